@@ -1,0 +1,61 @@
+package org.learnability.experiments.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.learnability.runner.engine.EngineSelection;
+import picocli.CommandLine;
+
+/** Entry point of the command line. */
+public final class Main {
+
+    private Main() {}
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        // DJL code that asks for "the default engine" must see Learnability's choice (PyTorch
+        // unless -Dai.djl.default_engine or DJL_DEFAULT_ENGINE says otherwise), not DJL's own.
+        if (System.getProperty(EngineSelection.PROPERTY) == null) {
+            System.setProperty(EngineSelection.PROPERTY, EngineSelection.fromSystem().name());
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Builds the command line with Learnability's error handling: a bad input is one line on
+     * standard error and a non-zero exit code, not a stack trace.
+     *
+     * @return the command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LearnabilityCommand());
+        cli.setParameterExceptionHandler(
+                (e, args) -> {
+                    CommandLine failed = e.getCommandLine();
+                    PrintWriter err = failed.getErr();
+                    err.println(
+                            "error: "
+                                    + e.getMessage()
+                                    + " (see: "
+                                    + failed.getCommandSpec().qualifiedName()
+                                    + " --help)");
+                    err.flush();
+                    return failed.getCommandSpec().exitCodeOnInvalidInput();
+                });
+        cli.setExecutionExceptionHandler(
+                (e, failed, parseResult) -> {
+                    if (e instanceof IllegalArgumentException
+                            || e instanceof IllegalStateException
+                            || e instanceof UncheckedIOException) {
+                        failed.getErr().println("error: " + e.getMessage());
+                        failed.getErr().flush();
+                        return 1;
+                    }
+                    throw e;
+                });
+        return cli;
+    }
+}

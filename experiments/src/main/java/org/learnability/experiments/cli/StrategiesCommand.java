@@ -1,0 +1,43 @@
+package org.learnability.experiments.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.learnability.api.registry.StrategyInfo;
+import org.learnability.api.registry.StrategyRegistry;
+import org.learnability.api.strategy.ParameterSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code learnability strategies}: every strategy found, built-in and from plugin jars. */
+@Command(
+        name = "strategies",
+        mixinStandardHelpOptions = true,
+        description = "Lists every weight strategy found (built-in and plugin jars) with its parameters and source.")
+final class StrategiesCommand implements Callable<Integer> {
+
+    @ParentCommand LearnabilityCommand parent;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StrategyRegistry registry = parent.injector().getInstance(StrategyRegistry.class);
+        PrintWriter out = spec.commandLine().getOut();
+        for (StrategyInfo info : registry.strategies()) {
+            out.println(info.name());
+            out.println("  " + info.provider().description());
+            if (info.provider().parameters().isEmpty()) {
+                out.println("  parameters: none");
+            }
+            for (ParameterSpec p : info.provider().parameters()) {
+                out.printf("  %s=%s  (%s)  %s%n", p.name(), p.defaultValue(), p.expected(), p.description());
+            }
+            out.println("  from: " + info.source());
+            out.println();
+        }
+        out.flush();
+        return 0;
+    }
+}

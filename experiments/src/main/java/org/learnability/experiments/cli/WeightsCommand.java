@@ -1,0 +1,144 @@
+package org.learnability.experiments.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.learnability.api.registry.StrategyRegistry;
+import org.learnability.api.scores.ClassScores;
+import org.learnability.api.strategy.StrategySpec;
+import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.scores.ScoresFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code learnability weights}: the weight a strategy gives every class for given scores. */
+@Command(
+        name = "weights",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the weight of every class that a strategy gives for the scores in a JSON file.",
+            "The file holds \"tpr\": [..] (per-class TPRs) or \"confusionMatrix\": [[..], ..] (rows actual,"
+                    + " columns predicted), and optionally \"classes\": [names]."
+        })
+final class WeightsCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format {
+        table,
+        json,
+        csv
+    }
+
+    @ParentCommand LearnabilityCommand parent;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--strategy",
+            required = true,
+            paramLabel = "SPEC",
+            description = "Strategy spec: name or name:key=value,..., e.g. mean-ratio:gamma=2.")
+    String strategy;
+
+    @Option(names = "--scores", required = true, paramLabel = "FILE", description = "JSON file of per-class scores.")
+    Path scores;
+
+    @Option(
+            names = "--current",
+            paramLabel = "W",
+            split = ",",
+            description = "Weights currently in force, one per class (default: all 1); used by iterative strategies.")
+    List<Double> current;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format = Format.table;
+
+    @Override
+    public Integer call() {
+        StrategyRegistry registry = parent.injector().getInstance(StrategyRegistry.class);
+        StrategySpec parsed = StrategySpec.parse(strategy);
+        WeightStrategy weightStrategy = registry.create(parsed);
+        ClassScores classScores = ScoresFile.read(scores);
+        ClassWeights currentWeights = currentWeights(classScores.numClasses());
+        ClassWeights weights = weightStrategy.weights(classScores, currentWeights);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case table -> table(out, parsed, classScores, weights);
+            case json -> json(out, parsed, classScores, weights);
+            case csv -> csv(out, classScores, weights);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private ClassWeights currentWeights(int numClasses) {
+        if (current == null) {
+            return ClassWeights.uniform(numClasses);
+        }
+        if (current.size() != numClasses) {
+            throw new IllegalArgumentException(
+                    "--current has " + current.size() + " weights but " + scores + " has " + numClasses + " classes");
+        }
+        try {
+            return ClassWeights.of(current.stream().mapToDouble(Double::doubleValue).toArray());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--current: " + e.getMessage(), e);
+        }
+    }
+
+    private static void table(PrintWriter out, StrategySpec spec, ClassScores scores, ClassWeights weights) {
+        int width = Math.max(5, scores.classNames().stream().mapToInt(String::length).max().orElse(5));
+        out.println("strategy: " + spec);
+        out.printf(Locale.ROOT, "%5s  %-" + width + "s  %8s  %10s%n", "class", "name", "tpr", "weight");
+        for (int c = 0; c < scores.numClasses(); c++) {
+            out.printf(
+                    Locale.ROOT,
+                    "%5d  %-" + width + "s  %8.4f  %10.6f%n",
+                    c,
+                    scores.classNames().get(c),
+                    scores.tpr().get(c),
+                    weights.get(c));
+        }
+    }
+
+    private static void json(PrintWriter out, StrategySpec spec, ClassScores scores, ClassWeights weights) {
+        JsonObject object = new JsonObject();
+        object.addProperty("strategy", spec.toString());
+        JsonArray classes = new JsonArray();
+        scores.classNames().forEach(classes::add);
+        object.add("classes", classes);
+        JsonArray tpr = new JsonArray();
+        scores.tpr().forEach(tpr::add);
+        object.add("tpr", tpr);
+        JsonArray values = new JsonArray();
+        weights.asList().forEach(values::add);
+        object.add("weights", values);
+        out.println(new GsonBuilder().setPrettyPrinting().create().toJson(object));
+    }
+
+    private static void csv(PrintWriter out, ClassScores scores, ClassWeights weights) {
+        out.println("class,name,tpr,weight");
+        for (int c = 0; c < scores.numClasses(); c++) {
+            out.println(c + "," + csvField(scores.classNames().get(c)) + "," + scores.tpr().get(c) + "," + weights.get(c));
+        }
+    }
+
+    private static String csvField(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

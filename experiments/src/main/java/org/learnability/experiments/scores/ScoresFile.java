@@ -1,0 +1,161 @@
+package org.learnability.experiments.scores;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.learnability.api.scores.ClassScores;
+import org.learnability.api.scores.ConfusionMatrix;
+
+/**
+ * Reads per-class scores from a JSON file. The file is an object with exactly one of:
+ *
+ * <pre>
+ *   "tpr":             [0.836, 0.928, ...]            per-class TPRs, each in [0, 1]
+ *   "confusionMatrix": [[50, 2, ...], [3, 41, ...]]   counts, rows actual, columns predicted
+ * </pre>
+ *
+ * and optionally {@code "classes": ["airplane", ...]}, one name per class (default: the class
+ * indices). Every problem is reported as one line that names the file.
+ */
+public final class ScoresFile {
+
+    private static final Set<String> KEYS = Set.of("classes", "tpr", "confusionMatrix");
+
+    private ScoresFile() {}
+
+    /**
+     * Reads a scores file.
+     *
+     * @param file the JSON file
+     * @return the scores
+     * @throws IllegalArgumentException naming the file and the problem
+     */
+    public static ClassScores read(Path file) {
+        JsonElement root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = JsonParser.parseReader(reader);
+        } catch (NoSuchFileException e) {
+            throw fail(file, "no such file");
+        } catch (IOException e) {
+            throw fail(file, "cannot read it (" + e.getMessage() + ")");
+        } catch (JsonParseException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw fail(file, "not valid JSON (" + cause.getMessage() + ")");
+        }
+        if (!root.isJsonObject()) {
+            throw fail(file, "expected a JSON object with \"tpr\" or \"confusionMatrix\"");
+        }
+        JsonObject object = root.getAsJsonObject();
+        for (String key : object.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw fail(file, "unknown key \"" + key + "\"; expected \"classes\" and one of \"tpr\", \"confusionMatrix\"");
+            }
+        }
+        boolean hasTpr = object.has("tpr");
+        boolean hasMatrix = object.has("confusionMatrix");
+        if (hasTpr == hasMatrix) {
+            throw fail(file, "give exactly one of \"tpr\" and \"confusionMatrix\"");
+        }
+        try {
+            if (hasTpr) {
+                List<Double> tpr = numbers(file, array(file, object, "tpr"), "tpr");
+                return ClassScores.ofTpr(classNames(file, object, tpr.size(), "\"tpr\" has"), tpr);
+            }
+            long[][] counts = matrix(file, array(file, object, "confusionMatrix"));
+            return ClassScores.of(
+                    new ConfusionMatrix(
+                            classNames(file, object, counts.length, "\"confusionMatrix\" has"), counts));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith(file.toString())) {
+                throw e;
+            }
+            throw fail(file, e.getMessage());
+        }
+    }
+
+    private static JsonArray array(Path file, JsonObject object, String key) {
+        JsonElement element = object.get(key);
+        if (!element.isJsonArray() || element.getAsJsonArray().isEmpty()) {
+            throw fail(file, "\"" + key + "\" must be a non-empty array");
+        }
+        return element.getAsJsonArray();
+    }
+
+    private static List<String> classNames(Path file, JsonObject object, int n, String what) {
+        if (!object.has("classes")) {
+            return ConfusionMatrix.indexNames(n);
+        }
+        JsonArray array = array(file, object, "classes");
+        List<String> names = new ArrayList<>();
+        for (JsonElement e : array) {
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                throw fail(file, "\"classes\" must hold strings, found " + e);
+            }
+            names.add(e.getAsString());
+        }
+        if (names.size() != n) {
+            throw fail(file, "\"classes\" has " + names.size() + " names but " + what + " " + n + " classes");
+        }
+        return names;
+    }
+
+    private static List<Double> numbers(Path file, JsonArray array, String key) {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonElement e = array.get(i);
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+                throw fail(file, "\"" + key + "\"[" + i + "] is " + e + "; expected a number");
+            }
+            values.add(e.getAsDouble());
+        }
+        return values;
+    }
+
+    private static long[][] matrix(Path file, JsonArray rows) {
+        long[][] counts = new long[rows.size()][];
+        for (int a = 0; a < rows.size(); a++) {
+            JsonElement row = rows.get(a);
+            if (!row.isJsonArray()) {
+                throw fail(file, "\"confusionMatrix\"[" + a + "] is " + row + "; expected an array of counts");
+            }
+            JsonArray cells = row.getAsJsonArray();
+            if (cells.size() != rows.size()) {
+                throw fail(
+                        file,
+                        "\"confusionMatrix\" row "
+                                + a
+                                + " has "
+                                + cells.size()
+                                + " counts; a matrix over "
+                                + rows.size()
+                                + " classes needs "
+                                + rows.size());
+            }
+            counts[a] = new long[cells.size()];
+            for (int p = 0; p < cells.size(); p++) {
+                JsonElement cell = cells.get(p);
+                double v = cell.isJsonPrimitive() && cell.getAsJsonPrimitive().isNumber() ? cell.getAsDouble() : Double.NaN;
+                if (!(v >= 0) || v != Math.rint(v)) {
+                    throw fail(file, "\"confusionMatrix\"[" + a + "][" + p + "] is " + cell + "; expected a count >= 0");
+                }
+                counts[a][p] = (long) v;
+            }
+        }
+        return counts;
+    }
+
+    private static IllegalArgumentException fail(Path file, String problem) {
+        return new IllegalArgumentException(file + ": " + problem);
+    }
+}
