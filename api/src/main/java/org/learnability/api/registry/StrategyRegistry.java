@@ -93,7 +93,9 @@ public final class StrategyRegistry implements Closeable {
             ServiceLoader<WeightStrategyProvider> loader, String where) {
         try {
             return loader.stream().toList();
-        } catch (ServiceConfigurationError e) {
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // LinkageError: a listed class was found but cannot be defined, e.g. its superclass is
+            // missing (NoClassDefFoundError); ServiceLoader passes that through unwrapped
             throw new StrategyException(where + ": cannot load strategies: " + oneLine(e), e);
         }
     }
@@ -205,7 +207,12 @@ public final class StrategyRegistry implements Closeable {
         StrategyInfo info = strategies.get(name);
         if (info == null) {
             throw new StrategyException(
-                    "unknown strategy '" + name + "'; known strategies: " + String.join(", ", strategies.keySet()));
+                    "unknown strategy '"
+                            + name
+                            + "'; "
+                            + (strategies.isEmpty()
+                                    ? "no strategies were found on the class path or in the plugins directory"
+                                    : "known strategies: " + String.join(", ", strategies.keySet())));
         }
         return info;
     }

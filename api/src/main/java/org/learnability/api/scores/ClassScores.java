@@ -144,6 +144,7 @@ public record ClassScores(
      * @return F1 of every class
      */
     public List<Double> f1() {
+        requireMatrix("F1");
         List<Double> precision = precision();
         List<Double> out = new ArrayList<>(numClasses());
         for (int c = 0; c < numClasses(); c++) {

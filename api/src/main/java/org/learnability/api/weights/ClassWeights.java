@@ -37,7 +37,20 @@ public record ClassWeights(double[] values) {
         }
         double[] normalised = new double[values.length];
         for (int c = 0; c < values.length; c++) {
-            normalised[c] = values[c] * values.length / sum;
+            double scaled = values[c] * values.length;
+            // C * raw_c first keeps equal weights exactly 1; it overflows only for raw_c near
+            // Double.MAX_VALUE, where raw_c / sum (at most 1) is taken first instead
+            normalised[c] = Double.isFinite(scaled) ? scaled / sum : values[c] / sum * values.length;
+            if (normalised[c] == 0.0) {
+                throw new IllegalArgumentException(
+                        "weight of class "
+                                + c
+                                + " is "
+                                + values[c]
+                                + ", too small beside the sum of all weights ("
+                                + sum
+                                + ") to normalise: it would become 0");
+            }
         }
         values = normalised;
     }
