@@ -100,10 +100,10 @@ class EdgeCaseTest {
         assertWeights(new double[] {0.5897435897435896, 1.7948717948717947, 0.6153846153846153},
                 weights(registry, "confusion", matrix(m)), TOLERANCE, "confusion");
         // an empty class never predicted either: q = 0
-        long[][] quiet = {{8, 2, 0}, {0, 0, 0}, {2, 0, 8}};
-        double[] w = weights(registry, "confusion", matrix(quiet));
-        // q = [(2+2)/20, 0, (2+0)/20] = [0.2, 0, 0.1]; w = [1.2, 1, 1.1] * 3 / 3.3
-        assertWeights(new double[] {1.2 * 3 / 3.3, 1 * 3 / 3.3, 1.1 * 3 / 3.3}, w, TOLERANCE, "quiet empty class");
+        // M=[[10,0,0],[0,0,0],[2,0,8]]: same q as above = [0.1, 0.0, 0.1]; w=[1+x for x in q]
+        long[][] quiet = {{10, 0, 0}, {0, 0, 0}, {2, 0, 8}};
+        assertWeights(new double[] {1.03125, 0.9375, 1.03125},
+                weights(registry, "confusion", matrix(quiet)), TOLERANCE, "quiet empty class");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,8 @@ class WeightPropertiesTest {
             double[] tpr = randomScores(random, 1 + random.nextInt(20));
             ClassScores scores = ClassScores.ofTpr(tpr);
             for (String spec : SCORE_BASED) {
-                checkScoreBased(spec, scores, Metric.TPR, "case " + i);
+                int n = i;
+                checkScoreBased(spec, scores, Metric.TPR, () -> "case " + n);
             }
             checkUniform(scores);
         }
@@ -68,14 +70,16 @@ class WeightPropertiesTest {
         for (int i = 0; i < CASES; i++) {
             ConfusionMatrix m = randomMatrix(random, 1 + random.nextInt(20));
             ClassScores scores = ClassScores.of(m);
+            int n = i;
+            Supplier<String> what = () -> "case " + n + " " + m;
             for (String spec : SCORE_BASED) {
                 for (Metric metric : Metric.values()) {
                     String full = spec + (spec.contains(":") ? "," : ":") + "metric=" + metric.id();
-                    checkScoreBased(full, scores, metric, "case " + i + " " + m);
+                    checkScoreBased(full, scores, metric, what);
                 }
             }
             for (String spec : CONFUSION) {
-                checkConfusion(spec, m, "case " + i + " " + m);
+                checkConfusion(spec, m, what);
             }
             checkUniform(scores);
         }
@@ -91,7 +95,7 @@ class WeightPropertiesTest {
             for (String spec : SCORE_BASED) {
                 double[] w = uniformStart(spec, ClassScores.ofTpr(tpr));
                 for (double v : w) {
-                    assertEquals(1.0, v, 1e-12, spec + " on " + Arrays.toString(tpr));
+                    assertEquals(1.0, v, 1e-12, () -> spec + " on " + Arrays.toString(tpr));
                 }
             }
         }
@@ -114,7 +118,7 @@ class WeightPropertiesTest {
             ClassScores scores = ClassScores.of(ConfusionMatrix.of(counts));
             for (String spec : CONFUSION) {
                 for (double v : uniformStart(spec, scores)) {
-                    assertEquals(1.0, v, 1e-12, spec + " on " + Arrays.deepToString(counts));
+                    assertEquals(1.0, v, 1e-12, () -> spec + " on " + Arrays.deepToString(counts));
                 }
             }
         }
@@ -133,13 +137,18 @@ class WeightPropertiesTest {
             ClassWeights current = new ClassWeights(raw);
             for (String spec : List.of("multiplicative", "multiplicative:eta=20", "additive", "additive:eta=10")) {
                 double[] w = registry.create(spec).weights(scores, current).values();
-                assertPositiveFiniteMeanOne(w, spec + " case " + i);
+                int k = i;
+                assertPositiveFiniteMeanOne(w, () -> spec + " case " + k);
                 // same score, more current weight: never less new weight
                 double[] s = scores.values(Metric.TPR);
                 for (int a = 0; a < n; a++) {
                     for (int b = 0; b < n; b++) {
                         if (s[a] == s[b] && current.get(a) > current.get(b)) {
-                            assertTrue(w[a] >= w[b], spec + " case " + i + ": classes " + a + ", " + b);
+                            int x = a;
+                            int y = b;
+                            assertTrue(w[a] >= w[b],
+                                    () -> spec + " case " + k + ": class " + x + " has more current weight than "
+                                            + y + " and the same score, but less new weight");
                         }
                     }
                 }
@@ -147,25 +156,31 @@ class WeightPropertiesTest {
         }
     }
 
-    private static void checkScoreBased(String spec, ClassScores scores, Metric metric, String what) {
+    private static void checkScoreBased(String spec, ClassScores scores, Metric metric, Supplier<String> what) {
         double[] w = uniformStart(spec, scores);
-        String where = spec + " " + what + " weights " + Arrays.toString(w);
+        Supplier<String> where = () -> spec + " " + what.get() + " weights " + Arrays.toString(w);
         assertPositiveFiniteMeanOne(w, where);
         double[] s = scores.values(metric);
         for (int a = 0; a < s.length; a++) {
             for (int b = 0; b < s.length; b++) {
                 if (s[a] == s[b]) {
-                    assertEquals(w[a], w[b], 1e-12, where + ": equal scores of classes " + a + ", " + b);
+                    int x = a;
+                    int y = b;
+                    assertEquals(w[a], w[b], 1e-12,
+                            () -> where.get() + ": equal scores of classes " + x + ", " + y);
                 } else if (s[a] < s[b]) {
-                    assertTrue(w[a] >= w[b], where + ": class " + a + " scores below class " + b + " but weighs less");
+                    int x = a;
+                    int y = b;
+                    assertTrue(w[a] >= w[b],
+                            () -> where.get() + ": class " + x + " scores below class " + y + " but weighs less");
                 }
             }
         }
     }
 
-    private static void checkConfusion(String spec, ConfusionMatrix m, String what) {
+    private static void checkConfusion(String spec, ConfusionMatrix m, Supplier<String> what) {
         double[] w = uniformStart(spec, ClassScores.of(m));
-        String where = spec + " " + what + " weights " + Arrays.toString(w);
+        Supplier<String> where = () -> spec + " " + what.get() + " weights " + Arrays.toString(w);
         assertPositiveFiniteMeanOne(w, where);
         int n = m.numClasses();
         // q_c = off_c / (2 * max(support_c, 1)), compared exactly in integers
@@ -180,9 +195,15 @@ class WeightPropertiesTest {
                 long left = off[a] * denominator[b];
                 long right = off[b] * denominator[a];
                 if (left == right) {
-                    assertEquals(w[a], w[b], 1e-12, where + ": equal confusion of classes " + a + ", " + b);
+                    int x = a;
+                    int y = b;
+                    assertEquals(w[a], w[b], 1e-12,
+                            () -> where.get() + ": equal confusion of classes " + x + ", " + y);
                 } else if (left > right) {
-                    assertTrue(w[a] >= w[b], where + ": class " + a + " is more confused than " + b + " but weighs less");
+                    int x = a;
+                    int y = b;
+                    assertTrue(w[a] >= w[b],
+                            () -> where.get() + ": class " + x + " is more confused than " + y + " but weighs less");
                 }
             }
         }
@@ -199,13 +220,13 @@ class WeightPropertiesTest {
         return strategy.weights(scores, ClassWeights.uniform(scores.numClasses())).values();
     }
 
-    private static void assertPositiveFiniteMeanOne(double[] w, String where) {
+    private static void assertPositiveFiniteMeanOne(double[] w, Supplier<String> where) {
         double sum = 0;
         for (double v : w) {
-            assertTrue(v > 0 && Double.isFinite(v), where + ": weight " + v);
+            assertTrue(v > 0 && Double.isFinite(v), () -> where.get() + ": weight " + v);
             sum += v;
         }
-        assertEquals(1.0, sum / w.length, 1e-9, where + ": mean");
+        assertEquals(1.0, sum / w.length, 1e-9, () -> where.get() + ": mean");
     }
 
     /** Scores in [0, 1], with exact 0s and 1s and ties mixed in. */
