@@ -1,0 +1,221 @@
+package org.learnability.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The strategies and weights commands, run as a user runs them: arguments in, text out. */
+class CommandLineTest {
+
+    private static final String CIFAR_TPR =
+            "{\"classes\": [\"airplane\", \"automobile\", \"bird\", \"cat\", \"deer\", \"dog\", \"frog\", \"horse\","
+                    + " \"ship\", \"truck\"],"
+                    + " \"tpr\": [0.836, 0.928, 0.709, 0.654, 0.779, 0.724, 0.872, 0.851, 0.854, 0.890]}";
+
+    // python: s = the TPRs above; m = mean(s); r = [(m/x)**2 for x in s]; [x*10/sum(r) for x in r]
+    private static final double[] MEAN_RATIO_GAMMA_2 = {
+        0.9053261305407597, 0.7347196549522685, 1.2587084280695209, 1.4793199490559497, 1.0426599576007791,
+        1.2070922959662684, 0.8321174713439717, 0.873692264068145, 0.8675646925755293, 0.798799155826808
+    };
+
+    @TempDir Path dir;
+
+    /** The outcome of one run. */
+    private record Run(int exitCode, String out, String err) {}
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] withPlugins = new String[args.length + 2];
+        System.arraycopy(args, 0, withPlugins, 0, args.length);
+        withPlugins[args.length] = "--plugins";
+        withPlugins[args.length + 1] = dir.resolve("plugins").toString();
+        int code = cli.execute(withPlugins);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path file(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static void assertOneLineError(Run run, String expected) {
+        assertTrue(run.exitCode() != 0, "non-zero exit");
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), "one line: " + run.err());
+        assertTrue(run.err().startsWith("error: "), run.err());
+        assertTrue(run.err().contains(expected), run.err());
+    }
+
+    @Test
+    void strategiesListsEveryBuiltInStrategyWithParametersAndSource() {
+        Run run = run("strategies");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String name :
+                List.of("additive", "confusion", "difficulty", "mean-ratio", "multiplicative", "shifted-power", "softmax",
+                        "uniform")) {
+            assertTrue(run.out().lines().anyMatch(name::equals), "lists " + name);
+        }
+        assertTrue(run.out().contains("gamma=1  (a number in [0, 10])"), run.out());
+        assertTrue(run.out().contains("tau=1.5  (a number in [0, 10] or dynamic)"), run.out());
+        assertTrue(run.out().contains("from: ") && run.out().contains("learnability-strategies"), run.out());
+    }
+
+    @Test
+    void weightsPrintsATableOfHandDerivedWeights() throws IOException {
+        Run run = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", file("s.json", CIFAR_TPR).toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("strategy: mean-ratio:gamma=2", lines.get(0));
+        assertEquals(12, lines.size());
+        String[] cat = lines.get(2 + 3).trim().split("\\s+");
+        assertEquals(List.of("3", "cat", "0.6540"), List.of(cat[0], cat[1], cat[2]));
+        assertEquals(MEAN_RATIO_GAMMA_2[3], Double.parseDouble(cat[3]), 1e-6);
+    }
+
+    @Test
+    void weightsAsJsonAndCsv() throws IOException {
+        Path scores = file("s.json", CIFAR_TPR);
+        Run json = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString(), "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        JsonObject object = JsonParser.parseString(json.out()).getAsJsonObject();
+        assertEquals("mean-ratio:gamma=2", object.get("strategy").getAsString());
+        assertEquals("cat", object.getAsJsonArray("classes").get(3).getAsString());
+        double[] weights = new double[10];
+        for (int c = 0; c < 10; c++) {
+            weights[c] = object.getAsJsonArray("weights").get(c).getAsDouble();
+        }
+        assertArrayEquals(MEAN_RATIO_GAMMA_2, weights, 1e-9);
+
+        Run csv = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString(), "--format", "csv");
+        List<String> lines = csv.out().lines().toList();
+        assertEquals("class,name,tpr,weight", lines.get(0));
+        assertEquals(11, lines.size());
+        String[] cat = lines.get(4).split(",");
+        assertEquals("3", cat[0]);
+        assertEquals("cat", cat[1]);
+        assertEquals(MEAN_RATIO_GAMMA_2[3], Double.parseDouble(cat[3]), 1e-12);
+    }
+
+    @Test
+    void weightsFromAConfusionMatrix() throws IOException {
+        // q_c = (row sum - diagonal + column sum - diagonal) / (2 * row sum): [23/120, 30/120, 39/120];
+        // w = 1 + q, normalised: [0.9491150442477877, 0.995575221238938, 1.0553097345132743]
+        Path scores = file("m.json", "{\"confusionMatrix\": [[50, 3, 7], [4, 45, 11], [9, 12, 39]]}");
+        Run run = run("weights", "--strategy", "confusion", "--scores", scores.toString(), "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        double[] expected = {0.9491150442477877, 0.995575221238938, 1.0553097345132743};
+        for (int c = 0; c < 3; c++) {
+            String[] cells = lines.get(c + 1).split(",");
+            assertEquals(Integer.toString(c), cells[1], "classes default to their indices");
+            assertEquals(expected[c], Double.parseDouble(cells[3]), 1e-12);
+        }
+    }
+
+    @Test
+    void currentWeightsFeedIterativeStrategies() throws IOException {
+        // multiplicative: current_c * exp(eta * (1 - s_c)); s = [0.5, 1], current = [1, 3], eta = 1:
+        // raw = [exp(0.5), 3] -> normalised 2 * raw / sum(raw)
+        Path scores = file("s.json", "{\"tpr\": [0.5, 1.0]}");
+        Run run = run("weights", "--strategy", "multiplicative", "--scores", scores.toString(), "--current", "1,3",
+                "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        double a = Math.exp(0.5);
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2 * a / (a + 3), Double.parseDouble(lines.get(1).split(",")[3]), 1e-12);
+        assertEquals(2 * 3 / (a + 3), Double.parseDouble(lines.get(2).split(",")[3]), 1e-12);
+    }
+
+    @Test
+    void unknownStrategyIsOneClearLine() throws IOException {
+        Run run = run("weights", "--strategy", "nope", "--scores", file("s.json", CIFAR_TPR).toString());
+        assertOneLineError(run, "unknown strategy 'nope'; known strategies: additive, confusion, difficulty");
+    }
+
+    @Test
+    void badParameterIsOneClearLine() throws IOException {
+        Path scores = file("s.json", CIFAR_TPR);
+        assertOneLineError(
+                run("weights", "--strategy", "mean-ratio:gama=2", "--scores", scores.toString()),
+                "strategy mean-ratio has no parameter 'gama'; its parameters: metric, gamma, eps");
+        assertOneLineError(
+                run("weights", "--strategy", "mean-ratio:gamma=-1", "--scores", scores.toString()),
+                "gamma=-1 is not valid; expected a number in [0, 10]");
+        assertOneLineError(
+                run("weights", "--strategy", "mean-ratio:gamma", "--scores", scores.toString()),
+                "'gamma' is not key=value");
+    }
+
+    @Test
+    void missingOrMalformedScoresFileIsOneClearLine() throws IOException {
+        Path missing = dir.resolve("absent.json");
+        assertOneLineError(run("weights", "--strategy", "uniform", "--scores", missing.toString()), missing + ": no such file");
+        Path broken = file("broken.json", "{\"tpr\": [0.5, ");
+        assertOneLineError(run("weights", "--strategy", "uniform", "--scores", broken.toString()), broken + ": not valid JSON");
+        Path neither = file("neither.json", "{\"classes\": [\"a\"]}");
+        assertOneLineError(
+                run("weights", "--strategy", "uniform", "--scores", neither.toString()),
+                "give exactly one of \"tpr\" and \"confusionMatrix\"");
+        Path outOfRange = file("range.json", "{\"tpr\": [0.5, 1.5]}");
+        assertOneLineError(
+                run("weights", "--strategy", "uniform", "--scores", outOfRange.toString()),
+                "TPR of class 1 (1) is 1.5; a TPR must be in [0, 1]");
+    }
+
+    @Test
+    void wrongNumberOfClassesIsOneClearLine() throws IOException {
+        Path names = file("names.json", "{\"classes\": [\"a\", \"b\", \"c\"], \"tpr\": [0.5, 0.6]}");
+        assertOneLineError(
+                run("weights", "--strategy", "uniform", "--scores", names.toString()),
+                "\"classes\" has 3 names but \"tpr\" has 2 classes");
+        Path ragged = file("ragged.json", "{\"confusionMatrix\": [[1, 2], [3]]}");
+        assertOneLineError(
+                run("weights", "--strategy", "confusion", "--scores", ragged.toString()),
+                "\"confusionMatrix\" row 1 has 1 counts; a matrix over 2 classes needs 2");
+        Path scores = file("s.json", "{\"tpr\": [0.5, 0.6]}");
+        assertOneLineError(
+                run("weights", "--strategy", "multiplicative", "--scores", scores.toString(), "--current", "1,1,1"),
+                "--current has 3 weights but " + scores + " has 2 classes");
+    }
+
+    @Test
+    void metricThatNeedsAMatrixIsOneClearLine() throws IOException {
+        Path scores = file("s.json", "{\"tpr\": [0.5, 0.6]}");
+        assertOneLineError(
+                run("weights", "--strategy", "mean-ratio:metric=f1", "--scores", scores.toString()),
+                "metric=f1 needs a confusion matrix");
+    }
+
+    @Test
+    void missingOptionIsOneLineWithExitCode2() {
+        Run run = run("weights", "--strategy", "uniform");
+        assertEquals(2, run.exitCode());
+        assertOneLineError(run, "Missing required option: '--scores=FILE' (see: learnability weights --help)");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("strategies", "weights")) {
+            Run run = run(command, "--help");
+            assertEquals(0, run.exitCode());
+            assertTrue(run.out().startsWith("Usage: learnability " + command), run.out());
+        }
+    }
+}
