@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
             "Finds and counteracts learnability imbalance: per-class loss weights from a first model's per-class scores.",
             "The engine is DJL's: -Dai.djl.default_engine=PyTorch (default) or MXNet."
         },
-        subcommands = {StrategiesCommand.class, WeightsCommand.class})
+        subcommands = {StrategiesCommand.class, WeightsCommand.class, ReportCommand.class})
 public final class LearnabilityCommand {
 
     @Option(

@@ -1,0 +1,190 @@
+package org.learnability.experiments.record;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and appends {@code runs.jsonl}: one {@link RunRecord} as JSON per line, each line ended by
+ * {@code '\n'}.
+ *
+ * <p>A line is complete once its {@code '\n'} is written. A process killed while appending can leave
+ * a <em>torn tail</em>: bytes after the last {@code '\n'}. {@link #read} skips a torn tail that is
+ * not a valid record (and keeps one that is), and {@link #append} first removes such a torn tail (or
+ * ends a valid one with its {@code '\n'}), so reader and writer always agree on which records exist
+ * and a broken line never ends up in the middle of the file. A broken line anywhere else is
+ * corruption: reading fails with one line naming the file and the line number.
+ */
+public final class RunsFile {
+
+    /** The file name inside an experiment directory. */
+    public static final String NAME = "runs.jsonl";
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    /** The fields a record cannot do without: the report groups, pairs and scores by them. */
+    private static final List<String> REQUIRED = List.of(
+            "key", "dataset", "model", "engine", "seed", "mode", "strategy", "round", "classNames", "weights",
+            "epochWeights", "validation", "test");
+
+    private RunsFile() {}
+
+    /**
+     * Reads every record.
+     *
+     * @param runsJsonl the file
+     * @return the records in file order
+     * @throws IllegalArgumentException naming the file (and line) when it is missing or malformed
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static List<RunRecord> read(Path runsJsonl) {
+        String text;
+        try {
+            text = Files.readString(runsJsonl, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(runsJsonl + ": no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException(runsJsonl + ": cannot read it (" + e.getMessage() + ")", e);
+        }
+        int tornAt = text.lastIndexOf('\n') + 1;
+        List<RunRecord> records = new ArrayList<>();
+        int lineNumber = 0;
+        for (String line : text.substring(0, tornAt).split("\n", -1)) {
+            lineNumber++;
+            if (!line.isBlank()) {
+                Parsed parsed = parse(line);
+                if (parsed.record().isEmpty()) {
+                    throw new IllegalArgumentException(runsJsonl + " line " + lineNumber + ": " + parsed.problem());
+                }
+                records.add(parsed.record().get());
+            }
+        }
+        String tail = text.substring(tornAt);
+        if (!tail.isBlank()) {
+            parse(tail).record().ifPresent(records::add);
+        }
+        return List.copyOf(records);
+    }
+
+    /**
+     * Appends one record as one line, durably: the torn tail of an earlier crash is repaired first
+     * (see the class comment), then the full line with its {@code '\n'} goes out in one write and is
+     * forced to the disk. A file lock keeps concurrent appenders (two engines sharing one directory)
+     * from interleaving.
+     *
+     * @param runsJsonl the file, created if missing
+     * @param record the record
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void append(Path runsJsonl, RunRecord record) {
+        byte[] line = (GSON.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (FileChannel channel =
+                FileChannel.open(runsJsonl, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            channel.lock(); // held until the channel closes
+            repairTornTail(channel);
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            long position = channel.size();
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(runsJsonl + ": cannot append to it (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Formats one record as its JSON line, without the {@code '\n'}.
+     *
+     * @param record the record
+     * @return the JSON text
+     */
+    public static String toJson(RunRecord record) {
+        return GSON.toJson(record);
+    }
+
+    private static void repairTornTail(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return;
+        }
+        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
+        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
+            // read until full
+        }
+        byte[] bytes = all.array();
+        int tornAt = bytes.length;
+        while (tornAt > 0 && bytes[tornAt - 1] != '\n') {
+            tornAt--;
+        }
+        if (tornAt == bytes.length) {
+            return;
+        }
+        String tail = new String(bytes, tornAt, bytes.length - tornAt, StandardCharsets.UTF_8);
+        if (tail.isBlank() || parse(tail).record().isEmpty()) {
+            channel.truncate(tornAt);
+        } else {
+            channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+        }
+    }
+
+    /** Parses one line: the record, or why it is not one. */
+    private static Parsed parse(String line) {
+        JsonElement element;
+        try {
+            element = JsonParser.parseString(line);
+        } catch (JsonParseException e) {
+            return Parsed.failed("not valid JSON (" + firstLine(e.getCause() == null ? e : e.getCause()) + ")");
+        }
+        if (!element.isJsonObject()) {
+            return Parsed.failed("not a JSON object");
+        }
+        JsonObject object = element.getAsJsonObject();
+        JsonElement schema = object.get("schema");
+        if (schema == null || !schema.isJsonPrimitive() || !schema.getAsJsonPrimitive().isNumber()) {
+            return Parsed.failed("no \"schema\" number; not a run record");
+        }
+        if (schema.getAsDouble() != RunRecord.SCHEMA) {
+            return Parsed.failed("record schema " + schema + "; this version reads schema " + RunRecord.SCHEMA);
+        }
+        for (String field : REQUIRED) {
+            if (!object.has(field) || object.get(field).isJsonNull()) {
+                return Parsed.failed("field \"" + field + "\" is missing");
+            }
+        }
+        try {
+            return new Parsed(Optional.of(GSON.fromJson(object, RunRecord.class)), "");
+        } catch (RuntimeException e) {
+            // Gson reports a wrong type as JsonParseException and a failing record constructor as a
+            // plain RuntimeException; both mean the line is not a record
+            return Parsed.failed("not a valid run record (" + firstLine(e) + ")");
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("");
+    }
+
+    /** A parsed line: the record, or the problem. */
+    private record Parsed(Optional<RunRecord> record, String problem) {
+        static Parsed failed(String problem) {
+            return new Parsed(Optional.empty(), problem);
+        }
+    }
+}

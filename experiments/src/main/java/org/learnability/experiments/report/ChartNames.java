@@ -1,0 +1,73 @@
+package org.learnability.experiments.report;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.learnability.experiments.stats.Arm;
+import org.learnability.experiments.stats.ArmResult;
+import org.learnability.experiments.stats.ModelGroup;
+
+/**
+ * The file names of one data set and model's charts: {@code tpr.png}, {@code weights.png},
+ * {@code variance.png} and {@code confusion-<strategy>.png} per arm, the strategy made safe for a
+ * file name ({@code mean-ratio:gamma=2} gives {@code confusion-mean-ratio-gamma-2.png}). The mode
+ * and engine join a confusion chart's name when the group has several; when a directory holds
+ * several data sets or models, every name ends with {@code -<dataset>-<model>}.
+ *
+ * @param tpr per-class TPR bars
+ * @param weights class weights (written only when there is a weighted arm)
+ * @param variance Var(s) per strategy over seeds
+ * @param confusion the heat map of every arm
+ */
+public record ChartNames(String tpr, String weights, String variance, Map<Arm, String> confusion) {
+
+    /** Takes an immutable copy, in the order given. */
+    public ChartNames {
+        confusion = Collections.unmodifiableMap(new LinkedHashMap<>(confusion));
+    }
+
+    /**
+     * Names the charts of a group.
+     *
+     * @param group the data set and model
+     * @param qualify whether to add the data set and model to every name
+     * @return the names
+     */
+    public static ChartNames of(ModelGroup group, boolean qualify) {
+        String suffix = qualify ? "-" + slug(group.dataset() + "-" + group.model()) : "";
+        Map<Arm, String> confusion = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (ArmResult result : group.arms()) {
+            Arm arm = result.arm();
+            StringBuilder name = new StringBuilder("confusion-").append(slug(arm.strategy()));
+            if (group.modes().size() > 1) {
+                name.append('-').append(slug(arm.mode()));
+            }
+            if (group.engines().size() > 1) {
+                name.append('-').append(slug(arm.engine()));
+            }
+            name.append(suffix);
+            String unique = name.toString();
+            for (int i = 2; !taken.add(unique); i++) {
+                unique = name + "-" + i;
+            }
+            confusion.put(arm, unique + ".png");
+        }
+        return new ChartNames("tpr" + suffix + ".png", "weights" + suffix + ".png", "variance" + suffix + ".png", confusion);
+    }
+
+    /**
+     * Makes text safe for a file name: lower case, every run of characters other than letters,
+     * digits and dots replaced by one {@code -}.
+     *
+     * @param text e.g. {@code mean-ratio:gamma=2}
+     * @return e.g. {@code mean-ratio-gamma-2}
+     */
+    public static String slug(String text) {
+        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^[-.]+|-+$", "");
+        return slug.isEmpty() ? "x" : slug;
+    }
+}

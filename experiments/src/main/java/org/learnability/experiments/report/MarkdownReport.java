@@ -1,0 +1,314 @@
+package org.learnability.experiments.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.learnability.experiments.stats.Analysis;
+import org.learnability.experiments.stats.ArmResult;
+import org.learnability.experiments.stats.Figures;
+import org.learnability.experiments.stats.Measure;
+import org.learnability.experiments.stats.ModelFigures;
+import org.learnability.experiments.stats.ModelGroup;
+import org.learnability.experiments.stats.PairedComparison;
+import org.learnability.experiments.stats.SeedStatistics;
+import org.learnability.experiments.stats.Significance;
+
+/**
+ * {@code report.md}: for every data set and model, the summary table, the per-class TPR table with
+ * the baseline beside each strategy, D per seed (and per round for iterative runs), the class
+ * weights, the charts by relative link, and in collapsed sections the per-class precision and F1
+ * and every model's figures on both splits. Runs of several engines appear side by side. Undefined
+ * values read {@code n/a}.
+ */
+public final class MarkdownReport {
+
+    /** The file name. */
+    public static final String FILE = "report.md";
+
+    private static final String NOT_PAIRED = "—";
+
+    private MarkdownReport() {}
+
+    /**
+     * Writes the report.
+     *
+     * @param analysis the analysis
+     * @return the Markdown text
+     */
+    public static String markdown(Analysis analysis) {
+        StringBuilder md = new StringBuilder("# Learnability report\n\n");
+        md.append(analysis.runs()).append(" models from `runs.jsonl`.\n\n");
+        howToRead(md, analysis);
+        boolean qualify = analysis.groups().size() > 1;
+        for (ModelGroup group : analysis.groups()) {
+            group(md, group, ChartNames.of(group, qualify));
+        }
+        if (!analysis.notes().isEmpty()) {
+            md.append("## Notes\n\n");
+            analysis.notes().forEach(note -> md.append("- ").append(note).append('\n'));
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static void howToRead(StringBuilder md, Analysis analysis) {
+        md.append("## How to read this\n\n")
+                .append("Every strategy is trained on the same seeds as the baseline (`uniform`: every class weight 1)")
+                .append(" and scored on the test split. **D = Var(s) − Var(s')** is how much the population variance")
+                .append(" of the per-class TPRs shrank against the baseline of the same engine and seed (the source")
+                .append(" paper's Eq. 7): D > 0 means the classes are learned more evenly. **Δ accuracy** is what the")
+                .append(" strategy cost (or gained) in overall accuracy. Each figure is the mean over seeds with its 95%")
+                .append(" confidence interval from the t distribution, mean ± t(0.975, n−1) · sd / √n (n/a with one")
+                .append(" seed). **p (t)** is the one-sided paired t-test of D > 0, the headline test: with the 3 to 5")
+                .append(" seeds an experiment runs, an exact rank test cannot reach 0.05. **p (Wilcoxon)** is the exact")
+                .append(" one-sided Wilcoxon signed-rank test, which does not assume normality but cannot go below")
+                .append(" 1/2^n (0.125 with 3 seeds, 0.031 with 5). A strategy helps when D > 0 with its interval above 0")
+                .append(" and Δ accuracy near 0 or above. For iterative runs a strategy's figures are those of its last")
+                .append(" round; D per round shows the path.");
+        if (analysis.groups().stream().anyMatch(g -> g.engines().size() > 1)) {
+            md.append(" Runs of several engines are shown side by side, each paired with the baseline of its own engine.");
+        }
+        md.append("\n\n");
+    }
+
+    private static void group(StringBuilder md, ModelGroup group, ChartNames charts) {
+        md.append("## ").append(group.dataset()).append(", ").append(group.model()).append("\n\n");
+        md.append("Engines: ").append(String.join(", ", group.engines()))
+                .append("; modes: ").append(String.join(", ", group.modes()))
+                .append("; ").append(group.classNames().size()).append(" classes.\n\n");
+        summary(md, group);
+        md.append("![Per-class TPR, baseline beside each strategy](").append(charts.tpr()).append(")\n\n");
+        perClass(md, group, "Per-class TPR", Figures::tpr);
+        perSeed(md, group);
+        perRound(md, group);
+        md.append("### Spread over seeds\n\n");
+        md.append("![Var(s) per strategy over seeds](").append(charts.variance()).append(")\n\n");
+        if (!group.weighted().isEmpty()) {
+            weights(md, group);
+            md.append("![Class weights per strategy](").append(charts.weights()).append(")\n\n");
+        }
+        confusion(md, group, charts);
+        md.append("<details><summary>Per-class precision and F1 (test split, mean over seeds)</summary>\n\n");
+        perClass(md, group, "Per-class precision", Figures::precision);
+        perClass(md, group, "Per-class F1", Figures::f1);
+        md.append("</details>\n\n");
+        md.append("<details><summary>Every model, both splits</summary>\n\n");
+        everyModel(md, group);
+        md.append("</details>\n\n");
+    }
+
+    private static void summary(StringBuilder md, ModelGroup group) {
+        md.append("### Summary (test split, mean [95% CI] over seeds)\n\n");
+        List<String> header = new ArrayList<>(List.of("strategy", "engine", "mode", "seeds"));
+        List<Measure> shown = List.of(
+                Measure.D, Measure.DELTA_ACCURACY, Measure.VARIANCE, Measure.ACCURACY, Measure.WORST_TPR, Measure.GAP,
+                Measure.MACRO_F1);
+        shown.forEach(m -> header.add(m.label()));
+        header.addAll(List.of("D > 0", "p (t)", "p (Wilcoxon)"));
+        Table table = new Table(header);
+        for (ArmResult arm : group.arms()) {
+            List<String> row = new ArrayList<>(List.of(
+                    code(arm.arm().strategy()), arm.arm().engine(), arm.arm().mode(), Integer.toString(arm.seeds())));
+            boolean baseline = arm.arm().baseline();
+            for (Measure m : shown) {
+                row.add(baseline && m.paired() ? NOT_PAIRED : interval(m, arm.statistics(m)));
+            }
+            Significance test = arm.significance();
+            row.add(baseline ? NOT_PAIRED : test.positive() + "/" + test.n());
+            row.add(baseline ? NOT_PAIRED : p(test.pT()));
+            row.add(baseline ? NOT_PAIRED : p(test.pWilcoxon()));
+            table.row(row);
+        }
+        md.append(table).append('\n');
+    }
+
+    private static void perClass(StringBuilder md, ModelGroup group, String title, Function<Figures, List<Double>> scores) {
+        md.append("### ").append(title).append(" (test split, mean over seeds)\n\n");
+        List<String> header = new ArrayList<>(List.of("class"));
+        group.arms().forEach(a -> header.add(code(group.label(a.arm()))));
+        Table table = new Table(header);
+        for (int c = 0; c < group.classNames().size(); c++) {
+            List<String> row = new ArrayList<>(List.of(group.classNames().get(c)));
+            for (ArmResult arm : group.arms()) {
+                row.add(score(arm.perClass(scores, c).mean()));
+            }
+            table.row(row);
+        }
+        if (title.endsWith("TPR")) {
+            List<String> variance = new ArrayList<>(List.of("*Var(s)*"));
+            List<String> worst = new ArrayList<>(List.of("*worst class*"));
+            for (ArmResult arm : group.arms()) {
+                variance.add(small(arm.statistics(Measure.VARIANCE).mean()));
+                worst.add(score(arm.statistics(Measure.WORST_TPR).mean()));
+            }
+            table.row(variance);
+            table.row(worst);
+        }
+        md.append(table).append('\n');
+    }
+
+    private static void perSeed(StringBuilder md, ModelGroup group) {
+        if (group.weighted().isEmpty()) {
+            return;
+        }
+        md.append("### D per seed (test split)\n\n");
+        Table table = new Table(List.of("strategy", "seed", "round", "Var(s) baseline", "Var(s') strategy", "D", "Δ accuracy"));
+        for (ArmResult arm : group.weighted()) {
+            for (PairedComparison p : arm.pairs()) {
+                table.row(List.of(
+                        code(group.label(arm.arm())),
+                        Integer.toString(p.seed()),
+                        Integer.toString(p.round()),
+                        small(p.baseline().test().variance()),
+                        small(p.weighted().test().variance()),
+                        small(p.d()),
+                        signed(p.deltaAccuracy())));
+            }
+        }
+        md.append(table).append('\n');
+    }
+
+    private static void perRound(StringBuilder md, ModelGroup group) {
+        List<ArmResult> iterated = group.weighted().stream().filter(a -> a.rounds().size() > 1).toList();
+        if (iterated.isEmpty()) {
+            return;
+        }
+        md.append("### D per round (test split, mean [95% CI] over seeds)\n\n");
+        Table table = new Table(List.of("strategy", "round", "seeds", "D"));
+        for (ArmResult arm : iterated) {
+            for (int round : arm.rounds().keySet()) {
+                SeedStatistics d = arm.dOfRound(round);
+                table.row(List.of(code(group.label(arm.arm())), Integer.toString(round), Integer.toString(d.n()),
+                        interval(Measure.D, d)));
+            }
+        }
+        md.append(table).append('\n');
+    }
+
+    private static void weights(StringBuilder md, ModelGroup group) {
+        md.append("### Class weights (mean over seeds)\n\n");
+        List<String> header = new ArrayList<>(List.of("class"));
+        group.weighted().forEach(a -> header.add(code(group.label(a.arm()))));
+        Table table = new Table(header);
+        for (int c = 0; c < group.classNames().size(); c++) {
+            List<String> row = new ArrayList<>(List.of(group.classNames().get(c)));
+            for (ArmResult arm : group.weighted()) {
+                row.add(format("%.3f", arm.weight(c).mean()));
+            }
+            table.row(row);
+        }
+        md.append(table).append('\n');
+    }
+
+    private static void confusion(StringBuilder md, ModelGroup group, ChartNames charts) {
+        List<ArmResult> withMatrix = group.arms().stream().filter(a -> a.normalisedConfusion().isPresent()).toList();
+        if (withMatrix.isEmpty()) {
+            return;
+        }
+        md.append("### Confusion matrices (test split, seeds pooled, rows normalised)\n\n");
+        for (ArmResult arm : withMatrix) {
+            md.append("![Confusion matrix of ").append(group.label(arm.arm())).append("](")
+                    .append(charts.confusion().get(arm.arm())).append(")\n\n");
+        }
+    }
+
+    private static void everyModel(StringBuilder md, ModelGroup group) {
+        Table table = new Table(List.of("run", "split", "accuracy", "Var(s)", "sd(s)", "worst class", "max-min gap", "macro-F1"));
+        for (ArmResult arm : group.arms()) {
+            List<ModelFigures> models = new ArrayList<>(arm.models());
+            arm.rounds().values().forEach(pairs -> pairs.forEach(p -> {
+                if (!models.contains(p.weighted())) {
+                    models.add(p.weighted());
+                }
+            }));
+            for (ModelFigures m : models) {
+                for (String split : List.of("validation", "test")) {
+                    Figures f = split.equals("test") ? m.test() : m.validation();
+                    table.row(List.of(
+                            code(m.run().key()),
+                            split,
+                            score(f.accuracy()),
+                            small(f.variance()),
+                            score(f.standardDeviation()),
+                            group.classNames().get(f.worstClass()) + " (" + score(f.worstTpr()) + ")",
+                            score(f.gap()),
+                            score(f.macroF1())));
+                }
+            }
+        }
+        md.append(table).append('\n');
+    }
+
+    /** {@code mean [low, high]} in the measure's format; {@code [n/a]} without an interval. */
+    static String interval(Measure m, SeedStatistics s) {
+        Function<Double, String> f = switch (m) {
+            case D, VARIANCE -> MarkdownReport::small;
+            case DELTA_ACCURACY -> MarkdownReport::signed;
+            default -> MarkdownReport::score;
+        };
+        String ci = s.hasInterval() ? "[" + f.apply(s.ciLow()) + ", " + f.apply(s.ciHigh()) + "]" : "[n/a]";
+        return f.apply(s.mean()) + " " + ci;
+    }
+
+    /** A score in [0, 1]: four decimals. */
+    static String score(double v) {
+        return format("%.4f", v);
+    }
+
+    /** A variance or D: three significant digits. */
+    static String small(double v) {
+        return v == 0.0 ? "0" : format("%.3g", v);
+    }
+
+    /** A change: four decimals with its sign. */
+    static String signed(double v) {
+        return format("%+.4f", v);
+    }
+
+    /** A p-value: three decimals, {@code < 0.001} below. */
+    static String p(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return v < 0.001 ? "< 0.001" : format("%.3f", v);
+    }
+
+    private static String format(String pattern, double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, pattern, v);
+    }
+
+    private static String code(String text) {
+        return "`" + text.replace("`", "'") + "`";
+    }
+
+    /** A Markdown table: a header row, its separator, and rows; pipes in cells are escaped. */
+    private static final class Table {
+        private final StringBuilder text = new StringBuilder();
+        private final int columns;
+
+        Table(List<String> header) {
+            columns = header.size();
+            line(header);
+            text.append("|").append(" --- |".repeat(columns)).append('\n');
+        }
+
+        void row(List<String> cells) {
+            if (cells.size() != columns) {
+                throw new IllegalArgumentException(cells.size() + " cells for " + columns + " columns");
+            }
+            line(cells);
+        }
+
+        private void line(List<String> cells) {
+            text.append('|');
+            cells.forEach(cell -> text.append(' ').append(cell.replace("|", "\\|")).append(" |"));
+            text.append('\n');
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}

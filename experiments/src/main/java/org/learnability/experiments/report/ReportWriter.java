@@ -1,0 +1,85 @@
+package org.learnability.experiments.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.RunsFile;
+import org.learnability.experiments.stats.Analysis;
+import org.learnability.experiments.stats.ArmResult;
+import org.learnability.experiments.stats.ModelGroup;
+
+/**
+ * Writes an experiment directory's report: {@code summary.csv}, {@code report.md} and the PNG
+ * charts ({@code tpr.png}, {@code weights.png}, {@code variance.png}, {@code confusion-<strategy>.png};
+ * see {@link ChartNames}), each file replaced atomically. Everything comes from the run records
+ * alone, so a report can be rebuilt at any time from {@code runs.jsonl}.
+ */
+public final class ReportWriter {
+
+    private ReportWriter() {}
+
+    /**
+     * Rebuilds the report of a directory from its {@code runs.jsonl}.
+     *
+     * @param dir the experiment directory
+     * @return the files written
+     * @throws IllegalArgumentException in one line, when the directory or its {@code runs.jsonl} is
+     *     missing or the runs cannot be reported (none, or no baseline)
+     */
+    public static ReportFiles write(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + ": no such directory");
+        }
+        Path runs = dir.resolve(RunsFile.NAME);
+        if (!Files.isRegularFile(runs)) {
+            throw new IllegalArgumentException(runs + ": no such file; the run command writes it");
+        }
+        List<RunRecord> records = RunsFile.read(runs);
+        try {
+            return write(dir, records);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(runs + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the report of given runs into a directory.
+     *
+     * @param dir the experiment directory; it must exist
+     * @param runs the run records
+     * @return the files written
+     * @throws IllegalArgumentException when the runs cannot be reported (none, or no baseline)
+     */
+    public static ReportFiles write(Path dir, List<RunRecord> runs) {
+        Analysis analysis = Analysis.of(runs);
+        List<Path> charts = new ArrayList<>();
+        boolean qualify = analysis.groups().size() > 1;
+        for (ModelGroup group : analysis.groups()) {
+            ChartNames names = ChartNames.of(group, qualify);
+            charts.add(chart(dir, names.tpr(), Charts.png(Charts.tpr(group), Charts.WIDTH, Charts.HEIGHT)));
+            if (!group.weighted().isEmpty()) {
+                charts.add(chart(dir, names.weights(), Charts.png(Charts.weights(group), Charts.WIDTH, Charts.HEIGHT)));
+            }
+            charts.add(chart(dir, names.variance(), Charts.png(Charts.variance(group), Charts.WIDTH, Charts.HEIGHT)));
+            for (ArmResult arm : group.arms()) {
+                if (arm.normalisedConfusion().isPresent()) {
+                    byte[] png = Charts.png(Charts.confusion(group, arm), Charts.WIDTH, Charts.CONFUSION_HEIGHT);
+                    charts.add(chart(dir, names.confusion().get(arm.arm()), png));
+                }
+            }
+        }
+        Path summary = dir.resolve(SummaryTable.FILE);
+        AtomicFiles.write(summary, SummaryTable.csv(analysis));
+        Path report = dir.resolve(MarkdownReport.FILE);
+        AtomicFiles.write(report, MarkdownReport.markdown(analysis));
+        return new ReportFiles(summary, report, charts);
+    }
+
+    private static Path chart(Path dir, String name, byte[] png) {
+        Path file = dir.resolve(name);
+        AtomicFiles.write(file, png);
+        return file;
+    }
+}

@@ -1,0 +1,127 @@
+package org.learnability.experiments.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.learnability.experiments.stats.Analysis;
+import org.learnability.experiments.stats.ArmResult;
+import org.learnability.experiments.stats.Measure;
+import org.learnability.experiments.stats.ModelGroup;
+import org.learnability.experiments.stats.SeedStatistics;
+import org.learnability.experiments.stats.Significance;
+
+/**
+ * {@code summary.csv}: a row per arm (data set, model, engine, mode, strategy), baselines first,
+ * with the statistics over seeds on the test split. Comma-separated, a header line, numbers in full
+ * precision with a {@code .} decimal point, an empty cell where a value is undefined (the paired
+ * columns of a baseline row; a confidence interval or t-test with one seed). The columns:
+ *
+ * <pre>
+ *   dataset, model, engine     the data set, the model, the DJL engine
+ *   mode                       two-stage, iterative or dynamic
+ *   strategy                   the strategy spec; uniform is the baseline
+ *   round                      the round of the models summarised (iterative: the last); 0 for the baseline
+ *   seeds                      n, the number of seeds summarised
+ *   seed_list                  the seeds, separated by ';'
+ *   &lt;m&gt;_mean, &lt;m&gt;_ci_low, &lt;m&gt;_ci_high
+ *                              mean over seeds and 95% t confidence interval,
+ *                              mean -/+ t_{0.975,n-1} * sd / sqrt(n), for each measure m:
+ *     d                        D = Var(s) - Var(s'), baseline minus strategy, same engine and seed (Eq. 7)
+ *     delta_accuracy           accuracy minus the baseline's accuracy, same engine and seed
+ *     var                      Var(s), population variance of the per-class TPRs (Eq. 6)
+ *     sd                       sqrt(Var(s))
+ *     accuracy                 overall accuracy
+ *     worst_tpr                lowest per-class TPR
+ *     gap                      highest minus lowest per-class TPR
+ *     macro_f1                 mean of the per-class F1
+ *   d_positive                 seeds with D &gt; 0
+ *   t                          t statistic of D, mean(D) / (sd(D) / sqrt(n))
+ *   p_t                        one-sided paired t-test of D &gt; 0, P(T_{n-1} &gt;= t): the headline test
+ *   w_plus                     Wilcoxon's W+, the sum of the ranks of |D| over seeds with D &gt; 0
+ *   p_wilcoxon                 exact one-sided Wilcoxon signed-rank p of D &gt; 0 (robustness check)
+ * </pre>
+ *
+ * See {@link Significance} for why the t-test is the headline.
+ */
+public final class SummaryTable {
+
+    /** The file name. */
+    public static final String FILE = "summary.csv";
+
+    private SummaryTable() {}
+
+    /**
+     * Returns the header columns.
+     *
+     * @return the column names, in order
+     */
+    public static List<String> columns() {
+        List<String> columns = new ArrayList<>(List.of("dataset", "model", "engine", "mode", "strategy", "round", "seeds", "seed_list"));
+        for (Measure m : Measure.values()) {
+            columns.add(m.column() + "_mean");
+            columns.add(m.column() + "_ci_low");
+            columns.add(m.column() + "_ci_high");
+        }
+        columns.addAll(List.of("d_positive", "t", "p_t", "w_plus", "p_wilcoxon"));
+        return List.copyOf(columns);
+    }
+
+    /**
+     * Formats the table.
+     *
+     * @param analysis the analysis
+     * @return the CSV text, a header and a row per arm, each line ended by {@code '\n'}
+     */
+    public static String csv(Analysis analysis) {
+        StringBuilder out = new StringBuilder(String.join(",", columns())).append('\n');
+        for (ModelGroup group : analysis.groups()) {
+            for (ArmResult arm : group.arms()) {
+                out.append(row(group, arm).stream().map(SummaryTable::field).collect(Collectors.joining(","))).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<String> row(ModelGroup group, ArmResult arm) {
+        List<String> row = new ArrayList<>(List.of(
+                group.dataset(),
+                group.model(),
+                arm.arm().engine(),
+                arm.arm().mode(),
+                arm.arm().strategy(),
+                Integer.toString(arm.finalRound()),
+                Integer.toString(arm.seeds()),
+                arm.seedList().stream().map(String::valueOf).collect(Collectors.joining(";"))));
+        for (Measure m : Measure.values()) {
+            SeedStatistics s = arm.statistics(m);
+            row.add(number(s.mean()));
+            row.add(number(s.ciLow()));
+            row.add(number(s.ciHigh()));
+        }
+        Significance test = arm.significance();
+        boolean paired = !arm.arm().baseline();
+        row.add(paired ? Integer.toString(test.positive()) : "");
+        row.add(number(test.t()));
+        row.add(number(test.pT()));
+        row.add(number(test.wPlus()));
+        row.add(number(test.pWilcoxon()));
+        return row;
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
+    }
+
+    /**
+     * Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180).
+     *
+     * @param value the value
+     * @return the field
+     */
+    static String field(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

@@ -1,0 +1,161 @@
+package org.learnability.experiments.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.learnability.experiments.record.RunRecord;
+
+/**
+ * The statistics of an experiment directory's runs.
+ *
+ * <p>Runs are grouped by data set and model, then into arms (engine, mode, strategy). Every weighted
+ * model is paired with the baseline (strategy {@code uniform}, round 0) of the same engine and seed,
+ * preferring a baseline recorded in the same mode; for iterative runs an arm's model of a seed is
+ * its last round, and every round is kept for a per-round D. A record whose key appears twice counts
+ * once (the last), and a weighted model without a baseline is left out; both are listed in {@link
+ * #notes()}.
+ *
+ * @param runs the number of distinct runs analysed
+ * @param groups one per data set and model, in the order first recorded
+ * @param notes what was left out, and why
+ */
+public record Analysis(int runs, List<ModelGroup> groups, List<String> notes) {
+
+    /** Takes immutable copies. */
+    public Analysis {
+        groups = List.copyOf(groups);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * Analyses recorded runs.
+     *
+     * @param records the records of {@code runs.jsonl}
+     * @return the analysis
+     * @throws IllegalArgumentException when there are no runs, no baseline, or runs of one data set
+     *     and model disagree on the class names
+     */
+    public static Analysis of(List<RunRecord> records) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("no runs recorded");
+        }
+        List<String> notes = new ArrayList<>();
+        Map<String, RunRecord> byKey = new LinkedHashMap<>();
+        Map<String, Integer> times = new LinkedHashMap<>();
+        for (RunRecord r : records) {
+            byKey.put(r.key(), r);
+            times.merge(r.key(), 1, Integer::sum);
+        }
+        times.forEach((key, n) -> {
+            if (n > 1) {
+                notes.add("run " + key + " is recorded " + n + " times; the last record is used");
+            }
+        });
+        if (byKey.values().stream().noneMatch(RunRecord::isBaseline)) {
+            throw new IllegalArgumentException(
+                    "no baseline run (strategy " + RunRecord.BASELINE + ", round 0) to compare the strategies with");
+        }
+        Map<String, List<RunRecord>> byModel = byKey.values().stream()
+                .collect(Collectors.groupingBy(r -> r.dataset() + "\n" + r.model(), LinkedHashMap::new, Collectors.toList()));
+        List<ModelGroup> groups = new ArrayList<>();
+        for (List<RunRecord> runs : byModel.values()) {
+            group(runs, notes).ifPresent(groups::add);
+        }
+        return new Analysis(byKey.size(), groups, notes);
+    }
+
+    private static Optional<ModelGroup> group(List<RunRecord> runs, List<String> notes) {
+        RunRecord first = runs.get(0);
+        for (RunRecord r : runs) {
+            if (!r.classNames().equals(first.classNames())) {
+                throw new IllegalArgumentException(
+                        "runs of " + first.dataset() + " with " + first.model() + " disagree on the class names: "
+                                + first.key() + " has " + first.classNames() + ", " + r.key() + " has " + r.classNames());
+            }
+        }
+        // arm -> seed -> round -> model, each in the order first recorded (seeds and rounds sorted)
+        Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms = new LinkedHashMap<>();
+        for (RunRecord r : runs) {
+            arms.computeIfAbsent(Arm.of(r), a -> new TreeMap<>())
+                    .computeIfAbsent(r.seed(), s -> new TreeMap<>())
+                    .put(r.round(), ModelFigures.of(r));
+        }
+        List<ArmResult> results = new ArrayList<>();
+        arms.forEach((arm, seeds) -> {
+            if (arm.baseline()) {
+                List<ModelFigures> models = seeds.values().stream().map(rounds -> rounds.lastEntry().getValue()).toList();
+                results.add(new ArmResult(arm, models, List.of(), Map.of()));
+            } else {
+                weighted(arm, seeds, arms, notes).ifPresent(results::add);
+            }
+        });
+        if (results.isEmpty()) {
+            notes.add("nothing to report for " + first.dataset() + " with " + first.model() + ": no baseline");
+            return Optional.empty();
+        }
+        List<String> engines = results.stream().map(a -> a.arm().engine()).distinct().toList();
+        List<String> strategies = results.stream().map(a -> a.arm().mode() + "\n" + a.arm().strategy()).distinct().toList();
+        results.sort(Comparator.<ArmResult, Boolean>comparing(a -> !a.arm().baseline())
+                .thenComparing(a -> strategies.indexOf(a.arm().mode() + "\n" + a.arm().strategy()))
+                .thenComparing(a -> engines.indexOf(a.arm().engine())));
+        return Optional.of(new ModelGroup(first.dataset(), first.model(), first.classNames(), results));
+    }
+
+    private static Optional<ArmResult> weighted(
+            Arm arm,
+            TreeMap<Integer, TreeMap<Integer, ModelFigures>> seeds,
+            Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms,
+            List<String> notes) {
+        List<ModelFigures> models = new ArrayList<>();
+        List<PairedComparison> pairs = new ArrayList<>();
+        Map<Integer, List<PairedComparison>> rounds = new TreeMap<>();
+        seeds.forEach((seed, byRound) -> {
+            Optional<ModelFigures> baseline = baseline(arm, seed, arms);
+            if (baseline.isEmpty()) {
+                notes.add("left out " + byRound.values().stream().map(m -> m.run().key()).collect(Collectors.joining(", "))
+                        + ": no baseline for engine " + arm.engine() + " and seed " + seed);
+                return;
+            }
+            byRound.values().forEach(m ->
+                    rounds.computeIfAbsent(m.run().round(), r -> new ArrayList<>()).add(new PairedComparison(baseline.get(), m)));
+            ModelFigures last = byRound.lastEntry().getValue();
+            models.add(last);
+            pairs.add(new PairedComparison(baseline.get(), last));
+        });
+        return models.isEmpty() ? Optional.empty() : Optional.of(new ArmResult(arm, models, pairs, rounds));
+    }
+
+    /** The baseline of an arm's engine and seed: recorded in the arm's mode if there is one, else in any. */
+    private static Optional<ModelFigures> baseline(
+            Arm arm, int seed, Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms) {
+        Optional<ModelFigures> any = Optional.empty();
+        for (Map.Entry<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> e : arms.entrySet()) {
+            Arm candidate = e.getKey();
+            TreeMap<Integer, ModelFigures> rounds = e.getValue().get(seed);
+            if (!candidate.baseline() || !candidate.engine().equals(arm.engine()) || rounds == null) {
+                continue;
+            }
+            if (candidate.mode().equals(arm.mode())) {
+                return Optional.of(rounds.lastEntry().getValue());
+            }
+            if (any.isEmpty()) {
+                any = Optional.of(rounds.lastEntry().getValue());
+            }
+        }
+        return any;
+    }
+
+    /**
+     * Returns every arm of every group.
+     *
+     * @return the arms, group by group
+     */
+    public List<ArmResult> arms() {
+        return groups.stream().flatMap(g -> g.arms().stream()).toList();
+    }
+}

@@ -1,0 +1,106 @@
+package org.learnability.experiments.stats;
+
+/**
+ * The figures summarised over seeds for every arm, all on the test split. The paired ones compare
+ * a weighted model with the baseline of the same engine and seed and are undefined for the
+ * baseline itself.
+ */
+public enum Measure {
+    /** {@code D = Var(s) - Var(s')}, the source paper's Eq. 7; &gt; 0 means a narrower spread. */
+    D("d", "D", "Var(s) - Var(s'): reduction of the TPR variance against the baseline of the same seed (Eq. 7)", true),
+    /** Accuracy minus the baseline's accuracy. */
+    DELTA_ACCURACY("delta_accuracy", "Δ accuracy", "accuracy minus the baseline's accuracy, same seed", true),
+    /** {@code Var(s)}, the population variance of the per-class TPRs, Eq. 6. */
+    VARIANCE("var", "Var(s)", "population variance of the per-class TPRs (Eq. 6)", false),
+    /** The standard deviation of the per-class TPRs, {@code sqrt(Var(s))}. */
+    SD("sd", "sd(s)", "standard deviation of the per-class TPRs, sqrt(Var(s))", false),
+    /** Overall accuracy. */
+    ACCURACY("accuracy", "accuracy", "overall accuracy", false),
+    /** The lowest per-class TPR. */
+    WORST_TPR("worst_tpr", "worst-class TPR", "lowest per-class TPR", false),
+    /** Highest minus lowest per-class TPR. */
+    GAP("gap", "max-min gap", "highest minus lowest per-class TPR", false),
+    /** Mean of the per-class F1 scores. */
+    MACRO_F1("macro_f1", "macro-F1", "mean of the per-class F1 scores", false);
+
+    private final String column;
+    private final String label;
+    private final String description;
+    private final boolean paired;
+
+    Measure(String column, String label, String description, boolean paired) {
+        this.column = column;
+        this.label = label;
+        this.description = description;
+        this.paired = paired;
+    }
+
+    /**
+     * Returns the prefix of this measure's columns in {@code summary.csv}.
+     *
+     * @return e.g. {@code d}, giving {@code d_mean}, {@code d_ci_low}, {@code d_ci_high}
+     */
+    public String column() {
+        return column;
+    }
+
+    /**
+     * Returns the heading in {@code report.md}.
+     *
+     * @return a short label
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * Returns what the measure is.
+     *
+     * @return one sentence
+     */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Tells whether the measure compares with the baseline of the same seed.
+     *
+     * @return {@code true} for D and the change in accuracy
+     */
+    public boolean paired() {
+        return paired;
+    }
+
+    /**
+     * Returns the value of an unpaired measure for one model.
+     *
+     * @param f the model's figures on the test split
+     * @return the value
+     * @throws IllegalStateException for a paired measure
+     */
+    public double of(Figures f) {
+        return switch (this) {
+            case VARIANCE -> f.variance();
+            case SD -> f.standardDeviation();
+            case ACCURACY -> f.accuracy();
+            case WORST_TPR -> f.worstTpr();
+            case GAP -> f.gap();
+            case MACRO_F1 -> f.macroF1();
+            case D, DELTA_ACCURACY -> throw new IllegalStateException(this + " compares two models");
+        };
+    }
+
+    /**
+     * Returns the value of a paired measure for one seed.
+     *
+     * @param p the weighted model beside its baseline
+     * @return the value
+     */
+    public double of(PairedComparison p) {
+        return switch (this) {
+            case D -> p.d();
+            case DELTA_ACCURACY -> p.deltaAccuracy();
+            default -> of(p.weighted().test());
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.learnability.experiments.stats;
+
+/**
+ * A weighted model beside the baseline of the same engine and seed, on the test split:
+ *
+ * <pre>
+ *   D          = Var(s) - Var(s')             s the baseline's TPRs, s' the weighted model's (Eq. 7)
+ *   delta acc  = accuracy(s') - accuracy(s)
+ * </pre>
+ *
+ * {@code D > 0} means the weighting narrowed the spread of the per-class TPRs.
+ *
+ * @param baseline the baseline (strategy {@code uniform}, round 0)
+ * @param weighted the weighted model
+ */
+public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
+
+    /** Checks that the two models belong together. */
+    public PairedComparison {
+        if (baseline.seed() != weighted.seed() || !baseline.run().engine().equals(weighted.run().engine())) {
+            throw new IllegalArgumentException(
+                    "cannot pair " + weighted.run().key() + " with the baseline " + baseline.run().key()
+                            + ": engine and seed must match");
+        }
+    }
+
+    /**
+     * Returns the seed.
+     *
+     * @return the seed of both models
+     */
+    public int seed() {
+        return weighted.seed();
+    }
+
+    /**
+     * Returns the round of the weighted model.
+     *
+     * @return its round
+     */
+    public int round() {
+        return weighted.run().round();
+    }
+
+    /**
+     * The reduction of the TPR variance on the test split, Eq. 7.
+     *
+     * @return {@code Var(s) - Var(s')}
+     */
+    public double d() {
+        return baseline.test().variance() - weighted.test().variance();
+    }
+
+    /**
+     * The change in test accuracy.
+     *
+     * @return {@code accuracy(s') - accuracy(s)}
+     */
+    public double deltaAccuracy() {
+        return weighted.test().accuracy() - baseline.test().accuracy();
+    }
+}

@@ -1,0 +1,104 @@
+package org.learnability.experiments.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.stats.SyntheticRuns;
+
+class RunsFileTest {
+
+    @TempDir Path dir;
+
+    private Path appendAll(List<RunRecord> runs) {
+        Path file = dir.resolve(RunsFile.NAME);
+        runs.forEach(r -> RunsFile.append(file, r));
+        return file;
+    }
+
+    @Test
+    void appendedRecordsReadBackEqual() throws IOException {
+        List<RunRecord> runs = SyntheticRuns.twoStage();
+        Path file = appendAll(runs);
+        assertEquals(runs, RunsFile.read(file));
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(runs.size(), lines.size());
+        assertTrue(lines.get(0).startsWith("{\"schema\":1,\"key\":\"PyTorch/1/two-stage/uniform/0\""), lines.get(0));
+        assertTrue(Files.readString(file).endsWith("}\n"));
+    }
+
+    @Test
+    void aTruncatedLastLineIsSkipped() throws IOException {
+        List<RunRecord> runs = SyntheticRuns.twoStage();
+        Path file = appendAll(runs.subList(0, 3));
+        String torn = RunsFile.toJson(runs.get(3));
+        Files.writeString(file, torn.substring(0, torn.length() / 2), StandardOpenOption.APPEND);
+        assertEquals(runs.subList(0, 3), RunsFile.read(file));
+    }
+
+    @Test
+    void appendRemovesATornTailSoNoBrokenLineEndsUpInTheMiddle() throws IOException {
+        List<RunRecord> runs = SyntheticRuns.twoStage();
+        Path file = appendAll(runs.subList(0, 2));
+        String torn = RunsFile.toJson(runs.get(2));
+        Files.writeString(file, torn.substring(0, 40), StandardOpenOption.APPEND);
+        RunsFile.append(file, runs.get(2));
+        RunsFile.append(file, runs.get(3));
+        assertEquals(runs.subList(0, 4), RunsFile.read(file));
+        assertEquals(4, Files.readAllLines(file).size());
+    }
+
+    @Test
+    void aCompleteLastRecordWithoutItsNewlineIsKeptAndEnded() throws IOException {
+        List<RunRecord> runs = SyntheticRuns.twoStage();
+        Path file = appendAll(runs.subList(0, 1));
+        Files.writeString(file, RunsFile.toJson(runs.get(1)), StandardOpenOption.APPEND);
+        assertEquals(runs.subList(0, 2), RunsFile.read(file));
+        RunsFile.append(file, runs.get(2));
+        assertEquals(runs.subList(0, 3), RunsFile.read(file));
+    }
+
+    @Test
+    void aBrokenLineInTheMiddleNamesFileAndLine() throws IOException {
+        List<RunRecord> runs = SyntheticRuns.twoStage();
+        Path file = dir.resolve(RunsFile.NAME);
+        String good = RunsFile.toJson(runs.get(0)) + "\n";
+        Files.writeString(file, good + good.substring(0, 50) + "\n" + RunsFile.toJson(runs.get(1)) + "\n",
+                StandardCharsets.UTF_8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file));
+        assertTrue(e.getMessage().startsWith(file + " line 2: not valid JSON ("), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void aLineOfAnotherSchemaOrWithoutFieldsIsRejected() throws IOException {
+        Path file = dir.resolve(RunsFile.NAME);
+        Files.writeString(file, "{\"schema\": 2}\n");
+        assertEquals(file + " line 1: record schema 2; this version reads schema 1",
+                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file)).getMessage());
+        Files.writeString(file, "\n{\"schema\": 1, \"classNames\": [], \"weights\": [], \"epochWeights\": []}\n");
+        assertEquals(file + " line 2: field \"key\" is missing",
+                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file)).getMessage());
+    }
+
+    @Test
+    void aMissingFileIsOneClearLine() {
+        Path file = dir.resolve("absent.jsonl");
+        assertEquals(file + ": no such file",
+                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file)).getMessage());
+    }
+
+    @Test
+    void anEmptyFileHasNoRecords() throws IOException {
+        Path file = Files.writeString(dir.resolve(RunsFile.NAME), "");
+        assertEquals(List.of(), RunsFile.read(file));
+    }
+}
