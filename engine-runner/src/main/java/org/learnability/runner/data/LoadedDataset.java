@@ -1,0 +1,53 @@
+package org.learnability.runner.data;
+
+import ai.djl.ndarray.NDManager;
+
+/**
+ * A data set's official training and test sets in memory, as loaded: images {@code (N, C, H, W)}
+ * float32 with raw pixel values 0 to 255. Owns their arrays; {@link DataSplits#create} takes it
+ * over.
+ */
+public final class LoadedDataset implements AutoCloseable {
+
+    private final DatasetName name;
+    private final ImageSet train;
+    private final ImageSet test;
+    private final NDManager manager;
+    private boolean takenOver;
+
+    LoadedDataset(DatasetName name, ImageSet train, ImageSet test, NDManager manager) {
+        this.name = name;
+        this.train = train;
+        this.test = test;
+        this.manager = manager;
+    }
+
+    /** Returns which data set this is. */
+    public DatasetName name() {
+        return name;
+    }
+
+    /** Returns the official training set: the only source of training and validation images. */
+    public ImageSet train() {
+        return train;
+    }
+
+    /** Returns the official test set. */
+    public ImageSet test() {
+        return test;
+    }
+
+    /** Marks the data as owned by a {@link DataSplits}, which normalises it in place: once only. */
+    synchronized void takeOver() {
+        if (takenOver) {
+            throw new IllegalStateException("this " + name + " data set is already split (and normalised); load it again");
+        }
+        takenOver = true;
+    }
+
+    /** Frees the arrays. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

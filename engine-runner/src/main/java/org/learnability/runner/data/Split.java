@@ -1,0 +1,154 @@
+package org.learnability.runner.data;
+
+import ai.djl.training.dataset.Batch;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One split of a data set: a set of indices into the in-memory source tensors of its {@link
+ * ImageSet} (normalised), with a role that says what it may be used for. Batches are read from the
+ * source with one slice or one gather each; nothing is copied up front.
+ */
+public final class Split {
+
+    /** What a split is for. */
+    public enum Role {
+        /** Trains the weights of a model; the only split that may be augmented. */
+        TRAINING,
+        /** Held out of the training set; its per-class scores give the class weights. */
+        VALIDATION,
+        /** The official test set: final evaluation only, never used to compute class weights. */
+        TEST
+    }
+
+    private final Role role;
+    private final ImageSet source;
+    private final long[] indices;
+    private final int[] labels;
+    private final Normalization normalization;
+
+    /**
+     * Creates a split.
+     *
+     * @param role what the split is for
+     * @param source the normalised source tensors
+     * @param indices indices into the source, in the split's order
+     * @param sourceLabels every label of the source, as Java ints
+     * @param normalization the normalisation applied to the source
+     */
+    Split(Role role, ImageSet source, long[] indices, int[] sourceLabels, Normalization normalization) {
+        this.role = role;
+        this.source = source;
+        this.indices = indices.clone();
+        this.labels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            labels[i] = sourceLabels[Math.toIntExact(indices[i])];
+        }
+        this.normalization = normalization;
+    }
+
+    /** Returns what this split is for. */
+    public Role role() {
+        return role;
+    }
+
+    /** Returns the number of images. */
+    public int size() {
+        return indices.length;
+    }
+
+    /** Returns the class names, index = label. */
+    public List<String> classNames() {
+        return source.classNames();
+    }
+
+    /** Returns the indices into the source set, in the split's order. */
+    public long[] indices() {
+        return indices.clone();
+    }
+
+    /** Returns the labels, in the split's order (the order of {@link #inOrder}). */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** Returns the number of images of each class. */
+    public int[] classCounts() {
+        int[] counts = new int[classNames().size()];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /** Returns the normalisation applied to the images. */
+    public Normalization normalization() {
+        return normalization;
+    }
+
+    /** Returns the source tensors the indices point into. */
+    ImageSet source() {
+        return source;
+    }
+
+    /**
+     * Returns this split if it may be scored to compute class weights, i.e. unless it is the test
+     * split. Call it where scores turn into weights.
+     *
+     * @return this split
+     * @throws IllegalStateException for the test split
+     */
+    public Split requireUsableForWeights() {
+        if (role == Role.TEST) {
+            throw new IllegalStateException(
+                    "the test split must never be used to compute class weights; score the validation split");
+        }
+        return this;
+    }
+
+    /**
+     * Returns the batches in the split's order, without augmentation, for scoring.
+     *
+     * @param batchSize images per batch; the last batch may be smaller
+     * @return the batches; close each one
+     */
+    public Iterable<Batch> inOrder(int batchSize) {
+        return () -> BatchIterator.inOrder(this, batchSize);
+    }
+
+    /**
+     * Returns one epoch of batches in a random order chosen by {@code seed} and {@code epoch},
+     * without augmentation.
+     *
+     * @param batchSize images per batch; the last batch may be smaller
+     * @param seed the run's seed
+     * @param epoch the epoch, from 0; each gives another order
+     * @return the batches; close each one
+     */
+    public Iterable<Batch> shuffled(int batchSize, long seed, int epoch) {
+        return shuffled(batchSize, seed, epoch, Augmentation.NONE);
+    }
+
+    /**
+     * Returns one epoch of batches in a random order chosen by {@code seed} and {@code epoch},
+     * augmented.
+     *
+     * @param batchSize images per batch; the last batch may be smaller
+     * @param seed the run's seed
+     * @param epoch the epoch, from 0; each gives another order and other augmentations
+     * @param augmentation the augmentation, only for the training split
+     * @return the batches; close each one
+     */
+    public Iterable<Batch> shuffled(int batchSize, long seed, int epoch, Augmentation augmentation) {
+        if (!augmentation.isNone() && role != Role.TRAINING) {
+            throw new IllegalArgumentException("the " + role.name().toLowerCase(Locale.ROOT)
+                    + " split is never augmented; augmentation is for the training split only");
+        }
+        return () -> BatchIterator.shuffled(this, batchSize, seed, epoch, augmentation);
+    }
+
+    @Override
+    public String toString() {
+        return role.name().toLowerCase(Locale.ROOT) + " split of " + indices.length + " images";
+    }
+}
