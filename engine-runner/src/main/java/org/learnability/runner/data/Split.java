@@ -1,5 +1,6 @@
 package org.learnability.runner.data;
 
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,11 @@ public final class Split {
     /** Returns the number of images. */
     public int size() {
         return indices.length;
+    }
+
+    /** Returns the shape of one image, {@code (C, H, W)}. */
+    public Shape imageShape() {
+        return source.imageShape();
     }
 
     /** Returns the class names, index = label. */

@@ -26,11 +26,12 @@ import org.learnability.api.weights.ClassWeights;
  *
  * <p>Predictions are {@code (N, C)} logits; labels are class indices of shape {@code (N)} or
  * {@code (N, 1)}. The weight array is made once per device, on the labels' device, in a manager
- * under the one given; closing that manager (or this loss) frees it.
+ * under the one given; closing that manager (or this loss) frees it. {@link #setWeights} changes
+ * the weights between batches, for weights that change during training.
  */
 public class WeightedSoftmaxCrossEntropyLoss extends Loss implements AutoCloseable {
 
-    private final ClassWeights weights;
+    private volatile ClassWeights weights;
     private final NDManager manager;
     private final Map<Device, NDArray> weightArrays = new ConcurrentHashMap<>();
 
@@ -54,6 +55,17 @@ public class WeightedSoftmaxCrossEntropyLoss extends Loss implements AutoCloseab
      */
     public ClassWeights weights() {
         return weights;
+    }
+
+    /**
+     * Replaces the class weights, for the batches that follow; not during a batch.
+     *
+     * @param newWeights the new weights, one per class as before
+     */
+    public void setWeights(ClassWeights newWeights) {
+        newWeights.requireSize(weights.size());
+        weights = newWeights;
+        close();
     }
 
     @Override

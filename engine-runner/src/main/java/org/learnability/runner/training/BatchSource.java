@@ -1,0 +1,33 @@
+package org.learnability.runner.training;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+
+/** Where training and scoring take their batches from: a split held in memory. */
+public interface BatchSource {
+
+    /**
+     * Returns the number of samples in one pass.
+     *
+     * @return the sample count
+     */
+    long size();
+
+    /**
+     * Returns the shape of one sample, e.g. {@code (3, 32, 32)}.
+     *
+     * @return the sample shape
+     */
+    Shape sampleShape();
+
+    /**
+     * Returns the batches of one epoch, on the device the split lives on. The caller closes each
+     * batch, which frees its arrays.
+     *
+     * @param batchSize samples per batch; the last batch may be smaller
+     * @param epoch the epoch, which with the source's seed fixes the order (a training source
+     *     shuffles with one permutation per epoch; a scoring source keeps its order)
+     * @return the batches
+     */
+    Iterable<Batch> batches(int batchSize, int epoch);
+}

@@ -1,0 +1,144 @@
+package org.learnability.runner.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.listener.EpochTrainingListener;
+import ai.djl.training.listener.EvaluatorTrainingListener;
+import ai.djl.training.listener.LoggingTrainingListener;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.CosineTracker;
+import ai.djl.training.tracker.MultiFactorTracker;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.List;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
+
+/**
+ * Trains a model with the weighted loss: DJL's {@link Trainer}, one {@link EasyTrain#trainBatch}
+ * and {@link Trainer#step} per batch, DJL's listeners for the running loss and accuracy (and, when
+ * asked, its progress bar and epoch log), a check that stops on a NaN or infinite loss, and an
+ * {@link EpochHook} after every epoch.
+ *
+ * <p>The seed fixes the initialisation (through {@link Engine#setRandomSeed}), and the batch
+ * source's shuffling through the epoch number.
+ */
+public final class ModelTrainer {
+
+    private final LossFactory lossFactory;
+    private final Device[] devices;
+    private final boolean progress;
+
+    /**
+     * Creates the trainer.
+     *
+     * @param lossFactory makes the weighted loss
+     * @param devices the devices to train on
+     * @param progress whether to show DJL's progress bar and log every epoch
+     */
+    public ModelTrainer(LossFactory lossFactory, Device[] devices, boolean progress) {
+        this.lossFactory = lossFactory;
+        this.devices = devices.clone();
+        this.progress = progress;
+    }
+
+    /**
+     * Trains a model whose block is not yet initialised.
+     *
+     * @param model the model
+     * @param data the training split
+     * @param weights the class weights of the first epoch
+     * @param settings the optimizer, epochs, batch size, schedule and seed
+     * @param hook called after every epoch; its result weights the next epoch
+     * @return losses, weights, time and throughput
+     */
+    public TrainingResult train(
+            Model model, BatchSource data, ClassWeights weights, TrainingSettings settings, EpochHook hook) {
+        model.getNDManager().getEngine().setRandomSeed(settings.seed());
+        int batchesPerEpoch = (int) ((data.size() + settings.batchSize() - 1) / settings.batchSize());
+        Optimizer optimizer = optimizer(settings, Math.max(1, batchesPerEpoch * settings.epochs()));
+        List<Double> losses = new ArrayList<>();
+        List<ClassWeights> used = new ArrayList<>();
+        try (WeightedSoftmaxCrossEntropyLoss loss = lossFactory.create(weights, model.getNDManager())) {
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(loss)
+                            .optOptimizer(optimizer)
+                            .optDevices(devices)
+                            .addEvaluator(new Accuracy())
+                            .addTrainingListeners(listeners());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(settings.batchSize()).addAll(data.sampleShape()));
+                ClassWeights current = weights;
+                long start = System.nanoTime();
+                for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                    for (Batch batch : data.batches(settings.batchSize(), epoch)) {
+                        try (batch) {
+                            EasyTrain.trainBatch(trainer, batch);
+                            trainer.step();
+                        }
+                    }
+                    losses.add((double) loss.getAccumulator(EvaluatorTrainingListener.TRAIN_EPOCH));
+                    used.add(current);
+                    trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+                    ClassWeights next = hook.afterEpoch(epoch, model, current);
+                    if (!next.equals(current)) {
+                        loss.setWeights(next);
+                        current = next;
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double images = (double) data.size() * settings.epochs();
+                return new TrainingResult(losses, used, seconds, images / seconds);
+            }
+        }
+    }
+
+    private TrainingListener[] listeners() {
+        List<TrainingListener> listeners = new ArrayList<>();
+        listeners.add(new EpochTrainingListener());
+        listeners.add(new EvaluatorTrainingListener());
+        listeners.add(new FiniteLossCheck());
+        if (progress) {
+            listeners.add(new LoggingTrainingListener());
+        }
+        return listeners.toArray(TrainingListener[]::new);
+    }
+
+    /**
+     * Builds the optimizer with its learning-rate schedule over all updates of the run.
+     *
+     * @param settings the settings
+     * @param updates the number of updates in the run
+     * @return the optimizer
+     */
+    static Optimizer optimizer(TrainingSettings settings, int updates) {
+        float lr = (float) settings.learningRate();
+        Tracker tracker =
+                switch (settings.schedule()) {
+                    case CONSTANT -> Tracker.fixed(lr);
+                    case COSINE -> CosineTracker.builder().setBaseValue(lr).optFinalValue(0f).setMaxUpdates(updates).build();
+                    case STEP -> MultiFactorTracker.builder()
+                            .setBaseValue(lr)
+                            .setSteps(new int[] {Math.max(1, updates / 2), Math.max(2, updates * 3 / 4)})
+                            .optFactor(0.1f)
+                            .build();
+                };
+        float weightDecay = (float) settings.weightDecay();
+        return switch (settings.optimizer()) {
+            case ADAM -> Optimizer.adam().optLearningRateTracker(tracker).optWeightDecays(weightDecay).build();
+            case SGD -> Optimizer.sgd()
+                    .setLearningRateTracker(tracker)
+                    .optMomentum((float) settings.momentum())
+                    .optWeightDecays(weightDecay)
+                    .build();
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package org.learnability.runner.training;
+
+import java.util.Locale;
+
+/**
+ * How a model is trained.
+ *
+ * @param optimizer Adam or SGD with momentum
+ * @param learningRate the base learning rate, &gt; 0
+ * @param momentum SGD's momentum, in [0, 1)
+ * @param weightDecay L2 weight decay, &gt;= 0
+ * @param epochs passes over the training split, &gt;= 1
+ * @param batchSize samples per batch, &gt;= 1
+ * @param schedule how the learning rate changes over the run
+ * @param seed fixes initialisation, shuffling, dropout and augmentation
+ */
+public record TrainingSettings(
+        Optimizer optimizer,
+        double learningRate,
+        double momentum,
+        double weightDecay,
+        int epochs,
+        int batchSize,
+        Schedule schedule,
+        int seed) {
+
+    /** The optimizers. */
+    public enum Optimizer {
+        /** Adam (Kingma and Ba, 2015), the default. */
+        ADAM,
+        /** Stochastic gradient descent with momentum. */
+        SGD;
+
+        /**
+         * Parses a name as written on a command line.
+         *
+         * @param text {@code adam} or {@code sgd}
+         * @return the optimizer
+         */
+        public static Optimizer parse(String text) {
+            return parseEnum(Optimizer.class, "optimizer", text);
+        }
+    }
+
+    /** Learning-rate schedules over all the updates of a run. */
+    public enum Schedule {
+        /** The same rate throughout. */
+        CONSTANT,
+        /** Cosine decay from the base rate to 0 over the run. */
+        COSINE,
+        /** The rate times 0.1 at 50% and again at 75% of the run. */
+        STEP;
+
+        /**
+         * Parses a name as written on a command line.
+         *
+         * @param text {@code constant}, {@code cosine} or {@code step}
+         * @return the schedule
+         */
+        public static Schedule parse(String text) {
+            return parseEnum(Schedule.class, "schedule", text);
+        }
+    }
+
+    /** Validates every field, naming the one at fault. */
+    public TrainingSettings {
+        if (optimizer == null || schedule == null) {
+            throw new IllegalArgumentException("optimizer and schedule must be given");
+        }
+        check(learningRate > 0 && Double.isFinite(learningRate), "learning rate", learningRate, "a number > 0");
+        check(momentum >= 0 && momentum < 1, "momentum", momentum, "a number in [0, 1)");
+        check(weightDecay >= 0 && Double.isFinite(weightDecay), "weight decay", weightDecay, "a number >= 0");
+        check(epochs >= 1, "epochs", epochs, "a whole number >= 1");
+        check(batchSize >= 1, "batch size", batchSize, "a whole number >= 1");
+    }
+
+    /**
+     * The defaults: Adam, learning rate 1e-3, no weight decay, 10 epochs, batch 128, constant rate,
+     * seed 0.
+     *
+     * @return the defaults
+     */
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(Optimizer.ADAM, 1e-3, 0.9, 0, 10, 128, Schedule.CONSTANT, 0);
+    }
+
+    /**
+     * Returns these settings with another number of epochs.
+     *
+     * @param value the epochs
+     * @return the new settings
+     */
+    public TrainingSettings withEpochs(int value) {
+        return new TrainingSettings(optimizer, learningRate, momentum, weightDecay, value, batchSize, schedule, seed);
+    }
+
+    /**
+     * Returns these settings with another seed.
+     *
+     * @param value the seed
+     * @return the new settings
+     */
+    public TrainingSettings withSeed(int value) {
+        return new TrainingSettings(optimizer, learningRate, momentum, weightDecay, epochs, batchSize, schedule, value);
+    }
+
+    private static void check(boolean ok, String what, Object value, String expected) {
+        if (!ok) {
+            throw new IllegalArgumentException(what + " is " + value + "; expected " + expected);
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String what, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(text == null ? null : text.trim().toLowerCase(Locale.ROOT))) {
+                return e;
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            known.append(known.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException("unknown " + what + " '" + text + "'; expected one of " + known);
+    }
+}

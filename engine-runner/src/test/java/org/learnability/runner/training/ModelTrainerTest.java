@@ -1,0 +1,198 @@
+package org.learnability.runner.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.TrainingDivergedException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntUnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.api.scores.ClassScores;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.runner.data.Augmentation;
+import org.learnability.runner.data.DataCache;
+import org.learnability.runner.data.DataSource;
+import org.learnability.runner.data.DataSplits;
+import org.learnability.runner.data.DatasetLoader;
+import org.learnability.runner.data.DatasetName;
+import org.learnability.runner.data.SplitSpec;
+import org.learnability.runner.engine.EngineSelection;
+import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
+import org.learnability.runner.model.ImageShape;
+import org.learnability.runner.model.ModelFactory;
+import org.learnability.runner.testing.EngineTest;
+
+/** Training and scoring end to end on small synthetic CIFAR-format data, on each engine. */
+@EngineTest
+class ModelTrainerTest {
+
+    private static final Device[] CPU = {Device.cpu()};
+    private static final LossFactory LOSS =
+            (weights, manager) -> new WeightedSoftmaxCrossEntropyLoss("loss", weights, manager);
+
+    @TempDir Path dir;
+
+    private EngineSelection engine;
+    private NDManager manager;
+    private Models models;
+
+    @BeforeEach
+    void setUp() {
+        engine = EngineSelection.fromSystem();
+        manager = engine.engine().newBaseManager(Device.cpu());
+        models = new Models(ModelFactory.builtIn(), engine, CPU);
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    private DataSplits splits(IntUnaryOperator place, int trainPerClass, int seed) throws IOException {
+        Path data = SyntheticImages.write(dir.resolve("data"), trainPerClass + 10, 20, place);
+        DatasetLoader loader = new DatasetLoader(new DataCache(dir.resolve("cache")));
+        return DataSplits.create(
+                loader.load(DatasetName.CIFAR10, DataSource.local(data), manager),
+                new SplitSpec(100, 10 * trainPerClass, seed));
+    }
+
+    private static TrainingSettings settings(int epochs, int seed) {
+        return TrainingSettings.defaults().withEpochs(epochs).withSeed(seed);
+    }
+
+    /** Trains cnn-small and returns its test scores. */
+    private ClassScores trainAndScore(DataSplits splits, ClassWeights weights, TrainingSettings settings) {
+        try (Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+            new ModelTrainer(LOSS, CPU, false)
+                    .train(model, SplitSource.training(splits.training(), settings.seed(), Augmentation.NONE), weights,
+                            settings, EpochHook.NONE);
+            return new Scorer(64).score(model, SplitSource.inOrder(splits.test()), splits.classNames());
+        }
+    }
+
+    @Test
+    void anEasyTaskIsLearnedAndTheSameSeedGivesTheSameConfusionMatrix() throws IOException {
+        try (DataSplits splits = splits(c -> c, 40, 1)) {
+            TrainingSettings settings = new TrainingSettings(
+                    TrainingSettings.Optimizer.ADAM, 1e-3, 0.9, 0, 4, 32, TrainingSettings.Schedule.CONSTANT, 5);
+            ClassScores trainScores;
+            ClassScores first;
+            try (Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+                TrainingResult result = new ModelTrainer(LOSS, CPU, false)
+                        .train(model, SplitSource.training(splits.training(), 5, Augmentation.NONE),
+                                ClassWeights.uniform(10), settings, EpochHook.NONE);
+                assertEquals(4, result.epochLosses().size());
+                assertTrue(result.epochLosses().get(3) < result.epochLosses().get(0), "loss falls: " + result.epochLosses());
+                assertTrue(result.imagesPerSecond() > 0);
+                trainScores = new Scorer(64).score(model, SplitSource.inOrder(splits.training()), splits.classNames());
+                first = new Scorer(64).score(model, SplitSource.inOrder(splits.test()), splits.classNames());
+            }
+            assertTrue(trainScores.accuracy() > 0.9, "training accuracy " + trainScores.accuracy());
+            assertEquals(400, trainScores.confusionMatrix().orElseThrow().total());
+            ClassScores second = trainAndScore(splits, ClassWeights.uniform(10), settings);
+            assertEquals(first.confusionMatrix(), second.confusionMatrix(), "same seed, same confusion matrix");
+        }
+    }
+
+    @Test
+    void upWeightingOneOfTwoOverlappingClassesRaisesItsTpr() throws IOException {
+        // Classes 0 and 1 share one place: they are the same distribution. Weighting class 0 four
+        // times as much as the rest must pull the ambiguous images towards class 0.
+        try (DataSplits splits = splits(c -> c == 1 ? 0 : c, 30, 2)) {
+            TrainingSettings settings = settings(3, 3);
+            ClassScores unweighted = trainAndScore(splits, ClassWeights.uniform(10), settings);
+            double[] raw = {4, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+            ClassScores weighted = trainAndScore(splits, ClassWeights.of(raw), settings);
+            assertTrue(
+                    weighted.tpr().get(0) > unweighted.tpr().get(0),
+                    "TPR of class 0: unweighted " + unweighted.tpr().get(0) + ", weighted " + weighted.tpr().get(0));
+            assertTrue(weighted.tpr().get(0) >= 0.9, "weighted TPR of class 0 " + weighted.tpr().get(0));
+        }
+    }
+
+    @Test
+    void theEpochHookSeesEveryEpochAndItsWeightsTrainTheNext() throws IOException {
+        try (DataSplits splits = splits(c -> c, 10, 4);
+                Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+            List<Integer> epochs = new ArrayList<>();
+            ClassWeights second = ClassWeights.of(2, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+            EpochHook hook = (epoch, m, current) -> {
+                epochs.add(epoch);
+                assertTrue(m == model);
+                return second;
+            };
+            TrainingResult result = new ModelTrainer(LOSS, CPU, false)
+                    .train(model, SplitSource.training(splits.training(), 1, Augmentation.NONE),
+                            ClassWeights.uniform(10), settings(3, 1), hook);
+            assertEquals(List.of(0, 1, 2), epochs);
+            assertEquals(List.of(ClassWeights.uniform(10), second, second), result.epochWeights());
+        }
+    }
+
+    @Test
+    void aNanLossStopsTrainingNamingEpochAndBatch() throws IOException {
+        // 100 training images in batches of 32: batches of 32, 32, 32 and 4. The loss turns NaN on
+        // the short fourth batch, so training must stop in epoch 1, batch 4.
+        LossFactory nanOnShortBatch = (weights, m) -> new WeightedSoftmaxCrossEntropyLoss("loss", weights, m) {
+            @Override
+            public NDArray evaluate(NDList labels, NDList predictions) {
+                NDArray value = super.evaluate(labels, predictions);
+                return predictions.head().getShape().get(0) < 32 ? value.mul(Float.NaN) : value;
+            }
+        };
+        try (DataSplits splits = splits(c -> c, 10, 1);
+                Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+            TrainingSettings settings = new TrainingSettings(
+                    TrainingSettings.Optimizer.SGD, 0.01, 0.9, 1e-4, 2, 32, TrainingSettings.Schedule.COSINE, 1);
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () ->
+                    new ModelTrainer(nanOnShortBatch, CPU, false).train(model,
+                            SplitSource.training(splits.training(), 1, Augmentation.NONE), ClassWeights.uniform(10),
+                            settings, EpochHook.NONE));
+            assertEquals("training loss became NaN in epoch 1, batch 4; lower the learning rate or check the data",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void savedParametersLoadToTheSameScores() throws IOException {
+        try (DataSplits splits = splits(c -> c, 10, 1)) {
+            ClassScores before;
+            try (Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+                new ModelTrainer(LOSS, CPU, false).train(model,
+                        SplitSource.training(splits.training(), 1, Augmentation.NONE), ClassWeights.uniform(10),
+                        settings(1, 1), EpochHook.NONE);
+                before = new Scorer(64).score(model, SplitSource.inOrder(splits.test()), splits.classNames());
+                models.save(model, dir.resolve("saved"));
+            }
+            try (Model loaded = models.load("cnn-small", ImageShape.CIFAR10, 10, dir.resolve("saved"))) {
+                ClassScores after = new Scorer(64).score(loaded, SplitSource.inOrder(splits.test()), splits.classNames());
+                assertEquals(before.confusionMatrix(), after.confusionMatrix());
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> models.load("cnn-small", ImageShape.CIFAR10, 10, dir.resolve("nothing-here")));
+            assertTrue(e.getMessage().startsWith("cannot load model cnn-small from "), e.getMessage());
+        }
+    }
+
+    @Test
+    void differentSeedsGiveDifferentModels() throws IOException {
+        try (DataSplits splits = splits(c -> c == 1 ? 0 : c, 10, 1)) {
+            ClassScores a = trainAndScore(splits, ClassWeights.uniform(10), settings(1, 1));
+            ClassScores b = trainAndScore(splits, ClassWeights.uniform(10), settings(1, 2));
+            assertNotEquals(a.confusionMatrix(), b.confusionMatrix());
+        }
+    }
+}
