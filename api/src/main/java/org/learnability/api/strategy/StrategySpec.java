@@ -1,7 +1,9 @@
 package org.learnability.api.strategy;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -56,6 +58,37 @@ public record StrategySpec(String name, Map<String, String> parameters) {
             throw new StrategyException("strategy spec '" + text + "' has no name before ':'");
         }
         return new StrategySpec(name, parameters);
+    }
+
+    /**
+     * Parses a comma-separated list of specs, where a spec's own {@code key=value} pairs are also
+     * separated by commas: an item with {@code =} and no {@code :} continues the spec before it.
+     * {@code mean-ratio:gamma=2,eps=0.01,difficulty} is {@code mean-ratio:gamma=2,eps=0.01} and
+     * {@code difficulty}.
+     *
+     * @param text the list
+     * @return the specs, in order
+     * @throws StrategyException if the list is empty or starts with a bare {@code key=value}
+     */
+    public static List<StrategySpec> parseList(String text) {
+        if (text == null || text.isBlank()) {
+            throw new StrategyException("empty list of strategies; write name or name:key=value,... separated by commas");
+        }
+        List<String> specs = new ArrayList<>();
+        for (String item : text.split(",", -1)) {
+            String trimmed = item.trim();
+            boolean continuation = trimmed.contains("=") && !trimmed.contains(":");
+            if (continuation) {
+                if (specs.isEmpty()) {
+                    throw new StrategyException(
+                            "strategy list '" + text + "' starts with '" + trimmed + "'; a key=value belongs after name:");
+                }
+                specs.set(specs.size() - 1, specs.get(specs.size() - 1) + "," + trimmed);
+            } else {
+                specs.add(trimmed);
+            }
+        }
+        return specs.stream().map(StrategySpec::parse).toList();
     }
 
     /** Returns the spec in its written form, {@code name} or {@code name:key=value,...}. */

@@ -120,4 +120,21 @@ class StrategySpecTest {
         assertThrows(
                 UnsupportedOperationException.class, () -> StrategySpec.parse("x:a=1").parameters().remove("a"));
     }
+
+    @Test
+    void parseListKeepsEachSpecsOwnParameters() {
+        assertEquals(
+                java.util.List.of("mean-ratio:gamma=2,eps=0.01", "difficulty", "shifted-power:gamma=4"),
+                StrategySpec.parseList("mean-ratio:gamma=2, eps=0.01,difficulty,shifted-power:gamma=4").stream()
+                        .map(StrategySpec::toString)
+                        .toList());
+    }
+
+    @Test
+    void parseListRejectsALeadingKeyValueAndAnEmptyList() {
+        StrategyException e = assertThrows(StrategyException.class, () -> StrategySpec.parseList("gamma=2,uniform"));
+        assertEquals("strategy list 'gamma=2,uniform' starts with 'gamma=2'; a key=value belongs after name:", e.getMessage());
+        assertThrows(StrategyException.class, () -> StrategySpec.parseList(" "));
+        assertThrows(StrategyException.class, () -> StrategySpec.parseList("uniform,,difficulty"));
+    }
 }
