@@ -76,7 +76,7 @@ public final class DatasetLoader {
      * @param location the user's file or directory
      * @return a directory DJL's class reads
      */
-    Path prepare(DatasetName name, Path location) {
+    public Path prepare(DatasetName name, Path location) {
         return switch (name) {
             case CIFAR10 -> Cifar10Files.prepare(location, cache);
             case FASHION_MNIST -> FashionMnistFiles.prepare(location, cache);

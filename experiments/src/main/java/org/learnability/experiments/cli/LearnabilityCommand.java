@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.nio.file.Path;
 import org.learnability.runner.wiring.LearnabilityModule;
+import org.learnability.runner.wiring.RunnerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ScopeType;
             "Finds and counteracts learnability imbalance: per-class loss weights from a first model's per-class scores.",
             "The engine is DJL's: -Dai.djl.default_engine=PyTorch (default) or MXNet."
         },
-        subcommands = {StrategiesCommand.class, WeightsCommand.class, ReportCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, StrategiesCommand.class, WeightsCommand.class})
 public final class LearnabilityCommand {
 
     @Option(
@@ -30,14 +31,24 @@ public final class LearnabilityCommand {
     private Injector injector;
 
     /**
-     * Returns the injector, made on first use from the options given.
+     * Returns the injector with the default configuration, made on first use.
      *
      * @return the injector
      */
     Injector injector() {
         if (injector == null) {
-            injector = Guice.createInjector(new LearnabilityModule(plugins));
+            injector = injector(RunnerConfig.defaults());
         }
         return injector;
+    }
+
+    /**
+     * Makes an injector for a configuration, with this command's plugins directory.
+     *
+     * @param config the configuration
+     * @return a new injector
+     */
+    Injector injector(RunnerConfig config) {
+        return Guice.createInjector(new LearnabilityModule(config.withPlugins(plugins)));
     }
 }

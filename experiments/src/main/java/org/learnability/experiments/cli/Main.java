@@ -32,6 +32,7 @@ public final class Main {
      */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LearnabilityCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(
                 (e, args) -> {
                     CommandLine failed = e.getCommandLine();

@@ -1,0 +1,147 @@
+package org.learnability.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import org.learnability.api.strategy.StrategySpec;
+import org.learnability.experiments.protocol.Experiment;
+import org.learnability.experiments.protocol.ExperimentPlan;
+import org.learnability.experiments.protocol.Mode;
+import org.learnability.experiments.protocol.Preset;
+import org.learnability.runner.engine.DeviceSelection;
+import org.learnability.runner.wiring.RunnerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code learnability run}: the whole method, over seeds, into an experiment directory. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Trains a baseline and weighted models over several seeds, scores every class on the validation and the"
+                    + " test split, and writes runs.jsonl, summary.csv, report.md and charts into --out.",
+            "A preset gives every option a value; options given explicitly override it. Running again with the same"
+                    + " --out and options skips the models already recorded.",
+            "The engine is DJL's: -Dai.djl.default_engine=PyTorch (default) or MXNet."
+        })
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand LearnabilityCommand parent;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "quick (default: a 10-minute look on 2 CPU cores) or paper (the source paper's set-up, for a GPU).")
+    Preset preset = Preset.QUICK;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "cifar10 or fashion-mnist (quick, paper: cifar10).")
+    String dataset;
+
+    @Option(names = "--data-dir", paramLabel = "PATH",
+            description = "Local data: a CIFAR-10 directory or archive, or the Fashion-MNIST *-ubyte.gz directory"
+                    + " (default: /usr/share/datasets/fashion-mnist if present, else DJL's download).")
+    Path dataDir;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "cnn-small, resnet-peifer or resnet20 (quick, paper: resnet-peifer).")
+    String model;
+
+    @Option(names = "--strategies", paramLabel = "SPECS",
+            description = "Comma-separated strategy specs, e.g. mean-ratio:gamma=2,difficulty; the baseline uniform is"
+                    + " always trained (quick: mean-ratio:gamma=2).")
+    String strategies;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds 1 to N (quick: 1, paper: 5).")
+    Integer seeds;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs of every model (quick: 4, paper: 20).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Training batch size (quick: 128, paper: 512).")
+    Integer batchSize;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (quick, paper: 0.001).")
+    Double lr;
+
+    @Option(names = "--train-size", paramLabel = "N",
+            description = "Training images, a stratified subset; 0 for all the validation split leaves (quick: 10000, paper: 45000).")
+    Integer trainSize;
+
+    @Option(names = "--val-size", paramLabel = "N",
+            description = "Validation images held out of the training set (quick: 2000, paper: 5000).")
+    Integer valSize;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "two-stage (default), iterative or dynamic.")
+    String mode;
+
+    @Option(names = "--rounds", paramLabel = "R", description = "Weighted rounds of the iterative mode (default: 3 for iterative).")
+    Integer rounds;
+
+    @Option(names = "--augment", negatable = true, description = "Random crop and flip of CIFAR-10 training images (default: off).")
+    Boolean augment;
+
+    @Option(names = "--devices", paramLabel = "DEVICES",
+            description = "auto (every GPU, else the CPU), cpu, gpu, or a list such as gpu0,gpu1 (default: auto).")
+    String devices = DeviceSelection.AUTO;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Experiment directory (default: results/<dataset>-<timestamp>).")
+    Path out;
+
+    @Option(names = "--no-progress", description = "No progress bar and epoch log, only a line per model.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        ExperimentPlan plan = plan();
+        Path dir = out != null ? out
+                : Path.of("results", plan.dataset() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunnerConfig config = RunnerConfig.defaults().withDevices(new DeviceSelection(devices)).withProgress(!noProgress);
+        Experiment experiment = parent.injector(config).getInstance(Experiment.class);
+        PrintWriter log = spec.commandLine().getOut();
+        log.println("experiment " + dir + ": " + plan.dataset() + ", " + plan.model() + ", " + plan.mode() + ", seeds "
+                + plan.seeds() + ", strategies uniform + " + plan.strategies() + " (" + plan.modelCount() + " models)");
+        experiment.run(plan, dir, log);
+        return 0;
+    }
+
+    /** The preset's plan with every option given on the command line put over it. */
+    ExperimentPlan plan() {
+        ExperimentPlan base = preset.plan();
+        String chosenMode = mode != null ? Mode.parse(mode).id() : base.mode();
+        int chosenRounds = rounds != null ? rounds : chosenMode.equals(Mode.ITERATIVE.id()) ? 3 : base.rounds();
+        List<String> specs = strategies != null
+                ? StrategySpec.parseList(strategies).stream().map(StrategySpec::toString).toList()
+                : base.strategies();
+        List<Integer> seedList = seeds != null ? seedList(seeds) : base.seeds();
+        return new ExperimentPlan(
+                preset.toString(),
+                dataset != null ? dataset : base.dataset(),
+                dataDir != null ? dataDir.toAbsolutePath().normalize().toString() : base.dataDir(),
+                model != null ? model : base.model(),
+                new ArrayList<>(specs),
+                seedList,
+                epochs != null ? epochs : base.epochs(),
+                batchSize != null ? batchSize : base.batchSize(),
+                lr != null ? lr : base.learningRate(),
+                trainSize != null ? trainSize : base.trainSize(),
+                valSize != null ? valSize : base.valSize(),
+                chosenMode,
+                chosenRounds,
+                augment != null ? augment : base.augment());
+    }
+
+    private static List<Integer> seedList(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--seeds is " + n + "; expected a whole number >= 1");
+        }
+        return IntStream.rangeClosed(1, n).boxed().toList();
+    }
+}
