@@ -1,9 +1,13 @@
 package org.learnability.experiments.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.stats.Analysis;
@@ -17,6 +21,9 @@ import org.learnability.experiments.stats.ModelGroup;
  * alone, so a report can be rebuilt at any time from {@code runs.jsonl}.
  */
 public final class ReportWriter {
+
+    /** The names of the charts a report writes. */
+    private static final Pattern CHART = Pattern.compile("(tpr|weights|variance|confusion)(-[A-Za-z0-9._=-]+)?\\.png");
 
     private ReportWriter() {}
 
@@ -74,7 +81,24 @@ public final class ReportWriter {
         AtomicFiles.write(summary, SummaryTable.csv(analysis));
         Path report = dir.resolve(MarkdownReport.FILE);
         AtomicFiles.write(report, MarkdownReport.markdown(analysis));
+        removeStaleCharts(dir, charts);
         return new ReportFiles(summary, report, charts);
+    }
+
+    /**
+     * Deletes charts an earlier report wrote that this one did not, for example {@code
+     * confusion-uniform.png} once a second engine's runs make it {@code confusion-uniform-pytorch.png}.
+     */
+    private static void removeStaleCharts(Path dir, List<Path> written) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                if (CHART.matcher(file.getFileName().toString()).matches() && !written.contains(file)) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean old charts in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static Path chart(Path dir, String name, byte[] png) {

@@ -218,4 +218,19 @@ class ReportWriterTest {
         assertEquals("x", ChartNames.slug("::"));
         assertEquals("mxnet", ChartNames.slug("MXNet"));
     }
+
+    @Test
+    void aNewReportRemovesChartsTheOldOneWroteAndThisOneDoesNot() throws IOException {
+        ReportWriter.write(dir, SyntheticRuns.twoStage());
+        assertTrue(filesIn(dir).contains("confusion-uniform.png"));
+        Files.writeString(dir.resolve("notes.png.txt"), "mine");
+        ReportFiles files = ReportWriter.write(dir, SyntheticRuns.mixed());
+        Set<String> after = filesIn(dir);
+        assertTrue(after.contains("confusion-uniform-two-stage-pytorch.png"), after.toString());
+        assertTrue(!after.contains("confusion-uniform.png"), "stale chart removed: " + after);
+        assertTrue(after.contains("notes.png.txt"), "other files stay");
+        for (Path chart : files.charts()) {
+            assertTrue(Files.exists(chart), chart.toString());
+        }
+    }
 }
