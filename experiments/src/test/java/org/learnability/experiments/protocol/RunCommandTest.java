@@ -1,0 +1,272 @@
+package org.learnability.experiments.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.cli.Main;
+import org.learnability.experiments.testing.EngineTest;
+import picocli.CommandLine;
+
+/**
+ * The run command end to end on small synthetic Fashion-MNIST files: the files it writes, their
+ * schema, the statistics against values computed here by hand from the recorded TPRs, resume,
+ * and the errors it gives before training.
+ */
+@EngineTest
+class RunCommandTest {
+
+    /** t_{0.975, 1}: the Cauchy quantile tan(pi * (0.975 - 0.5)). */
+    private static final double T_975_1 = Math.tan(Math.PI * 0.475);
+
+    @TempDir Path dir;
+
+    private Path data;
+    private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
+
+    /** The outcome of one run. */
+    private record Run(int exitCode, String out, String err) {}
+
+    @BeforeEach
+    void writeData() throws IOException {
+        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+    }
+
+    /** Runs {@code run} with small defaults; {@code options} are option-value pairs that replace them. */
+    private Run run(String... options) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("--dataset", "fashion-mnist");
+        values.put("--data-dir", data.toString());
+        values.put("--model", "cnn-small");
+        values.put("--train-size", "200");
+        values.put("--val-size", "100");
+        values.put("--epochs", "1");
+        values.put("--batch-size", "32");
+        values.put("--devices", "cpu");
+        values.put("--plugins", dir.resolve("plugins").toString());
+        for (int i = 0; i < options.length; i += 2) {
+            values.put(options[i], options[i + 1]);
+        }
+        List<String> args = new ArrayList<>(List.of("run", "--no-progress"));
+        values.forEach((option, value) -> {
+            args.add(option);
+            args.add(value);
+        });
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static List<JsonObject> lines(Path runs) throws IOException {
+        return Files.readAllLines(runs).stream().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+    }
+
+    private static double[] doubles(JsonArray array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).getAsDouble();
+        }
+        return v;
+    }
+
+    private static double[] testTpr(JsonObject run) {
+        return doubles(run.getAsJsonObject("test").getAsJsonArray("tpr"));
+    }
+
+    /** Population variance, the paper's Eq. 6, written out here again on purpose. */
+    private static double var(double[] s) {
+        double mean = Arrays.stream(s).sum() / s.length;
+        return Arrays.stream(s).map(x -> (x - mean) * (x - mean)).sum() / s.length;
+    }
+
+    private static Map<String, String> csvRow(Path csv, String strategy) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        String[] header = lines.get(0).split(",", -1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new TreeMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            if (row.get("strategy").equals(strategy)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + strategy + " in " + lines);
+    }
+
+    @Test
+    void twoStrategiesTwoSeedsTwoStageWritesEveryFileAndTheHandComputedStatistics() throws IOException {
+        Path out = dir.resolve("out");
+        Run first = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("[6/6] " + engine + "/2/two-stage/difficulty/1: training cnn-small"), first.out());
+
+        List<JsonObject> runs = lines(out.resolve("runs.jsonl"));
+        assertEquals(6, runs.size());
+        for (JsonObject r : runs) {
+            for (String key : List.of("schema", "key", "dataset", "model", "engine", "engineVersion", "device", "seed",
+                    "mode", "strategy", "round", "classNames", "weights", "epochWeights", "validation", "test", "epochs",
+                    "trainSize", "wallSeconds", "imagesPerSecond", "finishedAt")) {
+                assertTrue(r.has(key), "runs.jsonl record has " + key + ": " + r);
+            }
+            assertEquals(1, r.get("schema").getAsInt());
+            assertEquals(engine, r.get("engine").getAsString());
+            assertEquals(200, r.get("trainSize").getAsInt());
+            for (String split : List.of("validation", "test")) {
+                JsonObject s = r.getAsJsonObject(split);
+                assertEquals(10, s.getAsJsonArray("tpr").size());
+                long total = 0;
+                for (var row : s.getAsJsonArray("confusionMatrix")) {
+                    for (var cell : row.getAsJsonArray()) {
+                        total += cell.getAsLong();
+                    }
+                }
+                assertEquals(100, total, split + " holds 100 images");
+            }
+        }
+        for (String file : List.of("plan.json", "summary.csv", "report.md", "tpr.png", "weights.png", "variance.png",
+                "confusion-uniform.png", "confusion-mean-ratio-gamma-2.png", "confusion-difficulty.png")) {
+            assertTrue(Files.size(out.resolve(file)) > 0, file);
+        }
+        assertTrue(Files.readString(out.resolve("report.md")).contains("](tpr.png)"));
+        assertEquals(4, Files.readAllLines(out.resolve("summary.csv")).size(), "a header and three strategies");
+
+        // Two-stage weights come from the baseline's validation TPRs: w_c = (mean(s)/max(s_c, eps))^2, mean 1.
+        Map<Integer, JsonObject> baselines = new TreeMap<>();
+        Map<Integer, JsonObject> meanRatio = new TreeMap<>();
+        for (JsonObject r : runs) {
+            String strategy = r.get("strategy").getAsString();
+            (strategy.equals("uniform") ? baselines : strategy.equals("mean-ratio:gamma=2") ? meanRatio : new TreeMap<Integer, JsonObject>())
+                    .put(r.get("seed").getAsInt(), r);
+        }
+        for (int seed : List.of(1, 2)) {
+            double[] s = doubles(baselines.get(seed).getAsJsonObject("validation").getAsJsonArray("tpr"));
+            double mean = Arrays.stream(s).sum() / s.length;
+            double[] raw = Arrays.stream(s).map(x -> Math.pow(mean / Math.max(x, 1e-3), 2)).toArray();
+            double sum = Arrays.stream(raw).sum();
+            double[] expected = Arrays.stream(raw).map(x -> x * 10 / sum).toArray();
+            assertArrayEquals(expected, doubles(meanRatio.get(seed).getAsJsonArray("weights")), 1e-9);
+        }
+
+        // D = Var(baseline) - Var(strategy) per seed on the test TPRs; mean, 95% t interval, one-sided t-test.
+        double d1 = var(testTpr(baselines.get(1))) - var(testTpr(meanRatio.get(1)));
+        double d2 = var(testTpr(baselines.get(2))) - var(testTpr(meanRatio.get(2)));
+        double mean = (d1 + d2) / 2;
+        double sd = Math.abs(d1 - d2) / Math.sqrt(2);
+        double half = T_975_1 * sd / Math.sqrt(2);
+        double t = mean / (sd / Math.sqrt(2));
+        double p = 0.5 - Math.atan(t) / Math.PI; // P(T_1 >= t), T_1 Cauchy
+        Map<String, String> row = csvRow(out.resolve("summary.csv"), "mean-ratio:gamma=2");
+        assertEquals("2", row.get("seeds"));
+        assertEquals(mean, Double.parseDouble(row.get("d_mean")), 1e-12);
+        assertEquals(mean - half, Double.parseDouble(row.get("d_ci_low")), 1e-9);
+        assertEquals(mean + half, Double.parseDouble(row.get("d_ci_high")), 1e-9);
+        assertEquals(p, Double.parseDouble(row.get("p_t")), 1e-9);
+        double acc1 = meanRatio.get(1).getAsJsonObject("test").get("accuracy").getAsDouble()
+                - baselines.get(1).getAsJsonObject("test").get("accuracy").getAsDouble();
+        double acc2 = meanRatio.get(2).getAsJsonObject("test").get("accuracy").getAsDouble()
+                - baselines.get(2).getAsJsonObject("test").get("accuracy").getAsDouble();
+        assertEquals((acc1 + acc2) / 2, Double.parseDouble(row.get("delta_accuracy_mean")), 1e-12);
+
+        // Again with the same options: every model is skipped, nothing is trained twice.
+        String before = Files.readString(out.resolve("runs.jsonl"));
+        Run again = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(6, again.out().lines().filter(l -> l.endsWith("already in runs.jsonl, skipped")).count(), again.out());
+        assertEquals(before, Files.readString(out.resolve("runs.jsonl")));
+
+        // Options that contradict the recorded plan are refused.
+        Run other = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString(),
+                "--epochs", "2");
+        assertEquals(1, other.exitCode());
+        assertEquals("error: " + out + " holds another experiment: --epochs is 2 but 1 was recorded; use another --out,"
+                + " or the recorded options to resume", other.err().strip());
+    }
+
+    @Test
+    void iterativeRoundsBuildOnTheWeightsBeforeAndDynamicChangesThemEveryEpoch() throws IOException {
+        Path iterative = dir.resolve("iterative");
+        Run it = run("--strategies", "multiplicative", "--seeds", "1", "--mode", "iterative", "--rounds", "2",
+                "--out", iterative.toString());
+        assertEquals(0, it.exitCode(), it.err());
+        List<JsonObject> runs = lines(iterative.resolve("runs.jsonl"));
+        assertEquals(List.of(0, 1, 2), runs.stream().map(r -> r.get("round").getAsInt()).toList());
+        // Round 2: current = round 1's weights, s = round 1's validation TPRs: w = current * exp(1 - s), mean 1.
+        double[] current = doubles(runs.get(1).getAsJsonArray("weights"));
+        double[] s = doubles(runs.get(1).getAsJsonObject("validation").getAsJsonArray("tpr"));
+        double[] raw = new double[10];
+        for (int c = 0; c < 10; c++) {
+            raw[c] = current[c] * Math.exp(1 - s[c]);
+        }
+        double sum = Arrays.stream(raw).sum();
+        assertArrayEquals(Arrays.stream(raw).map(x -> x * 10 / sum).toArray(), doubles(runs.get(2).getAsJsonArray("weights")),
+                1e-9);
+        assertTrue(Files.exists(iterative.resolve("report.md")));
+
+        Path dynamic = dir.resolve("dynamic");
+        Run dy = run("--strategies", "mean-ratio", "--seeds", "1", "--mode", "dynamic", "--epochs", "3",
+                "--out", dynamic.toString());
+        assertEquals(0, dy.exitCode(), dy.err());
+        JsonObject weighted = lines(dynamic.resolve("runs.jsonl")).get(1);
+        assertEquals("dynamic", weighted.get("mode").getAsString());
+        JsonArray epochWeights = weighted.getAsJsonArray("epochWeights");
+        assertEquals(3, epochWeights.size());
+        double[] uniform = new double[10];
+        Arrays.fill(uniform, 1.0);
+        assertArrayEquals(uniform, doubles(epochWeights.get(0).getAsJsonArray()), 1e-12, "epoch 1 unweighted");
+        assertFalse(Arrays.equals(uniform, doubles(epochWeights.get(1).getAsJsonArray())), "epoch 2 reweighted");
+        assertArrayEquals(doubles(epochWeights.get(2).getAsJsonArray()), doubles(weighted.getAsJsonArray("weights")), 0);
+        assertTrue(Files.exists(dynamic.resolve("report.md")));
+    }
+
+    private void assertRefusedBeforeTraining(Run run, Path out, String message) {
+        assertTrue(run.exitCode() != 0, "non-zero exit");
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("error: ") && run.err().contains(message), run.err());
+        assertFalse(Files.exists(out.resolve("runs.jsonl")), "nothing trained");
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnyTraining() throws IOException {
+        Path out = dir.resolve("bad");
+        assertRefusedBeforeTraining(run("--strategies", "nope", "--out", out.toString()), out,
+                "unknown strategy 'nope'; known strategies: additive, confusion");
+        assertRefusedBeforeTraining(run("--strategies", "mean-ratio:gamma=99", "--out", out.toString()), out,
+                "gamma=99 is not valid; expected a number in [0, 10]");
+        assertRefusedBeforeTraining(run("--model", "vgg", "--out", out.toString()), out,
+                "unknown model 'vgg'; known models: cnn-small, resnet-peifer, resnet20");
+        assertRefusedBeforeTraining(run("--preset", "fast", "--out", out.toString()), out,
+                "Invalid value for option '--preset'");
+        assertRefusedBeforeTraining(run("--mode", "greedy", "--out", out.toString()), out,
+                "unknown mode 'greedy'; expected one of two-stage, iterative, dynamic");
+        Path missing = dir.resolve("no-such-data");
+        assertRefusedBeforeTraining(run("--data-dir", missing.toString(), "--out", out.toString()), out,
+                missing.toString());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path unwritable = file.resolve("out");
+        assertRefusedBeforeTraining(run("--out", unwritable.toString()), unwritable, "cannot write to --out " + unwritable);
+    }
+}

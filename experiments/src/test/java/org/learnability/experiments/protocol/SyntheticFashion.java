@@ -1,0 +1,71 @@
+package org.learnability.experiments.protocol;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Writes a small data set in Fashion-MNIST's real format, the four gzip-compressed IDX files: an
+ * image of class c is noise with a bright 7 x 7 square at a place of its own, except that classes
+ * 0 and 1 share a place, so that the baseline confuses them.
+ */
+public final class SyntheticFashion {
+
+    private SyntheticFashion() {}
+
+    /**
+     * Writes the files.
+     *
+     * @param dir where to write
+     * @param trainPerClass training images per class
+     * @param testPerClass test images per class
+     * @return {@code dir}
+     */
+    public static Path write(Path dir, int trainPerClass, int testPerClass) throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(5);
+        write(dir, "train", trainPerClass, random);
+        write(dir, "t10k", testPerClass, random);
+        return dir;
+    }
+
+    private static void write(Path dir, String prefix, int perClass, Random random) throws IOException {
+        int n = 10 * perClass;
+        ByteArrayOutputStream images = new ByteArrayOutputStream();
+        ByteArrayOutputStream labels = new ByteArrayOutputStream();
+        try (DataOutputStream img = new DataOutputStream(images); DataOutputStream lab = new DataOutputStream(labels)) {
+            img.writeInt(0x00000803);
+            img.writeInt(n);
+            img.writeInt(28);
+            img.writeInt(28);
+            lab.writeInt(0x00000801);
+            lab.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                int label = i % 10;
+                lab.writeByte(label);
+                int place = label == 1 ? 0 : label;
+                int top = (place / 4) * 7;
+                int left = (place % 4) * 7;
+                for (int y = 0; y < 28; y++) {
+                    for (int x = 0; x < 28; x++) {
+                        boolean square = y >= top && y < top + 7 && x >= left && x < left + 7;
+                        img.writeByte((square ? 180 : 30) + random.nextInt(60));
+                    }
+                }
+            }
+        }
+        gzip(dir.resolve(prefix + "-images-idx3-ubyte.gz"), images.toByteArray());
+        gzip(dir.resolve(prefix + "-labels-idx1-ubyte.gz"), labels.toByteArray());
+    }
+
+    private static void gzip(Path file, byte[] content) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(content);
+        }
+    }
+}
