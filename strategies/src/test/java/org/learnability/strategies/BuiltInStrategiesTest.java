@@ -9,8 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.learnability.api.registry.StrategyInfo;
 import org.learnability.api.registry.StrategyRegistry;
@@ -20,17 +19,7 @@ import org.learnability.api.strategy.StrategyException;
 /** The registry finds exactly the built-in strategies, with their parameters, and rejects bad specs. */
 class BuiltInStrategiesTest {
 
-    private static StrategyRegistry registry;
-
-    @BeforeAll
-    static void load() {
-        registry = Strategies.registry();
-    }
-
-    @AfterAll
-    static void close() {
-        registry.close();
-    }
+    @AutoClose private final StrategyRegistry registry = Strategies.registry();
 
     @Test
     void listsExactlyTheEightStrategies() {
@@ -110,7 +99,7 @@ class BuiltInStrategiesTest {
                 + " multiplicative, shifted-power, softmax, uniform");
     }
 
-    private static void assertMessage(String spec, String message) {
+    private void assertMessage(String spec, String message) {
         StrategyException e = assertThrows(StrategyException.class, () -> registry.create(spec));
         assertEquals(message, e.getMessage());
     }

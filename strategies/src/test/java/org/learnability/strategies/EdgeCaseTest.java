@@ -8,8 +8,7 @@ import static org.learnability.strategies.Strategies.matrix;
 import static org.learnability.strategies.Strategies.weights;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.learnability.api.registry.StrategyRegistry;
 import org.learnability.api.scores.ClassScores;
@@ -29,17 +28,7 @@ class EdgeCaseTest {
             "uniform", "mean-ratio", "shifted-power", "difficulty", "difficulty:tau=dynamic", "softmax",
             "multiplicative", "additive");
 
-    private static StrategyRegistry registry;
-
-    @BeforeAll
-    static void load() {
-        registry = Strategies.registry();
-    }
-
-    @AfterAll
-    static void close() {
-        registry.close();
-    }
+    @AutoClose private final StrategyRegistry registry = Strategies.registry();
 
     @Test
     void aClassAtTprZeroGetsALargeFiniteWeight() {

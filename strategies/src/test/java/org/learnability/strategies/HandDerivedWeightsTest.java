@@ -5,8 +5,7 @@ import static org.learnability.strategies.Strategies.assertWeights;
 import static org.learnability.strategies.Strategies.matrix;
 import static org.learnability.strategies.Strategies.weights;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.learnability.api.registry.StrategyRegistry;
 import org.learnability.api.scores.ClassScores;
@@ -34,19 +33,9 @@ class HandDerivedWeightsTest {
     /** A non-uniform current weighting with mean 1 (it sums to 10). */
     private static final double[] CURRENT = {1.2, 0.5, 1.0, 1.5, 0.8, 1.0, 0.9, 1.1, 1.0, 1.0};
 
-    private static StrategyRegistry registry;
+    @AutoClose private final StrategyRegistry registry = Strategies.registry();
 
-    @BeforeAll
-    static void load() {
-        registry = Strategies.registry();
-    }
-
-    @AfterAll
-    static void close() {
-        registry.close();
-    }
-
-    private static void check(String spec, double[] expected) {
+    private void check(String spec, double[] expected) {
         assertWeights(expected, weights(registry, spec, CIFAR10_TPR), TOLERANCE, spec);
     }
 
@@ -147,7 +136,7 @@ class HandDerivedWeightsTest {
         assertWeights(expected, fromCurrent("additive:eta=5"), TOLERANCE, "additive:eta=5 from current");
     }
 
-    private static double[] fromCurrent(String spec) {
+    private double[] fromCurrent(String spec) {
         return registry.create(spec).weights(ClassScores.ofTpr(CIFAR10_TPR), new ClassWeights(CURRENT)).values();
     }
 

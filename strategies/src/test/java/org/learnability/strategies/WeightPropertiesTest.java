@@ -7,8 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.learnability.api.registry.StrategyRegistry;
 import org.learnability.api.scores.ClassScores;
@@ -38,17 +37,7 @@ class WeightPropertiesTest {
 
     private static final List<String> CONFUSION = List.of("confusion", "confusion:gamma=0", "confusion:gamma=10");
 
-    private static StrategyRegistry registry;
-
-    @BeforeAll
-    static void load() {
-        registry = Strategies.registry();
-    }
-
-    @AfterAll
-    static void close() {
-        registry.close();
-    }
+    @AutoClose private final StrategyRegistry registry = Strategies.registry();
 
     @Test
     void scoreVectors() {
@@ -156,7 +145,7 @@ class WeightPropertiesTest {
         }
     }
 
-    private static void checkScoreBased(String spec, ClassScores scores, Metric metric, Supplier<String> what) {
+    private void checkScoreBased(String spec, ClassScores scores, Metric metric, Supplier<String> what) {
         double[] w = uniformStart(spec, scores);
         Supplier<String> where = () -> spec + " " + what.get() + " weights " + Arrays.toString(w);
         assertPositiveFiniteMeanOne(w, where);
@@ -178,7 +167,7 @@ class WeightPropertiesTest {
         }
     }
 
-    private static void checkConfusion(String spec, ConfusionMatrix m, Supplier<String> what) {
+    private void checkConfusion(String spec, ConfusionMatrix m, Supplier<String> what) {
         double[] w = uniformStart(spec, ClassScores.of(m));
         Supplier<String> where = () -> spec + " " + what.get() + " weights " + Arrays.toString(w);
         assertPositiveFiniteMeanOne(w, where);
@@ -209,13 +198,13 @@ class WeightPropertiesTest {
         }
     }
 
-    private static void checkUniform(ClassScores scores) {
+    private void checkUniform(ClassScores scores) {
         for (double v : uniformStart("uniform", scores)) {
             assertEquals(1.0, v, 0.0);
         }
     }
 
-    private static double[] uniformStart(String spec, ClassScores scores) {
+    private double[] uniformStart(String spec, ClassScores scores) {
         WeightStrategy strategy = registry.create(spec);
         return strategy.weights(scores, ClassWeights.uniform(scores.numClasses())).values();
     }
