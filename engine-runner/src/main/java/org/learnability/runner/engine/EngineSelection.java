@@ -1,8 +1,11 @@
 package org.learnability.runner.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineProvider;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -69,15 +72,26 @@ public record EngineSelection(String name, String origin) {
      * @throws IllegalArgumentException naming the engine and the available ones if it is unknown
      */
     public Engine engine() {
-        if (!Engine.hasEngine(name)) {
+        // Checked through the providers, before DJL's Engine class loads: its static initialiser
+        // fails on an unknown ai.djl.default_engine with an ExceptionInInitializerError.
+        Set<String> available = available();
+        if (!available.contains(name)) {
             throw new IllegalArgumentException(
-                    "unknown engine '"
-                            + name
-                            + "' (from "
-                            + origin
-                            + "); available engines: "
-                            + String.join(", ", new TreeSet<>(Engine.getAllEngines())));
+                    "unknown engine '" + name + "' (from " + origin + "); available engines: " + String.join(", ", available));
         }
         return Engine.getEngine(name);
+    }
+
+    /**
+     * Returns the engines on the class path, by name.
+     *
+     * @return the names, sorted
+     */
+    public static Set<String> available() {
+        Set<String> names = new TreeSet<>();
+        for (EngineProvider provider : ServiceLoader.load(EngineProvider.class)) {
+            names.add(provider.getEngineName());
+        }
+        return names;
     }
 }

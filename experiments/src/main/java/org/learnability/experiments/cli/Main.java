@@ -1,5 +1,7 @@
 package org.learnability.experiments.cli;
 
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.learnability.runner.engine.EngineSelection;
@@ -47,7 +49,8 @@ public final class Main {
                     return failed.getCommandSpec().exitCodeOnInvalidInput();
                 });
         cli.setExecutionExceptionHandler(
-                (e, failed, parseResult) -> {
+                (thrown, failed, parseResult) -> {
+                    Exception e = unwrap(thrown);
                     if (e instanceof IllegalArgumentException
                             || e instanceof IllegalStateException
                             || e instanceof UncheckedIOException) {
@@ -55,8 +58,16 @@ public final class Main {
                         failed.getErr().flush();
                         return 1;
                     }
-                    throw e;
+                    throw thrown;
                 });
         return cli;
+    }
+
+    /** The cause of a failure inside Guice's provisioning: what the user needs to read. */
+    private static Exception unwrap(Exception e) {
+        if ((e instanceof ProvisionException || e instanceof CreationException) && e.getCause() instanceof Exception cause) {
+            return unwrap(cause);
+        }
+        return e;
     }
 }
