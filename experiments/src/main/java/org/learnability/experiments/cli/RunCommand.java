@@ -68,8 +68,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "Training batch size (quick: 128, paper: 512).")
     Integer batchSize;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (quick, paper: 0.001).")
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "adam or sgd (quick, paper: adam).")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (quick, paper: 0.001).")
     Double lr;
+
+    @Option(names = "--momentum", paramLabel = "M", description = "SGD's momentum (default: 0.9).")
+    Double momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay (default: 0).")
+    Double weightDecay;
+
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "Learning-rate schedule: constant, cosine (to 0 over the run) or step (x0.1 at 50% and 75%) (default: constant).")
+    String schedule;
 
     @Option(names = "--train-size", paramLabel = "N",
             description = "Training images, a stratified subset; 0 for all the validation split leaves (quick: 10000, paper: 45000).")
@@ -130,7 +143,11 @@ final class RunCommand implements Callable<Integer> {
                 seedList,
                 epochs != null ? epochs : base.epochs(),
                 batchSize != null ? batchSize : base.batchSize(),
+                optimizer != null ? optimizer : base.optimizer(),
                 lr != null ? lr : base.learningRate(),
+                momentum != null ? momentum : base.momentum(),
+                weightDecay != null ? weightDecay : base.weightDecay(),
+                schedule != null ? schedule : base.schedule(),
                 trainSize != null ? trainSize : base.trainSize(),
                 valSize != null ? valSize : base.valSize(),
                 chosenMode,

@@ -247,8 +247,7 @@ public final class Experiment {
                 return recorded;
             }
             progress.start(key, plan, splits.training().size(), engine, devices[0]);
-            TrainingSettings settings = new TrainingSettings(TrainingSettings.Optimizer.ADAM, plan.learningRate(), 0.9, 0,
-                    plan.epochs(), plan.batchSize(), TrainingSettings.Schedule.CONSTANT, seed);
+            TrainingSettings settings = plan.training(seed);
             Augmentation augmentation = plan.augment() ? Augmentation.cifar10() : Augmentation.NONE;
             ImageShape shape = ImageShape.of(splits.training().imageShape());
             try (Model model = models.create(plan.model(), shape, classNames.size())) {

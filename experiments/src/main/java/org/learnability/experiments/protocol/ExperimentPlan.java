@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.runner.training.TrainingSettings;
 
 /**
  * Everything that decides which models an experiment trains and how: recorded in {@code
@@ -19,7 +20,11 @@ import org.learnability.experiments.record.RunRecord;
  * @param seeds the seeds, one baseline and one set of weighted models each
  * @param epochs training epochs of every model
  * @param batchSize training batch size
- * @param learningRate Adam's learning rate
+ * @param optimizer {@code adam} or {@code sgd}
+ * @param learningRate the base learning rate
+ * @param momentum SGD's momentum
+ * @param weightDecay L2 weight decay
+ * @param schedule the learning-rate schedule: {@code constant}, {@code cosine} or {@code step}
  * @param trainSize training images (stratified subset), 0 for all that the validation split leaves
  * @param valSize validation images, held out of the training set
  * @param mode two-stage, iterative or dynamic
@@ -35,7 +40,11 @@ public record ExperimentPlan(
         List<Integer> seeds,
         int epochs,
         int batchSize,
+        String optimizer,
         double learningRate,
+        double momentum,
+        double weightDecay,
+        String schedule,
         int trainSize,
         int valSize,
         String mode,
@@ -58,7 +67,7 @@ public record ExperimentPlan(
         check(!seeds.isEmpty(), "--seeds", seeds.size(), "at least 1");
         check(epochs >= 1, "--epochs", epochs, "a whole number >= 1");
         check(batchSize >= 1, "--batch-size", batchSize, "a whole number >= 1");
-        check(learningRate > 0 && Double.isFinite(learningRate), "--lr", learningRate, "a number > 0");
+        settings(optimizer, learningRate, momentum, weightDecay, epochs, batchSize, schedule, 0);
         check(trainSize >= 0, "--train-size", trainSize, "a whole number >= 0 (0: all)");
         check(valSize >= 1, "--val-size", valSize, "a whole number >= 1");
         check(rounds >= 1, "--rounds", rounds, "a whole number >= 1");
@@ -69,6 +78,23 @@ public record ExperimentPlan(
         if (!ok) {
             throw new IllegalArgumentException(option + " is " + value + "; expected " + expected);
         }
+    }
+
+    /**
+     * Returns the training settings of one seed.
+     *
+     * @param seed the seed
+     * @return the settings
+     * @throws IllegalArgumentException naming the option at fault
+     */
+    public TrainingSettings training(int seed) {
+        return settings(optimizer, learningRate, momentum, weightDecay, epochs, batchSize, schedule, seed);
+    }
+
+    private static TrainingSettings settings(String optimizer, double learningRate, double momentum, double weightDecay,
+            int epochs, int batchSize, String schedule, int seed) {
+        return new TrainingSettings(TrainingSettings.Optimizer.parse(optimizer), learningRate, momentum, weightDecay,
+                epochs, batchSize, TrainingSettings.Schedule.parse(schedule), seed);
     }
 
     /**

@@ -13,7 +13,7 @@ public enum Preset {
      * from converged.
      */
     QUICK(new ExperimentPlan("quick", "cifar10", "", "resnet-peifer", List.of("mean-ratio:gamma=2"), List.of(1),
-            4, 128, 1e-3, 10_000, 2_000, "two-stage", 1, false)),
+            4, 128, "adam", 1e-3, 0.9, 0, "constant", 10_000, 2_000, "two-stage", 1, false)),
     /**
      * The source paper's set-up: CIFAR-10, {@code resnet-peifer}, 45,000 training and 5,000
      * validation images, Adam with learning rate 1e-3, batch 512, 20 epochs; strategies {@code
@@ -22,7 +22,7 @@ public enum Preset {
      */
     PAPER(new ExperimentPlan("paper", "cifar10", "", "resnet-peifer",
             List.of("mean-ratio:gamma=1", "mean-ratio:gamma=2", "shifted-power:gamma=4", "difficulty"),
-            List.of(1, 2, 3, 4, 5), 20, 512, 1e-3, 45_000, 5_000, "two-stage", 1, false));
+            List.of(1, 2, 3, 4, 5), 20, 512, "adam", 1e-3, 0.9, 0, "constant", 45_000, 5_000, "two-stage", 1, false));
 
     private final ExperimentPlan plan;
 

@@ -228,6 +228,7 @@ class RunCommandTest {
 
         Path dynamic = dir.resolve("dynamic");
         Run dy = run("--strategies", "mean-ratio", "--seeds", "1", "--mode", "dynamic", "--epochs", "3",
+                "--optimizer", "sgd", "--lr", "0.05", "--schedule", "cosine", "--weight-decay", "0.0001",
                 "--out", dynamic.toString());
         assertEquals(0, dy.exitCode(), dy.err());
         JsonObject weighted = lines(dynamic.resolve("runs.jsonl")).get(1);
@@ -260,6 +261,10 @@ class RunCommandTest {
                 "unknown model 'vgg'; known models: cnn-small, resnet-peifer, resnet20");
         assertRefusedBeforeTraining(run("--preset", "fast", "--out", out.toString()), out,
                 "Invalid value for option '--preset'");
+        assertRefusedBeforeTraining(run("--optimizer", "rmsprop", "--out", out.toString()), out,
+                "unknown optimizer 'rmsprop'; expected one of adam, sgd");
+        assertRefusedBeforeTraining(run("--lr", "-1", "--out", out.toString()), out,
+                "learning rate is -1.0; expected a number > 0");
         assertRefusedBeforeTraining(run("--mode", "greedy", "--out", out.toString()), out,
                 "unknown mode 'greedy'; expected one of two-stage, iterative, dynamic");
         Path missing = dir.resolve("no-such-data");
