@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.learnability.experiments.testing.CliRun;
 
 /** The strategies and weights commands, run as a user runs them: arguments in, text out. */
 class CommandLineTest {
@@ -32,21 +30,12 @@ class CommandLineTest {
 
     @TempDir Path dir;
 
-    /** The outcome of one run. */
-    private record Run(int exitCode, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+    private CliRun run(String... args) {
         String[] withPlugins = new String[args.length + 2];
         System.arraycopy(args, 0, withPlugins, 0, args.length);
         withPlugins[args.length] = "--plugins";
         withPlugins[args.length + 1] = dir.resolve("plugins").toString();
-        int code = cli.execute(withPlugins);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(withPlugins);
     }
 
     private Path file(String name, String content) throws IOException {
@@ -55,7 +44,7 @@ class CommandLineTest {
         return file;
     }
 
-    private static void assertOneLineError(Run run, String expected) {
+    private static void assertOneLineError(CliRun run, String expected) {
         assertTrue(run.exitCode() != 0, "non-zero exit");
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), "one line: " + run.err());
@@ -65,7 +54,7 @@ class CommandLineTest {
 
     @Test
     void strategiesListsEveryBuiltInStrategyWithParametersAndSource() {
-        Run run = run("strategies");
+        CliRun run = run("strategies");
         assertEquals(0, run.exitCode(), run.err());
         for (String name :
                 List.of("additive", "confusion", "difficulty", "mean-ratio", "multiplicative", "shifted-power", "softmax",
@@ -79,7 +68,7 @@ class CommandLineTest {
 
     @Test
     void weightsPrintsATableOfHandDerivedWeights() throws IOException {
-        Run run = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", file("s.json", CIFAR_TPR).toString());
+        CliRun run = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", file("s.json", CIFAR_TPR).toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("strategy: mean-ratio:gamma=2", lines.get(0));
@@ -92,7 +81,7 @@ class CommandLineTest {
     @Test
     void weightsAsJsonAndCsv() throws IOException {
         Path scores = file("s.json", CIFAR_TPR);
-        Run json = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString(), "--format", "json");
+        CliRun json = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString(), "--format", "json");
         assertEquals(0, json.exitCode(), json.err());
         JsonObject object = JsonParser.parseString(json.out()).getAsJsonObject();
         assertEquals("mean-ratio:gamma=2", object.get("strategy").getAsString());
@@ -103,7 +92,7 @@ class CommandLineTest {
         }
         assertArrayEquals(MEAN_RATIO_GAMMA_2, weights, 1e-9);
 
-        Run csv = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString(), "--format", "csv");
+        CliRun csv = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString(), "--format", "csv");
         List<String> lines = csv.out().lines().toList();
         assertEquals("class,name,tpr,weight", lines.get(0));
         assertEquals(11, lines.size());
@@ -118,7 +107,7 @@ class CommandLineTest {
         // q_c = (row sum - diagonal + column sum - diagonal) / (2 * row sum): [23/120, 30/120, 39/120];
         // w = 1 + q, normalised: [0.9491150442477877, 0.995575221238938, 1.0553097345132743]
         Path scores = file("m.json", "{\"confusionMatrix\": [[50, 3, 7], [4, 45, 11], [9, 12, 39]]}");
-        Run run = run("weights", "--strategy", "confusion", "--scores", scores.toString(), "--format", "csv");
+        CliRun run = run("weights", "--strategy", "confusion", "--scores", scores.toString(), "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         double[] expected = {0.9491150442477877, 0.995575221238938, 1.0553097345132743};
@@ -134,7 +123,7 @@ class CommandLineTest {
         // multiplicative: current_c * exp(eta * (1 - s_c)); s = [0.5, 1], current = [1, 3], eta = 1:
         // raw = [exp(0.5), 3] -> normalised 2 * raw / sum(raw)
         Path scores = file("s.json", "{\"tpr\": [0.5, 1.0]}");
-        Run run = run("weights", "--strategy", "multiplicative", "--scores", scores.toString(), "--current", "1,3",
+        CliRun run = run("weights", "--strategy", "multiplicative", "--scores", scores.toString(), "--current", "1,3",
                 "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         double a = Math.exp(0.5);
@@ -145,7 +134,7 @@ class CommandLineTest {
 
     @Test
     void unknownStrategyIsOneClearLine() throws IOException {
-        Run run = run("weights", "--strategy", "nope", "--scores", file("s.json", CIFAR_TPR).toString());
+        CliRun run = run("weights", "--strategy", "nope", "--scores", file("s.json", CIFAR_TPR).toString());
         assertOneLineError(run, "unknown strategy 'nope'; known strategies: additive, confusion, difficulty");
     }
 
@@ -205,7 +194,7 @@ class CommandLineTest {
 
     @Test
     void missingOptionIsOneLineWithExitCode2() {
-        Run run = run("weights", "--strategy", "uniform");
+        CliRun run = run("weights", "--strategy", "uniform");
         assertEquals(2, run.exitCode());
         assertOneLineError(run, "Missing required option: '--scores=FILE' (see: learnability weights --help)");
     }
@@ -213,7 +202,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("strategies", "weights")) {
-            Run run = run(command, "--help");
+            CliRun run = run(command, "--help");
             assertEquals(0, run.exitCode());
             assertTrue(run.out().startsWith("Usage: learnability " + command), run.out());
         }

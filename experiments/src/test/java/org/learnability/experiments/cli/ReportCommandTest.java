@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.stats.SyntheticRuns;
-import picocli.CommandLine;
+import org.learnability.experiments.testing.CliRun;
 
 /** The report command, run as a user runs it: arguments in, files and text out. */
 class ReportCommandTest {
@@ -32,17 +30,8 @@ class ReportCommandTest {
 
     @TempDir Path dir;
 
-    /** The outcome of one run. */
-    private record Run(int exitCode, String out, String err) {}
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path experiment(List<RunRecord> runs) throws IOException {
@@ -51,7 +40,7 @@ class ReportCommandTest {
         return out;
     }
 
-    private static void assertOneLineError(Run run, String expected) {
+    private static void assertOneLineError(CliRun run, String expected) {
         assertTrue(run.exitCode() != 0, "non-zero exit");
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), "one line: " + run.err());
@@ -61,7 +50,7 @@ class ReportCommandTest {
     @Test
     void rebuildsEveryFileFromRunsJsonl() throws IOException {
         Path out = experiment(SyntheticRuns.twoStage());
-        Run first = run("report", "--out", out.toString());
+        CliRun first = run("report", "--out", out.toString());
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(FILES.stream().map(f -> out.resolve(f).toString()).toList(), first.out().lines().toList());
         String report = Files.readString(out.resolve("report.md"));
@@ -70,7 +59,7 @@ class ReportCommandTest {
         for (String file : FILES) {
             Files.delete(out.resolve(file));
         }
-        Run again = run("report", "--out", out.toString());
+        CliRun again = run("report", "--out", out.toString());
         assertEquals(0, again.exitCode(), again.err());
         for (String file : FILES) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
@@ -84,7 +73,7 @@ class ReportCommandTest {
         Path out = experiment(SyntheticRuns.twoStage());
         String torn = RunsFile.toJson(SyntheticRuns.mixed().get(9));
         Files.writeString(out.resolve(RunsFile.NAME), torn.substring(0, 100), StandardOpenOption.APPEND);
-        Run run = run("report", "--out", out.toString());
+        CliRun run = run("report", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.readString(out.resolve("report.md")).contains("9 models from `runs.jsonl`"));
     }
@@ -114,21 +103,21 @@ class ReportCommandTest {
         Path runs = out.resolve(RunsFile.NAME);
         List<String> lines = Files.readAllLines(runs);
         Files.write(runs, List.of(lines.get(0), "{\"schema\": 1, \"key\": ", lines.get(1)));
-        Run run = run("report", "--out", out.toString());
+        CliRun run = run("report", "--out", out.toString());
         assertTrue(run.err().startsWith("error: " + runs + " line 2: not valid JSON ("), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }
 
     @Test
     void missingOutIsOneLineWithExitCode2() {
-        Run run = run("report");
+        CliRun run = run("report");
         assertEquals(2, run.exitCode());
         assertOneLineError(run, "Missing required option: '--out=DIR' (see: learnability report --help)");
     }
 
     @Test
     void hasHelp() {
-        Run run = run("report", "--help");
+        CliRun run = run("report", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: learnability report"), run.out());
         assertTrue(run.out().contains("--out=DIR"), run.out());

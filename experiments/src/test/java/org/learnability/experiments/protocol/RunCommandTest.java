@@ -9,8 +9,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +20,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.learnability.experiments.cli.Main;
+import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
-import picocli.CommandLine;
 
 /**
  * The run command end to end on small synthetic Fashion-MNIST files: the files it writes, their
@@ -42,16 +39,13 @@ class RunCommandTest {
     private Path data;
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
 
-    /** The outcome of one run. */
-    private record Run(int exitCode, String out, String err) {}
-
     @BeforeEach
     void writeData() throws IOException {
         data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
     }
 
     /** Runs {@code run} with small defaults; {@code options} are option-value pairs that replace them. */
-    private Run run(String... options) {
+    private CliRun run(String... options) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("--dataset", "fashion-mnist");
         values.put("--data-dir", data.toString());
@@ -70,13 +64,7 @@ class RunCommandTest {
             args.add(option);
             args.add(value);
         });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(args);
     }
 
     private static List<JsonObject> lines(Path runs) throws IOException {
@@ -120,7 +108,7 @@ class RunCommandTest {
     @Test
     void twoStrategiesTwoSeedsTwoStageWritesEveryFileAndTheHandComputedStatistics() throws IOException {
         Path out = dir.resolve("out");
-        Run first = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString());
+        CliRun first = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString());
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.out().contains("[6/6] " + engine + "/2/two-stage/difficulty/1: training cnn-small"), first.out());
 
@@ -193,13 +181,13 @@ class RunCommandTest {
 
         // Again with the same options: every model is skipped, nothing is trained twice.
         String before = Files.readString(out.resolve("runs.jsonl"));
-        Run again = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString());
+        CliRun again = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(6, again.out().lines().filter(l -> l.endsWith("already in runs.jsonl, skipped")).count(), again.out());
         assertEquals(before, Files.readString(out.resolve("runs.jsonl")));
 
         // Options that contradict the recorded plan are refused.
-        Run other = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString(),
+        CliRun other = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString(),
                 "--epochs", "2");
         assertEquals(1, other.exitCode());
         assertEquals("error: " + out + " holds another experiment: --epochs is 2 but 1 was recorded; use another --out,"
@@ -209,7 +197,7 @@ class RunCommandTest {
     @Test
     void iterativeRoundsBuildOnTheWeightsBeforeAndDynamicChangesThemEveryEpoch() throws IOException {
         Path iterative = dir.resolve("iterative");
-        Run it = run("--strategies", "multiplicative", "--seeds", "1", "--mode", "iterative", "--rounds", "2",
+        CliRun it = run("--strategies", "multiplicative", "--seeds", "1", "--mode", "iterative", "--rounds", "2",
                 "--out", iterative.toString());
         assertEquals(0, it.exitCode(), it.err());
         List<JsonObject> runs = lines(iterative.resolve("runs.jsonl"));
@@ -227,7 +215,7 @@ class RunCommandTest {
         assertTrue(Files.exists(iterative.resolve("report.md")));
 
         Path dynamic = dir.resolve("dynamic");
-        Run dy = run("--strategies", "mean-ratio", "--seeds", "1", "--mode", "dynamic", "--epochs", "3",
+        CliRun dy = run("--strategies", "mean-ratio", "--seeds", "1", "--mode", "dynamic", "--epochs", "3",
                 "--optimizer", "sgd", "--lr", "0.05", "--schedule", "cosine", "--weight-decay", "0.0001",
                 "--out", dynamic.toString());
         assertEquals(0, dy.exitCode(), dy.err());
@@ -243,7 +231,7 @@ class RunCommandTest {
         assertTrue(Files.exists(dynamic.resolve("report.md")));
     }
 
-    private void assertRefusedBeforeTraining(Run run, Path out, String message) {
+    private void assertRefusedBeforeTraining(CliRun run, Path out, String message) {
         assertTrue(run.exitCode() != 0, "non-zero exit");
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("error: ") && run.err().contains(message), run.err());

@@ -1,0 +1,44 @@
+package org.learnability.experiments.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.learnability.experiments.cli.Main;
+import picocli.CommandLine;
+
+/**
+ * One run of the command line as a user runs it, in this JVM: arguments in, exit code and the
+ * text of standard output and standard error out.
+ *
+ * @param exitCode the exit code
+ * @param out what went to standard output
+ * @param err what went to standard error
+ */
+public record CliRun(int exitCode, String out, String err) {
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     * @return the outcome
+     */
+    public static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     * @return the outcome
+     */
+    public static CliRun of(List<String> args) {
+        return of(args.toArray(String[]::new));
+    }
+}
