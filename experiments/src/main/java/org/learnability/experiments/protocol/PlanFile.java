@@ -9,9 +9,9 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.learnability.experiments.io.AtomicFiles;
 
 /**
  * {@code plan.json} of an experiment directory: the {@link ExperimentPlan} the directory's models
@@ -69,13 +69,7 @@ public final class PlanFile {
     }
 
     private static void write(Path file, ExperimentPlan plan) {
-        try {
-            Path temp = Files.createTempFile(file.getParent(), NAME, ".tmp");
-            Files.writeString(temp, GSON.toJson(plan) + "\n", StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, GSON.toJson(plan) + "\n");
     }
 
     private static List<String> differences(ExperimentPlan recorded, ExperimentPlan plan) {

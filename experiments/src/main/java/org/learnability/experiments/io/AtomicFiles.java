@@ -1,4 +1,4 @@
-package org.learnability.experiments.report;
+package org.learnability.experiments.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file so that a crash never leaves it half-written: the bytes go to a temporary file in
  * the same directory, are forced to the disk, and the temporary file is then renamed over the
  * target in one atomic step. Readers see the old file or the new one, nothing in between.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {}
 
@@ -26,12 +27,14 @@ final class AtomicFiles {
      * @param bytes its new content
      * @throws UncheckedIOException naming the file when it cannot be written
      */
-    static void write(Path target, byte[] bytes) {
+    public static void write(Path target, byte[] bytes) {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            // Not Files.createTempFile: it makes the file readable by its owner only, and the rename
+            // would pass that on; a new file here gets the usual permissions.
+            temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -51,7 +54,7 @@ final class AtomicFiles {
      * @param target the file
      * @param text its new content
      */
-    static void write(Path target, String text) {
+    public static void write(Path target, String text) {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
