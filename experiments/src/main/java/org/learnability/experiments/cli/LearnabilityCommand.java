@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
             "Finds and counteracts learnability imbalance: per-class loss weights from a first model's per-class scores.",
             "The engine is DJL's: -Dai.djl.default_engine=PyTorch (default) or MXNet."
         },
-        subcommands = {RunCommand.class, ReportCommand.class, StrategiesCommand.class, WeightsCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, StrategiesCommand.class, WeightsCommand.class, BenchCommand.class})
 public final class LearnabilityCommand {
 
     @Option(

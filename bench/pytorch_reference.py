@@ -1,0 +1,384 @@
+#!/usr/bin/python3
+"""Plain PyTorch, the yardstick of `learnability bench`.
+
+Trains the same architectures as Learnability (cnn-small, resnet-peifer) the way a competent user
+would write it by hand: the data read with numpy straight from the official files, normalised per
+channel and held as one tensor; one permutation per epoch, batches sliced from it with one gather
+each; Adam with learning rate 1e-3 and cross-entropy. It measures what `learnability bench`
+measures -- a warm-up, then measured rounds (whole epochs, or chunks of a fixed number of
+batches), the time spent making batches, scoring of the test set, peak resident memory -- and
+prints it as a table or as one line of JSON with the same keys.
+
+Needs Debian's python3-torch (1.13) and numpy: run it with /usr/bin/python3.
+
+    /usr/bin/python3 bench/pytorch_reference.py --model cnn-small --dataset fashion-mnist \
+        --batch-size 128 --threads 2 --interop-threads 2 --format json
+"""
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist"
+SCORING_WARMUP_BATCHES = 2
+DATA_TIMING = "next() of the batch generator (permutation slice + one gather per batch)"
+
+
+# ----------------------------------------------------------------------------------------- data
+
+def read_idx(path, header):
+    with gzip.open(path, "rb") as f:
+        return np.frombuffer(f.read(), dtype=np.uint8, offset=header)
+
+
+def load_fashion_mnist(directory):
+    def images(name):
+        return read_idx(os.path.join(directory, name), 16).reshape(-1, 1, 28, 28)
+
+    def labels(name):
+        return read_idx(os.path.join(directory, name), 8).astype(np.int64)
+
+    return (images("train-images-idx3-ubyte.gz"), labels("train-labels-idx1-ubyte.gz"),
+            images("t10k-images-idx3-ubyte.gz"), labels("t10k-labels-idx1-ubyte.gz"))
+
+
+def read_cifar(paths):
+    records = np.concatenate([np.fromfile(p, dtype=np.uint8).reshape(-1, 3073) for p in paths])
+    return records[:, 1:].reshape(-1, 3, 32, 32), records[:, 0].astype(np.int64)
+
+
+def load_cifar10(directory):
+    if os.path.exists(os.path.join(directory, "data_batch.bin")):  # DJL's layout
+        train = [os.path.join(directory, "data_batch.bin")]
+    else:  # the official cifar-10-batches-bin folder
+        train = [os.path.join(directory, "data_batch_%d.bin" % i) for i in range(1, 6)]
+    x, y = read_cifar(train)
+    xt, yt = read_cifar([os.path.join(directory, "test_batch.bin")])
+    return x, y, xt, yt
+
+
+def stratified_subset(y, size, seed):
+    """`size` images, an equal count per class, chosen by seed; all of them if size is 0."""
+    if size == 0:
+        return np.arange(len(y))
+    classes = np.unique(y)
+    if size % len(classes) != 0:
+        sys.exit("error: --train-size %d is not a multiple of the %d classes" % (size, len(classes)))
+    rng = np.random.default_rng(seed)
+    chosen = [rng.permutation(np.flatnonzero(y == c))[: size // len(classes)] for c in classes]
+    return np.sort(np.concatenate(chosen))
+
+
+def normalise(x, mean, std):
+    """(x / 255 - mean_c) / std_c as one float32 tensor (N, C, H, W)."""
+    t = torch.from_numpy(x.astype(np.float32))
+    return ((t / 255.0 - mean.view(1, -1, 1, 1)) / std.view(1, -1, 1, 1)).contiguous()
+
+
+# --------------------------------------------------------------------------------------- models
+
+def cnn_small(channels, height, width, classes):
+    """conv5x5 32 pad 2, ReLU, max-pool 2, conv5x5 64 pad 2, ReLU, max-pool 2, dense 128, ReLU, dense."""
+    return nn.Sequential(
+        nn.Conv2d(channels, 32, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(),
+        nn.Linear(64 * (height // 4) * (width // 4), 128), nn.ReLU(),
+        nn.Linear(128, classes))
+
+
+class ResidualStage(nn.Module):
+    """a = BN(conv3x3(x)); y = max-pool 2 (ReLU(BN(conv3x3(a)) + a)), as the source paper's code."""
+
+    def __init__(self, cin, cout):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, cout, 3, padding=1)
+        self.bn1 = nn.BatchNorm2d(cout)
+        self.conv2 = nn.Conv2d(cout, cout, 3, padding=1)
+        self.bn2 = nn.BatchNorm2d(cout)
+
+    def forward(self, x):
+        a = self.bn1(self.conv1(x))
+        return F.max_pool2d(F.relu(self.bn2(self.conv2(a)) + a), 2)
+
+
+def resnet_peifer(channels, height, width, classes):
+    """Two residual stages (32, 64), conv3x3 128 unpadded + BN + ReLU + max-pool, dense 256, dropout 0.5."""
+    h, w = (height // 4 - 2) // 2, (width // 4 - 2) // 2
+    return nn.Sequential(
+        ResidualStage(channels, 32), ResidualStage(32, 64),
+        nn.Conv2d(64, 128, 3, padding=0), nn.BatchNorm2d(128), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(),
+        nn.Linear(128 * h * w, 256), nn.ReLU(), nn.Dropout(0.5),
+        nn.Linear(256, classes))
+
+
+MODELS = {"cnn-small": cnn_small, "resnet-peifer": resnet_peifer}
+
+
+# --------------------------------------------------------------------------------------- memory
+
+def status_mib(key):
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(key):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return -1.0
+
+
+def reset_peak():
+    """Resets VmHWM to VmRSS (Linux 4.0 and later)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
+def load_average():
+    try:
+        with open("/proc/loadavg") as f:
+            return float(f.read().split()[0])
+    except OSError:
+        return -1.0
+
+
+# ------------------------------------------------------------------------------------ benchmark
+
+class Round:
+    def __init__(self, warmup):
+        self.warmup = warmup
+        self.start = time.perf_counter()
+        self.start_cpu = time.process_time()
+        self.seconds = self.cpu = self.data = 0.0
+        self.batches = self.images = 0
+
+    def end(self):
+        self.seconds = time.perf_counter() - self.start
+        self.cpu = time.process_time() - self.start_cpu
+
+
+def epoch_batches(x, y, batch_size, generator):
+    """One epoch: one permutation, then a slice of it and one gather per batch."""
+    order = torch.randperm(len(y), generator=generator)
+    for i in range(0, len(y), batch_size):
+        index = order[i:i + batch_size]
+        yield x[index], y[index]
+
+
+def stream(x, y, batch_size, generator):
+    while True:
+        yield from epoch_batches(x, y, batch_size, generator)
+
+
+def run_round(round_, batches, limit, model, optimizer):
+    while round_.batches < limit:
+        t = time.perf_counter()
+        try:
+            xb, yb = next(batches)
+        except StopIteration:
+            round_.data += time.perf_counter() - t
+            break
+        round_.data += time.perf_counter() - t
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(xb), yb)
+        loss.backward()
+        optimizer.step()
+        round_.loss = loss.item()
+        round_.batches += 1
+        round_.images += len(yb)
+    round_.end()
+
+
+def score(model, x, y, batch_size, limit=None):
+    model.eval()
+    correct = 0
+    with torch.no_grad():
+        for n, i in enumerate(range(0, len(y), batch_size)):
+            if limit is not None and n >= limit:
+                break
+            correct += (model(x[i:i + batch_size]).argmax(1) == y[i:i + batch_size]).sum().item()
+    model.train()
+    return correct / len(y)
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--model", default="cnn-small", choices=sorted(MODELS))
+    p.add_argument("--dataset", default="fashion-mnist", choices=["cifar10", "fashion-mnist"])
+    p.add_argument("--data-dir", help="default: %s for fashion-mnist" % FASHION_MNIST_DIR)
+    p.add_argument("--batch-size", type=int, default=128)
+    p.add_argument("--warmup-batches", type=int, default=20)
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--batches", type=int, default=0, help="measure this many batches instead of whole epochs")
+    p.add_argument("--chunks", type=int, default=5, help="rounds the --batches are cut into")
+    p.add_argument("--train-size", type=int, default=0, help="training images, equal per class (default: all)")
+    p.add_argument("--threads", type=int, default=0, help="torch.set_num_threads (default: torch's)")
+    p.add_argument("--interop-threads", type=int, default=0, help="torch.set_num_interop_threads (default: torch's)")
+    p.add_argument("--score-batch-size", type=int, default=512)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--format", default="table", choices=["table", "json"])
+    a = p.parse_args(argv)
+    for name, least in [("batch_size", 1), ("warmup_batches", 0), ("epochs", 1), ("batches", 0), ("chunks", 1),
+                        ("train_size", 0), ("threads", 0), ("interop_threads", 0), ("score_batch_size", 1)]:
+        if getattr(a, name) < least:
+            p.error("--%s is %d; expected a whole number >= %d" % (name.replace("_", "-"), getattr(a, name), least))
+    if a.batches and a.chunks > a.batches:
+        p.error("--chunks is %d but --batches is %d" % (a.chunks, a.batches))
+    if a.data_dir is None:
+        if a.dataset != "fashion-mnist":
+            p.error("--data-dir is needed for %s" % a.dataset)
+        a.data_dir = FASHION_MNIST_DIR
+    if not os.path.isdir(a.data_dir):
+        p.error("--data-dir %s: no such directory" % a.data_dir)
+    return a
+
+
+def main(argv):
+    a = parse_args(argv)
+    load = load_average()
+    if a.interop_threads:
+        torch.set_num_interop_threads(a.interop_threads)  # before any parallel work
+    if a.threads:
+        torch.set_num_threads(a.threads)
+    torch.manual_seed(a.seed)
+
+    x, y, xt, yt = (load_fashion_mnist if a.dataset == "fashion-mnist" else load_cifar10)(a.data_dir)
+    chosen = stratified_subset(y, a.train_size, a.seed)
+    x, y = x[chosen], y[chosen]
+    pixels = x.reshape(len(x), x.shape[1], -1).astype(np.float64) / 255.0
+    mean = torch.tensor(pixels.mean(axis=(0, 2)), dtype=torch.float32)
+    std = torch.tensor(pixels.std(axis=(0, 2)), dtype=torch.float32)
+    del pixels
+    x, xt = normalise(x, mean, std), normalise(xt, mean, std)
+    y, yt = torch.from_numpy(y), torch.from_numpy(yt)
+    _, channels, height, width = x.shape
+
+    model = MODELS[a.model](channels, height, width, 10)
+    model.train()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    generator = torch.Generator().manual_seed(a.seed)
+    reset_peak()  # loading the data is not training
+
+    rounds = []
+    if a.warmup_batches:
+        r = Round(True)
+        run_round(r, iter(stream(x, y, a.batch_size, generator)), a.warmup_batches, model, optimizer)
+        reset_peak()
+        print("warm-up: %d batches in %.1f s" % (r.batches, r.seconds), file=sys.stderr)
+    measured_rounds = a.chunks if a.batches else a.epochs
+    chunk_stream = iter(stream(x, y, a.batch_size, generator))
+    memory = {}
+    for k in range(measured_rounds):
+        r = Round(False)
+        if a.batches:
+            run_round(r, chunk_stream, a.batches // a.chunks + (1 if k < a.batches % a.chunks else 0), model, optimizer)
+        else:
+            run_round(r, iter(epoch_batches(x, y, a.batch_size, generator)), float("inf"), model, optimizer)
+        rounds.append(r)
+        peak, resident = status_mib("VmHWM:"), status_mib("VmRSS:")
+        if k == 0:
+            memory["first"] = (peak, resident)
+        memory["last"] = (peak, resident)
+        print("%s %d/%d: %s images/s, data %.2f%%, peak RSS %s MiB" % (
+            "chunk" if a.batches else "epoch", k + 1, measured_rounds, format(round(r.images / r.seconds), ","),
+            100 * r.data / r.seconds, format(round(peak), ",")), file=sys.stderr)
+
+    score(model, xt, yt, a.score_batch_size, limit=SCORING_WARMUP_BATCHES)
+    t = time.perf_counter()
+    accuracy = score(model, xt, yt, a.score_batch_size)
+    score_seconds = time.perf_counter() - t
+    print("scoring: %s images/s" % format(round(len(yt) / score_seconds), ","), file=sys.stderr)
+
+    seconds = sum(r.seconds for r in rounds)
+    images = sum(r.images for r in rounds)
+    per_round = [r.images / r.seconds for r in rounds]
+    median = float(np.median(per_round))
+    data_share = sum(r.data for r in rounds) / seconds
+    (peak_first, rss_first), (peak_last, rss_last) = memory["first"], memory["last"]
+    result = {
+        "runner": "plain-pytorch",
+        "engine": "PyTorch",
+        "engineVersion": torch.__version__,
+        "frameworkVersion": "none (Python " + platform.python_version() + ", numpy " + np.__version__ + ")",
+        "runtime": "Python " + platform.python_version(),
+        "model": a.model,
+        "dataset": a.dataset,
+        "trainImages": int(len(y)),
+        "testImages": int(len(yt)),
+        "batchSize": a.batch_size,
+        "threads": torch.get_num_threads(),
+        "interopThreads": torch.get_num_interop_threads(),
+        "threadsSource": "torch.set_num_threads, torch.set_num_interop_threads",
+        "augment": False,
+        "warmupBatches": a.warmup_batches,
+        "roundKind": "chunk" if a.batches else "epoch",
+        "rounds": len(rounds),
+        "measuredBatches": sum(r.batches for r in rounds),
+        "measuredImages": images,
+        "measuredSeconds": round(seconds, 3),
+        "trainImagesPerSecond": round(images / seconds, 1),
+        "trainImagesPerSecondMedian": round(median, 1),
+        "trainImagesPerSecondMin": round(min(per_round), 1),
+        "trainImagesPerSecondMax": round(max(per_round), 1),
+        "trainImagesPerSecondRounds": [round(v, 1) for v in per_round],
+        "dataShare": round(data_share, 5),
+        "computeShare": round(1 - data_share, 5),
+        "dataTiming": DATA_TIMING,
+        "scoreImagesPerSecond": round(len(yt) / score_seconds, 1),
+        "scoreBatchSize": a.score_batch_size,
+        "scoreToTrainRatio": round(len(yt) / score_seconds / median, 3),
+        "testAccuracy": round(accuracy, 4),
+        "peakRssMiBAfterFirst": round(peak_first, 1),
+        "peakRssMiBAfterLast": round(peak_last, 1),
+        "peakRssGrowth": round(peak_last / peak_first - 1, 4) if peak_first > 0 else None,
+        "rssMiBAfterFirst": round(rss_first, 1),
+        "rssMiBAfterLast": round(rss_last, 1),
+        "cpuCoresUsed": round(sum(r.cpu for r in rounds) / seconds, 2),
+        "loadAverage": round(load, 2),
+    }
+    if a.format == "json":
+        print(json.dumps(result))
+    else:
+        params = sum(p.numel() for p in model.parameters())
+        rows = [
+            ("model", "%s on %s, %s training images, batch %d (%s parameters)" % (
+                a.model, a.dataset, format(len(y), ","), a.batch_size, format(params, ","))),
+            ("engine", "plain PyTorch %s (%s)" % (torch.__version__, result["runtime"])),
+            ("threads", "%d intra-op, %d inter-op" % (result["threads"], result["interopThreads"])),
+            ("measured", "%d %ss, %s batches, %s images in %.1f s, after %d warm-up batches" % (
+                len(rounds), result["roundKind"], format(result["measuredBatches"], ","), format(images, ","),
+                seconds, a.warmup_batches)),
+            ("training", "%s images/s median, min %s, max %s over %ss; %s overall" % (
+                format(round(median), ","), format(round(min(per_round)), ","), format(round(max(per_round)), ","),
+                result["roundKind"], format(round(images / seconds), ","))),
+            ("scoring", "%s images/s (%s test images, batch %d): %.2fx training; test accuracy %.4f" % (
+                format(round(result["scoreImagesPerSecond"]), ","), format(len(yt), ","), a.score_batch_size,
+                result["scoreToTrainRatio"], accuracy)),
+            ("data / compute", "%.2f%% / %.2f%% of training time (%s)" % (
+                100 * data_share, 100 * (1 - data_share), DATA_TIMING)),
+            ("peak RSS", "%s MiB after %s 1, %s MiB after %s %d (%+.1f%%); RSS %s -> %s MiB" % (
+                format(round(peak_first), ","), result["roundKind"], format(round(peak_last), ","),
+                result["roundKind"], len(rounds), 100 * (peak_last / peak_first - 1) if peak_first > 0 else 0,
+                format(round(rss_first), ","), format(round(rss_last), ","))),
+            ("CPU", "%.2f cores busy while measuring; load average %.2f at start" % (result["cpuCoresUsed"], load)),
+        ]
+        width = max(len(r[0]) for r in rows)
+        for what, value in rows:
+            print("%-*s  %s" % (width, what, value))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

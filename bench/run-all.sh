@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs every benchmark of BENCHMARKS.md and appends one JSON line per run to a file:
+#   cnn-small on Fashion-MNIST and resnet-peifer on CIFAR-10, batch 32, 128 and 512, each with
+#   plain PyTorch (bench/pytorch_reference.py), Learnability on DJL's PyTorch engine and on its
+#   MXNet engine, one after the other; then 5 measured epochs per engine and model on a training
+#   subset, for memory (peak RSS after epoch 1 vs epoch 5).
+#
+#   bench/run-all.sh [OUT.jsonl]          default: bench/results/<date>.jsonl
+#
+# Environment: THREADS (default 2), CIFAR_DIR (default /tmp/cifar-djl, DJL's layout or the official
+# cifar-10-batches-bin folder), FASHION_DIR (default /usr/share/datasets/fashion-mnist), PYTHON
+# (default /usr/bin/python3, Debian's python3-torch), BUILD_DIR (see bench/learnability.sh),
+# ONLY (a regular expression over "model/batch/runner", e.g. ONLY='cnn-small/128/'), SCORE_BATCH
+# (scoring batch size, default 128: the fastest on this machine's 512 KB caches for every engine
+# and model; the application's default is RunnerConfig's 512).
+# Every line carries the load average at its start: the figures mean something only on an
+# otherwise idle machine. Takes about 15-20 minutes on 2 cores.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+threads="${THREADS:-2}"
+cifar="${CIFAR_DIR:-/tmp/cifar-djl}"
+fashion="${FASHION_DIR:-/usr/share/datasets/fashion-mnist}"
+python="${PYTHON:-/usr/bin/python3}"
+only="${ONLY:-.}"
+score_batch="${SCORE_BATCH:-128}"
+out="${1:-$here/results/$(date +%Y%m%d-%H%M%S).jsonl}"
+mkdir -p "$(dirname "$out")"
+
+# The same threads for every runner. MXNet reads these only from the environment; plain PyTorch's
+# BLAS (OpenBLAS on Debian) has its own pool.
+export OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
+export MXNET_CPU_WORKER_NTHREADS=1
+
+log() { echo "[$(date +%H:%M:%S) load $(cut -d' ' -f1 /proc/loadavg)] $*" >&2; }
+
+run() { # runner model dataset dir args...
+    local runner="$1" model="$2" dataset="$3" dir="$4"
+    shift 4
+    local key="$model/$(sed -n 's/.*--batch-size \([0-9]*\).*/\1/p' <<< "$*")/$runner"
+    [[ "$key" =~ $only ]] || return 0
+    log "$key $*"
+    local common=(--model "$model" --dataset "$dataset" --data-dir "$dir" --score-batch-size "$score_batch" --format json "$@")
+    # Intra-op threads alike; inter-op: PyTorch's pool (both runners), MXNet's one worker thread.
+    case "$runner" in
+        plain-pytorch) "$python" "$here/pytorch_reference.py" "${common[@]}" --threads "$threads" --interop-threads "$threads" ;;
+        djl-pytorch) "$here/learnability.sh" -Dai.djl.default_engine=PyTorch bench "${common[@]}" \
+            --threads "$threads" --interop-threads "$threads" ;;
+        djl-mxnet) "$here/learnability.sh" -Dai.djl.default_engine=MXNet bench "${common[@]}" --threads "$threads" ;;
+    esac >> "$out"
+}
+
+# Throughput: about 20,480 measured images for cnn-small, 7,680 for resnet-peifer, in 5 chunks,
+# after about 2,560 warm-up images (at least 5 batches).
+for spec in "cnn-small fashion-mnist $fashion 20480" "resnet-peifer cifar10 $cifar 7680"; do
+    read -r model dataset dir images <<< "$spec"
+    for batch in 32 128 512; do
+        batches=$(( images / batch ))
+        warmup=$(( 2560 / batch > 5 ? 2560 / batch : 5 ))
+        for runner in plain-pytorch djl-pytorch djl-mxnet; do
+            run "$runner" "$model" "$dataset" "$dir" --batch-size "$batch" --warmup-batches "$warmup" \
+                --batches "$batches" --chunks 5
+        done
+    done
+done
+
+# Memory and data share over whole epochs: 5 epochs of a stratified training subset.
+for spec in "cnn-small fashion-mnist $fashion 10000" "resnet-peifer cifar10 $cifar 4000"; do
+    read -r model dataset dir size <<< "$spec"
+    for runner in plain-pytorch djl-pytorch djl-mxnet; do
+        run "$runner" "$model" "$dataset" "$dir" --batch-size 128 --warmup-batches 20 --epochs 5 --train-size "$size"
+    done
+done
+log "done: $out"
+"$python" "$here/summarize.py" "$out"
