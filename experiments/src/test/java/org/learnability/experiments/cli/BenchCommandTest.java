@@ -8,8 +8,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +15,9 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
 import org.learnability.runner.engine.EngineSelection;
-import picocli.CommandLine;
 
 /**
  * The bench command: its bad input here (no engine needed), its measurements in {@link Training},
@@ -42,28 +40,15 @@ class BenchCommandTest {
 
     @TempDir Path dir;
 
-    /** The outcome of one run. */
-    record Run(int exitCode, String out, String err) {}
-
-    static Run run(Path plugins, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+    private CliRun run(String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--plugins";
-        all[args.length + 1] = plugins.toString();
-        int code = cli.execute(all);
-        return new Run(code, out.toString(), err.toString());
+        all[args.length + 1] = dir.resolve("plugins").toString();
+        return CliRun.of(all);
     }
 
-    private Run run(String... args) {
-        return run(dir.resolve("plugins"), args);
-    }
-
-    private static void assertOneLineError(Run run, String expected) {
+    private static void assertOneLineError(CliRun run, String expected) {
         assertTrue(run.exitCode() != 0, "non-zero exit");
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), "one line: " + run.err());
@@ -139,7 +124,7 @@ class BenchCommandTest {
 
     @Test
     void helpNamesTheOptions() {
-        Run run = run("bench", "--help");
+        CliRun run = run("bench", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: learnability bench"), run.out());
         for (String option : List.of("--model", "--dataset", "--data-dir", "--batch-size", "--warmup-batches", "--epochs",
@@ -158,7 +143,7 @@ class BenchCommandTest {
         @Test
         void jsonHasEveryKeyWithSaneValues() throws IOException {
             Path data = writeFashionMnist(dir.resolve("fm"), TRAIN, TEST);
-            Run run = run("bench", "--data-dir", data.toString(), "--batch-size", "8", "--warmup-batches", "2",
+            CliRun run = run("bench", "--data-dir", data.toString(), "--batch-size", "8", "--warmup-batches", "2",
                     "--epochs", "2", "--threads", "1", "--score-batch-size", "6", "--format", "json");
             assertEquals(0, run.exitCode(), run.err());
             assertEquals(1, run.out().lines().count(), "one line of JSON: " + run.out());
@@ -213,7 +198,7 @@ class BenchCommandTest {
         @Test
         void fixedBatchesInChunksAsATable() throws IOException {
             Path data = writeFashionMnist(dir.resolve("fm"), TRAIN, TEST);
-            Run run = run("bench", "--data-dir", data.toString(), "--batch-size", "16", "--warmup-batches", "1",
+            CliRun run = run("bench", "--data-dir", data.toString(), "--batch-size", "16", "--warmup-batches", "1",
                     "--batches", "9", "--chunks", "3", "--train-size", "40", "--augment");
             assertEquals(0, run.exitCode(), run.err());
             List<String> lines = run.out().lines().toList();
@@ -236,7 +221,7 @@ class BenchCommandTest {
         void aBadDataFileIsOneClearLine() throws IOException {
             Path data = writeFashionMnist(dir.resolve("fm"), TRAIN, TEST);
             Files.write(data.resolve("train-labels-idx1-ubyte.gz"), new byte[] {1, 2, 3});
-            Run run = run("bench", "--data-dir", data.toString());
+            CliRun run = run("bench", "--data-dir", data.toString());
             assertOneLineError(run, "train-labels-idx1-ubyte.gz");
         }
     }
