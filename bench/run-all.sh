@@ -12,7 +12,9 @@
 # (default /usr/bin/python3, Debian's python3-torch), BUILD_DIR (see bench/learnability.sh),
 # ONLY (a regular expression over "model/batch/runner", e.g. ONLY='cnn-small/128/'), SCORE_BATCH
 # (scoring batch size, default 128: the fastest on this machine's 512 KB caches for every engine
-# and model; the application's default is RunnerConfig's 512).
+# and model; the application's default is RunnerConfig's 512), PARTS (default "throughput memory").
+# A combination run again (ONLY=..., PARTS=...) into the same file replaces the earlier line in the
+# tables of bench/summarize.py.
 # Every line carries the load average at its start: the figures mean something only on an
 # otherwise idle machine. Takes about 15-20 minutes on 2 cores.
 set -euo pipefail
@@ -23,6 +25,7 @@ fashion="${FASHION_DIR:-/usr/share/datasets/fashion-mnist}"
 python="${PYTHON:-/usr/bin/python3}"
 only="${ONLY:-.}"
 score_batch="${SCORE_BATCH:-128}"
+parts="${PARTS:-throughput memory}"
 out="${1:-$here/results/$(date +%Y%m%d-%H%M%S).jsonl}"
 mkdir -p "$(dirname "$out")"
 
@@ -52,6 +55,7 @@ run() { # runner model dataset dir args...
 # Throughput: about 20,480 measured images for cnn-small, 7,680 for resnet-peifer, in 5 chunks,
 # after about 2,560 warm-up images (at least 5 batches).
 for spec in "cnn-small fashion-mnist $fashion 20480" "resnet-peifer cifar10 $cifar 7680"; do
+    [[ " $parts " == *" throughput "* ]] || break
     read -r model dataset dir images <<< "$spec"
     for batch in 32 128 512; do
         batches=$(( images / batch ))
@@ -65,6 +69,7 @@ done
 
 # Memory and data share over whole epochs: 5 epochs of a stratified training subset.
 for spec in "cnn-small fashion-mnist $fashion 10000" "resnet-peifer cifar10 $cifar 4000"; do
+    [[ " $parts " == *" memory "* ]] || break
     read -r model dataset dir size <<< "$spec"
     for runner in plain-pytorch djl-pytorch djl-mxnet; do
         run "$runner" "$model" "$dataset" "$dir" --batch-size 128 --warmup-batches 20 --epochs 5 --train-size "$size"
