@@ -15,8 +15,10 @@
 # and model; the application's default is RunnerConfig's 512), PARTS (default "throughput memory").
 # A combination run again (ONLY=..., PARTS=...) into the same file replaces the earlier line in the
 # tables of bench/summarize.py.
-# Every line carries the load average at its start: the figures mean something only on an
-# otherwise idle machine. Takes about 15-20 minutes on 2 cores.
+# Each run starts once the machine is idle (under 0.2 cores busy over a second); every JSON line
+# carries the load average at its start (about 2 from the run before it) and the cores the run kept
+# busy (cpuCoresUsed: about 1.95 for PyTorch, 1.7 for MXNet; less means something else competed,
+# and the run should be repeated). Takes about 15-20 minutes on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 threads="${THREADS:-2}"
@@ -36,11 +38,30 @@ export MXNET_CPU_WORKER_NTHREADS=1
 
 log() { echo "[$(date +%H:%M:%S) load $(cut -d' ' -f1 /proc/loadavg)] $*" >&2; }
 
+busy_cores() { # CPU cores busy over one second, every process
+    local a b
+    read -r -a a < /proc/stat
+    sleep 1
+    read -r -a b < /proc/stat
+    local busy=$(( (b[1] + b[2] + b[3] + b[6] + b[7]) - (a[1] + a[2] + a[3] + a[6] + a[7]) ))
+    local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) ))
+    echo $(( 100 * busy / (busy + idle > 0 ? busy + idle : 1) * $(nproc) ))
+}
+
+wait_idle() { # until the machine is idle (under 0.2 cores busy), at most 10 minutes
+    local tries=0 busy
+    while busy=$(busy_cores) && (( busy > 20 && tries < 600 )); do
+        (( tries % 30 == 0 )) && log "waiting: $busy% of a core busy elsewhere"
+        tries=$(( tries + 1 ))
+    done
+}
+
 run() { # runner model dataset dir args...
     local runner="$1" model="$2" dataset="$3" dir="$4"
     shift 4
     local key="$model/$(sed -n 's/.*--batch-size \([0-9]*\).*/\1/p' <<< "$*")/$runner"
     [[ "$key" =~ $only ]] || return 0
+    wait_idle
     log "$key $*"
     local common=(--model "$model" --dataset "$dataset" --data-dir "$dir" --score-batch-size "$score_batch" --format json "$@")
     # Intra-op threads alike; inter-op: PyTorch's pool (both runners), MXNet's one worker thread.
