@@ -26,6 +26,13 @@ public record RunnerConfig(
     /** The plugins directory used when none is given. */
     public static final Path DEFAULT_PLUGINS = Path.of("plugins");
 
+    /**
+     * Samples per forward pass when scoring, unless configured: the fastest on a 2-core CPU with
+     * 512 KiB caches for both engines and every built-in model, measured in BENCHMARKS.md (batch 512
+     * scored up to 2x slower: its activations do not stay in the caches).
+     */
+    public static final int DEFAULT_SCORING_BATCH = 128;
+
     /** Validates the record. */
     public RunnerConfig {
         if (pluginsDir == null || devices == null || dataCache == null || training == null) {
@@ -38,13 +45,14 @@ public record RunnerConfig(
 
     /**
      * The defaults: {@code plugins/}, every GPU else the CPU, the data cache in the temporary
-     * directory, default training settings, scoring batch 512, progress shown.
+     * directory, default training settings, scoring batch {@value #DEFAULT_SCORING_BATCH}, progress
+     * shown.
      *
      * @return the defaults
      */
     public static RunnerConfig defaults() {
         return new RunnerConfig(
-                DEFAULT_PLUGINS, DeviceSelection.auto(), DataCache.inTempDirectory().root(), TrainingSettings.defaults(), 512, true);
+                DEFAULT_PLUGINS, DeviceSelection.auto(), DataCache.inTempDirectory().root(), TrainingSettings.defaults(), DEFAULT_SCORING_BATCH, true);
     }
 
     /**
