@@ -31,6 +31,7 @@ from torch import nn
 FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist"
 SCORING_WARMUP_BATCHES = 2
 DATA_TIMING = "next() of the batch generator (permutation slice + one gather per batch)"
+MALLOC_ENVIRONMENT = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "LD_PRELOAD")
 
 
 # ----------------------------------------------------------------------------------------- data
@@ -145,6 +146,14 @@ def reset_peak():
             f.write("5")
     except OSError:
         pass
+
+
+def allocator():
+    """The C allocator's settings, as far as the environment changes them (bench/run-all.sh's
+    plain-pytorch-malloc runner sets the values Learnability's MallocTuning sets in the JVM)."""
+    libc = " ".join(platform.libc_ver())
+    given = ["%s=%s" % (k, os.environ[k]) for k in MALLOC_ENVIRONMENT if os.environ.get(k)]
+    return "%s malloc, %s" % (libc, ", ".join(given) if given else "defaults")
 
 
 def load_average():
@@ -322,6 +331,7 @@ def main(argv):
         "threads": torch.get_num_threads(),
         "interopThreads": torch.get_num_interop_threads(),
         "threadsSource": "torch.set_num_threads, torch.set_num_interop_threads",
+        "allocator": allocator(),
         "augment": False,
         "warmupBatches": a.warmup_batches,
         "roundKind": "chunk" if a.batches else "epoch",
@@ -358,6 +368,7 @@ def main(argv):
                 a.model, a.dataset, format(len(y), ","), a.batch_size, format(params, ","))),
             ("engine", "plain PyTorch %s (%s)" % (torch.__version__, result["runtime"])),
             ("threads", "%d intra-op, %d inter-op" % (result["threads"], result["interopThreads"])),
+            ("allocator", result["allocator"]),
             ("measured", "%d %ss, %s batches, %s images in %.1f s, after %d warm-up batches" % (
                 len(rounds), result["roundKind"], format(result["measuredBatches"], ","), format(images, ","),
                 seconds, a.warmup_batches)),

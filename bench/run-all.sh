@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark of BENCHMARKS.md and appends one JSON line per run to a file:
 #   cnn-small on Fashion-MNIST and resnet-peifer on CIFAR-10, batch 32, 128 and 512, each with
-#   plain PyTorch (bench/pytorch_reference.py), Learnability on DJL's PyTorch engine and on its
+#   plain PyTorch (bench/pytorch_reference.py) as a user runs it, plain PyTorch with glibc's malloc
+#   tuned as Learnability tunes it (MallocTuning), Learnability on DJL's PyTorch engine and on its
 #   MXNet engine, one after the other; then 5 measured epochs per engine and model on a training
 #   subset, for memory (peak RSS after epoch 1 vs epoch 5).
 #
@@ -18,7 +19,7 @@
 # Each run starts once the machine is idle (under 0.2 cores busy over a second); every JSON line
 # carries the load average at its start (about 2 from the run before it) and the cores the run kept
 # busy (cpuCoresUsed: about 1.95 for PyTorch, 1.7 for MXNet; less means something else competed,
-# and the run should be repeated). Takes about 15-20 minutes on 2 cores.
+# and the run should be repeated). Takes about 25 minutes on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 threads="${THREADS:-2}"
@@ -67,6 +68,10 @@ run() { # runner model dataset dir args...
     # Intra-op threads alike; inter-op: PyTorch's pool (both runners), MXNet's one worker thread.
     case "$runner" in
         plain-pytorch) "$python" "$here/pytorch_reference.py" "${common[@]}" --threads "$threads" --interop-threads "$threads" ;;
+        # The same, with glibc's malloc tuned as Learnability's MallocTuning tunes it inside the JVM.
+        plain-pytorch-malloc) MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 \
+            MALLOC_TOP_PAD_=268435456 "$python" "$here/pytorch_reference.py" "${common[@]}" \
+            --threads "$threads" --interop-threads "$threads" ;;
         djl-pytorch) "$here/learnability.sh" -Dai.djl.default_engine=PyTorch bench "${common[@]}" \
             --threads "$threads" --interop-threads "$threads" ;;
         djl-mxnet) "$here/learnability.sh" -Dai.djl.default_engine=MXNet bench "${common[@]}" --threads "$threads" ;;
@@ -81,7 +86,7 @@ for spec in "cnn-small fashion-mnist $fashion 20480" "resnet-peifer cifar10 $cif
     for batch in 32 128 512; do
         batches=$(( images / batch ))
         warmup=$(( 2560 / batch > 5 ? 2560 / batch : 5 ))
-        for runner in plain-pytorch djl-pytorch djl-mxnet; do
+        for runner in plain-pytorch plain-pytorch-malloc djl-pytorch djl-mxnet; do
             run "$runner" "$model" "$dataset" "$dir" --batch-size "$batch" --warmup-batches "$warmup" \
                 --batches "$batches" --chunks 5
         done

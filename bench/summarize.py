@@ -3,8 +3,9 @@
 
     bench/summarize.py bench/results/<date>.jsonl
 
-Plain Python 3, no torch needed. A runner is "plain PyTorch" (bench/pytorch_reference.py) or
-"DJL <engine>" (learnability bench). Throughput rows come from the runs measured in chunks of
+Plain Python 3, no torch needed. A runner is "plain PyTorch" (bench/pytorch_reference.py with
+glibc's malloc as it comes), "plain PyTorch, tuned malloc" (the same with the MALLOC_* environment
+that matches Learnability's MallocTuning) or "DJL <engine>" (learnability bench). Throughput rows come from the runs measured in chunks of
 batches; memory rows from the runs measured in whole epochs. If a combination was run more than
 once, the last run counts.
 """
@@ -12,11 +13,15 @@ once, the last run counts.
 import json
 import sys
 
-RUNNERS = ["plain PyTorch", "DJL PyTorch", "DJL MXNet"]
+PLAIN = "plain PyTorch"
+PLAIN_TUNED = "plain PyTorch, tuned malloc"
+RUNNERS = [PLAIN, PLAIN_TUNED, "DJL PyTorch", "DJL MXNet"]
 
 
 def runner(r):
-    return "plain PyTorch" if r["runner"] == "plain-pytorch" else "DJL " + r["engine"]
+    if r["runner"] != "plain-pytorch":
+        return "DJL " + r["engine"]
+    return PLAIN_TUNED if "MALLOC_MMAP_THRESHOLD_" in r.get("allocator", "") else PLAIN
 
 
 def n(v):
@@ -38,25 +43,22 @@ def main(path):
     models = sorted({k[0] for k in chunks} | {k[0] for k in epochs}, key=lambda m: (m != "cnn-small", m))
 
     print("### Training throughput (images/s, median of 5 chunks; min-max)\n")
-    print("| model (data) | batch | plain PyTorch | DJL PyTorch | ratio | DJL MXNet | ratio | load avg |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    print("Ratios: over plain PyTorch as it comes, and over plain PyTorch with the same malloc tuning.\n")
+    print("| model (data) | batch | plain PyTorch | tuned malloc | DJL PyTorch | ratio | ratio (tuned) "
+          "| DJL MXNet | ratio | ratio (tuned) | load avg |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for model in models:
         for batch in sorted({k[1] for k in chunks if k[0] == model}):
             got = {name: chunks.get((model, batch, name)) for name in RUNNERS}
-            base = got["plain PyTorch"]
             cells = []
             for name in RUNNERS:
                 r = got[name]
-                if r is None:
-                    cells.append("-")
-                    if name != "plain PyTorch":
-                        cells.append("-")
-                    continue
                 cells.append("%s (%s-%s)" % (n(r["trainImagesPerSecondMedian"]), n(r["trainImagesPerSecondMin"]),
-                                             n(r["trainImagesPerSecondMax"])))
-                if name != "plain PyTorch":
-                    cells.append("**%.2fx**" % (r["trainImagesPerSecondMedian"] / base["trainImagesPerSecondMedian"])
-                                 if base else "-")
+                                             n(r["trainImagesPerSecondMax"])) if r else "-")
+                if name.startswith("DJL"):
+                    for base in (got[PLAIN], got[PLAIN_TUNED]):
+                        cells.append("**%.2fx**" % (r["trainImagesPerSecondMedian"] / base["trainImagesPerSecondMedian"])
+                                     if r and base else "-")
             loads = "/".join("%.2f" % got[name]["loadAverage"] for name in RUNNERS if got[name])
             data = next(r["dataset"] for r in got.values() if r)
             print("| %s (%s) | %d | %s | %s |" % (model, data, batch, " | ".join(cells), loads))
@@ -93,6 +95,8 @@ def main(path):
                                                               r["threadsSource"]) for r in rows})
     print("\nVersions: " + "; ".join(versions) + ".")
     print("\nThreads: " + "; ".join(threads) + ".")
+    allocators = sorted({"%s: %s" % (runner(r), r.get("allocator", "not recorded")) for r in rows})
+    print("\nAllocator: " + "; ".join(allocators) + ".")
     if first:
         print("\nLoad average at the start of each run: %.2f to %.2f." % (
             min(r["loadAverage"] for r in rows), max(r["loadAverage"] for r in rows)))

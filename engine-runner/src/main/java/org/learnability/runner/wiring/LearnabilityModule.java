@@ -10,6 +10,7 @@ import org.learnability.api.registry.StrategyRegistry;
 import org.learnability.runner.data.DataCache;
 import org.learnability.runner.data.DatasetLoader;
 import org.learnability.runner.engine.EngineSelection;
+import org.learnability.runner.engine.MallocTuning;
 import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
 import org.learnability.runner.model.ModelFactory;
 import org.learnability.runner.training.LossFactory;
@@ -20,7 +21,8 @@ import org.learnability.runner.training.TrainingSettings;
 
 /**
  * The one place where Learnability's services are put together: the engine (DJL's {@code
- * ai.djl.default_engine} or {@code DJL_DEFAULT_ENGINE}, PyTorch by default), the devices, the
+ * ai.djl.default_engine} or {@code DJL_DEFAULT_ENGINE}, PyTorch by default, with glibc's malloc
+ * tuned for tensors first: {@link MallocTuning}), the devices, the
  * strategy registry, the data loader, the model factory, the weighted loss, the trainer, the
  * scorer and the training settings. Every binding is lazy, so a command that only lists strategies
  * never loads an engine's native library.
@@ -64,7 +66,14 @@ public final class LearnabilityModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Engine engine(EngineSelection selection) {
+    MallocTuning mallocTuning() {
+        return MallocTuning.fromSystem();
+    }
+
+    /** The engine, loaded after the C allocator is tuned for its tensors. */
+    @Provides
+    @Singleton
+    Engine engine(EngineSelection selection, MallocTuning malloc) {
         return selection.engine();
     }
 

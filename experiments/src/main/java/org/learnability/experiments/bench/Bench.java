@@ -25,6 +25,7 @@ import org.learnability.runner.data.DatasetLoader;
 import org.learnability.runner.data.LoadedDataset;
 import org.learnability.runner.data.Split;
 import org.learnability.runner.data.SplitSpec;
+import org.learnability.runner.engine.MallocTuning;
 import org.learnability.runner.model.ImageShape;
 import org.learnability.runner.model.ModelFactory;
 import org.learnability.runner.training.BatchSource;
@@ -61,6 +62,7 @@ public final class Bench {
     private final DatasetLoader loader;
     private final RunnerConfig config;
     private final Provider<Engine> engine;
+    private final Provider<MallocTuning> malloc;
     private final Provider<Device[]> devices;
     private final Provider<Models> models;
     private final Provider<ModelTrainer> trainer;
@@ -85,6 +87,7 @@ public final class Bench {
             DatasetLoader loader,
             RunnerConfig config,
             Provider<Engine> engine,
+            Provider<MallocTuning> malloc,
             Provider<Device[]> devices,
             Provider<Models> models,
             Provider<ModelTrainer> trainer,
@@ -93,6 +96,7 @@ public final class Bench {
         this.loader = loader;
         this.config = config;
         this.engine = engine;
+        this.malloc = malloc;
         this.devices = devices;
         this.models = models;
         this.trainer = trainer;
@@ -190,6 +194,7 @@ public final class Bench {
                     threads.intraOp(),
                     threads.interOp(),
                     threads.source(),
+                    malloc.get().description(),
                     spec.augment(),
                     spec.warmupBatches(),
                     spec.measuresBatches() ? "chunk" : "epoch",

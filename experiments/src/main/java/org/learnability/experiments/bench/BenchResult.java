@@ -24,6 +24,7 @@ import java.util.Locale;
  * @param threads the engine's intra-op threads in effect
  * @param interopThreads the engine's inter-op (PyTorch) or worker (MXNet) threads in effect
  * @param threadsSource where the thread counts come from
+ * @param allocator the C allocator's settings in effect (see {@code MallocTuning})
  * @param augment whether training batches were augmented
  * @param warmupBatches batches trained before measuring
  * @param roundKind {@code epoch} or {@code chunk}: what one measured round is
@@ -58,6 +59,7 @@ public record BenchResult(
         int threads,
         int interopThreads,
         String threadsSource,
+        String allocator,
         boolean augment,
         int warmupBatches,
         String roundKind,
@@ -115,6 +117,7 @@ public record BenchResult(
         o.addProperty("threads", threads);
         o.addProperty("interopThreads", interopThreads);
         o.addProperty("threadsSource", threadsSource);
+        o.addProperty("allocator", allocator);
         o.addProperty("augment", augment);
         o.addProperty("warmupBatches", warmupBatches);
         o.addProperty("roundKind", roundKind);
@@ -167,6 +170,7 @@ public record BenchResult(
                 + (augment ? " (augmented)" : "") + ", batch " + batchSize));
         rows.add(row("engine", engine + " " + engineVersion + " (DJL " + frameworkVersion + ", Java " + runtime + ")"));
         rows.add(row("threads", threads + " intra-op, " + interopThreads + " inter-op (" + threadsSource + ")"));
+        rows.add(row("allocator", allocator));
         rows.add(row("measured", train.values().size() + " " + round + "s, " + f0(measuredBatches) + " batches, "
                 + f0(measuredImages) + " images in " + f(measuredSeconds, 1) + " s, after " + warmupBatches
                 + " warm-up batches"));

@@ -28,7 +28,7 @@ class BenchCommandTest {
     /** The keys bench/pytorch_reference.py writes too. */
     static final List<String> KEYS = List.of(
             "runner", "engine", "engineVersion", "frameworkVersion", "runtime", "model", "dataset", "trainImages",
-            "testImages", "batchSize", "threads", "interopThreads", "threadsSource", "augment", "warmupBatches",
+            "testImages", "batchSize", "threads", "interopThreads", "threadsSource", "allocator", "augment", "warmupBatches",
             "roundKind", "rounds", "measuredBatches", "measuredImages", "measuredSeconds", "trainImagesPerSecond",
             "trainImagesPerSecondMedian", "trainImagesPerSecondMin", "trainImagesPerSecondMax",
             "trainImagesPerSecondRounds", "dataShare", "computeShare", "dataTiming", "scoreImagesPerSecond",
@@ -170,6 +170,8 @@ class BenchCommandTest {
             }
             assertTrue(json.get("threads").getAsInt() >= 1, json.toString());
             assertTrue(json.get("interopThreads").getAsInt() >= 1, json.toString());
+            assertTrue(json.get("allocator").getAsString().matches("glibc [0-9.]+ malloc tuned: mmap threshold 32 MiB,"
+                    + " trim threshold 1 GiB, top pad 256 MiB"), "MallocTuning applied before the engine: " + json);
             double median = json.get("trainImagesPerSecondMedian").getAsDouble();
             assertTrue(median > 0, "training images/s");
             assertTrue(json.get("trainImagesPerSecondMin").getAsDouble() <= median, json.toString());
@@ -202,7 +204,7 @@ class BenchCommandTest {
                     "--batches", "9", "--chunks", "3", "--train-size", "40", "--augment");
             assertEquals(0, run.exitCode(), run.err());
             List<String> lines = run.out().lines().toList();
-            List<String> rows = List.of("model", "engine", "threads", "measured", "training", "scoring",
+            List<String> rows = List.of("model", "engine", "threads", "allocator", "measured", "training", "scoring",
                     "data / compute", "peak RSS", "CPU");
             assertEquals(rows.size(), lines.size(), run.out());
             for (int i = 0; i < rows.size(); i++) {
@@ -210,10 +212,11 @@ class BenchCommandTest {
             }
             assertTrue(lines.get(0).contains("cnn-small on fashion-mnist, 40 training images (augmented), batch 16"),
                     lines.get(0));
-            assertTrue(lines.get(3).contains("3 chunks, 9 batches, 120 images"), "9 batches of 16, 16, 8 over 40-image epochs: "
-                    + lines.get(3));
-            assertTrue(lines.get(4).matches("training +[\\d,]+ images/s median, min [\\d,]+, max [\\d,]+ over chunks; .*"),
-                    lines.get(4));
+            assertTrue(lines.get(4).contains("3 chunks, 9 batches, 120 images"), "9 batches of 16, 16, 8 over 40-image epochs: "
+                    + lines.get(4));
+            assertTrue(lines.get(3).matches("allocator +glibc [0-9.]+ malloc tuned: .*"), lines.get(3));
+            assertTrue(lines.get(5).matches("training +[\\d,]+ images/s median, min [\\d,]+, max [\\d,]+ over chunks; .*"),
+                    lines.get(5));
             assertTrue(run.err().contains("chunk 3/3: "), run.err());
         }
 
