@@ -24,9 +24,10 @@ import java.util.Properties;
  *
  * This is what {@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_} and {@code
  * MALLOC_TOP_PAD_} do from the environment, applied inside the JVM so that it also holds under
- * {@code mvn exec:java}. Measured in BENCHMARKS.md (2 cores, batch 128): DJL PyTorch trained
- * {@code resnet-peifer} 19% faster and {@code cnn-small} 19% faster, DJL MXNet {@code cnn-small}
- * 26% faster; the process keeps its peak memory instead of returning it between batches.
+ * {@code mvn exec:java}. Measured in BENCHMARKS.md (2 cores, batch 128, medians over sittings):
+ * training 22% faster for {@code resnet-peifer} and 9% for {@code cnn-small} on PyTorch, 6% for
+ * {@code cnn-small} on MXNet, with a quarter to a third of the page faults; the process keeps
+ * its peak memory instead of returning it between batches.
  *
  * <p>System property {@value #PROPERTY}: {@code tuned} (default) or {@code default} (leave the C
  * library alone). Off Linux, or with a C library without glibc's {@code mallopt}, nothing changes.
