@@ -136,8 +136,6 @@ public final class Bench {
         double loadAverage = loadAverage();
         Engine djl = engine.get();
         EngineThreads threads = EngineThreads.effective(djl, spec.threads(), spec.interopThreads(), System.getenv());
-        threads.warnings().forEach(progress::println);
-        progress.flush();
         try (NDManager manager = djl.newBaseManager(devices.get()[0])) {
             LoadedDataset data = loader.load(spec.dataset(), spec.source(), manager);
             DataSplits splits;
@@ -148,6 +146,9 @@ public final class Bench {
                 throw e;
             }
             try (splits) {
+                // After the input is known to be good, so that a bad file is the only line.
+                threads.warnings().forEach(progress::println);
+                progress.flush();
                 return measure(spec, splits, djl, threads, loadAverage, progress);
             }
         }

@@ -5,6 +5,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.learnability.runner.engine.MxnetThreads;
 
 /**
  * The engine's thread counts: asked for before the engine loads, read back after.
@@ -15,7 +16,8 @@ import java.util.Map;
  * its threads from environment variables read by its native library ({@code OMP_NUM_THREADS} for
  * the operators, {@code MXNET_CPU_WORKER_NTHREADS} for its engine's workers, default 1), which a
  * running JVM cannot set: export them before starting Java. For MXNet the values reported are
- * those variables, or OpenMP's default (every processor) when {@code OMP_NUM_THREADS} is unset.
+ * what MXNet makes of them ({@link MxnetThreads}: half the processors on x86 when {@code
+ * OMP_NUM_THREADS} is unset).
  *
  * @param intraOp the operator threads in effect
  * @param interOp the inter-op (PyTorch) or worker (MXNet) threads in effect
@@ -75,39 +77,25 @@ record EngineThreads(int intraOp, int interOp, String source, List<String> warni
             return new EngineThreads(JniUtils.getNumThreads(), inter, PYTORCH_THREADS + ", " + PYTORCH_INTEROP_THREADS, warnings);
         }
         if ("MXNet".equals(engine.getEngineName())) {
-            Integer omp = positive(env.get("OMP_NUM_THREADS"));
-            Integer workers = positive(env.get("MXNET_CPU_WORKER_NTHREADS"));
-            int intra = omp != null ? omp : Runtime.getRuntime().availableProcessors();
-            int inter = workers != null ? workers : 1;
+            MxnetThreads mxnet = MxnetThreads.of(env, Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch", ""));
+            int intra = mxnet.operatorThreads();
+            int inter = mxnet.workerThreads();
             if (intraOp > 0 && intra != intraOp) {
-                warnings.add("warning: MXNet runs " + intra + " operator threads ("
-                        + (omp == null ? "OMP_NUM_THREADS unset: OpenMP's default" : "OMP_NUM_THREADS=" + omp)
-                        + "), not " + intraOp + "; a running JVM cannot change that: export OMP_NUM_THREADS=" + intraOp
+                warnings.add("warning: MXNet runs " + intra + " operator threads (" + mxnet.operatorSource() + "), not "
+                        + intraOp + "; a running JVM cannot change that: export OMP_NUM_THREADS=" + intraOp
                         + " before starting it");
+            } else if (intraOp <= 0) {
+                mxnet.warning().ifPresent(warnings::add);
             }
             if (interOp > 0 && inter != interOp) {
                 warnings.add("warning: MXNet runs " + inter + " worker threads, not " + interOp
                         + "; export MXNET_CPU_WORKER_NTHREADS=" + interOp + " before starting the JVM");
             }
-            String source = (omp == null ? "OMP_NUM_THREADS unset (OpenMP default)" : "OMP_NUM_THREADS=" + omp) + ", "
-                    + (workers == null ? "MXNET_CPU_WORKER_NTHREADS unset (1)" : "MXNET_CPU_WORKER_NTHREADS=" + workers);
-            return new EngineThreads(intra, inter, source, warnings);
+            return new EngineThreads(intra, inter, mxnet.source(), warnings);
         }
         if (intraOp > 0 || interOp > 0) {
             warnings.add("warning: thread counts cannot be set on the " + engine.getEngineName() + " engine; ignored");
         }
         return new EngineThreads(-1, -1, "unknown for " + engine.getEngineName(), warnings);
-    }
-
-    private static Integer positive(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            return n > 0 ? n : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

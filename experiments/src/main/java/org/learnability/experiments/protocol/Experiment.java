@@ -33,6 +33,7 @@ import org.learnability.runner.data.DatasetLoader;
 import org.learnability.runner.data.DatasetName;
 import org.learnability.runner.data.LoadedDataset;
 import org.learnability.runner.data.SplitSpec;
+import org.learnability.runner.engine.MxnetThreads;
 import org.learnability.runner.model.ImageShape;
 import org.learnability.runner.model.ModelFactory;
 import org.learnability.runner.training.EpochHook;
@@ -135,6 +136,9 @@ public final class Experiment {
      */
     public ReportFiles run(ExperimentPlan plan, Path out, PrintWriter log) {
         Map<String, WeightStrategy> strategies = check(plan, out);
+        if ("MXNet".equals(engine.getEngineName())) {
+            MxnetThreads.fromSystem().warning().ifPresent(log::println);
+        }
         Path runs = out.resolve(RunsFile.NAME);
         Map<String, RunRecord> done = new LinkedHashMap<>();
         if (Files.exists(runs)) {
