@@ -51,8 +51,8 @@ public record RunnerConfig(
      * @return the defaults
      */
     public static RunnerConfig defaults() {
-        return new RunnerConfig(
-                DEFAULT_PLUGINS, DeviceSelection.auto(), DataCache.inTempDirectory().root(), TrainingSettings.defaults(), DEFAULT_SCORING_BATCH, true);
+        return new RunnerConfig(DEFAULT_PLUGINS, DeviceSelection.auto(), DataCache.inTempDirectory().root(),
+                TrainingSettings.defaults(), DEFAULT_SCORING_BATCH, true);
     }
 
     /**
