@@ -17,9 +17,9 @@ import org.learnability.api.weights.ClassWeights;
  *   w_c = max(eps, current_c + eta * ((1 - s_c) - mean(1 - s))),   eta in (0, inf), default 1
  * </pre>
  *
- * then normalised to mean 1. Iterative: applied round after round it keeps moving weight toward
- * the classes that stay behind. {@code current} has mean 1, so the step is relative to that
- * scale. Floor: a weight the step would take to 0 or below is set to {@code eps}.
+ * then normalised to mean 1. Iterative: applied round after round it keeps moving weight toward the
+ * classes that stay behind. {@code current} has mean 1, so the step is relative to that scale.
+ * Floor: a weight the step would take to 0 or below is set to {@code eps}.
  */
 public final class AdditiveProvider implements WeightStrategyProvider {
 

@@ -43,7 +43,8 @@ final class CommonParameters {
     /**
      * Declares the {@code metric} parameter.
      *
-     * @return {@code metric}, one of {@code tpr}, {@code f1}, {@code precision}, default {@code tpr}
+     * @return {@code metric}, one of {@code tpr}, {@code f1}, {@code precision}, default {@code
+     *     tpr}
      */
     static ParameterSpec metric() {
         return ParameterSpec.choice(

@@ -9,8 +9,8 @@ import org.learnability.api.strategy.WeightStrategyProvider;
 
 /**
  * {@code confusion}: weights a class by how much it is confused with the others, both ways, the
- * source paper's second cause of learnability imbalance (similar classes). For the confusion
- * matrix {@code M} (rows actual, columns predicted):
+ * source paper's second cause of learnability imbalance (similar classes). For the confusion matrix
+ * {@code M} (rows actual, columns predicted):
  *
  * <pre>
  *   q_c = (sum_{j != c} M[c][j] + sum_{j != c} M[j][c]) / (2 * max(support_c, 1))
@@ -18,10 +18,10 @@ import org.learnability.api.strategy.WeightStrategyProvider;
  * </pre>
  *
  * then normalised to mean 1. {@code q_c} is the mean of the class's misses (false negatives) and
- * false alarms (false positives) per sample of the class. Floor: a class with an empty row
- * (support 0) counts as having one sample, so {@code q_c} is half its false positives; an empty
- * class that is also never predicted gets {@code q_c = 0}. Needs a confusion matrix; does not take
- * {@code metric} or {@code eps} ({@code 1 + q_c >= 1}). Ignores {@code current}.
+ * false alarms (false positives) per sample of the class. Floor: a class with an empty row (support
+ * 0) counts as having one sample, so {@code q_c} is half its false positives; an empty class that
+ * is also never predicted gets {@code q_c = 0}. Needs a confusion matrix; does not take {@code
+ * metric} or {@code eps} ({@code 1 + q_c >= 1}). Ignores {@code current}.
  */
 public final class ConfusionProvider implements WeightStrategyProvider {
 
@@ -42,7 +42,8 @@ public final class ConfusionProvider implements WeightStrategyProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return List.of(
-                CommonParameters.exponent("gamma", "exponent; 0 gives uniform weights, larger is steeper", 1));
+                CommonParameters.exponent(
+                        "gamma", "exponent; 0 gives uniform weights, larger is steeper", 1));
     }
 
     @Override

@@ -17,10 +17,10 @@ import org.learnability.api.strategy.WeightStrategyProvider;
  *   tau = dynamic:  tau = 2 * sigmoid(max(s) / (min(s) + eps) - 1)
  * </pre>
  *
- * then normalised to mean 1. The dynamic tau follows the authors' code (which adds 0.01 where
- * this class adds {@code eps}): the wider the spread of the scores, the closer tau gets to 2.
- * Floor: the difficulty is floored at {@code eps}, so a class at score 1 keeps a small positive
- * weight ({@code eps^tau} before normalisation) instead of 0. Ignores {@code current}.
+ * then normalised to mean 1. The dynamic tau follows the authors' code (which adds 0.01 where this
+ * class adds {@code eps}): the wider the spread of the scores, the closer tau gets to 2. Floor: the
+ * difficulty is floored at {@code eps}, so a class at score 1 keeps a small positive weight ({@code
+ * eps^tau} before normalisation) instead of 0. Ignores {@code current}.
  */
 public final class DifficultyProvider implements WeightStrategyProvider {
 
@@ -50,7 +50,8 @@ public final class DifficultyProvider implements WeightStrategyProvider {
                                 "exponent of the difficulty 1 - s_c, or dynamic: 2*sigmoid(max(s)/(min(s)+eps) - 1)",
                                 1.5)
                         .orWord(DYNAMIC),
-                CommonParameters.eps("difficulties below eps count as eps; also added to min(s) for tau=dynamic"));
+                CommonParameters.eps(
+                        "difficulties below eps count as eps; also added to min(s) for tau=dynamic"));
     }
 
     @Override

@@ -30,7 +30,8 @@ final class LogWeights {
         double max = Double.NEGATIVE_INFINITY;
         for (double l : logRaw) {
             if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-                throw new IllegalStateException("log weights must be finite: " + Arrays.toString(logRaw));
+                throw new IllegalStateException(
+                        "log weights must be finite: " + Arrays.toString(logRaw));
             }
             max = Math.max(max, l);
         }

@@ -8,17 +8,17 @@ import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.strategy.WeightStrategyProvider;
 
 /**
- * {@code mean-ratio}: the source paper's Eq. 5 ("Counteracting Learnability Imbalance in
- * Multiclass Classification"),
+ * {@code mean-ratio}: the source paper's Eq. 5 ("Counteracting Learnability Imbalance in Multiclass
+ * Classification"),
  *
  * <pre>
  *   w_c = (max(mean(s), eps) / max(s_c, eps))^gamma,   gamma in [0, 10], default 1
  * </pre>
  *
- * then normalised to mean 1. Floors: a class with score 0 is divided by {@code eps} instead, so
- * it gets a large but finite weight. {@code mean(s)} is a factor common to all classes, which
- * normalisation removes; it is floored too only so that scores that are all 0 give uniform
- * weights instead of 0/0. Ignores {@code current}.
+ * then normalised to mean 1. Floors: a class with score 0 is divided by {@code eps} instead, so it
+ * gets a large but finite weight. {@code mean(s)} is a factor common to all classes, which
+ * normalisation removes; it is floored too only so that scores that are all 0 give uniform weights
+ * instead of 0/0. Ignores {@code current}.
  */
 public final class MeanRatioProvider implements WeightStrategyProvider {
 
@@ -39,7 +39,8 @@ public final class MeanRatioProvider implements WeightStrategyProvider {
     public List<ParameterSpec> parameters() {
         return List.of(
                 CommonParameters.metric(),
-                CommonParameters.exponent("gamma", "exponent; 0 gives uniform weights, larger is steeper", 1),
+                CommonParameters.exponent(
+                        "gamma", "exponent; 0 gives uniform weights, larger is steeper", 1),
                 CommonParameters.eps("scores below eps count as eps in the ratio"));
     }
 

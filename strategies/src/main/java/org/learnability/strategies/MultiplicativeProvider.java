@@ -16,9 +16,9 @@ import org.learnability.api.strategy.WeightStrategyProvider;
  *   w_c = current_c * exp(eta * (1 - s_c)),   eta in (0, inf), default 1
  * </pre>
  *
- * then normalised to mean 1. Iterative: applied round after round it keeps moving weight toward
- * the classes that stay behind; applied once to uniform weights it is {@code softmax} with
- * temperature {@code 1/eta}. Computed in log space; no floor is needed ({@code current_c > 0}).
+ * then normalised to mean 1. Iterative: applied round after round it keeps moving weight toward the
+ * classes that stay behind; applied once to uniform weights it is {@code softmax} with temperature
+ * {@code 1/eta}. Computed in log space; no floor is needed ({@code current_c > 0}).
  */
 public final class MultiplicativeProvider implements WeightStrategyProvider {
 

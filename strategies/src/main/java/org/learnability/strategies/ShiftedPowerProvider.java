@@ -14,8 +14,8 @@ import org.learnability.api.strategy.WeightStrategyProvider;
  *   w_c = (2 - s_c)^gamma,   gamma in [0, 10], default 4
  * </pre>
  *
- * then normalised to mean 1. The base lies in [1, 2], so no floor is needed and the strategy has
- * no {@code eps}. Ignores {@code current}.
+ * then normalised to mean 1. The base lies in [1, 2], so no floor is needed and the strategy has no
+ * {@code eps}. Ignores {@code current}.
  */
 public final class ShiftedPowerProvider implements WeightStrategyProvider {
 
@@ -36,7 +36,8 @@ public final class ShiftedPowerProvider implements WeightStrategyProvider {
     public List<ParameterSpec> parameters() {
         return List.of(
                 CommonParameters.metric(),
-                CommonParameters.exponent("gamma", "exponent; 0 gives uniform weights, larger is steeper", 4));
+                CommonParameters.exponent(
+                        "gamma", "exponent; 0 gives uniform weights, larger is steeper", 4));
     }
 
     @Override

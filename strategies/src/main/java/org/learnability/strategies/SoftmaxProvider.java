@@ -39,7 +39,9 @@ public final class SoftmaxProvider implements WeightStrategyProvider {
         return List.of(
                 CommonParameters.metric(),
                 CommonParameters.positive(
-                        "temperature", "smaller puts more weight on the worst classes, larger tends to uniform", 0.1));
+                        "temperature",
+                        "smaller puts more weight on the worst classes, larger tends to uniform",
+                        0.1));
     }
 
     @Override

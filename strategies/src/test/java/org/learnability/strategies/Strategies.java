@@ -11,7 +11,9 @@ import org.learnability.api.weights.ClassWeights;
 final class Strategies {
 
     /** The per-class TPRs of the source paper's CIFAR-10 baseline. */
-    static final double[] CIFAR10_TPR = {0.836, 0.928, 0.709, 0.654, 0.779, 0.724, 0.872, 0.851, 0.854, 0.890};
+    static final double[] CIFAR10_TPR = {
+        0.836, 0.928, 0.709, 0.654, 0.779, 0.724, 0.872, 0.851, 0.854, 0.890
+    };
 
     private Strategies() {}
 
@@ -26,7 +28,9 @@ final class Strategies {
 
     /** Weights of a spec for scores, starting from uniform weights. */
     static double[] weights(StrategyRegistry registry, String spec, ClassScores scores) {
-        return registry.create(spec).weights(scores, ClassWeights.uniform(scores.numClasses())).values();
+        return registry.create(spec)
+                .weights(scores, ClassWeights.uniform(scores.numClasses()))
+                .values();
     }
 
     /** Weights of a spec for TPRs, starting from uniform weights. */

@@ -27,15 +27,27 @@ class WeightPropertiesTest {
     private static final int CASES = 500;
 
     /** Score-based specs, defaults and a few non-default parameters; each also run per metric. */
-    private static final List<String> SCORE_BASED = List.of(
-            "mean-ratio", "mean-ratio:gamma=3", "mean-ratio:gamma=0",
-            "shifted-power", "shifted-power:gamma=10",
-            "difficulty", "difficulty:tau=dynamic", "difficulty:tau=0.5,eps=0.1",
-            "softmax", "softmax:temperature=0.01", "softmax:temperature=100",
-            "multiplicative", "multiplicative:eta=20",
-            "additive", "additive:eta=10", "additive:eta=0.1,eps=0.5");
+    private static final List<String> SCORE_BASED =
+            List.of(
+                    "mean-ratio",
+                    "mean-ratio:gamma=3",
+                    "mean-ratio:gamma=0",
+                    "shifted-power",
+                    "shifted-power:gamma=10",
+                    "difficulty",
+                    "difficulty:tau=dynamic",
+                    "difficulty:tau=0.5,eps=0.1",
+                    "softmax",
+                    "softmax:temperature=0.01",
+                    "softmax:temperature=100",
+                    "multiplicative",
+                    "multiplicative:eta=20",
+                    "additive",
+                    "additive:eta=10",
+                    "additive:eta=0.1,eps=0.5");
 
-    private static final List<String> CONFUSION = List.of("confusion", "confusion:gamma=0", "confusion:gamma=10");
+    private static final List<String> CONFUSION =
+            List.of("confusion", "confusion:gamma=0", "confusion:gamma=10");
 
     @AutoClose private final StrategyRegistry registry = Strategies.registry();
 
@@ -124,7 +136,12 @@ class WeightPropertiesTest {
                 raw[c] = 0.01 + 5 * random.nextDouble();
             }
             ClassWeights current = new ClassWeights(raw);
-            for (String spec : List.of("multiplicative", "multiplicative:eta=20", "additive", "additive:eta=10")) {
+            for (String spec :
+                    List.of(
+                            "multiplicative",
+                            "multiplicative:eta=20",
+                            "additive",
+                            "additive:eta=10")) {
                 double[] w = registry.create(spec).weights(scores, current).values();
                 int k = i;
                 assertPositiveFiniteMeanOne(w, () -> spec + " case " + k);
@@ -135,9 +152,17 @@ class WeightPropertiesTest {
                         if (s[a] == s[b] && current.get(a) > current.get(b)) {
                             int x = a;
                             int y = b;
-                            assertTrue(w[a] >= w[b],
-                                    () -> spec + " case " + k + ": class " + x + " has more current weight than "
-                                            + y + " and the same score, but less new weight");
+                            assertTrue(
+                                    w[a] >= w[b],
+                                    () ->
+                                            spec
+                                                    + " case "
+                                                    + k
+                                                    + ": class "
+                                                    + x
+                                                    + " has more current weight than "
+                                                    + y
+                                                    + " and the same score, but less new weight");
                         }
                     }
                 }
@@ -145,7 +170,8 @@ class WeightPropertiesTest {
         }
     }
 
-    private void checkScoreBased(String spec, ClassScores scores, Metric metric, Supplier<String> what) {
+    private void checkScoreBased(
+            String spec, ClassScores scores, Metric metric, Supplier<String> what) {
         double[] w = uniformStart(spec, scores);
         Supplier<String> where = () -> spec + " " + what.get() + " weights " + Arrays.toString(w);
         assertPositiveFiniteMeanOne(w, where);
@@ -155,13 +181,23 @@ class WeightPropertiesTest {
                 if (s[a] == s[b]) {
                     int x = a;
                     int y = b;
-                    assertEquals(w[a], w[b], 1e-12,
+                    assertEquals(
+                            w[a],
+                            w[b],
+                            1e-12,
                             () -> where.get() + ": equal scores of classes " + x + ", " + y);
                 } else if (s[a] < s[b]) {
                     int x = a;
                     int y = b;
-                    assertTrue(w[a] >= w[b],
-                            () -> where.get() + ": class " + x + " scores below class " + y + " but weighs less");
+                    assertTrue(
+                            w[a] >= w[b],
+                            () ->
+                                    where.get()
+                                            + ": class "
+                                            + x
+                                            + " scores below class "
+                                            + y
+                                            + " but weighs less");
                 }
             }
         }
@@ -186,13 +222,23 @@ class WeightPropertiesTest {
                 if (left == right) {
                     int x = a;
                     int y = b;
-                    assertEquals(w[a], w[b], 1e-12,
+                    assertEquals(
+                            w[a],
+                            w[b],
+                            1e-12,
                             () -> where.get() + ": equal confusion of classes " + x + ", " + y);
                 } else if (left > right) {
                     int x = a;
                     int y = b;
-                    assertTrue(w[a] >= w[b],
-                            () -> where.get() + ": class " + x + " is more confused than " + y + " but weighs less");
+                    assertTrue(
+                            w[a] >= w[b],
+                            () ->
+                                    where.get()
+                                            + ": class "
+                                            + x
+                                            + " is more confused than "
+                                            + y
+                                            + " but weighs less");
                 }
             }
         }

@@ -39,7 +39,8 @@ public final class StrategyRegistry implements Closeable {
     private final Map<String, StrategyInfo> strategies;
     private final List<URLClassLoader> pluginLoaders;
 
-    private StrategyRegistry(Map<String, StrategyInfo> strategies, List<URLClassLoader> pluginLoaders) {
+    private StrategyRegistry(
+            Map<String, StrategyInfo> strategies, List<URLClassLoader> pluginLoaders) {
         this.strategies = strategies;
         this.pluginLoaders = pluginLoaders;
     }
@@ -58,7 +59,9 @@ public final class StrategyRegistry implements Closeable {
         List<URLClassLoader> loaders = new ArrayList<>();
         try {
             for (ServiceLoader.Provider<WeightStrategyProvider> p :
-                    providers(ServiceLoader.load(WeightStrategyProvider.class, parent), "the class path")) {
+                    providers(
+                            ServiceLoader.load(WeightStrategyProvider.class, parent),
+                            "the class path")) {
                 add(found, new StrategyInfo(instantiate(p, "the class path"), sourceOf(p.type())));
             }
             for (Path jar : pluginJars(pluginsDir)) {
@@ -66,7 +69,8 @@ public final class StrategyRegistry implements Closeable {
                 loaders.add(loader);
                 String where = jar.toString();
                 for (ServiceLoader.Provider<WeightStrategyProvider> p :
-                        providers(ServiceLoader.load(WeightStrategyProvider.class, loader), where)) {
+                        providers(
+                                ServiceLoader.load(WeightStrategyProvider.class, loader), where)) {
                     if (p.type().getClassLoader() == loader) {
                         add(found, new StrategyInfo(instantiate(p, where), where));
                     }
@@ -106,7 +110,12 @@ public final class StrategyRegistry implements Closeable {
             return provider.get();
         } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
             throw new StrategyException(
-                    where + ": cannot load strategy " + provider.type().getName() + ": " + oneLine(e), e);
+                    where
+                            + ": cannot load strategy "
+                            + provider.type().getName()
+                            + ": "
+                            + oneLine(e),
+                    e);
         }
     }
 
@@ -114,7 +123,10 @@ public final class StrategyRegistry implements Closeable {
         String name = info.name();
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
             throw new StrategyException(
-                    info.origin() + ": strategy name '" + name + "' must be lower case letters, digits and dashes");
+                    info.origin()
+                            + ": strategy name '"
+                            + name
+                            + "' must be lower case letters, digits and dashes");
         }
         StrategyInfo earlier = found.putIfAbsent(name, info);
         if (earlier != null) {
@@ -139,7 +151,8 @@ public final class StrategyRegistry implements Closeable {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
         } catch (IOException e) {
-            throw new StrategyException("cannot list plugins directory " + dir + ": " + e.getMessage(), e);
+            throw new StrategyException(
+                    "cannot list plugins directory " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -151,7 +164,9 @@ public final class StrategyRegistry implements Closeable {
         } catch (MalformedURLException e) {
             throw new StrategyException(jar + ": cannot load strategies: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new StrategyException(jar + ": cannot load strategies: not a readable jar (" + e.getMessage() + ")", e);
+            throw new StrategyException(
+                    jar + ": cannot load strategies: not a readable jar (" + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -172,7 +187,11 @@ public final class StrategyRegistry implements Closeable {
         StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
-            text.append(" (").append(root.getClass().getSimpleName()).append(": ").append(root.getMessage()).append(')');
+            text.append(" (")
+                    .append(root.getClass().getSimpleName())
+                    .append(": ")
+                    .append(root.getMessage())
+                    .append(')');
         }
         return text.toString().replace('\n', ' ');
     }
@@ -212,7 +231,8 @@ public final class StrategyRegistry implements Closeable {
                             + "'; "
                             + (strategies.isEmpty()
                                     ? "no strategies were found on the class path or in the plugins directory"
-                                    : "known strategies: " + String.join(", ", strategies.keySet())));
+                                    : "known strategies: "
+                                            + String.join(", ", strategies.keySet())));
         }
         return info;
     }
@@ -240,7 +260,8 @@ public final class StrategyRegistry implements Closeable {
                                 + "'; "
                                 + (declared.isEmpty()
                                         ? "it takes none"
-                                        : "its parameters: " + String.join(", ", declared.keySet())));
+                                        : "its parameters: "
+                                                + String.join(", ", declared.keySet())));
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -248,7 +269,14 @@ public final class StrategyRegistry implements Closeable {
             String value = spec.parameters().getOrDefault(p.name(), p.defaultValue());
             if (!p.accepts(value)) {
                 throw new StrategyException(
-                        "strategy " + spec.name() + ": " + p.name() + "=" + value + " is not valid; expected " + p.expected());
+                        "strategy "
+                                + spec.name()
+                                + ": "
+                                + p.name()
+                                + "="
+                                + value
+                                + " is not valid; expected "
+                                + p.expected());
             }
             values.put(p.name(), value);
         }

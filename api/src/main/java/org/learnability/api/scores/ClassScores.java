@@ -19,8 +19,7 @@ import java.util.Optional;
  * A ratio whose denominator is 0 counts as 0, scikit-learn's {@code zero_division=0}.
  *
  * <p>Scores may also hold TPRs alone (for example read from a file of published TPRs); then
- * precision, F1, support and accuracy are not known and asking for them fails with a clear
- * message.
+ * precision, F1, support and accuracy are not known and asking for them fails with a clear message.
  *
  * @param classNames the class names, in class-index order
  * @param tpr the per-class true-positive rates, each in [0, 1]
@@ -121,7 +120,8 @@ public record ClassScores(
         return confusionMatrix.orElseThrow(
                 () ->
                         new IllegalStateException(
-                                what + " needs a confusion matrix, but these scores hold TPRs only"));
+                                what
+                                        + " needs a confusion matrix, but these scores hold TPRs only"));
     }
 
     /**

@@ -38,6 +38,8 @@ public enum Metric {
                 "unknown metric '"
                         + id
                         + "'; expected one of "
-                        + Arrays.stream(values()).map(Metric::id).collect(Collectors.joining(", ")));
+                        + Arrays.stream(values())
+                                .map(Metric::id)
+                                .collect(Collectors.joining(", ")));
     }
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A parameter a strategy declares: its name, what it means, its default and its valid values.
- * A value is valid if it is one of {@link #words()}, or a number inside {@link #range()}.
+ * A parameter a strategy declares: its name, what it means, its default and its valid values. A
+ * value is valid if it is one of {@link #words()}, or a number inside {@link #range()}.
  *
  * @param name the key used in specs, e.g. {@code gamma}
  * @param description what the parameter does
@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
  * @param words the valid words, e.g. {@code tpr}, {@code f1}; empty if it takes numbers only
  */
 public record ParameterSpec(
-        String name, String description, String defaultValue, Optional<Range> range, Set<String> words) {
+        String name,
+        String description,
+        String defaultValue,
+        Optional<Range> range,
+        Set<String> words) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
 
@@ -29,13 +33,21 @@ public record ParameterSpec(
         }
         description = description == null ? "" : description;
         range = range == null ? Optional.empty() : range;
-        words = words == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(words));
+        words =
+                words == null
+                        ? Set.of()
+                        : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(words));
         if (range.isEmpty() && words.isEmpty()) {
             throw new IllegalArgumentException("parameter " + name + " accepts no value");
         }
         if (defaultValue == null || !accepts(defaultValue, range, words)) {
             throw new IllegalArgumentException(
-                    "default of parameter " + name + " is '" + defaultValue + "'; it must be " + expected(range, words));
+                    "default of parameter "
+                            + name
+                            + " is '"
+                            + defaultValue
+                            + "'; it must be "
+                            + expected(range, words));
         }
     }
 
@@ -48,8 +60,10 @@ public record ParameterSpec(
      * @param range its valid values
      * @return the declaration
      */
-    public static ParameterSpec number(String name, String description, double defaultValue, Range range) {
-        return new ParameterSpec(name, description, format(defaultValue), Optional.of(range), Set.of());
+    public static ParameterSpec number(
+            String name, String description, double defaultValue, Range range) {
+        return new ParameterSpec(
+                name, description, format(defaultValue), Optional.of(range), Set.of());
     }
 
     /**
@@ -61,9 +75,14 @@ public record ParameterSpec(
      * @param words the valid words
      * @return the declaration
      */
-    public static ParameterSpec choice(String name, String description, String defaultValue, String... words) {
+    public static ParameterSpec choice(
+            String name, String description, String defaultValue, String... words) {
         return new ParameterSpec(
-                name, description, defaultValue, Optional.empty(), new LinkedHashSet<>(List.of(words)));
+                name,
+                description,
+                defaultValue,
+                Optional.empty(),
+                new LinkedHashSet<>(List.of(words)));
     }
 
     /**
@@ -121,6 +140,8 @@ public record ParameterSpec(
     }
 
     static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString((long) v)
+                : Double.toString(v);
     }
 }

@@ -57,18 +57,25 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
      * @return {@code true} if it does
      */
     public boolean contains(double value) {
-        return (minInclusive ? value >= min : value > min) && (maxInclusive ? value <= max : value < max);
+        return (minInclusive ? value >= min : value > min)
+                && (maxInclusive ? value <= max : value < max);
     }
 
     @Override
     public String toString() {
-        return (minInclusive ? "[" : "(") + format(min) + ", " + format(max) + (maxInclusive ? "]" : ")");
+        return (minInclusive ? "[" : "(")
+                + format(min)
+                + ", "
+                + format(max)
+                + (maxInclusive ? "]" : ")");
     }
 
     private static String format(double v) {
         if (Double.isInfinite(v)) {
             return v > 0 ? "inf" : "-inf";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString((long) v)
+                : Double.toString(v);
     }
 }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The validated parameters of one strategy: every declared parameter, set by the spec or
- * defaulted. Providers read them in {@link WeightStrategyProvider#create}.
+ * The validated parameters of one strategy: every declared parameter, set by the spec or defaulted.
+ * Providers read them in {@link WeightStrategyProvider#create}.
  *
  * @param values parameter name to its value as written
  */
@@ -14,7 +14,9 @@ public record StrategyParameters(Map<String, String> values) {
 
     /** Takes an immutable, order-keeping copy. */
     public StrategyParameters {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values == null ? Map.of() : values));
+        values =
+                Collections.unmodifiableMap(
+                        new LinkedHashMap<>(values == null ? Map.of() : values));
     }
 
     /**
@@ -42,7 +44,8 @@ public record StrategyParameters(Map<String, String> values) {
         try {
             return Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + key + "=" + value + " is not a number", e);
+            throw new IllegalArgumentException(
+                    "parameter " + key + "=" + value + " is not a number", e);
         }
     }
 

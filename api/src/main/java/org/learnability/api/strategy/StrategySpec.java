@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A strategy as written on a command line: {@code name} or {@code name:key=value,key=value},
- * e.g. {@code mean-ratio:gamma=2}. Parsing checks the form only; the registry checks the name,
- * the keys and the values.
+ * A strategy as written on a command line: {@code name} or {@code name:key=value,key=value}, e.g.
+ * {@code mean-ratio:gamma=2}. Parsing checks the form only; the registry checks the name, the keys
+ * and the values.
  *
  * @param name the strategy name
  * @param parameters the parameters set, in the order written
@@ -22,7 +22,9 @@ public record StrategySpec(String name, Map<String, String> parameters) {
         if (name == null || name.isBlank()) {
             throw new StrategyException("a strategy spec needs a name, as in mean-ratio:gamma=2");
         }
-        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters == null ? Map.of() : parameters));
+        parameters =
+                Collections.unmodifiableMap(
+                        new LinkedHashMap<>(parameters == null ? Map.of() : parameters));
     }
 
     /**
@@ -34,7 +36,8 @@ public record StrategySpec(String name, Map<String, String> parameters) {
      */
     public static StrategySpec parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new StrategyException("empty strategy spec; write name or name:key=value,key=value");
+            throw new StrategyException(
+                    "empty strategy spec; write name or name:key=value,key=value");
         }
         String trimmed = text.trim();
         int colon = trimmed.indexOf(':');
@@ -47,10 +50,15 @@ public record StrategySpec(String name, Map<String, String> parameters) {
                 String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
                 if (key.isEmpty() || value.isEmpty()) {
                     throw new StrategyException(
-                            "strategy spec '" + text + "': '" + pair + "' is not key=value; write name:key=value,key=value");
+                            "strategy spec '"
+                                    + text
+                                    + "': '"
+                                    + pair
+                                    + "' is not key=value; write name:key=value,key=value");
                 }
                 if (parameters.put(key, value) != null) {
-                    throw new StrategyException("strategy spec '" + text + "' sets " + key + " twice");
+                    throw new StrategyException(
+                            "strategy spec '" + text + "' sets " + key + " twice");
                 }
             }
         }
@@ -72,7 +80,8 @@ public record StrategySpec(String name, Map<String, String> parameters) {
      */
     public static List<StrategySpec> parseList(String text) {
         if (text == null || text.isBlank()) {
-            throw new StrategyException("empty list of strategies; write name or name:key=value,... separated by commas");
+            throw new StrategyException(
+                    "empty list of strategies; write name or name:key=value,... separated by commas");
         }
         List<String> specs = new ArrayList<>();
         for (String item : text.split(",", -1)) {
@@ -81,7 +90,11 @@ public record StrategySpec(String name, Map<String, String> parameters) {
             if (continuation) {
                 if (specs.isEmpty()) {
                     throw new StrategyException(
-                            "strategy list '" + text + "' starts with '" + trimmed + "'; a key=value belongs after name:");
+                            "strategy list '"
+                                    + text
+                                    + "' starts with '"
+                                    + trimmed
+                                    + "'; a key=value belongs after name:");
                 }
                 specs.set(specs.size() - 1, specs.get(specs.size() - 1) + "," + trimmed);
             } else {

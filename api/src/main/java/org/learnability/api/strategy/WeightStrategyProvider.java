@@ -3,14 +3,14 @@ package org.learnability.api.strategy;
 import java.util.List;
 
 /**
- * The service-provider interface of Learnability: one implementation per weighting method,
- * listed in {@code META-INF/services/org.learnability.api.strategy.WeightStrategyProvider} of
- * the jar that holds it and found through {@link java.util.ServiceLoader}, the way DJL finds its
- * engines through {@code ai.djl.engine.EngineProvider}.
+ * The service-provider interface of Learnability: one implementation per weighting method, listed
+ * in {@code META-INF/services/org.learnability.api.strategy.WeightStrategyProvider} of the jar that
+ * holds it and found through {@link java.util.ServiceLoader}, the way DJL finds its engines through
+ * {@code ai.djl.engine.EngineProvider}.
  *
- * <p>A provider needs a public no-argument constructor. It declares a name (used in strategy
- * specs such as {@code mean-ratio:gamma=2}) and its parameters; the registry validates a spec
- * against {@link #parameters()} and fills in defaults before calling {@link #create}.
+ * <p>A provider needs a public no-argument constructor. It declares a name (used in strategy specs
+ * such as {@code mean-ratio:gamma=2}) and its parameters; the registry validates a spec against
+ * {@link #parameters()} and fills in defaults before calling {@link #create}.
  */
 public interface WeightStrategyProvider {
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Per-class loss weights, normalised so that their mean is 1 (their sum is the number of
- * classes), which keeps a weighted loss on the scale of the unweighted one:
+ * Per-class loss weights, normalised so that their mean is 1 (their sum is the number of classes),
+ * which keeps a weighted loss on the scale of the unweighted one:
  *
  * <pre>
  *   w_c = C * raw_c / sum_j raw_j
@@ -27,20 +27,28 @@ public record ClassWeights(double[] values) {
             double v = values[c];
             if (!Double.isFinite(v) || v <= 0.0) {
                 throw new IllegalArgumentException(
-                        "weight of class " + c + " is " + v + "; class weights must be finite and > 0");
+                        "weight of class "
+                                + c
+                                + " is "
+                                + v
+                                + "; class weights must be finite and > 0");
             }
             sum += v;
         }
         if (!Double.isFinite(sum)) {
             throw new IllegalArgumentException(
-                    "class weights sum to " + sum + "; they are too large to normalise: " + Arrays.toString(values));
+                    "class weights sum to "
+                            + sum
+                            + "; they are too large to normalise: "
+                            + Arrays.toString(values));
         }
         double[] normalised = new double[values.length];
         for (int c = 0; c < values.length; c++) {
             double scaled = values[c] * values.length;
             // C * raw_c first keeps equal weights exactly 1; it overflows only for raw_c near
             // Double.MAX_VALUE, where raw_c / sum (at most 1) is taken first instead
-            normalised[c] = Double.isFinite(scaled) ? scaled / sum : values[c] / sum * values.length;
+            normalised[c] =
+                    Double.isFinite(scaled) ? scaled / sum : values[c] / sum * values.length;
             if (normalised[c] == 0.0) {
                 throw new IllegalArgumentException(
                         "weight of class "
@@ -73,7 +81,8 @@ public record ClassWeights(double[] values) {
      */
     public static ClassWeights uniform(int numClasses) {
         if (numClasses < 1) {
-            throw new IllegalArgumentException("class weights need at least one class, not " + numClasses);
+            throw new IllegalArgumentException(
+                    "class weights need at least one class, not " + numClasses);
         }
         double[] ones = new double[numClasses];
         Arrays.fill(ones, 1.0);
@@ -128,7 +137,10 @@ public record ClassWeights(double[] values) {
     public ClassWeights requireSize(int numClasses) {
         if (values.length != numClasses) {
             throw new IllegalArgumentException(
-                    values.length + " class weights given for " + numClasses + " classes; give one weight per class");
+                    values.length
+                            + " class weights given for "
+                            + numClasses
+                            + " classes; give one weight per class");
         }
         return this;
     }

@@ -44,7 +44,8 @@ import org.learnability.api.strategy.WeightStrategyProvider;
 final class PluginJars {
 
     /** The services file the registry reads. */
-    static final String SERVICES_ENTRY = "META-INF/services/" + WeightStrategyProvider.class.getName();
+    static final String SERVICES_ENTRY =
+            "META-INF/services/" + WeightStrategyProvider.class.getName();
 
     private PluginJars() {}
 
@@ -58,7 +59,8 @@ final class PluginJars {
         try {
             return Path.of(source.getLocation().toURI());
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the api classes: " + source.getLocation(), e);
+            throw new IllegalStateException(
+                    "cannot locate the api classes: " + source.getLocation(), e);
         }
     }
 
@@ -77,15 +79,23 @@ final class PluginJars {
                 sources.entrySet().stream().map(e -> source(e.getKey(), e.getValue())).toList();
         List<String> options =
                 List.of("--release", "17", "-proc:none", "-classpath", apiClassPath().toString());
-        try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
+        try (StandardJavaFileManager standard =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
             JavaFileManager inMemory =
                     new ForwardingJavaFileManager<>(standard) {
                         @Override
                         public JavaFileObject getJavaFileForOutput(
-                                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+                                Location location,
+                                String className,
+                                JavaFileObject.Kind kind,
+                                FileObject sibling) {
                             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                             output.put(className, bytes);
-                            URI uri = URI.create("mem:///" + className.replace('.', '/') + kind.extension);
+                            URI uri =
+                                    URI.create(
+                                            "mem:///"
+                                                    + className.replace('.', '/')
+                                                    + kind.extension);
                             return new SimpleJavaFileObject(uri, kind) {
                                 @Override
                                 public OutputStream openOutputStream() {
@@ -96,11 +106,17 @@ final class PluginJars {
                     };
             Boolean ok = javac.getTask(null, inMemory, diagnostics, options, null, units).call();
             if (!Boolean.TRUE.equals(ok)) {
-                fail("plugin sources do not compile:\n"
-                        + diagnostics.getDiagnostics().stream()
-                                .map(d -> d.getSource().getName() + ":" + d.getLineNumber() + ": "
-                                        + d.getMessage(Locale.ROOT))
-                                .collect(Collectors.joining("\n")));
+                fail(
+                        "plugin sources do not compile:\n"
+                                + diagnostics.getDiagnostics().stream()
+                                        .map(
+                                                d ->
+                                                        d.getSource().getName()
+                                                                + ":"
+                                                                + d.getLineNumber()
+                                                                + ": "
+                                                                + d.getMessage(Locale.ROOT))
+                                        .collect(Collectors.joining("\n")));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot close the compiler's file manager", e);
@@ -111,7 +127,11 @@ final class PluginJars {
     }
 
     private static JavaFileObject source(String className, String text) {
-        URI uri = URI.create("string:///" + className.replace('.', '/') + JavaFileObject.Kind.SOURCE.extension);
+        URI uri =
+                URI.create(
+                        "string:///"
+                                + className.replace('.', '/')
+                                + JavaFileObject.Kind.SOURCE.extension);
         return new SimpleJavaFileObject(uri, JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -129,17 +149,22 @@ final class PluginJars {
      * @param services the lines of the services file; none writes no services file
      * @return {@code jar}
      */
-    static Path jar(Path jar, Map<String, byte[]> compiled, Collection<String> classNames, Collection<String> services) {
+    static Path jar(
+            Path jar,
+            Map<String, byte[]> compiled,
+            Collection<String> classNames,
+            Collection<String> services) {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             for (String top : classNames) {
                 Map<String, byte[]> selected = new TreeMap<>();
-                compiled.forEach((name, bytes) -> {
-                    if (name.equals(top) || name.startsWith(top + "$")) {
-                        selected.put(name, bytes);
-                    }
-                });
+                compiled.forEach(
+                        (name, bytes) -> {
+                            if (name.equals(top) || name.startsWith(top + "$")) {
+                                selected.put(name, bytes);
+                            }
+                        });
                 if (!selected.containsKey(top)) {
                     fail("no compiled class " + top + " among " + compiled.keySet());
                 }

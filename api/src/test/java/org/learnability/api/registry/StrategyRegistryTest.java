@@ -126,7 +126,9 @@ class StrategyRegistryTest {
         sources.put(DUP_B, simpleProvider("DupB", "dup"));
         sources.put(BAD_NAME, simpleProvider("BadNameProvider", "Bad Name"));
         sources.put(CLASS_PATH, simpleProvider("ClassPathProvider", "from-class-path"));
-        sources.put(NOT_A_PROVIDER, "package com.example.plugin;\npublic final class NotAProvider {}\n");
+        sources.put(
+                NOT_A_PROVIDER,
+                "package com.example.plugin;\npublic final class NotAProvider {}\n");
         sources.put(
                 BASE,
                 IMPORTS
@@ -150,8 +152,12 @@ class StrategyRegistryTest {
     /** A provider of uniform weights, under the given class and strategy name. */
     private static String simpleProvider(String className, String strategyName) {
         return IMPORTS
-                + "public final class " + className + " implements WeightStrategyProvider {\n"
-                + "    @Override public String name() { return \"" + strategyName + "\"; }\n"
+                + "public final class "
+                + className
+                + " implements WeightStrategyProvider {\n"
+                + "    @Override public String name() { return \""
+                + strategyName
+                + "\"; }\n"
                 + "    @Override public String description() { return \"uniform weights\"; }\n"
                 + "    @Override public WeightStrategy create(StrategyParameters parameters) {\n"
                 + "        return (scores, current) -> ClassWeights.uniform(scores.numClasses());\n"
@@ -161,7 +167,8 @@ class StrategyRegistryTest {
 
     /** Writes a plugin jar holding {@code classes}, each registered as a provider. */
     private Path plugin(String jarName, String... classes) {
-        return PluginJars.jar(plugins.resolve(jarName), compiled, List.of(classes), List.of(classes));
+        return PluginJars.jar(
+                plugins.resolve(jarName), compiled, List.of(classes), List.of(classes));
     }
 
     private StrategyRegistry load() {
@@ -170,7 +177,8 @@ class StrategyRegistryTest {
 
     private static StrategyException loadFails(Path dir) {
         return assertThrows(
-                StrategyException.class, () -> StrategyRegistry.load(StrategyRegistryTest.class.getClassLoader(), dir));
+                StrategyException.class,
+                () -> StrategyRegistry.load(StrategyRegistryTest.class.getClassLoader(), dir));
     }
 
     private static void assertContains(String message, String... parts) {
@@ -219,7 +227,8 @@ class StrategyRegistryTest {
             WeightStrategy strategy = registry.create("inverse-tpr:power=2");
             // tpr = [0.5, 0.25, 1]; raw = (1/tpr)^2 = [4, 16, 1], sum 21;
             // w = 3 * raw / 21 = [12/21, 48/21, 3/21] = [4/7, 16/7, 1/7]
-            ClassWeights w = strategy.weights(ClassScores.ofTpr(0.5, 0.25, 1.0), ClassWeights.uniform(3));
+            ClassWeights w =
+                    strategy.weights(ClassScores.ofTpr(0.5, 0.25, 1.0), ClassWeights.uniform(3));
             assertArrayEquals(new double[] {4.0 / 7, 16.0 / 7, 1.0 / 7}, w.values(), 1e-12);
         }
     }
@@ -228,13 +237,20 @@ class StrategyRegistryTest {
     void parameterDefaultsFillIn() {
         plugin("inverse-tpr.jar", INVERSE_TPR);
         try (StrategyRegistry registry = load()) {
-            assertEquals(Map.of("power", "1"), registry.parameters(StrategySpec.parse("inverse-tpr")).values());
-            assertEquals(Map.of("power", "2.5"), registry.parameters(StrategySpec.parse("inverse-tpr:power=2.5")).values());
-            // default power 1; tpr = [0, 0.5, 1]: tpr 0 is floored at 1e-3, so raw = [1000, 2, 1], sum 1003;
+            assertEquals(
+                    Map.of("power", "1"),
+                    registry.parameters(StrategySpec.parse("inverse-tpr")).values());
+            assertEquals(
+                    Map.of("power", "2.5"),
+                    registry.parameters(StrategySpec.parse("inverse-tpr:power=2.5")).values());
+            // default power 1; tpr = [0, 0.5, 1]: tpr 0 is floored at 1e-3, so raw = [1000, 2, 1],
+            // sum 1003;
             // w = 3 * raw / 1003 = [3000/1003, 6/1003, 3/1003]
             ClassWeights w =
-                    registry.create("inverse-tpr").weights(ClassScores.ofTpr(0.0, 0.5, 1.0), ClassWeights.uniform(3));
-            assertArrayEquals(new double[] {3000.0 / 1003, 6.0 / 1003, 3.0 / 1003}, w.values(), 1e-12);
+                    registry.create("inverse-tpr")
+                            .weights(ClassScores.ofTpr(0.0, 0.5, 1.0), ClassWeights.uniform(3));
+            assertArrayEquals(
+                    new double[] {3000.0 / 1003, 6.0 / 1003, 3.0 / 1003}, w.values(), 1e-12);
         }
     }
 
@@ -242,7 +258,9 @@ class StrategyRegistryTest {
     void unknownParameterKeyIsNamedWithTheValidKeys() {
         plugin("inverse-tpr.jar", INVERSE_TPR);
         try (StrategyRegistry registry = load()) {
-            StrategyException e = assertThrows(StrategyException.class, () -> registry.create("inverse-tpr:gamma=2"));
+            StrategyException e =
+                    assertThrows(
+                            StrategyException.class, () -> registry.create("inverse-tpr:gamma=2"));
             assertContains(e.getMessage(), "inverse-tpr", "'gamma'", "its parameters: power");
         }
     }
@@ -251,7 +269,8 @@ class StrategyRegistryTest {
     void parameterOfAStrategyWithoutParametersSaysItTakesNone() {
         plugin("dup-a.jar", DUP_A);
         try (StrategyRegistry registry = load()) {
-            StrategyException e = assertThrows(StrategyException.class, () -> registry.create("dup:gamma=2"));
+            StrategyException e =
+                    assertThrows(StrategyException.class, () -> registry.create("dup:gamma=2"));
             assertContains(e.getMessage(), "dup", "'gamma'", "it takes none");
         }
     }
@@ -262,8 +281,11 @@ class StrategyRegistryTest {
         try (StrategyRegistry registry = load()) {
             for (String value : List.of("11", "-1", "10.5", "abc", "NaN")) {
                 StrategyException e =
-                        assertThrows(StrategyException.class, () -> registry.create("inverse-tpr:power=" + value));
-                assertContains(e.getMessage(), "inverse-tpr", "power=" + value, "a number in [0, 10]");
+                        assertThrows(
+                                StrategyException.class,
+                                () -> registry.create("inverse-tpr:power=" + value));
+                assertContains(
+                        e.getMessage(), "inverse-tpr", "power=" + value, "a number in [0, 10]");
             }
             // both ends of the closed range are valid
             assertNotNull(registry.create("inverse-tpr:power=0"));
@@ -275,7 +297,10 @@ class StrategyRegistryTest {
     void choiceParameterRejectsAnotherWord() {
         plugin("misbehaving.jar", MISBEHAVING);
         try (StrategyRegistry registry = load()) {
-            StrategyException e = assertThrows(StrategyException.class, () -> registry.create("misbehaving:returns=three"));
+            StrategyException e =
+                    assertThrows(
+                            StrategyException.class,
+                            () -> registry.create("misbehaving:returns=three"));
             assertContains(e.getMessage(), "returns=three", "one of two, null");
         }
     }
@@ -296,24 +321,36 @@ class StrategyRegistryTest {
     @Test
     void filesThatAreNotJarsAndJarsWithoutServicesAreIgnored() throws IOException {
         Files.writeString(plugins.resolve("README.txt"), "not a jar, not read");
-        PluginJars.jar(plugins.resolve("library.jar"), compiled, List.of(NOT_A_PROVIDER), List.of());
+        PluginJars.jar(
+                plugins.resolve("library.jar"), compiled, List.of(NOT_A_PROVIDER), List.of());
         plugin("inverse-tpr.jar", INVERSE_TPR);
         try (StrategyRegistry registry = load()) {
-            assertEquals(List.of("inverse-tpr"), registry.strategies().stream().map(StrategyInfo::name).toList());
+            assertEquals(
+                    List.of("inverse-tpr"),
+                    registry.strategies().stream().map(StrategyInfo::name).toList());
         }
     }
 
     @Test
-    void classPathProvidersAreFoundOnceWithTheirLocationAsSource(@TempDir Path classPath) throws IOException {
+    void classPathProvidersAreFoundOnceWithTheirLocationAsSource(@TempDir Path classPath)
+            throws IOException {
         // a parent class loader with one provider jar plays the class path; the plugin loaders
         // see it through delegation, and it must still be registered once only
         Path cpJar =
-                PluginJars.jar(classPath.resolve("on-class-path.jar"), compiled, List.of(CLASS_PATH), List.of(CLASS_PATH));
+                PluginJars.jar(
+                        classPath.resolve("on-class-path.jar"),
+                        compiled,
+                        List.of(CLASS_PATH),
+                        List.of(CLASS_PATH));
         Path pluginJar = plugin("inverse-tpr.jar", INVERSE_TPR);
-        try (URLClassLoader parent = new URLClassLoader(new URL[] {cpJar.toUri().toURL()}, getClass().getClassLoader());
+        try (URLClassLoader parent =
+                        new URLClassLoader(
+                                new URL[] {cpJar.toUri().toURL()}, getClass().getClassLoader());
                 StrategyRegistry registry = StrategyRegistry.load(parent, plugins)) {
             List<StrategyInfo> all = registry.strategies();
-            assertEquals(List.of("from-class-path", "inverse-tpr"), all.stream().map(StrategyInfo::name).toList());
+            assertEquals(
+                    List.of("from-class-path", "inverse-tpr"),
+                    all.stream().map(StrategyInfo::name).toList());
             assertEquals(cpJar.toString(), all.get(0).source());
             assertEquals(pluginJar.toString(), all.get(1).source());
         }
@@ -326,7 +363,12 @@ class StrategyRegistryTest {
         Path a = plugin("first.jar", DUP_A);
         Path b = plugin("second.jar", DUP_B);
         StrategyException e = loadFails(plugins);
-        assertContains(e.getMessage(), "'dup'", DUP_A + " in " + a, DUP_B + " in " + b, "remove one of the jars");
+        assertContains(
+                e.getMessage(),
+                "'dup'",
+                DUP_A + " in " + a,
+                DUP_B + " in " + b,
+                "remove one of the jars");
     }
 
     @Test
@@ -339,7 +381,10 @@ class StrategyRegistryTest {
 
     @Test
     void garbageJarIsNamedAsNotReadable() throws IOException {
-        Path broken = Files.write(plugins.resolve("broken.jar"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 'n', 'o', 'p', 'e'});
+        Path broken =
+                Files.write(
+                        plugins.resolve("broken.jar"),
+                        new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 'n', 'o', 'p', 'e'});
         StrategyException e = loadFails(plugins);
         assertContains(e.getMessage(), broken.toString(), "not a readable jar");
     }
@@ -347,7 +392,12 @@ class StrategyRegistryTest {
     @Test
     void servicesEntryForAMissingClassNamesTheJarAndTheClass() {
         String missing = PKG + ".NoSuchProvider";
-        Path jar = PluginJars.jar(plugins.resolve("missing.jar"), compiled, List.of(DUP_A), List.of(DUP_A, missing));
+        Path jar =
+                PluginJars.jar(
+                        plugins.resolve("missing.jar"),
+                        compiled,
+                        List.of(DUP_A),
+                        List.of(DUP_A, missing));
         StrategyException e = loadFails(plugins);
         assertContains(e.getMessage(), jar.toString(), missing, "not found");
     }
@@ -361,9 +411,15 @@ class StrategyRegistryTest {
 
     @Test
     void providerWhoseSuperclassIsMissingNamesTheJarAndTheMissingClass() {
-        // the jar holds DerivedProvider but not its superclass ProviderBase: loading the class fails
+        // the jar holds DerivedProvider but not its superclass ProviderBase: loading the class
+        // fails
         // with a NoClassDefFoundError, a linkage error rather than a ServiceConfigurationError
-        Path jar = PluginJars.jar(plugins.resolve("incomplete.jar"), compiled, List.of(DERIVED), List.of(DERIVED));
+        Path jar =
+                PluginJars.jar(
+                        plugins.resolve("incomplete.jar"),
+                        compiled,
+                        List.of(DERIVED),
+                        List.of(DERIVED));
         StrategyException e = loadFails(plugins);
         assertContains(e.getMessage(), jar.toString(), "com/example/plugin/ProviderBase");
     }
@@ -371,9 +427,15 @@ class StrategyRegistryTest {
     @Test
     void providerWithACompleteJarLoads() {
         // control for the test above: with its superclass in the jar, the same provider loads
-        PluginJars.jar(plugins.resolve("complete.jar"), compiled, List.of(DERIVED, BASE), List.of(DERIVED));
+        PluginJars.jar(
+                plugins.resolve("complete.jar"),
+                compiled,
+                List.of(DERIVED, BASE),
+                List.of(DERIVED));
         try (StrategyRegistry registry = load()) {
-            assertEquals(List.of("derived"), registry.strategies().stream().map(StrategyInfo::name).toList());
+            assertEquals(
+                    List.of("derived"),
+                    registry.strategies().stream().map(StrategyInfo::name).toList());
         }
     }
 
@@ -388,7 +450,11 @@ class StrategyRegistryTest {
     void invalidStrategyNameIsRejectedWithItsOrigin() {
         Path jar = plugin("bad-name.jar", BAD_NAME);
         StrategyException e = loadFails(plugins);
-        assertContains(e.getMessage(), BAD_NAME + " in " + jar, "'Bad Name'", "lower case letters, digits and dashes");
+        assertContains(
+                e.getMessage(),
+                BAD_NAME + " in " + jar,
+                "'Bad Name'",
+                "lower case letters, digits and dashes");
     }
 
     @Test
@@ -407,8 +473,11 @@ class StrategyRegistryTest {
         plugin("inverse-tpr.jar", INVERSE_TPR);
         plugin("misbehaving.jar", MISBEHAVING);
         try (StrategyRegistry registry = load()) {
-            StrategyException e = assertThrows(StrategyException.class, () -> registry.create("mean-ratio:gamma=2"));
-            assertContains(e.getMessage(), "'mean-ratio'", "known strategies: inverse-tpr, misbehaving");
+            StrategyException e =
+                    assertThrows(
+                            StrategyException.class, () -> registry.create("mean-ratio:gamma=2"));
+            assertContains(
+                    e.getMessage(), "'mean-ratio'", "known strategies: inverse-tpr, misbehaving");
             assertThrows(StrategyException.class, () -> registry.info("mean-ratio"));
         }
     }
@@ -416,7 +485,8 @@ class StrategyRegistryTest {
     @Test
     void unknownStrategyWhenNoneIsKnownSaysSo() {
         try (StrategyRegistry registry = load()) {
-            StrategyException e = assertThrows(StrategyException.class, () -> registry.create("uniform"));
+            StrategyException e =
+                    assertThrows(StrategyException.class, () -> registry.create("uniform"));
             assertContains(e.getMessage(), "'uniform'", "no strategies were found");
         }
     }
@@ -424,7 +494,8 @@ class StrategyRegistryTest {
     @Test
     void malformedSpecFailsBeforeTheLookup() {
         try (StrategyRegistry registry = load()) {
-            StrategyException e = assertThrows(StrategyException.class, () -> registry.create("x:gamma"));
+            StrategyException e =
+                    assertThrows(StrategyException.class, () -> registry.create("x:gamma"));
             assertContains(e.getMessage(), "x:gamma", "key=value");
         }
     }
@@ -432,7 +503,8 @@ class StrategyRegistryTest {
     @Test
     void missingPluginsDirectoryHoldsNoPlugins() {
         try (StrategyRegistry registry =
-                StrategyRegistry.load(getClass().getClassLoader(), plugins.resolve("does-not-exist"))) {
+                StrategyRegistry.load(
+                        getClass().getClassLoader(), plugins.resolve("does-not-exist"))) {
             assertEquals(List.of(), registry.strategies());
         }
     }
@@ -454,8 +526,15 @@ class StrategyRegistryTest {
             StrategyException e =
                     assertThrows(
                             StrategyException.class,
-                            () -> strategy.weights(ClassScores.ofTpr(0.5, 0.6, 0.7), ClassWeights.uniform(3)));
-            assertContains(e.getMessage(), "misbehaving", MISBEHAVING + " in " + jar, "returned 2 weights for 3 classes");
+                            () ->
+                                    strategy.weights(
+                                            ClassScores.ofTpr(0.5, 0.6, 0.7),
+                                            ClassWeights.uniform(3)));
+            assertContains(
+                    e.getMessage(),
+                    "misbehaving",
+                    MISBEHAVING + " in " + jar,
+                    "returned 2 weights for 3 classes");
         }
     }
 
@@ -467,8 +546,13 @@ class StrategyRegistryTest {
             StrategyException e =
                     assertThrows(
                             StrategyException.class,
-                            () -> strategy.weights(ClassScores.ofTpr(0.5, 0.6), ClassWeights.uniform(2)));
-            assertContains(e.getMessage(), "misbehaving:returns=null", "returned no weights for 2 classes");
+                            () ->
+                                    strategy.weights(
+                                            ClassScores.ofTpr(0.5, 0.6), ClassWeights.uniform(2)));
+            assertContains(
+                    e.getMessage(),
+                    "misbehaving:returns=null",
+                    "returned no weights for 2 classes");
         }
     }
 
@@ -477,7 +561,9 @@ class StrategyRegistryTest {
         plugin("misbehaving.jar", MISBEHAVING);
         try (StrategyRegistry registry = load()) {
             // with two classes the fixed answer [1, 1] is right
-            ClassWeights w = registry.create("misbehaving").weights(ClassScores.ofTpr(0.5, 0.6), ClassWeights.uniform(2));
+            ClassWeights w =
+                    registry.create("misbehaving")
+                            .weights(ClassScores.ofTpr(0.5, 0.6), ClassWeights.uniform(2));
             assertEquals(ClassWeights.uniform(2), w);
         }
     }
@@ -490,7 +576,10 @@ class StrategyRegistryTest {
             IllegalArgumentException e =
                     assertThrows(
                             IllegalArgumentException.class,
-                            () -> strategy.weights(ClassScores.ofTpr(0.5, 0.6, 0.7), ClassWeights.uniform(2)));
+                            () ->
+                                    strategy.weights(
+                                            ClassScores.ofTpr(0.5, 0.6, 0.7),
+                                            ClassWeights.uniform(2)));
             assertContains(e.getMessage(), "2 class weights given for 3 classes");
         }
     }
@@ -502,9 +591,12 @@ class StrategyRegistryTest {
         plugin("inverse-tpr.jar", INVERSE_TPR);
         StrategyRegistry registry = load();
         URLClassLoader loader =
-                (URLClassLoader) registry.info("inverse-tpr").provider().getClass().getClassLoader();
+                (URLClassLoader)
+                        registry.info("inverse-tpr").provider().getClass().getClassLoader();
         assertNotNull(loader.findResource(PluginJars.SERVICES_ENTRY), "open loader reads its jar");
         registry.close();
-        assertNull(loader.findResource(PluginJars.SERVICES_ENTRY), "closed loader no longer reads its jar");
+        assertNull(
+                loader.findResource(PluginJars.SERVICES_ENTRY),
+                "closed loader no longer reads its jar");
     }
 }

@@ -57,7 +57,8 @@ class ClassScoresTest {
         // owl 0/2 = 0 (predicted twice, never right), eel 0/0 -> 0 (never predicted)
         ClassScores s = ClassScores.of(MATRIX);
         assertArrayEquals(new double[] {6.0 / 9, 3.0 / 7, 0.0, 0.0}, array(s.precision()), EPS);
-        assertArrayEquals(new double[] {6.0 / 9, 3.0 / 7, 0.0, 0.0}, s.values(Metric.PRECISION), EPS);
+        assertArrayEquals(
+                new double[] {6.0 / 9, 3.0 / 7, 0.0, 0.0}, s.values(Metric.PRECISION), EPS);
     }
 
     @Test
@@ -122,14 +123,26 @@ class ClassScoresTest {
     void tprOnlyScoresCannotGiveWhatNeedsAMatrix() {
         ClassScores s = ClassScores.ofTpr(0.5, 0.75);
         String needs = "needs a confusion matrix";
-        assertContains(assertThrows(IllegalStateException.class, s::precision).getMessage(), "precision", needs);
-        assertContains(assertThrows(IllegalStateException.class, s::accuracy).getMessage(), "accuracy", needs);
-        assertContains(assertThrows(IllegalStateException.class, s::support).getMessage(), "support", needs);
+        assertContains(
+                assertThrows(IllegalStateException.class, s::precision).getMessage(),
+                "precision",
+                needs);
+        assertContains(
+                assertThrows(IllegalStateException.class, s::accuracy).getMessage(),
+                "accuracy",
+                needs);
+        assertContains(
+                assertThrows(IllegalStateException.class, s::support).getMessage(),
+                "support",
+                needs);
         assertContains(assertThrows(IllegalStateException.class, s::f1).getMessage(), "F1", needs);
         assertContains(
-                assertThrows(IllegalStateException.class, () -> s.values(Metric.F1)).getMessage(), "F1", needs);
+                assertThrows(IllegalStateException.class, () -> s.values(Metric.F1)).getMessage(),
+                "F1",
+                needs);
         assertContains(
-                assertThrows(IllegalStateException.class, () -> s.values(Metric.PRECISION)).getMessage(),
+                assertThrows(IllegalStateException.class, () -> s.values(Metric.PRECISION))
+                        .getMessage(),
                 "precision",
                 needs);
     }
@@ -156,7 +169,8 @@ class ClassScoresTest {
     @Test
     void rejectsNoClassesAndMismatchedNames() {
         assertContains(
-                assertThrows(IllegalArgumentException.class, () -> ClassScores.ofTpr()).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> ClassScores.ofTpr())
+                        .getMessage(),
                 "at least one class");
         assertContains(
                 assertThrows(
@@ -169,7 +183,9 @@ class ClassScoresTest {
                         IllegalArgumentException.class,
                         () ->
                                 new ClassScores(
-                                        List.of("a", "b", "c", "d"), List.of(0.0, 0.0, 0.0, 0.0), Optional.of(MATRIX)));
+                                        List.of("a", "b", "c", "d"),
+                                        List.of(0.0, 0.0, 0.0, 0.0),
+                                        Optional.of(MATRIX)));
         assertContains(e.getMessage(), "[cat, dog, owl, eel]", "[a, b, c, d]");
     }
 
@@ -180,7 +196,9 @@ class ClassScoresTest {
         tpr.set(0, 0.0);
         assertEquals(List.of(0.5, 0.25), s.tpr());
         assertThrows(UnsupportedOperationException.class, () -> s.tpr().set(0, 1.0));
-        assertThrows(UnsupportedOperationException.class, () -> ClassScores.of(MATRIX).precision().set(0, 1.0));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> ClassScores.of(MATRIX).precision().set(0, 1.0));
     }
 
     @Test
@@ -189,7 +207,8 @@ class ClassScoresTest {
             assertEquals(m, Metric.parse(m.id()));
         }
         assertEquals("precision", Metric.PRECISION.id());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Metric.parse("recall"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Metric.parse("recall"));
         assertContains(e.getMessage(), "'recall'", "tpr, precision, f1");
     }
 }

@@ -35,7 +35,8 @@ class ConfusionMatrixTest {
     }
 
     private static IllegalArgumentException rejected(List<String> names, long[][] counts) {
-        return assertThrows(IllegalArgumentException.class, () -> new ConfusionMatrix(names, counts));
+        return assertThrows(
+                IllegalArgumentException.class, () -> new ConfusionMatrix(names, counts));
     }
 
     private static void assertContains(String message, String... parts) {
@@ -59,7 +60,8 @@ class ConfusionMatrixTest {
 
     @Test
     void plusAddsElementWise() {
-        ConfusionMatrix other = new ConfusionMatrix(NAMES, new long[][] {{1, 0, 0}, {0, 1, 0}, {2, 0, 3}});
+        ConfusionMatrix other =
+                new ConfusionMatrix(NAMES, new long[][] {{1, 0, 0}, {0, 1, 0}, {2, 0, 3}});
         ConfusionMatrix sum = matrix().plus(other);
         assertArrayEquals(new long[][] {{6, 2, 1}, {0, 5, 3}, {3, 0, 9}}, sum.counts());
         assertEquals(NAMES, sum.classNames());
@@ -73,7 +75,8 @@ class ConfusionMatrixTest {
     @Test
     void plusOverDifferentClassesNamesBoth() {
         ConfusionMatrix other = new ConfusionMatrix(List.of("cat", "dog", "fish"), counts());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> matrix().plus(other));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> matrix().plus(other));
         assertContains(e.getMessage(), "different classes", "[cat, dog, bird]", "[cat, dog, fish]");
     }
 
@@ -99,7 +102,8 @@ class ConfusionMatrixTest {
     void rejectsAnEmptyMatrix() {
         assertContains(rejected(List.of(), new long[0][]).getMessage(), "at least one class");
         assertContains(
-                assertThrows(IllegalArgumentException.class, () -> ConfusionMatrix.of(null)).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> ConfusionMatrix.of(null))
+                        .getMessage(),
                 "at least one class");
     }
 
@@ -165,6 +169,7 @@ class ConfusionMatrixTest {
         assertNotEquals(a, new ConfusionMatrix(List.of("cat", "dog", "fish"), counts()));
         assertNotEquals(a, null);
         assertNotEquals(a, "ConfusionMatrix");
-        assertEquals("ConfusionMatrix[cat, dog, bird][[5, 2, 1], [0, 4, 3], [1, 0, 6]]", a.toString());
+        assertEquals(
+                "ConfusionMatrix[cat, dog, bird][[5, 2, 1], [0, 4, 3], [1, 0, 6]]", a.toString());
     }
 }

@@ -47,7 +47,9 @@ class ParameterSpecTest {
 
     @Test
     void choiceAcceptsItsWordsOnly() {
-        ParameterSpec p = ParameterSpec.choice("metric", "what to weight by", "tpr", "tpr", "precision", "f1");
+        ParameterSpec p =
+                ParameterSpec.choice(
+                        "metric", "what to weight by", "tpr", "tpr", "precision", "f1");
         assertTrue(p.accepts("tpr"));
         assertTrue(p.accepts("f1"));
         assertFalse(p.accepts("F1")); // words are case sensitive
@@ -77,7 +79,8 @@ class ParameterSpecTest {
         assertEquals(Set.of(), number.words());
         // the word may also be the default
         ParameterSpec wordDefault =
-                new ParameterSpec("tau", "", "dynamic", Optional.of(Range.greaterThan(0)), Set.of("dynamic"));
+                new ParameterSpec(
+                        "tau", "", "dynamic", Optional.of(Range.greaterThan(0)), Set.of("dynamic"));
         assertEquals("dynamic", wordDefault.defaultValue());
     }
 
@@ -99,19 +102,24 @@ class ParameterSpecTest {
     void aChoiceDefaultThatIsNotAWordIsRejectedAtDeclaration() {
         IllegalArgumentException e =
                 assertThrows(
-                        IllegalArgumentException.class, () -> ParameterSpec.choice("metric", "", "auc", "tpr", "f1"));
+                        IllegalArgumentException.class,
+                        () -> ParameterSpec.choice("metric", "", "auc", "tpr", "f1"));
         assertContains(e.getMessage(), "metric", "'auc'", "one of tpr, f1");
         e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> new ParameterSpec("metric", "", null, Optional.empty(), Set.of("tpr")));
+                        () ->
+                                new ParameterSpec(
+                                        "metric", "", null, Optional.empty(), Set.of("tpr")));
         assertContains(e.getMessage(), "metric", "'null'");
     }
 
     @Test
     void aParameterThatAcceptsNothingIsRejected() {
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> ParameterSpec.choice("metric", "", "tpr"));
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> ParameterSpec.choice("metric", "", "tpr"));
         assertContains(e.getMessage(), "metric", "accepts no value");
     }
 
@@ -120,10 +128,12 @@ class ParameterSpecTest {
         for (String name : new String[] {"Gamma", "1st", "", "a b", null}) {
             IllegalArgumentException e =
                     assertThrows(
-                            IllegalArgumentException.class, () -> ParameterSpec.number(name, "", 1, Range.atLeast(0)));
+                            IllegalArgumentException.class,
+                            () -> ParameterSpec.number(name, "", 1, Range.atLeast(0)));
             assertContains(e.getMessage(), "'" + name + "'", "[a-z][a-z0-9_-]*");
         }
-        assertEquals("max_iter-2", ParameterSpec.number("max_iter-2", "", 1, Range.atLeast(0)).name());
+        assertEquals(
+                "max_iter-2", ParameterSpec.number("max_iter-2", "", 1, Range.atLeast(0)).name());
     }
 
     @Test

@@ -77,7 +77,8 @@ class RangeTest {
 
     @Test
     void rejectsAReversedOrNaNInterval() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Range.closed(2, 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Range.closed(2, 1));
         assertTrue(e.getMessage().contains("not an interval: 2.0 to 1.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Range.closed(Double.NaN, 1));
         assertTrue(e.getMessage().contains("NaN"), e.getMessage());

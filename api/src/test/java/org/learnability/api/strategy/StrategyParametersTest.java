@@ -31,13 +31,17 @@ class StrategyParametersTest {
 
     @Test
     void aMissingKeyIsNamedWithTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parameters().number("beta"));
-        assertTrue(e.getMessage().contains("'beta'") && e.getMessage().contains("[gamma, metric]"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> parameters().number("beta"));
+        assertTrue(
+                e.getMessage().contains("'beta'") && e.getMessage().contains("[gamma, metric]"),
+                e.getMessage());
     }
 
     @Test
     void aWordReadAsANumberIsNamed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parameters().number("metric"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> parameters().number("metric"));
         assertTrue(e.getMessage().contains("metric=f1 is not a number"), e.getMessage());
     }
 

@@ -74,7 +74,8 @@ class StrategySpecTest {
     @Test
     void pairWithoutValueOrKeyIsRejectedNamingIt() {
         assertContains(malformed("x:gamma").getMessage(), "'x:gamma'", "'gamma' is not key=value");
-        assertContains(malformed("x:gamma=").getMessage(), "'x:gamma='", "'gamma=' is not key=value");
+        assertContains(
+                malformed("x:gamma=").getMessage(), "'x:gamma='", "'gamma=' is not key=value");
         assertContains(malformed("x:=2").getMessage(), "'=2' is not key=value");
         assertContains(malformed("x:").getMessage(), "'x:'", "is not key=value");
         assertContains(malformed("x:a=1,").getMessage(), "'x:a=1,'", "'' is not key=value");
@@ -91,10 +92,12 @@ class StrategySpecTest {
     @Test
     void constructorNeedsAName() {
         assertContains(
-                assertThrows(StrategyException.class, () -> new StrategySpec(" ", Map.of())).getMessage(),
+                assertThrows(StrategyException.class, () -> new StrategySpec(" ", Map.of()))
+                        .getMessage(),
                 "needs a name");
         assertContains(
-                assertThrows(StrategyException.class, () -> new StrategySpec(null, Map.of())).getMessage(),
+                assertThrows(StrategyException.class, () -> new StrategySpec(null, Map.of()))
+                        .getMessage(),
                 "needs a name");
         assertEquals(Map.of(), new StrategySpec("uniform", null).parameters());
     }
@@ -104,7 +107,13 @@ class StrategySpecTest {
         assertEquals("uniform", StrategySpec.parse("uniform").toString());
         assertEquals("mean-ratio:gamma=2", StrategySpec.parse("mean-ratio:gamma=2").toString());
         assertEquals("x:b=two,a=1", StrategySpec.parse(" x : b = two , a = 1 ").toString());
-        for (String text : List.of("uniform", "mean-ratio:gamma=2", "x:a=1,b=two", "x:a=b=c", "  x : a = 1 ")) {
+        for (String text :
+                List.of(
+                        "uniform",
+                        "mean-ratio:gamma=2",
+                        "x:a=1,b=two",
+                        "x:a=b=c",
+                        "  x : a = 1 ")) {
             StrategySpec spec = StrategySpec.parse(text);
             assertEquals(spec, StrategySpec.parse(spec.toString()), text);
         }
@@ -118,22 +127,30 @@ class StrategySpecTest {
         assertEquals(Map.of("gamma", "2"), spec.parameters());
         assertThrows(UnsupportedOperationException.class, () -> spec.parameters().put("beta", "1"));
         assertThrows(
-                UnsupportedOperationException.class, () -> StrategySpec.parse("x:a=1").parameters().remove("a"));
+                UnsupportedOperationException.class,
+                () -> StrategySpec.parse("x:a=1").parameters().remove("a"));
     }
 
     @Test
     void parseListKeepsEachSpecsOwnParameters() {
         assertEquals(
-                java.util.List.of("mean-ratio:gamma=2,eps=0.01", "difficulty", "shifted-power:gamma=4"),
-                StrategySpec.parseList("mean-ratio:gamma=2, eps=0.01,difficulty,shifted-power:gamma=4").stream()
+                java.util.List.of(
+                        "mean-ratio:gamma=2,eps=0.01", "difficulty", "shifted-power:gamma=4"),
+                StrategySpec.parseList(
+                                "mean-ratio:gamma=2, eps=0.01,difficulty,shifted-power:gamma=4")
+                        .stream()
                         .map(StrategySpec::toString)
                         .toList());
     }
 
     @Test
     void parseListRejectsALeadingKeyValueAndAnEmptyList() {
-        StrategyException e = assertThrows(StrategyException.class, () -> StrategySpec.parseList("gamma=2,uniform"));
-        assertEquals("strategy list 'gamma=2,uniform' starts with 'gamma=2'; a key=value belongs after name:", e.getMessage());
+        StrategyException e =
+                assertThrows(
+                        StrategyException.class, () -> StrategySpec.parseList("gamma=2,uniform"));
+        assertEquals(
+                "strategy list 'gamma=2,uniform' starts with 'gamma=2'; a key=value belongs after name:",
+                e.getMessage());
         assertThrows(StrategyException.class, () -> StrategySpec.parseList(" "));
         assertThrows(StrategyException.class, () -> StrategySpec.parseList("uniform,,difficulty"));
     }

@@ -47,7 +47,10 @@ class ClassWeightsTest {
     void scalingTheRawWeightsChangesNothing() {
         // doubling is exact in floating point, so the normalised weights are identical
         assertEquals(ClassWeights.of(1, 2, 3, 4), ClassWeights.of(2, 4, 6, 8));
-        assertArrayEquals(ClassWeights.of(1, 2, 3, 4).values(), ClassWeights.of(1e-6, 2e-6, 3e-6, 4e-6).values(), EPS);
+        assertArrayEquals(
+                ClassWeights.of(1, 2, 3, 4).values(),
+                ClassWeights.of(1e-6, 2e-6, 3e-6, 4e-6).values(),
+                EPS);
         // normalising normalised weights is the identity
         double[] once = ClassWeights.of(3, 1, 7).values();
         assertArrayEquals(once, ClassWeights.of(once).values(), EPS);
@@ -67,14 +70,19 @@ class ClassWeightsTest {
         for (double v : ClassWeights.of(tenths).values()) {
             assertEquals(1.0, v, EPS);
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClassWeights.uniform(0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ClassWeights.uniform(0));
         assertContains(e.getMessage(), "at least one class", "0");
     }
 
     @Test
     void rejectsInvalidValuesNamingTheClassAndTheValue() {
         assertContains(rejected(1, Double.NaN, 2).getMessage(), "class 1", "NaN", "finite and > 0");
-        assertContains(rejected(1, 2, Double.POSITIVE_INFINITY).getMessage(), "class 2", "Infinity", "finite and > 0");
+        assertContains(
+                rejected(1, 2, Double.POSITIVE_INFINITY).getMessage(),
+                "class 2",
+                "Infinity",
+                "finite and > 0");
         assertContains(rejected(Double.NEGATIVE_INFINITY, 1).getMessage(), "class 0", "-Infinity");
         assertContains(rejected(1, 0).getMessage(), "class 1", "0.0", "finite and > 0");
         assertContains(rejected(1, 2, 3, -0.5).getMessage(), "class 3", "-0.5", "finite and > 0");
@@ -85,7 +93,8 @@ class ClassWeightsTest {
     void rejectsNoClasses() {
         assertContains(rejected().getMessage(), "at least one class");
         assertContains(
-                assertThrows(IllegalArgumentException.class, () -> new ClassWeights(null)).getMessage(),
+                assertThrows(IllegalArgumentException.class, () -> new ClassWeights(null))
+                        .getMessage(),
                 "at least one class");
     }
 
@@ -115,7 +124,8 @@ class ClassWeightsTest {
     void requireSizeNamesBothNumbers() {
         ClassWeights w = ClassWeights.of(1, 2, 3, 4);
         assertSame(w, w.requireSize(4));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.requireSize(5));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> w.requireSize(5));
         assertContains(e.getMessage(), "4 class weights given for 5 classes");
         e = assertThrows(IllegalArgumentException.class, () -> w.requireSize(3));
         assertContains(e.getMessage(), "4 class weights given for 3 classes");

@@ -11,11 +11,11 @@ import java.util.SplittableRandom;
  * torchvision's {@code RandomCrop(32, padding=4)} followed by {@code RandomHorizontalFlip()}.
  *
  * <p>Bulk NDArray operations, no loop over images or pixels: each sample's crop offset and flip (a
- * few random numbers per sample, drawn from the seed) give a source row per output row and a
- * source column per output column; broadcast additions of these small arrays make the source
- * position of every output pixel on the device, one {@code take} moves the whole batch, and a
- * mask sets the padding to a fill value per channel. Pixel values never pass through Java. The same
- * seed gives the same batch on every engine.
+ * few random numbers per sample, drawn from the seed) give a source row per output row and a source
+ * column per output column; broadcast additions of these small arrays make the source position of
+ * every output pixel on the device, one {@code take} moves the whole batch, and a mask sets the
+ * padding to a fill value per channel. Pixel values never pass through Java. The same seed gives
+ * the same batch on every engine.
  *
  * @param padding pixels of padding on each side; the crop offset is uniform in {@code
  *     -padding..padding} in each direction
@@ -29,7 +29,8 @@ public record Augmentation(int padding, boolean horizontalFlip) {
     /** Validates the record. */
     public Augmentation {
         if (padding < 0) {
-            throw new IllegalArgumentException("augmentation padding " + padding + " is negative; expected 0 or more");
+            throw new IllegalArgumentException(
+                    "augmentation padding " + padding + " is negative; expected 0 or more");
         }
     }
 
@@ -66,7 +67,8 @@ public record Augmentation(int padding, boolean horizontalFlip) {
         int h = Math.toIntExact(shape.get(2));
         int w = Math.toIntExact(shape.get(3));
         if (fill.length != c) {
-            throw new IllegalArgumentException("fill has " + fill.length + " values for " + c + " channels");
+            throw new IllegalArgumentException(
+                    "fill has " + fill.length + " values for " + c + " channels");
         }
         int[] sampleStart = new int[b * c]; // where image k, channel ch starts in the flat batch
         int[] rowStart = new int[b * h]; // where output row i of sample k reads, within its image
@@ -95,14 +97,16 @@ public record Augmentation(int padding, boolean horizontalFlip) {
             }
         }
         NDManager manager = batch.getManager();
-        NDArray index = manager.create(sampleStart, new Shape(b, c, 1, 1))
-                .add(manager.create(rowStart, new Shape(b, 1, h, 1)))
-                .add(manager.create(column, new Shape(b, 1, 1, w)));
+        NDArray index =
+                manager.create(sampleStart, new Shape(b, c, 1, 1))
+                        .add(manager.create(rowStart, new Shape(b, 1, h, 1)))
+                        .add(manager.create(column, new Shape(b, 1, 1, w)));
         NDArray out = batch.take(manager, index);
         if (padding > 0) {
             // inside: the pixel itself (x * 1 + 0, exact); padding: the fill (x * 0 + fill)
-            NDArray inside = manager.create(rowInside, new Shape(b, 1, h, 1))
-                    .mul(manager.create(columnInside, new Shape(b, 1, 1, w)));
+            NDArray inside =
+                    manager.create(rowInside, new Shape(b, 1, h, 1))
+                            .mul(manager.create(columnInside, new Shape(b, 1, 1, w)));
             NDArray padded = inside.neg().add(1).mul(manager.create(fill, new Shape(1, c, 1, 1)));
             out = out.mul(inside).add(padded);
         }

@@ -17,8 +17,8 @@ import java.util.Random;
  * The fast data path: batches of a {@link Split} read from its in-memory source tensors.
  *
  * <p>Shuffled: one permutation of the split's indices per epoch (seeded by the run's seed and the
- * epoch); each batch is one gather from the source, then augmented in bulk. In order: each batch
- * is one slice where its indices are consecutive, else one gather. No NDArray is made per sample.
+ * epoch); each batch is one gather from the source, then augmented in bulk. In order: each batch is
+ * one slice where its indices are consecutive, else one gather. No NDArray is made per sample.
  *
  * <p>Each {@link Batch} has its own sub-manager of the source's manager (so its own device), which
  * the consumer frees by closing the batch: memory stays flat across epochs. Batch data is {@code
@@ -36,7 +36,12 @@ public final class BatchIterator implements Iterator<Batch> {
     private final int batchCount;
     private int next;
 
-    private BatchIterator(Split split, long[] order, int batchSize, Augmentation augmentation, long augmentationSeed) {
+    private BatchIterator(
+            Split split,
+            long[] order,
+            int batchSize,
+            Augmentation augmentation,
+            long augmentationSeed) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size " + batchSize + "; expected 1 or more");
         }
@@ -70,7 +75,8 @@ public final class BatchIterator implements Iterator<Batch> {
      * @param augmentation the augmentation
      * @return the iterator
      */
-    public static BatchIterator shuffled(Split split, int batchSize, long seed, int epoch, Augmentation augmentation) {
+    public static BatchIterator shuffled(
+            Split split, int batchSize, long seed, int epoch, Augmentation augmentation) {
         long[] order = split.indices();
         Random random = new Random(Seeds.mix(seed, Seeds.SHUFFLE, epoch));
         for (int i = order.length - 1; i > 0; i--) { // Fisher-Yates
@@ -79,7 +85,8 @@ public final class BatchIterator implements Iterator<Batch> {
             order[i] = order[j];
             order[j] = t;
         }
-        return new BatchIterator(split, order, batchSize, augmentation, Seeds.mix(seed, Seeds.AUGMENT, epoch));
+        return new BatchIterator(
+                split, order, batchSize, augmentation, Seeds.mix(seed, Seeds.AUGMENT, epoch));
     }
 
     /** Returns the number of batches in the epoch. */
@@ -117,8 +124,16 @@ public final class BatchIterator implements Iterator<Batch> {
             for (int i = from; i < to; i++) {
                 indices.add(order[i]);
             }
-            return new Batch(manager, new NDList(images), new NDList(labels), to - from,
-                    Batchifier.STACK, Batchifier.STACK, batch, batchCount, indices);
+            return new Batch(
+                    manager,
+                    new NDList(images),
+                    new NDList(labels),
+                    to - from,
+                    Batchifier.STACK,
+                    Batchifier.STACK,
+                    batch,
+                    batchCount,
+                    indices);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -33,13 +33,28 @@ final class Cifar10Files {
     static final String FOLDER = "cifar-10-batches-bin";
     static final String ARCHIVE = "cifar-10-binary.tar.gz";
     static final List<String> OFFICIAL =
-            List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin", TEST);
+            List.of(
+                    "data_batch_1.bin",
+                    "data_batch_2.bin",
+                    "data_batch_3.bin",
+                    "data_batch_4.bin",
+                    "data_batch_5.bin",
+                    TEST);
 
     private static final String DJL_LAYOUT = TRAIN + " and " + TEST + " (DJL's layout)";
     private static final String OFFICIAL_FOLDER =
-            "data_batch_1.bin to data_batch_5.bin and " + TEST + " (the official " + FOLDER + " folder)";
+            "data_batch_1.bin to data_batch_5.bin and "
+                    + TEST
+                    + " (the official "
+                    + FOLDER
+                    + " folder)";
     static final String EXPECTED =
-            "CIFAR-10 binary data: " + DJL_LAYOUT + ", " + OFFICIAL_FOLDER + " or its parent, or " + ARCHIVE;
+            "CIFAR-10 binary data: "
+                    + DJL_LAYOUT
+                    + ", "
+                    + OFFICIAL_FOLDER
+                    + " or its parent, or "
+                    + ARCHIVE;
     private static final String TAR_EXPECTED = "a complete tar archive";
     private static final int RECORDS_PER_READ = 1024;
 
@@ -59,7 +74,8 @@ final class Cifar10Files {
             if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
                 return fromArchive(location, cache);
             }
-            throw new DataException(location + ": not a directory or a .tar.gz archive; expected " + EXPECTED);
+            throw new DataException(
+                    location + ": not a directory or a .tar.gz archive; expected " + EXPECTED);
         }
         InputFiles.requireDirectory(location, EXPECTED);
         if (InputFiles.anyPresent(location, List.of(TRAIN))) {
@@ -101,28 +117,39 @@ final class Cifar10Files {
         for (Path file : files) {
             checkSize(InputFiles.size(file), file.toString());
         }
-        return cache.entry("cifar10", files, out -> {
-            try (OutputStream train = output(out.resolve(TRAIN))) {
-                for (Path file : files.subList(0, 5)) {
-                    copyFile(file, train);
-                }
-            }
-            try (OutputStream test = output(out.resolve(TEST))) {
-                copyFile(files.get(5), test);
-            }
-        });
+        return cache.entry(
+                "cifar10",
+                files,
+                out -> {
+                    try (OutputStream train = output(out.resolve(TRAIN))) {
+                        for (Path file : files.subList(0, 5)) {
+                            copyFile(file, train);
+                        }
+                    }
+                    try (OutputStream test = output(out.resolve(TEST))) {
+                        copyFile(files.get(5), test);
+                    }
+                });
     }
 
     private static Path fromArchive(Path archive, DataCache cache) {
-        return cache.entry("cifar10", List.of(archive), out -> {
-            try {
-                extract(archive, out);
-            } catch (NoClassDefFoundError e) {
-                // commons-compress reads PAX headers with commons-lang3, which DJL leaves out
-                throw new DataException(archive + ": cannot read this tar archive's extended headers (" + e.getMessage()
-                        + " is missing from the class path); expected a plain tar archive", e);
-            }
-        });
+        return cache.entry(
+                "cifar10",
+                List.of(archive),
+                out -> {
+                    try {
+                        extract(archive, out);
+                    } catch (NoClassDefFoundError e) {
+                        // commons-compress reads PAX headers with commons-lang3, which DJL leaves
+                        // out
+                        throw new DataException(
+                                archive
+                                        + ": cannot read this tar archive's extended headers ("
+                                        + e.getMessage()
+                                        + " is missing from the class path); expected a plain tar archive",
+                                e);
+                    }
+                });
     }
 
     /** Extracts and validates the six batch files, then joins the five training batches. */
@@ -147,8 +174,14 @@ final class Cifar10Files {
         }
         List<String> missing = OFFICIAL.stream().filter(n -> !found.contains(n)).toList();
         if (!missing.isEmpty()) {
-            throw new DataException(archive + ": missing " + String.join(", ", missing)
-                    + " in the archive; expected " + FOLDER + "/ with data_batch_1.bin to data_batch_5.bin and " + TEST);
+            throw new DataException(
+                    archive
+                            + ": missing "
+                            + String.join(", ", missing)
+                            + " in the archive; expected "
+                            + FOLDER
+                            + "/ with data_batch_1.bin to data_batch_5.bin and "
+                            + TEST);
         }
         try (OutputStream train = output(out.resolve(TRAIN))) {
             for (String part : OFFICIAL.subList(0, 5)) {
@@ -162,7 +195,8 @@ final class Cifar10Files {
         try {
             return tar.getNextEntry();
         } catch (IOException e) {
-            throw new DataException(broken + " (" + InputFiles.describe(e) + "); expected " + TAR_EXPECTED, e);
+            throw new DataException(
+                    broken + " (" + InputFiles.describe(e) + "); expected " + TAR_EXPECTED, e);
         }
     }
 
@@ -179,11 +213,19 @@ final class Cifar10Files {
     /** Fails unless {@code size} is a positive whole number of records. */
     static void checkSize(long size, String name) {
         if (size == 0) {
-            throw new DataException(name + ": empty; expected " + RECORD_BYTES + "-byte CIFAR-10 records");
+            throw new DataException(
+                    name + ": empty; expected " + RECORD_BYTES + "-byte CIFAR-10 records");
         }
         if (size % RECORD_BYTES != 0) {
-            throw new DataException(name + ": size " + size + " bytes is not a whole number of " + RECORD_BYTES
-                    + "-byte CIFAR-10 records (1 label byte + " + IMAGE_BYTES + " pixel bytes)");
+            throw new DataException(
+                    name
+                            + ": size "
+                            + size
+                            + " bytes is not a whole number of "
+                            + RECORD_BYTES
+                            + "-byte CIFAR-10 records (1 label byte + "
+                            + IMAGE_BYTES
+                            + " pixel bytes)");
         }
     }
 
@@ -191,7 +233,8 @@ final class Cifar10Files {
      * Reads {@code size} bytes of records, checks every label, and copies them to {@code out}
      * unless it is null.
      */
-    static void copyRecords(InputStream in, long size, String name, OutputStream out) throws IOException {
+    static void copyRecords(InputStream in, long size, String name, OutputStream out)
+            throws IOException {
         long records = size / RECORD_BYTES;
         byte[] buffer = new byte[RECORDS_PER_READ * RECORD_BYTES];
         for (long first = 0; first < records; first += RECORDS_PER_READ) {
@@ -200,13 +243,22 @@ final class Cifar10Files {
             int read = in.readNBytes(buffer, 0, length);
             if (read != length) {
                 throw new DataException(
-                        name + ": ends after " + (first * RECORD_BYTES + read) + " bytes; expected " + size + " bytes");
+                        name
+                                + ": ends after "
+                                + (first * RECORD_BYTES + read)
+                                + " bytes; expected "
+                                + size
+                                + " bytes");
             }
             for (int r = 0; r < count; r++) {
                 int label = buffer[r * RECORD_BYTES] & 0xFF;
                 if (label > 9) {
                     throw new DataException(
-                            name + ": record " + (first + r) + " (counting from 0) has label " + label
+                            name
+                                    + ": record "
+                                    + (first + r)
+                                    + " (counting from 0) has label "
+                                    + label
                                     + "; expected a label from 0 to 9");
                 }
             }

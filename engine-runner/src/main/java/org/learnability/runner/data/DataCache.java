@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * A directory of data converted into DJL's layouts, one sub-directory per source, named by a hash
  * of the source files' paths, sizes and modification times (a changed source gets a new entry).
- * Each entry is written into a temporary directory and then renamed into place in one atomic
- * step, so a failed or interrupted conversion never leaves a half-written entry behind.
+ * Each entry is written into a temporary directory and then renamed into place in one atomic step,
+ * so a failed or interrupted conversion never leaves a half-written entry behind.
  */
 public final class DataCache {
 
@@ -95,8 +95,13 @@ public final class DataCache {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(FORMAT_VERSION.getBytes(StandardCharsets.UTF_8));
             for (Path source : sources) {
-                String line = "\n" + source.toRealPath() + "|" + Files.size(source) + "|"
-                        + Files.getLastModifiedTime(source).toMillis();
+                String line =
+                        "\n"
+                                + source.toRealPath()
+                                + "|"
+                                + Files.size(source)
+                                + "|"
+                                + Files.getLastModifiedTime(source).toMillis();
                 digest.update(line.getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
@@ -114,7 +119,8 @@ public final class DataCache {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // a leftover temporary directory is never mistaken for an entry: its name starts with '.'
+            // a leftover temporary directory is never mistaken for an entry: its name starts with
+            // '.'
         }
     }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A data set divided for the method: a training split and a validation split, both stratified
- * and drawn by seed from the official training set, and the official test set. The validation
- * split's scores give the class weights; the test split is for the final comparison only (see
- * {@link Split#requireUsableForWeights()}). Validation images are never in the training split.
+ * A data set divided for the method: a training split and a validation split, both stratified and
+ * drawn by seed from the official training set, and the official test set. The validation split's
+ * scores give the class weights; the test split is for the final comparison only (see {@link
+ * Split#requireUsableForWeights()}). Validation images are never in the training split.
  *
  * <p>All images are normalised once, in place, with one {@link Normalization}: fitted on the
  * training split (the default) or given.
@@ -23,7 +23,12 @@ public final class DataSplits implements AutoCloseable {
     private final Split validation;
     private final Split test;
 
-    private DataSplits(LoadedDataset data, Normalization normalization, Split training, Split validation, Split test) {
+    private DataSplits(
+            LoadedDataset data,
+            Normalization normalization,
+            Split training,
+            Split validation,
+            Split test) {
         this.data = data;
         this.normalization = normalization;
         this.training = training;
@@ -55,15 +60,22 @@ public final class DataSplits implements AutoCloseable {
      * @return the splits
      * @throws DataException if the sizes do not fit the data
      */
-    public static DataSplits create(LoadedDataset data, SplitSpec spec, Normalization normalization) {
+    public static DataSplits create(
+            LoadedDataset data, SplitSpec spec, Normalization normalization) {
         ImageSet train = data.train();
         int[] trainLabels = train.labelValues();
         long[][] chosen = choose(trainLabels, train.classNames(), spec);
-        Normalization used = normalization != null ? normalization : Normalization.fit(train, chosen[0]);
+        Normalization used =
+                normalization != null ? normalization : Normalization.fit(train, chosen[0]);
         long channels = train.imageShape().get(0);
         if (used.channels() != channels) {
-            throw new DataException("the normalisation has " + used.channels() + " channels; " + data.name()
-                    + " images have " + channels);
+            throw new DataException(
+                    "the normalisation has "
+                            + used.channels()
+                            + " channels; "
+                            + data.name()
+                            + " images have "
+                            + channels);
         }
         data.takeOver();
         used.applyInPlace(train.images());
@@ -102,8 +114,16 @@ public final class DataSplits implements AutoCloseable {
             List<Long> images = byClass.get(c);
             String name = "class " + c + " '" + classNames.get(c) + "'";
             if (images.size() < validationPerClass) {
-                throw new DataException("validation size " + spec.validationSize() + " needs " + validationPerClass
-                        + " images of each class, but " + name + " has only " + images.size() + " in the training set");
+                throw new DataException(
+                        "validation size "
+                                + spec.validationSize()
+                                + " needs "
+                                + validationPerClass
+                                + " images of each class, but "
+                                + name
+                                + " has only "
+                                + images.size()
+                                + " in the training set");
             }
             Collections.shuffle(images, random);
             validation.addAll(images.subList(0, validationPerClass));
@@ -111,24 +131,40 @@ public final class DataSplits implements AutoCloseable {
             if (spec.trainingSize() == SplitSpec.ALL_REMAINING) {
                 training.addAll(rest);
             } else if (rest.size() < trainingPerClass) {
-                throw new DataException("training size " + spec.trainingSize() + " needs " + trainingPerClass
-                        + " images of each class, but " + name + " has only " + rest.size()
-                        + " left after the validation split of " + spec.validationSize());
+                throw new DataException(
+                        "training size "
+                                + spec.trainingSize()
+                                + " needs "
+                                + trainingPerClass
+                                + " images of each class, but "
+                                + name
+                                + " has only "
+                                + rest.size()
+                                + " left after the validation split of "
+                                + spec.validationSize());
             } else {
                 training.addAll(rest.subList(0, trainingPerClass));
             }
         }
         if (training.isEmpty()) {
-            throw new DataException("validation size " + spec.validationSize() + " leaves no training images out of "
-                    + labels.length);
+            throw new DataException(
+                    "validation size "
+                            + spec.validationSize()
+                            + " leaves no training images out of "
+                            + labels.length);
         }
         return new long[][] {sorted(training), sorted(validation)};
     }
 
     private static int perClass(String what, int size, int classes) {
         if (size % classes != 0) {
-            throw new DataException(what + " size " + size + " is not a multiple of the " + classes
-                    + " classes; a stratified split needs an equal count per class");
+            throw new DataException(
+                    what
+                            + " size "
+                            + size
+                            + " is not a multiple of the "
+                            + classes
+                            + " classes; a stratified split needs an equal count per class");
         }
         return size / classes;
     }

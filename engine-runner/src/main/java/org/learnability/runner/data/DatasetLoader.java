@@ -23,9 +23,9 @@ import java.util.Locale;
  * through {@code Repository.newInstance(name, dir)}, so DJL never sees bad input. DJL yields images
  * as {@code (N, H, W, C)} float32; they are transposed once to {@code (N, C, H, W)}.
  *
- * <p>The engine is the one of the {@link NDManager} passed in; the arrays live on its device.
- * DJL's dataset builders create (and at once close) a manager of DJL's default engine, which is
- * why the application sets {@code ai.djl.default_engine} at start-up.
+ * <p>The engine is the one of the {@link NDManager} passed in; the arrays live on its device. DJL's
+ * dataset builders create (and at once close) a manager of DJL's default engine, which is why the
+ * application sets {@code ai.djl.default_engine} at start-up.
  */
 public final class DatasetLoader {
 
@@ -83,7 +83,8 @@ public final class DatasetLoader {
         };
     }
 
-    private static ImageSet read(DatasetName name, Repository repository, Usage usage, NDManager owner, String where) {
+    private static ImageSet read(
+            DatasetName name, Repository repository, Usage usage, NDManager owner, String where) {
         String set = usage.name().toLowerCase(Locale.ROOT);
         try (NDManager scratch = owner.newSubManager()) {
             ArrayDataset dataset = djlDataset(name, repository, usage, scratch);
@@ -93,17 +94,41 @@ public final class DatasetLoader {
             NDArray hwc = all.getData().singletonOrThrow();
             Shape expected = new Shape(n, name.height(), name.width(), name.channels());
             if (!hwc.getShape().equals(expected)) {
-                throw new DataException(name + " " + set + " set from " + where + ": DJL gave images of shape "
-                        + hwc.getShape() + "; expected " + expected);
+                throw new DataException(
+                        name
+                                + " "
+                                + set
+                                + " set from "
+                                + where
+                                + ": DJL gave images of shape "
+                                + hwc.getShape()
+                                + "; expected "
+                                + expected);
             }
-            // (N, H, W, C) -> (N, C, H, W); flatten() + reshape() leave it contiguous on engines whose
+            // (N, H, W, C) -> (N, C, H, W); flatten() + reshape() leave it contiguous on engines
+            // whose
             // transpose is a strided view (PyTorch), copying only if the view is not contiguous
-            NDArray images = hwc.transpose(0, 3, 1, 2).flatten().reshape(n, name.channels(), name.height(), name.width());
+            NDArray images =
+                    hwc.transpose(0, 3, 1, 2)
+                            .flatten()
+                            .reshape(n, name.channels(), name.height(), name.width());
             float[] labels = all.getLabels().singletonOrThrow().toFloatArray();
             for (int i = 0; i < labels.length; i++) {
-                if (labels[i] < 0 || labels[i] >= name.numClasses() || labels[i] != Math.rint(labels[i])) {
-                    throw new DataException(name + " " + set + " set from " + where + ": image " + i + " has label "
-                            + labels[i] + "; expected a class index from 0 to " + (name.numClasses() - 1));
+                if (labels[i] < 0
+                        || labels[i] >= name.numClasses()
+                        || labels[i] != Math.rint(labels[i])) {
+                    throw new DataException(
+                            name
+                                    + " "
+                                    + set
+                                    + " set from "
+                                    + where
+                                    + ": image "
+                                    + i
+                                    + " has label "
+                                    + labels[i]
+                                    + "; expected a class index from 0 to "
+                                    + (name.numClasses() - 1));
                 }
             }
             images.attach(owner);
@@ -111,22 +136,42 @@ public final class DatasetLoader {
         } catch (IOException | TranslateException e) {
             String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (repository == null) {
-                throw new DataException(name + " " + set + " set: DJL could not download it (" + cause
-                        + "); expected network access to DJL's repository, or give a local directory", e);
+                throw new DataException(
+                        name
+                                + " "
+                                + set
+                                + " set: DJL could not download it ("
+                                + cause
+                                + "); expected network access to DJL's repository, or give a local directory",
+                        e);
             }
-            throw new DataException(name + " " + set + " set: DJL could not read it from " + where + " (" + cause + ")", e);
+            throw new DataException(
+                    name
+                            + " "
+                            + set
+                            + " set: DJL could not read it from "
+                            + where
+                            + " ("
+                            + cause
+                            + ")",
+                    e);
         }
     }
 
-    private static ArrayDataset djlDataset(DatasetName name, Repository repository, Usage usage, NDManager manager) {
+    private static ArrayDataset djlDataset(
+            DatasetName name, Repository repository, Usage usage, NDManager manager) {
         return switch (name) {
             case CIFAR10 -> {
-                Cifar10.Builder builder = Cifar10.builder().optManager(manager).optUsage(usage).setSampling(1, false);
+                Cifar10.Builder builder =
+                        Cifar10.builder().optManager(manager).optUsage(usage).setSampling(1, false);
                 yield (repository == null ? builder : builder.optRepository(repository)).build();
             }
             case FASHION_MNIST -> {
                 FashionMnist.Builder builder =
-                        FashionMnist.builder().optManager(manager).optUsage(usage).setSampling(1, false);
+                        FashionMnist.builder()
+                                .optManager(manager)
+                                .optUsage(usage)
+                                .setSampling(1, false);
                 yield (repository == null ? builder : builder.optRepository(repository)).build();
             }
         };

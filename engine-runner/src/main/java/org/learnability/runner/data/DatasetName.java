@@ -14,7 +14,17 @@ public enum DatasetName {
             3,
             32,
             32,
-            List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")),
+            List.of(
+                    "airplane",
+                    "automobile",
+                    "bird",
+                    "cat",
+                    "deer",
+                    "dog",
+                    "frog",
+                    "horse",
+                    "ship",
+                    "truck")),
 
     /** Fashion-MNIST (Xiao et al., 2017): 28x28 grey, 60,000 training and 10,000 test images. */
     FASHION_MNIST(
@@ -23,7 +33,15 @@ public enum DatasetName {
             28,
             28,
             List.of(
-                    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+                    "T-shirt/top",
+                    "Trouser",
+                    "Pullover",
+                    "Dress",
+                    "Coat",
+                    "Sandal",
+                    "Shirt",
+                    "Sneaker",
+                    "Bag",
                     "Ankle boot"));
 
     private final String id;
@@ -55,8 +73,12 @@ public enum DatasetName {
             }
         }
         throw new DataException(
-                "unknown data set '" + text + "'; valid names: "
-                        + Arrays.stream(values()).map(DatasetName::id).collect(Collectors.joining(", ")));
+                "unknown data set '"
+                        + text
+                        + "'; valid names: "
+                        + Arrays.stream(values())
+                                .map(DatasetName::id)
+                                .collect(Collectors.joining(", ")));
     }
 
     /** Returns the name used on command lines and in reports, e.g. {@code cifar10}. */

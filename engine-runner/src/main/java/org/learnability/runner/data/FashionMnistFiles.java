@@ -13,18 +13,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Finds Fashion-MNIST, validates it, and returns a directory that DJL's {@code FashionMnist}
- * reads through a local repository.
+ * Finds Fashion-MNIST, validates it, and returns a directory that DJL's {@code FashionMnist} reads
+ * through a local repository.
  *
  * <p>DJL's {@code FashionMnist} asks its repository's artifact for the items {@code train_data},
  * {@code train_labels}, {@code test_data} and {@code test_labels}. For a local directory DJL makes
- * a {@code SimpleRepository}, whose items are the directory's files keyed by file name, read
- * as they are (no decompression). So the directory must hold four uncompressed IDX files named
- * exactly so; DJL skips their 16- and 8-byte headers without looking at them and takes the number
- * of images from the label file. The official files ({@code train-images-idx3-ubyte.gz} etc.,
- * e.g. in {@code /usr/share/datasets/fashion-mnist}) are therefore decompressed, checked, and
- * written under those names into a {@link DataCache} entry. A directory already in DJL's layout
- * (such as DJL's own cache) is checked and used in place.
+ * a {@code SimpleRepository}, whose items are the directory's files keyed by file name, read as
+ * they are (no decompression). So the directory must hold four uncompressed IDX files named exactly
+ * so; DJL skips their 16- and 8-byte headers without looking at them and takes the number of images
+ * from the label file. The official files ({@code train-images-idx3-ubyte.gz} etc., e.g. in {@code
+ * /usr/share/datasets/fashion-mnist}) are therefore decompressed, checked, and written under those
+ * names into a {@link DataCache} entry. A directory already in DJL's layout (such as DJL's own
+ * cache) is checked and used in place.
  */
 final class FashionMnistFiles {
 
@@ -52,7 +52,8 @@ final class FashionMnistFiles {
 
     static final List<String> OFFICIAL = Arrays.stream(Part.values()).map(p -> p.official).toList();
     static final List<String> DJL = Arrays.stream(Part.values()).map(p -> p.djl).toList();
-    static final String EXPECTED = "a directory holding the Fashion-MNIST files " + String.join(", ", OFFICIAL);
+    static final String EXPECTED =
+            "a directory holding the Fashion-MNIST files " + String.join(", ", OFFICIAL);
 
     private FashionMnistFiles() {}
 
@@ -68,21 +69,30 @@ final class FashionMnistFiles {
     static Path prepare(Path directory, DataCache cache) {
         InputFiles.requireDirectory(directory, EXPECTED);
         if (InputFiles.anyPresent(directory, OFFICIAL) || !InputFiles.anyPresent(directory, DJL)) {
-            InputFiles.requireFiles(directory, OFFICIAL, "the Fashion-MNIST files " + String.join(", ", OFFICIAL));
+            InputFiles.requireFiles(
+                    directory, OFFICIAL, "the Fashion-MNIST files " + String.join(", ", OFFICIAL));
             List<Path> files = OFFICIAL.stream().map(directory::resolve).toList();
-            return cache.entry("fashion-mnist", files, out -> {
-                long[] counts = new long[4];
-                for (Part part : Part.values()) {
-                    Path file = directory.resolve(part.official);
-                    try (InputStream in = InputFiles.gunzip(file);
-                            OutputStream o = new BufferedOutputStream(Files.newOutputStream(out.resolve(part.djl)), 1 << 16)) {
-                        counts[part.ordinal()] = copyIdx(in, file.toString(), part.images, o);
-                    }
-                }
-                checkCounts(directory, counts, true);
-            });
+            return cache.entry(
+                    "fashion-mnist",
+                    files,
+                    out -> {
+                        long[] counts = new long[4];
+                        for (Part part : Part.values()) {
+                            Path file = directory.resolve(part.official);
+                            try (InputStream in = InputFiles.gunzip(file);
+                                    OutputStream o =
+                                            new BufferedOutputStream(
+                                                    Files.newOutputStream(out.resolve(part.djl)),
+                                                    1 << 16)) {
+                                counts[part.ordinal()] =
+                                        copyIdx(in, file.toString(), part.images, o);
+                            }
+                        }
+                        checkCounts(directory, counts, true);
+                    });
         }
-        InputFiles.requireFiles(directory, DJL, "DJL's Fashion-MNIST files " + String.join(", ", DJL));
+        InputFiles.requireFiles(
+                directory, DJL, "DJL's Fashion-MNIST files " + String.join(", ", DJL));
         long[] counts = new long[4];
         for (Part part : Part.values()) {
             Path file = directory.resolve(part.djl);
@@ -102,9 +112,14 @@ final class FashionMnistFiles {
                 Part imagePart = Part.values()[images];
                 Part labelPart = Part.values()[images + 1];
                 throw new DataException(
-                        directory.resolve(official ? imagePart.official : imagePart.djl) + " holds " + counts[images]
-                                + " images but " + (official ? labelPart.official : labelPart.djl) + " holds "
-                                + counts[images + 1] + " labels; expected as many labels as images");
+                        directory.resolve(official ? imagePart.official : imagePart.djl)
+                                + " holds "
+                                + counts[images]
+                                + " images but "
+                                + (official ? labelPart.official : labelPart.djl)
+                                + " holds "
+                                + counts[images + 1]
+                                + " labels; expected as many labels as images");
             }
         }
     }
@@ -115,7 +130,8 @@ final class FashionMnistFiles {
      *
      * @return the number of images or labels
      */
-    static long copyIdx(InputStream in, String name, boolean images, OutputStream out) throws IOException {
+    static long copyIdx(InputStream in, String name, boolean images, OutputStream out)
+            throws IOException {
         DataInputStream data = new DataInputStream(in);
         int headerBytes = images ? 16 : 8;
         int magic;
@@ -126,9 +142,13 @@ final class FashionMnistFiles {
             magic = data.readInt();
             int expectedMagic = images ? IMAGE_MAGIC : LABEL_MAGIC;
             if (magic != expectedMagic) {
-                throw new DataException(String.format(
-                        "%s: magic number 0x%08X; expected 0x%08X (IDX unsigned-byte %s)",
-                        name, magic, expectedMagic, images ? "images, 3 dimensions" : "labels, 1 dimension"));
+                throw new DataException(
+                        String.format(
+                                "%s: magic number 0x%08X; expected 0x%08X (IDX unsigned-byte %s)",
+                                name,
+                                magic,
+                                expectedMagic,
+                                images ? "images, 3 dimensions" : "labels, 1 dimension"));
             }
             count = Integer.toUnsignedLong(data.readInt());
             if (images) {
@@ -136,13 +156,27 @@ final class FashionMnistFiles {
                 cols = data.readInt();
             }
         } catch (EOFException e) {
-            throw new DataException(name + ": too short for its " + headerBytes + "-byte IDX header", e);
+            throw new DataException(
+                    name + ": too short for its " + headerBytes + "-byte IDX header", e);
         }
         if (count == 0) {
-            throw new DataException(name + ": header says 0 " + (images ? "images" : "labels") + "; expected at least one");
+            throw new DataException(
+                    name
+                            + ": header says 0 "
+                            + (images ? "images" : "labels")
+                            + "; expected at least one");
         }
         if (rows != SIDE || cols != SIDE) {
-            throw new DataException(name + ": images of " + rows + "x" + cols + " pixels; expected " + SIDE + "x" + SIDE);
+            throw new DataException(
+                    name
+                            + ": images of "
+                            + rows
+                            + "x"
+                            + cols
+                            + " pixels; expected "
+                            + SIDE
+                            + "x"
+                            + SIDE);
         }
         if (out != null) {
             DataOutputStream header = new DataOutputStream(out);
@@ -164,8 +198,13 @@ final class FashionMnistFiles {
                 for (int i = 0; i < useful; i++) {
                     int label = buffer[i] & 0xFF;
                     if (label > 9) {
-                        throw new DataException(name + ": label " + label + " at index " + (done + i)
-                                + " (counting from 0); expected a label from 0 to 9");
+                        throw new DataException(
+                                name
+                                        + ": label "
+                                        + label
+                                        + " at index "
+                                        + (done + i)
+                                        + " (counting from 0); expected a label from 0 to 9");
                     }
                 }
             }
@@ -175,8 +214,17 @@ final class FashionMnistFiles {
             done += read;
         }
         if (done != expected) {
-            throw new DataException(name + ": header says " + count + (images ? " images of 28x28 pixels (" : " labels (")
-                    + expected + " bytes after the " + headerBytes + "-byte header) but " + done + " bytes follow it");
+            throw new DataException(
+                    name
+                            + ": header says "
+                            + count
+                            + (images ? " images of 28x28 pixels (" : " labels (")
+                            + expected
+                            + " bytes after the "
+                            + headerBytes
+                            + "-byte header) but "
+                            + done
+                            + " bytes follow it");
         }
         if (out != null) {
             out.flush();

@@ -19,10 +19,16 @@ public record ImageSet(NDArray images, NDArray labels, List<String> classNames) 
     public ImageSet {
         Shape shape = images.getShape();
         if (shape.dimension() != 4 || images.getDataType() != DataType.FLOAT32) {
-            throw new IllegalArgumentException("images are " + images.getDataType() + " " + shape + "; expected float32 (N, C, H, W)");
+            throw new IllegalArgumentException(
+                    "images are "
+                            + images.getDataType()
+                            + " "
+                            + shape
+                            + "; expected float32 (N, C, H, W)");
         }
         if (labels.getShape().dimension() != 1 || labels.getShape().get(0) != shape.get(0)) {
-            throw new IllegalArgumentException("labels have shape " + labels.getShape() + "; expected (" + shape.get(0) + ")");
+            throw new IllegalArgumentException(
+                    "labels have shape " + labels.getShape() + "; expected (" + shape.get(0) + ")");
         }
         classNames = List.copyOf(classNames);
     }

@@ -34,7 +34,10 @@ final class InputFiles {
     /** Opens a file; read errors become a {@link DataException} that names the file. */
     static InputStream open(Path file) {
         try {
-            return new NamingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), file + ": cannot read", null);
+            return new NamingStream(
+                    new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                    file + ": cannot read",
+                    null);
         } catch (IOException e) {
             throw new DataException(file + ": cannot read (" + describe(e) + ")", e);
         }
@@ -69,9 +72,15 @@ final class InputFiles {
 
     /** Fails unless every named file is in the directory, listing the missing ones. */
     static void requireFiles(Path directory, List<String> names, String expected) {
-        List<String> missing = names.stream().filter(n -> !Files.isRegularFile(directory.resolve(n))).toList();
+        List<String> missing =
+                names.stream().filter(n -> !Files.isRegularFile(directory.resolve(n))).toList();
         if (!missing.isEmpty()) {
-            throw new DataException(directory + ": missing " + String.join(", ", missing) + "; expected " + expected);
+            throw new DataException(
+                    directory
+                            + ": missing "
+                            + String.join(", ", missing)
+                            + "; expected "
+                            + expected);
         }
     }
 
@@ -108,7 +117,13 @@ final class InputFiles {
         }
 
         private DataException fail(IOException e) {
-            return new DataException(prefix + " (" + describe(e) + ")" + (expected == null ? "" : "; expected " + expected), e);
+            return new DataException(
+                    prefix
+                            + " ("
+                            + describe(e)
+                            + ")"
+                            + (expected == null ? "" : "; expected " + expected),
+                    e);
         }
 
         @Override

@@ -40,7 +40,8 @@ public final class LoadedDataset implements AutoCloseable {
     /** Marks the data as owned by a {@link DataSplits}, which normalises it in place: once only. */
     synchronized void takeOver() {
         if (takenOver) {
-            throw new IllegalStateException("this " + name + " data set is already split (and normalised); load it again");
+            throw new IllegalStateException(
+                    "this " + name + " data set is already split (and normalised); load it again");
         }
         takenOver = true;
     }

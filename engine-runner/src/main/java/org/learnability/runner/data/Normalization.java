@@ -14,10 +14,10 @@ import java.util.Arrays;
  *   x' = (x / 255 - mean_c) / std_c
  * </pre>
  *
- * with {@code mean} and {@code std} on the 0-to-1 scale. {@link DataSplits} by default fits them
- * on the training split ({@link #fit}: population mean and standard deviation of every pixel of
- * the channel, validation and test images excluded); {@link #cifar10Published()} gives the
- * constants DJL publishes for CIFAR-10.
+ * with {@code mean} and {@code std} on the 0-to-1 scale. {@link DataSplits} by default fits them on
+ * the training split ({@link #fit}: population mean and standard deviation of every pixel of the
+ * channel, validation and test images excluded); {@link #cifar10Published()} gives the constants
+ * DJL publishes for CIFAR-10.
  *
  * @param mean per-channel mean, 0 to 1 scale
  * @param std per-channel standard deviation, 0 to 1 scale, greater than 0
@@ -30,12 +30,22 @@ public record Normalization(float[] mean, float[] std) {
     public Normalization {
         if (mean.length == 0 || mean.length != std.length) {
             throw new IllegalArgumentException(
-                    "normalisation has " + mean.length + " means and " + std.length + " standard deviations; expected one of each per channel");
+                    "normalisation has "
+                            + mean.length
+                            + " means and "
+                            + std.length
+                            + " standard deviations; expected one of each per channel");
         }
         for (int c = 0; c < std.length; c++) {
             if (!Float.isFinite(mean[c]) || !Float.isFinite(std[c]) || std[c] <= 0) {
-                throw new DataException("channel " + c + " has mean " + mean[c] + " and standard deviation " + std[c]
-                        + "; expected finite values and a standard deviation above 0");
+                throw new DataException(
+                        "channel "
+                                + c
+                                + " has mean "
+                                + mean[c]
+                                + " and standard deviation "
+                                + std[c]
+                                + "; expected finite values and a standard deviation above 0");
             }
         }
         mean = mean.clone();
@@ -135,7 +145,8 @@ public record Normalization(float[] mean, float[] std) {
     void applyInPlace(NDArray images) {
         long c = images.getShape().get(1);
         if (c != mean.length) {
-            throw new IllegalArgumentException("images have " + c + " channels; the normalisation has " + mean.length);
+            throw new IllegalArgumentException(
+                    "images have " + c + " channels; the normalisation has " + mean.length);
         }
         float[] scale = new float[mean.length];
         float[] offset = new float[mean.length];
@@ -153,7 +164,9 @@ public record Normalization(float[] mean, float[] std) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Normalization n && Arrays.equals(mean, n.mean) && Arrays.equals(std, n.std);
+        return other instanceof Normalization n
+                && Arrays.equals(mean, n.mean)
+                && Arrays.equals(std, n.std);
     }
 
     @Override
@@ -163,6 +176,10 @@ public record Normalization(float[] mean, float[] std) {
 
     @Override
     public String toString() {
-        return "Normalization[mean=" + Arrays.toString(mean) + ", std=" + Arrays.toString(std) + "]";
+        return "Normalization[mean="
+                + Arrays.toString(mean)
+                + ", std="
+                + Arrays.toString(std)
+                + "]";
     }
 }

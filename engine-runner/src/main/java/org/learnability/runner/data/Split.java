@@ -37,7 +37,12 @@ public final class Split {
      * @param sourceLabels every label of the source, as Java ints
      * @param normalization the normalisation applied to the source
      */
-    Split(Role role, ImageSet source, long[] indices, int[] sourceLabels, Normalization normalization) {
+    Split(
+            Role role,
+            ImageSet source,
+            long[] indices,
+            int[] sourceLabels,
+            Normalization normalization) {
         this.role = role;
         this.source = source;
         this.indices = indices.clone();
@@ -145,10 +150,13 @@ public final class Split {
      * @param augmentation the augmentation, only for the training split
      * @return the batches; close each one
      */
-    public Iterable<Batch> shuffled(int batchSize, long seed, int epoch, Augmentation augmentation) {
+    public Iterable<Batch> shuffled(
+            int batchSize, long seed, int epoch, Augmentation augmentation) {
         if (!augmentation.isNone() && role != Role.TRAINING) {
-            throw new IllegalArgumentException("the " + role.name().toLowerCase(Locale.ROOT)
-                    + " split is never augmented; augmentation is for the training split only");
+            throw new IllegalArgumentException(
+                    "the "
+                            + role.name().toLowerCase(Locale.ROOT)
+                            + " split is never augmented; augmentation is for the training split only");
         }
         return () -> BatchIterator.shuffled(this, batchSize, seed, epoch, augmentation);
     }

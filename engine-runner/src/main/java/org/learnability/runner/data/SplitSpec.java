@@ -1,8 +1,8 @@
 package org.learnability.runner.data;
 
 /**
- * How {@link DataSplits} divides the official training set: a stratified validation split held
- * out of it, and a stratified training subset of the rest (or all the rest).
+ * How {@link DataSplits} divides the official training set: a stratified validation split held out
+ * of it, and a stratified training subset of the rest (or all the rest).
  *
  * @param validationSize images in the validation split, an equal count per class; 0 for none
  * @param trainingSize images in the training split, an equal count per class, or {@link
@@ -20,11 +20,16 @@ public record SplitSpec(int validationSize, int trainingSize, long seed) {
     /** Validates the sizes. */
     public SplitSpec {
         if (validationSize < 0) {
-            throw new DataException("validation size " + validationSize + " is negative; expected 0 or more");
+            throw new DataException(
+                    "validation size " + validationSize + " is negative; expected 0 or more");
         }
         if (trainingSize < 0) {
-            throw new DataException("training size " + trainingSize + " is negative; expected " + ALL_REMAINING
-                    + " (all images not held out) or more");
+            throw new DataException(
+                    "training size "
+                            + trainingSize
+                            + " is negative; expected "
+                            + ALL_REMAINING
+                            + " (all images not held out) or more");
         }
     }
 

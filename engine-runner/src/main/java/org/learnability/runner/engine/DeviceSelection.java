@@ -24,7 +24,9 @@ public record DeviceSelection(String spec) {
         spec = spec == null || spec.isBlank() ? AUTO : spec.trim().toLowerCase(Locale.ROOT);
         if (!spec.matches("auto|cpu|gpu|gpu\\d+(,gpu\\d+)*")) {
             throw new IllegalArgumentException(
-                    "devices '" + spec + "' not understood; expected auto, cpu, gpu or a list such as gpu0,gpu1");
+                    "devices '"
+                            + spec
+                            + "' not understood; expected auto, cpu, gpu or a list such as gpu0,gpu1");
         }
     }
 

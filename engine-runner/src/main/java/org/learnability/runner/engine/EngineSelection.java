@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which DJL engine runs the experiment, chosen the DJL way: the system property {@value
- * #PROPERTY}, else the environment variable {@value #ENV}, else {@value #DEFAULT}.
+ * Which DJL engine runs the experiment, chosen the DJL way: the system property {@value #PROPERTY},
+ * else the environment variable {@value #ENV}, else {@value #DEFAULT}.
  *
  * <p>DJL on its own would pick MXNet when both engines are on the class path; Learnability's
  * default is PyTorch. Everything in engine-runner takes its engine from here and passes the engine
@@ -77,7 +77,12 @@ public record EngineSelection(String name, String origin) {
         Set<String> available = available();
         if (!available.contains(name)) {
             throw new IllegalArgumentException(
-                    "unknown engine '" + name + "' (from " + origin + "); available engines: " + String.join(", ", available));
+                    "unknown engine '"
+                            + name
+                            + "' (from "
+                            + origin
+                            + "); available engines: "
+                            + String.join(", ", available));
         }
         return Engine.getEngine(name);
     }

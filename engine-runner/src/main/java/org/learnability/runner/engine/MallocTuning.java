@@ -13,8 +13,8 @@ import java.util.Properties;
  * <p>Both engines allocate their CPU tensors with {@code malloc}. A training step allocates and
  * frees dozens of buffers of several MiB (activations, gradients); with glibc's defaults such
  * buffers are served by fresh {@code mmap}s (above the mmap threshold, 128 KiB at first) or handed
- * back by trimming the heap (above the trim threshold), and the kernel zeroes every page again
- * when the next batch touches it. {@link #apply()} sets, through {@code mallopt(3)}:
+ * back by trimming the heap (above the trim threshold), and the kernel zeroes every page again when
+ * the next batch touches it. {@link #apply()} sets, through {@code mallopt(3)}:
  *
  * <pre>
  *   M_MMAP_THRESHOLD = 32 MiB   (the largest glibc accepts on 64-bit; also ends its dynamic threshold)
@@ -26,8 +26,8 @@ import java.util.Properties;
  * MALLOC_TOP_PAD_} do from the environment, applied inside the JVM so that it also holds under
  * {@code mvn exec:java}. Measured in BENCHMARKS.md (2 cores, batch 128, medians over sittings):
  * training 22% faster for {@code resnet-peifer} and 9% for {@code cnn-small} on PyTorch, 6% for
- * {@code cnn-small} on MXNet, with a quarter to a third of the page faults; the process keeps
- * its peak memory instead of returning it between batches.
+ * {@code cnn-small} on MXNet, with a quarter to a third of the page faults; the process keeps its
+ * peak memory instead of returning it between batches.
  *
  * <p>System property {@value #PROPERTY}: {@code tuned} (default) or {@code default} (leave the C
  * library alone). Off Linux, or with a C library without glibc's {@code mallopt}, nothing changes.
@@ -76,9 +76,12 @@ public record MallocTuning(boolean applied, String description) {
         String given = properties.getProperty(PROPERTY, TUNED);
         return switch (given.trim().toLowerCase(Locale.ROOT)) {
             case TUNED -> apply();
-            case DEFAULT -> new MallocTuning(false, "C library defaults (" + PROPERTY + "=" + DEFAULT + ")");
-            default -> throw new IllegalArgumentException(
-                    PROPERTY + " is '" + given + "'; expected " + TUNED + " or " + DEFAULT);
+            case DEFAULT ->
+                    new MallocTuning(
+                            false, "C library defaults (" + PROPERTY + "=" + DEFAULT + ")");
+            default ->
+                    throw new IllegalArgumentException(
+                            PROPERTY + " is '" + given + "'; expected " + TUNED + " or " + DEFAULT);
         };
     }
 
@@ -100,14 +103,24 @@ public record MallocTuning(boolean applied, String description) {
         } catch (UnsatisfiedLinkError e) {
             return new MallocTuning(false, "C library defaults (not glibc)");
         }
-        boolean applied = set(mallopt, M_MMAP_THRESHOLD, MMAP_THRESHOLD)
-                & set(mallopt, M_TRIM_THRESHOLD, TRIM_THRESHOLD)
-                & set(mallopt, M_TOP_PAD, TOP_PAD);
+        boolean applied =
+                set(mallopt, M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+                        & set(mallopt, M_TRIM_THRESHOLD, TRIM_THRESHOLD)
+                        & set(mallopt, M_TOP_PAD, TOP_PAD);
         String glibc = "glibc " + version.invokeString(new Object[0], false);
         return applied
-                ? new MallocTuning(true, glibc + " malloc tuned: mmap threshold " + mib(MMAP_THRESHOLD)
-                        + ", trim threshold " + mib(TRIM_THRESHOLD) + ", top pad " + mib(TOP_PAD))
-                : new MallocTuning(false, glibc + " refused the malloc tuning; its defaults (partly) in effect");
+                ? new MallocTuning(
+                        true,
+                        glibc
+                                + " malloc tuned: mmap threshold "
+                                + mib(MMAP_THRESHOLD)
+                                + ", trim threshold "
+                                + mib(TRIM_THRESHOLD)
+                                + ", top pad "
+                                + mib(TOP_PAD))
+                : new MallocTuning(
+                        false,
+                        glibc + " refused the malloc tuning; its defaults (partly) in effect");
     }
 
     private static boolean set(Function mallopt, int parameter, int value) {

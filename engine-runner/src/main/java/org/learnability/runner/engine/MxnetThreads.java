@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The threads MXNet's native library runs. It reads them from the environment when it loads, so
- * a running JVM cannot change them:
+ * The threads MXNet's native library runs. It reads them from the environment when it loads, so a
+ * running JVM cannot change them:
  *
  * <pre>
  *   operator threads = OMP_NUM_THREADS                          if set
@@ -17,9 +17,10 @@ import java.util.Optional;
  * </pre>
  *
  * Source: MXNet 1.9, {@code src/engine/openmp.cc} ({@code OpenMP::OpenMP}) and its environment
- * variable documentation ({@code env_var.md}). On a 2-core x86 machine an unset {@code OMP_NUM_THREADS} therefore means one
- * operator thread: {@code learnability bench} measured 683 images/s and 1.21 cores busy for {@code
- * cnn-small} against about 1,100 and 1.75 with {@code OMP_NUM_THREADS=2}.
+ * variable documentation ({@code env_var.md}). On a 2-core x86 machine an unset {@code
+ * OMP_NUM_THREADS} therefore means one operator thread: {@code learnability bench} measured 683
+ * images/s and 1.21 cores busy for {@code cnn-small} against about 1,100 and 1.75 with {@code
+ * OMP_NUM_THREADS=2}.
  *
  * @param operatorThreads MXNet's OpenMP threads for its operators
  * @param operatorSource where that count comes from, e.g. {@code OMP_NUM_THREADS=2}
@@ -29,7 +30,12 @@ import java.util.Optional;
  * @param ompUnset whether {@code OMP_NUM_THREADS} is unset
  */
 public record MxnetThreads(
-        int operatorThreads, String operatorSource, int workerThreads, String workerSource, int processors, boolean ompUnset) {
+        int operatorThreads,
+        String operatorSource,
+        int workerThreads,
+        String workerSource,
+        int processors,
+        boolean ompUnset) {
 
     /** MXNet's operator threads. */
     public static final String OMP_NUM_THREADS = "OMP_NUM_THREADS";
@@ -46,7 +52,10 @@ public record MxnetThreads(
      * @return the counts
      */
     public static MxnetThreads fromSystem() {
-        return of(System.getenv(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch", ""));
+        return of(
+                System.getenv(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch", ""));
     }
 
     /**
@@ -76,10 +85,17 @@ public record MxnetThreads(
             operators = processors;
             from = OMP_NUM_THREADS + " unset: MXNet's default, every processor";
         }
-        String workerSource = workers == null
-                ? MXNET_CPU_WORKER_NTHREADS + " unset (1)"
-                : MXNET_CPU_WORKER_NTHREADS + "=" + workers;
-        return new MxnetThreads(operators, from, workers == null ? 1 : workers, workerSource, processors, omp == null);
+        String workerSource =
+                workers == null
+                        ? MXNET_CPU_WORKER_NTHREADS + " unset (1)"
+                        : MXNET_CPU_WORKER_NTHREADS + "=" + workers;
+        return new MxnetThreads(
+                operators,
+                from,
+                workers == null ? 1 : workers,
+                workerSource,
+                processors,
+                omp == null);
     }
 
     /**
@@ -101,15 +117,25 @@ public record MxnetThreads(
         if (!ompUnset || operatorThreads >= processors) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT,
-                "warning: MXNet runs %d operator thread%s on %d processors (%s); export %s=%d before starting Java to use"
-                        + " them all",
-                operatorThreads, operatorThreads == 1 ? "" : "s", processors, operatorSource, OMP_NUM_THREADS, processors));
+        return Optional.of(
+                String.format(
+                        Locale.ROOT,
+                        "warning: MXNet runs %d operator thread%s on %d processors (%s); export %s=%d before starting Java to use"
+                                + " them all",
+                        operatorThreads,
+                        operatorThreads == 1 ? "" : "s",
+                        processors,
+                        operatorSource,
+                        OMP_NUM_THREADS,
+                        processors));
     }
 
     private static boolean isX86(String osArch) {
         String arch = osArch.toLowerCase(Locale.ROOT);
-        return arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86") || arch.matches("i[3-6]86");
+        return arch.equals("amd64")
+                || arch.equals("x86_64")
+                || arch.equals("x86")
+                || arch.matches("i[3-6]86");
     }
 
     private static Integer positive(String value) {

@@ -21,13 +21,13 @@ import org.learnability.api.weights.ClassWeights;
  *
  * the semantics of PyTorch's {@code torch.nn.CrossEntropyLoss(weight=w)} with {@code 'mean'}
  * reduction. With every weight 1 it equals DJL's {@link
- * ai.djl.training.loss.SoftmaxCrossEntropyLoss}. Its gradient with respect to the logits of
- * sample {@code i} is {@code (softmax(x_i) - onehot(y_i)) * w[y_i] / sum_j w[y_j]}.
+ * ai.djl.training.loss.SoftmaxCrossEntropyLoss}. Its gradient with respect to the logits of sample
+ * {@code i} is {@code (softmax(x_i) - onehot(y_i)) * w[y_i] / sum_j w[y_j]}.
  *
- * <p>Predictions are {@code (N, C)} logits; labels are class indices of shape {@code (N)} or
- * {@code (N, 1)}. The weight array is made once per device, on the labels' device, in a manager
- * under the one given; closing that manager (or this loss) frees it. {@link #setWeights} changes
- * the weights between batches, for weights that change during training.
+ * <p>Predictions are {@code (N, C)} logits; labels are class indices of shape {@code (N)} or {@code
+ * (N, 1)}. The weight array is made once per device, on the labels' device, in a manager under the
+ * one given; closing that manager (or this loss) frees it. {@link #setWeights} changes the weights
+ * between batches, for weights that change during training.
  */
 public class WeightedSoftmaxCrossEntropyLoss extends Loss implements AutoCloseable {
 
@@ -73,24 +73,40 @@ public class WeightedSoftmaxCrossEntropyLoss extends Loss implements AutoCloseab
         NDArray logits = predictions.singletonOrThrow();
         Shape shape = logits.getShape();
         if (shape.dimension() != 2) {
-            throw new IllegalArgumentException("predictions have shape " + shape + "; expected (N, C) logits");
+            throw new IllegalArgumentException(
+                    "predictions have shape " + shape + "; expected (N, C) logits");
         }
         long numClasses = shape.get(1);
         if (numClasses != weights.size()) {
             throw new IllegalArgumentException(
-                    weights.size() + " class weights given for predictions over " + numClasses + " classes");
+                    weights.size()
+                            + " class weights given for predictions over "
+                            + numClasses
+                            + " classes");
         }
         NDArray label = labels.singletonOrThrow();
         Shape labelShape = label.getShape();
         boolean columnOrFlat =
-                labelShape.dimension() == 1 || (labelShape.dimension() == 2 && labelShape.get(1) == 1);
+                labelShape.dimension() == 1
+                        || (labelShape.dimension() == 2 && labelShape.get(1) == 1);
         if (!columnOrFlat || labelShape.get(0) != shape.get(0)) {
             throw new IllegalArgumentException(
-                    "labels have shape " + labelShape + "; expected (" + shape.get(0) + ") or (" + shape.get(0) + ", 1)");
+                    "labels have shape "
+                            + labelShape
+                            + "; expected ("
+                            + shape.get(0)
+                            + ") or ("
+                            + shape.get(0)
+                            + ", 1)");
         }
-        NDArray oneHot = label.reshape(-1).toType(DataType.INT64, false).oneHot((int) numClasses).toType(logits.getDataType(), false);
+        NDArray oneHot =
+                label.reshape(-1)
+                        .toType(DataType.INT64, false)
+                        .oneHot((int) numClasses)
+                        .toType(logits.getDataType(), false);
         NDArray perSample = logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
-        NDArray sampleWeights = oneHot.mul(weightArray(label.getDevice(), logits.getDataType())).sum(new int[] {1});
+        NDArray sampleWeights =
+                oneHot.mul(weightArray(label.getDevice(), logits.getDataType())).sum(new int[] {1});
         return perSample.mul(sampleWeights).sum().div(sampleWeights.sum());
     }
 

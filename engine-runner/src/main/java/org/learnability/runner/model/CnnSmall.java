@@ -20,8 +20,8 @@ import ai.djl.nn.pooling.Pool;
  * </pre>
  *
  * The padded convolutions keep the size, so the first dense layer sees {@code 64 * (H/4) * (W/4)}
- * features (3,136 on Fashion-MNIST's 28x28, 4,096 on CIFAR-10's 32x32). Any number of channels;
- * at least 4x4 pixels. Parameters: 454,922 on 1x28x28 with 10 classes, 579,402 on 3x32x32.
+ * features (3,136 on Fashion-MNIST's 28x28, 4,096 on CIFAR-10's 32x32). Any number of channels; at
+ * least 4x4 pixels. Parameters: 454,922 on 1x28x28 with 10 classes, 579,402 on 3x32x32.
  */
 public final class CnnSmall implements ModelArchitecture {
 

@@ -3,8 +3,8 @@ package org.learnability.runner.model;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * The shape of one input image, channels first ({@code C x H x W}), as a model sees it: a batch
- * is {@code (N, C, H, W)} float32.
+ * The shape of one input image, channels first ({@code C x H x W}), as a model sees it: a batch is
+ * {@code (N, C, H, W)} float32.
  *
  * @param channels the number of channels, {@code >= 1}
  * @param height the height in pixels, {@code >= 1}
@@ -22,7 +22,13 @@ public record ImageShape(int channels, int height, int width) {
     public ImageShape {
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException(
-                    "image shape " + channels + "x" + height + "x" + width + " has a size below 1; expected C x H x W, each >= 1");
+                    "image shape "
+                            + channels
+                            + "x"
+                            + height
+                            + "x"
+                            + width
+                            + " has a size below 1; expected C x H x W, each >= 1");
         }
     }
 
@@ -34,9 +40,17 @@ public record ImageShape(int channels, int height, int width) {
      */
     public static ImageShape of(Shape chw) {
         if (chw.dimension() != 3) {
-            throw new IllegalArgumentException("image shape " + chw + " has " + chw.dimension() + " dimensions; expected (C, H, W)");
+            throw new IllegalArgumentException(
+                    "image shape "
+                            + chw
+                            + " has "
+                            + chw.dimension()
+                            + " dimensions; expected (C, H, W)");
         }
-        return new ImageShape(Math.toIntExact(chw.get(0)), Math.toIntExact(chw.get(1)), Math.toIntExact(chw.get(2)));
+        return new ImageShape(
+                Math.toIntExact(chw.get(0)),
+                Math.toIntExact(chw.get(1)),
+                Math.toIntExact(chw.get(2)));
     }
 
     /**

@@ -27,7 +27,8 @@ public final class ModelFactory {
         for (ModelArchitecture architecture : architectures) {
             String key = key(architecture.name());
             if (byName.putIfAbsent(key, architecture) != null) {
-                throw new IllegalArgumentException("two models are named '" + architecture.name() + "'");
+                throw new IllegalArgumentException(
+                        "two models are named '" + architecture.name() + "'");
             }
         }
         this.architectures = Map.copyOf(byName);
@@ -71,7 +72,13 @@ public final class ModelFactory {
     public String listing() {
         int width = names().stream().mapToInt(String::length).max().orElse(0);
         return architectures().stream()
-                .map(a -> String.format(Locale.ROOT, "%-" + width + "s  %s", a.name(), a.description()))
+                .map(
+                        a ->
+                                String.format(
+                                        Locale.ROOT,
+                                        "%-" + width + "s  %s",
+                                        a.name(),
+                                        a.description()))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -29,8 +29,16 @@ final class Requirements {
     static void minSize(String model, ImageShape input, int minSize, String why) {
         if (input.height() < minSize || input.width() < minSize) {
             throw new IllegalArgumentException(
-                    "model '" + model + "' needs images of at least " + minSize + "x" + minSize + " pixels ("
-                            + why + "), not " + input);
+                    "model '"
+                            + model
+                            + "' needs images of at least "
+                            + minSize
+                            + "x"
+                            + minSize
+                            + " pixels ("
+                            + why
+                            + "), not "
+                            + input);
         }
     }
 }

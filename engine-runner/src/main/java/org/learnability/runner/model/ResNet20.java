@@ -5,8 +5,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
 /**
- * {@value #NAME}: DJL's built-in {@link ResNetV1} at depth 20, the CIFAR ResNet of He et al.,
- * "Deep Residual Learning for Image Recognition" (2016), section 4.2:
+ * {@value #NAME}: DJL's built-in {@link ResNetV1} at depth 20, the CIFAR ResNet of He et al., "Deep
+ * Residual Learning for Image Recognition" (2016), section 4.2:
  *
  * <pre>
  *   conv3x3 16 (no bias)
@@ -52,7 +52,8 @@ public final class ResNet20 implements ModelArchitecture {
         Requirements.classes(NAME, numClasses);
         Requirements.minSize(NAME, input, MIN_SIZE, "two stride-2 stages");
         return ResNetV1.builder()
-                .setImageShape(new Shape(input.channels(), CIFAR_LAYOUT_HEIGHT, CIFAR_LAYOUT_HEIGHT))
+                .setImageShape(
+                        new Shape(input.channels(), CIFAR_LAYOUT_HEIGHT, CIFAR_LAYOUT_HEIGHT))
                 .setNumLayers(DEPTH)
                 .setOutSize(numClasses)
                 .build();

@@ -15,8 +15,8 @@ import ai.djl.nn.pooling.Pool;
 import java.util.List;
 
 /**
- * {@value #NAME}: the source paper's residual CNN for CIFAR-10, as in its experiment code
- * ({@code experiments/cnn-experiment/model.py} of hollowcodes/thi-research-proposal):
+ * {@value #NAME}: the source paper's residual CNN for CIFAR-10, as in its experiment code ({@code
+ * experiments/cnn-experiment/model.py} of hollowcodes/thi-research-proposal):
  *
  * <pre>
  *   stage(32):  a = BN(conv3x3 32 (x)),  y = max-pool 2 (ReLU(BN(conv3x3 32 (a)) + a))
@@ -25,14 +25,14 @@ import java.util.List;
  *   flatten -&gt; dense 256 -&gt; ReLU -&gt; dropout 0.5 -&gt; dense classes (logits)
  * </pre>
  *
- * <p><b>The residual add.</b> In each stage the skip connection starts at the output of the
- * stage's first conv+BN, not at the stage's input, and ends at the output of its second conv+BN;
- * both have the stage's channel count, so the 32-to-64 step needs no 1x1 projection. This is what
- * the paper's code does ({@code x1 = bn1(conv1(x)); x = bn2(conv2(x1)) + x1}). That code also
- * computes {@code relu(x1)} but feeds {@code x1} itself to the second convolution, so there is no
- * ReLU between the two conv+BN of a stage; this class keeps that, to reproduce the paper's
- * baseline. Convolutions have a bias (PyTorch's default); BN uses epsilon 1e-5 and running-stat
- * momentum 0.9 (PyTorch's 0.1 in DJL's convention).
+ * <p><b>The residual add.</b> In each stage the skip connection starts at the output of the stage's
+ * first conv+BN, not at the stage's input, and ends at the output of its second conv+BN; both have
+ * the stage's channel count, so the 32-to-64 step needs no 1x1 projection. This is what the paper's
+ * code does ({@code x1 = bn1(conv1(x)); x = bn2(conv2(x1)) + x1}). That code also computes {@code
+ * relu(x1)} but feeds {@code x1} itself to the second convolution, so there is no ReLU between the
+ * two conv+BN of a stage; this class keeps that, to reproduce the paper's baseline. Convolutions
+ * have a bias (PyTorch's default); BN uses epsilon 1e-5 and running-stat momentum 0.9 (PyTorch's
+ * 0.1 in DJL's convention).
  *
  * <p>With CIFAR-10's 3x32x32 the sizes run 32 -&gt; 16 -&gt; 8 -&gt; 6 -&gt; 3, so the first dense
  * layer sees 128 * 3 * 3 = 1,152 features, as in the paper. Other shapes work too (any number of
@@ -61,7 +61,11 @@ public final class ResNetPeifer implements ModelArchitecture {
     @Override
     public Block build(ImageShape input, int numClasses) {
         Requirements.classes(NAME, numClasses);
-        Requirements.minSize(NAME, input, MIN_SIZE, "two 2x2 max-pools, an unpadded 3x3 conv and a third max-pool");
+        Requirements.minSize(
+                NAME,
+                input,
+                MIN_SIZE,
+                "two 2x2 max-pools, an unpadded 3x3 conv and a third max-pool");
         return new SequentialBlock()
                 .add(residualStage(32))
                 .add(residualStage(64))
@@ -84,7 +88,8 @@ public final class ResNetPeifer implements ModelArchitecture {
      */
     private static Block residualStage(int channels) {
         Block branch = new SequentialBlock().add(conv3x3(channels, 1)).add(batchNorm());
-        Block residual = new ParallelBlock(ResNetPeifer::sum, List.of(branch, Blocks.identityBlock()));
+        Block residual =
+                new ParallelBlock(ResNetPeifer::sum, List.of(branch, Blocks.identityBlock()));
         return new SequentialBlock()
                 .add(conv3x3(channels, 1))
                 .add(batchNorm())
@@ -94,7 +99,8 @@ public final class ResNetPeifer implements ModelArchitecture {
     }
 
     private static NDList sum(List<NDList> branches) {
-        return new NDList(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()));
+        return new NDList(
+                branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()));
     }
 
     private static Block conv3x3(int filters, int padding) {

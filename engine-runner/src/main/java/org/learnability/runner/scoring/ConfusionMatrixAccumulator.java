@@ -13,8 +13,8 @@ import org.learnability.api.scores.ConfusionMatrix;
  *   M += onehot(y)^T . onehot(argmax(logits))      (C x N) . (N x C) = (C x C)
  * </pre>
  *
- * so no Java loop runs over samples and nothing leaves the device until {@link #result()}.
- * Counts are kept in float32, exact up to 2^24 samples per cell.
+ * so no Java loop runs over samples and nothing leaves the device until {@link #result()}. Counts
+ * are kept in float32, exact up to 2^24 samples per cell.
  */
 public final class ConfusionMatrixAccumulator implements AutoCloseable {
 
@@ -31,7 +31,8 @@ public final class ConfusionMatrixAccumulator implements AutoCloseable {
     public ConfusionMatrixAccumulator(List<String> classNames, NDManager parent) {
         this.classNames = List.copyOf(classNames);
         this.manager = parent.newSubManager();
-        this.counts = manager.zeros(new ai.djl.ndarray.types.Shape(classNames.size(), classNames.size()));
+        this.counts =
+                manager.zeros(new ai.djl.ndarray.types.Shape(classNames.size(), classNames.size()));
     }
 
     /**
@@ -44,10 +45,22 @@ public final class ConfusionMatrixAccumulator implements AutoCloseable {
         int numClasses = classNames.size();
         if (logits.getShape().dimension() != 2 || logits.getShape().get(1) != numClasses) {
             throw new IllegalArgumentException(
-                    "predictions have shape " + logits.getShape() + "; expected (N, " + numClasses + ")");
+                    "predictions have shape "
+                            + logits.getShape()
+                            + "; expected (N, "
+                            + numClasses
+                            + ")");
         }
-        NDArray actual = labels.reshape(-1).toType(DataType.INT64, false).oneHot(numClasses).toType(DataType.FLOAT32, false);
-        NDArray predicted = logits.argMax(1).toType(DataType.INT64, false).oneHot(numClasses).toType(DataType.FLOAT32, false);
+        NDArray actual =
+                labels.reshape(-1)
+                        .toType(DataType.INT64, false)
+                        .oneHot(numClasses)
+                        .toType(DataType.FLOAT32, false);
+        NDArray predicted =
+                logits.argMax(1)
+                        .toType(DataType.INT64, false)
+                        .oneHot(numClasses)
+                        .toType(DataType.FLOAT32, false);
         counts.addi(actual.transpose().matMul(predicted));
     }
 

@@ -61,13 +61,19 @@ public final class ModelTrainer {
      * @return losses, weights, time and throughput
      */
     public TrainingResult train(
-            Model model, BatchSource data, ClassWeights weights, TrainingSettings settings, EpochHook hook) {
+            Model model,
+            BatchSource data,
+            ClassWeights weights,
+            TrainingSettings settings,
+            EpochHook hook) {
         model.getNDManager().getEngine().setRandomSeed(settings.seed());
-        int batchesPerEpoch = (int) ((data.size() + settings.batchSize() - 1) / settings.batchSize());
+        int batchesPerEpoch =
+                (int) ((data.size() + settings.batchSize() - 1) / settings.batchSize());
         Optimizer optimizer = optimizer(settings, Math.max(1, batchesPerEpoch * settings.epochs()));
         List<Double> losses = new ArrayList<>();
         List<ClassWeights> used = new ArrayList<>();
-        try (WeightedSoftmaxCrossEntropyLoss loss = lossFactory.create(weights, model.getNDManager())) {
+        try (WeightedSoftmaxCrossEntropyLoss loss =
+                lossFactory.create(weights, model.getNDManager())) {
             DefaultTrainingConfig config =
                     new DefaultTrainingConfig(loss)
                             .optOptimizer(optimizer)
@@ -124,21 +130,36 @@ public final class ModelTrainer {
         Tracker tracker =
                 switch (settings.schedule()) {
                     case CONSTANT -> Tracker.fixed(lr);
-                    case COSINE -> CosineTracker.builder().setBaseValue(lr).optFinalValue(0f).setMaxUpdates(updates).build();
-                    case STEP -> MultiFactorTracker.builder()
-                            .setBaseValue(lr)
-                            .setSteps(new int[] {Math.max(1, updates / 2), Math.max(2, updates * 3 / 4)})
-                            .optFactor(0.1f)
-                            .build();
+                    case COSINE ->
+                            CosineTracker.builder()
+                                    .setBaseValue(lr)
+                                    .optFinalValue(0f)
+                                    .setMaxUpdates(updates)
+                                    .build();
+                    case STEP ->
+                            MultiFactorTracker.builder()
+                                    .setBaseValue(lr)
+                                    .setSteps(
+                                            new int[] {
+                                                Math.max(1, updates / 2),
+                                                Math.max(2, updates * 3 / 4)
+                                            })
+                                    .optFactor(0.1f)
+                                    .build();
                 };
         float weightDecay = (float) settings.weightDecay();
         return switch (settings.optimizer()) {
-            case ADAM -> Optimizer.adam().optLearningRateTracker(tracker).optWeightDecays(weightDecay).build();
-            case SGD -> Optimizer.sgd()
-                    .setLearningRateTracker(tracker)
-                    .optMomentum((float) settings.momentum())
-                    .optWeightDecays(weightDecay)
-                    .build();
+            case ADAM ->
+                    Optimizer.adam()
+                            .optLearningRateTracker(tracker)
+                            .optWeightDecays(weightDecay)
+                            .build();
+            case SGD ->
+                    Optimizer.sgd()
+                            .setLearningRateTracker(tracker)
+                            .optMomentum((float) settings.momentum())
+                            .optWeightDecays(weightDecay)
+                            .build();
         };
     }
 }

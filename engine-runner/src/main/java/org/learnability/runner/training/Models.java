@@ -12,8 +12,8 @@ import org.learnability.runner.model.ImageShape;
 import org.learnability.runner.model.ModelFactory;
 
 /**
- * Makes, saves and loads models on the selected engine: a DJL {@link Model} around a block from
- * the {@link ModelFactory}, on the first training device.
+ * Makes, saves and loads models on the selected engine: a DJL {@link Model} around a block from the
+ * {@link ModelFactory}, on the first training device.
  */
 public final class Models {
 
@@ -43,7 +43,8 @@ public final class Models {
      * @return the model; the caller closes it
      */
     public Model create(String architecture, ImageShape input, int numClasses) {
-        Model model = Model.newInstance(factory.architecture(architecture).name(), device, engine.name());
+        Model model =
+                Model.newInstance(factory.architecture(architecture).name(), device, engine.name());
         model.setBlock(factory.build(architecture, input, numClasses));
         return model;
     }
@@ -59,7 +60,9 @@ public final class Models {
             Files.createDirectories(dir);
             model.save(dir, model.getName());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save model " + model.getName() + " to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot save model " + model.getName() + " to " + dir + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -80,7 +83,8 @@ public final class Models {
         } catch (IOException | MalformedModelException e) {
             model.close();
             throw new IllegalArgumentException(
-                    "cannot load model " + architecture + " from " + dir + ": " + e.getMessage(), e);
+                    "cannot load model " + architecture + " from " + dir + ": " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -10,9 +10,9 @@ import org.learnability.api.scores.ClassScores;
 import org.learnability.runner.scoring.ConfusionMatrixAccumulator;
 
 /**
- * Scores a model on a whole split: a forward pass in inference mode per batch, the confusion
- * matrix accumulated in bulk on the device ({@link ConfusionMatrixAccumulator}), then {@link
- * ClassScores} from it.
+ * Scores a model on a whole split: a forward pass in inference mode per batch, the confusion matrix
+ * accumulated in bulk on the device ({@link ConfusionMatrixAccumulator}), then {@link ClassScores}
+ * from it.
  */
 public final class Scorer {
 
@@ -25,7 +25,8 @@ public final class Scorer {
      */
     public Scorer(int batchSize) {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("scoring batch size is " + batchSize + "; expected a whole number >= 1");
+            throw new IllegalArgumentException(
+                    "scoring batch size is " + batchSize + "; expected a whole number >= 1");
         }
         this.batchSize = batchSize;
     }
@@ -40,7 +41,8 @@ public final class Scorer {
      */
     public ClassScores score(Model model, BatchSource split, List<String> classNames) {
         try (NDManager manager = model.getNDManager().newSubManager();
-                ConfusionMatrixAccumulator matrix = new ConfusionMatrixAccumulator(classNames, manager)) {
+                ConfusionMatrixAccumulator matrix =
+                        new ConfusionMatrixAccumulator(classNames, manager)) {
             ParameterStore parameters = new ParameterStore(manager, false);
             for (Batch batch : split.batches(batchSize, 0)) {
                 try (batch) {

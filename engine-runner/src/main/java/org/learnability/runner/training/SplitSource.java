@@ -57,6 +57,8 @@ public final class SplitSource implements BatchSource {
 
     @Override
     public Iterable<Batch> batches(int batchSize, int epoch) {
-        return shuffle ? split.shuffled(batchSize, seed, epoch, augmentation) : split.inOrder(batchSize);
+        return shuffle
+                ? split.shuffled(batchSize, seed, epoch, augmentation)
+                : split.inOrder(batchSize);
     }
 }

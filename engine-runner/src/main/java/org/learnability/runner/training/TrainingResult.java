@@ -12,7 +12,10 @@ import org.learnability.api.weights.ClassWeights;
  * @param imagesPerSecond training samples processed per second of wall time
  */
 public record TrainingResult(
-        List<Double> epochLosses, List<ClassWeights> epochWeights, double seconds, double imagesPerSecond) {
+        List<Double> epochLosses,
+        List<ClassWeights> epochWeights,
+        double seconds,
+        double imagesPerSecond) {
 
     /** Takes immutable copies. */
     public TrainingResult {

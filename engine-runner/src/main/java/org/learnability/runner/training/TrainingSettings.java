@@ -67,9 +67,17 @@ public record TrainingSettings(
         if (optimizer == null || schedule == null) {
             throw new IllegalArgumentException("optimizer and schedule must be given");
         }
-        check(learningRate > 0 && Double.isFinite(learningRate), "learning rate", learningRate, "a number > 0");
+        check(
+                learningRate > 0 && Double.isFinite(learningRate),
+                "learning rate",
+                learningRate,
+                "a number > 0");
         check(momentum >= 0 && momentum < 1, "momentum", momentum, "a number in [0, 1)");
-        check(weightDecay >= 0 && Double.isFinite(weightDecay), "weight decay", weightDecay, "a number >= 0");
+        check(
+                weightDecay >= 0 && Double.isFinite(weightDecay),
+                "weight decay",
+                weightDecay,
+                "a number >= 0");
         check(epochs >= 1, "epochs", epochs, "a whole number >= 1");
         check(batchSize >= 1, "batch size", batchSize, "a whole number >= 1");
     }
@@ -91,7 +99,8 @@ public record TrainingSettings(
      * @return the new settings
      */
     public TrainingSettings withEpochs(int value) {
-        return new TrainingSettings(optimizer, learningRate, momentum, weightDecay, value, batchSize, schedule, seed);
+        return new TrainingSettings(
+                optimizer, learningRate, momentum, weightDecay, value, batchSize, schedule, seed);
     }
 
     /**
@@ -101,7 +110,8 @@ public record TrainingSettings(
      * @return the new settings
      */
     public TrainingSettings withSeed(int value) {
-        return new TrainingSettings(optimizer, learningRate, momentum, weightDecay, epochs, batchSize, schedule, value);
+        return new TrainingSettings(
+                optimizer, learningRate, momentum, weightDecay, epochs, batchSize, schedule, value);
     }
 
     private static void check(boolean ok, String what, Object value, String expected) {
@@ -112,7 +122,9 @@ public record TrainingSettings(
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String what, String text) {
         for (E e : type.getEnumConstants()) {
-            if (e.name().toLowerCase(Locale.ROOT).equals(text == null ? null : text.trim().toLowerCase(Locale.ROOT))) {
+            if (e.name()
+                    .toLowerCase(Locale.ROOT)
+                    .equals(text == null ? null : text.trim().toLowerCase(Locale.ROOT))) {
                 return e;
             }
         }
@@ -120,6 +132,7 @@ public record TrainingSettings(
         for (E e : type.getEnumConstants()) {
             known.append(known.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
         }
-        throw new IllegalArgumentException("unknown " + what + " '" + text + "'; expected one of " + known);
+        throw new IllegalArgumentException(
+                "unknown " + what + " '" + text + "'; expected one of " + known);
     }
 }

@@ -22,10 +22,10 @@ import org.learnability.runner.training.TrainingSettings;
 /**
  * The one place where Learnability's services are put together: the engine (DJL's {@code
  * ai.djl.default_engine} or {@code DJL_DEFAULT_ENGINE}, PyTorch by default, with glibc's malloc
- * tuned for tensors first: {@link MallocTuning}), the devices, the
- * strategy registry, the data loader, the model factory, the weighted loss, the trainer, the
- * scorer and the training settings. Every binding is lazy, so a command that only lists strategies
- * never loads an engine's native library.
+ * tuned for tensors first: {@link MallocTuning}), the devices, the strategy registry, the data
+ * loader, the model factory, the weighted loss, the trainer, the scorer and the training settings.
+ * Every binding is lazy, so a command that only lists strategies never loads an engine's native
+ * library.
  */
 public final class LearnabilityModule extends AbstractModule {
 
@@ -86,7 +86,8 @@ public final class LearnabilityModule extends AbstractModule {
     @Provides
     @Singleton
     StrategyRegistry strategyRegistry() {
-        return StrategyRegistry.load(LearnabilityModule.class.getClassLoader(), config.pluginsDir());
+        return StrategyRegistry.load(
+                LearnabilityModule.class.getClassLoader(), config.pluginsDir());
     }
 
     @Provides
@@ -110,7 +111,8 @@ public final class LearnabilityModule extends AbstractModule {
     @Provides
     @Singleton
     LossFactory lossFactory() {
-        return (weights, manager) -> new WeightedSoftmaxCrossEntropyLoss("weighted-softmax-ce", weights, manager);
+        return (weights, manager) ->
+                new WeightedSoftmaxCrossEntropyLoss("weighted-softmax-ce", weights, manager);
     }
 
     @Provides

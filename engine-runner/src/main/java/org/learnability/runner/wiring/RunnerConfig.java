@@ -28,18 +28,20 @@ public record RunnerConfig(
 
     /**
      * Samples per forward pass when scoring, unless configured: the fastest on a 2-core CPU with
-     * 512 KiB caches for both engines and every built-in model, measured in BENCHMARKS.md (batch 512
-     * scored up to 2x slower: its activations do not stay in the caches).
+     * 512 KiB caches for both engines and every built-in model, measured in BENCHMARKS.md (batch
+     * 512 scored up to 2x slower: its activations do not stay in the caches).
      */
     public static final int DEFAULT_SCORING_BATCH = 128;
 
     /** Validates the record. */
     public RunnerConfig {
         if (pluginsDir == null || devices == null || dataCache == null || training == null) {
-            throw new IllegalArgumentException("plugins directory, devices, data cache and training settings must be given");
+            throw new IllegalArgumentException(
+                    "plugins directory, devices, data cache and training settings must be given");
         }
         if (scoringBatchSize < 1) {
-            throw new IllegalArgumentException("scoring batch size is " + scoringBatchSize + "; expected a whole number >= 1");
+            throw new IllegalArgumentException(
+                    "scoring batch size is " + scoringBatchSize + "; expected a whole number >= 1");
         }
     }
 
@@ -51,8 +53,13 @@ public record RunnerConfig(
      * @return the defaults
      */
     public static RunnerConfig defaults() {
-        return new RunnerConfig(DEFAULT_PLUGINS, DeviceSelection.auto(), DataCache.inTempDirectory().root(),
-                TrainingSettings.defaults(), DEFAULT_SCORING_BATCH, true);
+        return new RunnerConfig(
+                DEFAULT_PLUGINS,
+                DeviceSelection.auto(),
+                DataCache.inTempDirectory().root(),
+                TrainingSettings.defaults(),
+                DEFAULT_SCORING_BATCH,
+                true);
     }
 
     /**

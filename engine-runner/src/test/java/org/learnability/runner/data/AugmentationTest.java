@@ -84,7 +84,10 @@ class AugmentationTest {
         for (int c = 0; c < C; c++) {
             for (int i = 0; i < S; i++) {
                 for (int j = 0; j < S; j++) {
-                    if (Math.abs(output[((k * C + c) * S + i) * S + j] - expected(k, c, i, j, dy, dx, flip)) > 1e-6f) {
+                    if (Math.abs(
+                                    output[((k * C + c) * S + i) * S + j]
+                                            - expected(k, c, i, j, dy, dx, flip))
+                            > 1e-6f) {
                         return false;
                     }
                 }

@@ -27,8 +27,7 @@ import org.learnability.runner.testing.EngineTest;
 @EngineTest
 class BatchIteratorTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private NDManager manager;
     private DataSplits splits;
@@ -37,8 +36,9 @@ class BatchIteratorTest {
     void setUp() throws IOException {
         manager = EngineSelection.fromSystem().engine().newBaseManager(Device.cpu());
         Path dir = SyntheticData.writeDjlLayout(tmp.resolve("djl"));
-        LoadedDataset data = new DatasetLoader(new DataCache(tmp.resolve("cache")))
-                .load(DatasetName.CIFAR10, DataSource.local(dir), manager);
+        LoadedDataset data =
+                new DatasetLoader(new DataCache(tmp.resolve("cache")))
+                        .load(DatasetName.CIFAR10, DataSource.local(dir), manager);
         splits = DataSplits.create(data, new SplitSpec(20, 0, 3)); // 40 training images
     }
 
@@ -48,12 +48,15 @@ class BatchIteratorTest {
         manager.close();
     }
 
-    /** Runs an epoch, checking every batch's content, and returns the source indices in batch order. */
+    /**
+     * Runs an epoch, checking every batch's content, and returns the source indices in batch order.
+     */
     private List<Long> epoch(Iterable<Batch> batches, int batchSize, boolean augmented) {
         return epoch(batches, batchSize, augmented, false);
     }
 
-    private List<Long> epoch(Iterable<Batch> batches, int batchSize, boolean augmented, boolean testSet) {
+    private List<Long> epoch(
+            Iterable<Batch> batches, int batchSize, boolean augmented, boolean testSet) {
         Normalization norm = splits.normalization();
         float[] raw = SyntheticData.expectedImages(testSet, 3, 32);
         int perImage = 3 * 32 * 32;
@@ -64,16 +67,20 @@ class BatchIteratorTest {
                 List<Long> indices = (List<Long>) batch.getIndices();
                 assertTrue(batch.getSize() <= batchSize);
                 assertEquals(indices.size(), batch.getSize());
-                assertEquals(new Shape(batch.getSize(), 3, 32, 32), batch.getData().head().getShape());
+                assertEquals(
+                        new Shape(batch.getSize(), 3, 32, 32), batch.getData().head().getShape());
                 float[] labels = batch.getLabels().head().toFloatArray();
                 float[] images = batch.getData().head().toFloatArray();
                 for (int k = 0; k < indices.size(); k++) {
                     int source = Math.toIntExact(indices.get(k));
-                    assertEquals(SyntheticData.label(source), labels[k], 0f, "label of image " + source);
+                    assertEquals(
+                            SyntheticData.label(source), labels[k], 0f, "label of image " + source);
                     if (!augmented) {
                         for (int p = 0; p < perImage; p += 61) {
                             int c = p / 1024;
-                            float expected = (raw[source * perImage + p] / 255 - norm.mean()[c]) / norm.std()[c];
+                            float expected =
+                                    (raw[source * perImage + p] / 255 - norm.mean()[c])
+                                            / norm.std()[c];
                             assertEquals(expected, images[k * perImage + p], 1e-5f);
                         }
                     }
@@ -98,8 +105,12 @@ class BatchIteratorTest {
         assertArrayEquals(training.indices(), sorted(first), "every training image exactly once");
         assertArrayEquals(training.indices(), sorted(second));
         assertNotEquals(first, second, "another epoch, another order");
-        assertEquals(first, epoch(training.shuffled(7, 11, 0), 7, false), "same seed and epoch, same order");
-        assertNotEquals(first, epoch(training.shuffled(7, 12, 0), 7, false), "another seed, another order");
+        assertEquals(
+                first,
+                epoch(training.shuffled(7, 11, 0), 7, false),
+                "same seed and epoch, same order");
+        assertNotEquals(
+                first, epoch(training.shuffled(7, 12, 0), 7, false), "another seed, another order");
         assertEquals(6, BatchIterator.shuffled(training, 7, 11, 0, Augmentation.NONE).batchCount());
     }
 
@@ -107,7 +118,10 @@ class BatchIteratorTest {
     void inOrderFollowsTheSplitAndCoversItOnce() {
         for (Split split : List.of(splits.validation(), splits.test())) {
             List<Long> seen = epoch(split.inOrder(6), 6, false, split.role() == Split.Role.TEST);
-            assertArrayEquals(split.indices(), seen.stream().mapToLong(Long::longValue).toArray(), split.toString());
+            assertArrayEquals(
+                    split.indices(),
+                    seen.stream().mapToLong(Long::longValue).toArray(),
+                    split.toString());
         }
         int[] labels = splits.validation().labels();
         long[] indices = splits.validation().indices();
@@ -124,7 +138,10 @@ class BatchIteratorTest {
             List<Long> seen = epoch(training.shuffled(16, 5, e, Augmentation.cifar10()), 16, true);
             assertArrayEquals(training.indices(), sorted(seen));
         }
-        assertEquals(before, manager.getManagedArrays().size(), "every batch's arrays are freed with the batch");
+        assertEquals(
+                before,
+                manager.getManagedArrays().size(),
+                "every batch's arrays are freed with the batch");
         Batch batch = training.shuffled(16, 5, 0).iterator().next();
         NDManager batchManager = batch.getManager();
         batch.close();

@@ -24,8 +24,7 @@ import org.learnability.runner.testing.EngineTest;
 @EngineTest
 class DataSplitsTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private NDManager manager;
     private Path dir;
@@ -76,8 +75,10 @@ class DataSplitsTest {
             assertArrayEquals(two, splits.validation().classCounts());
             assertArrayEquals(two, splits.test().classCounts());
             long[] training = splits.training().indices();
-            assertTrue(Arrays.stream(splits.validation().indices()).noneMatch(
-                    v -> Arrays.stream(training).anyMatch(t -> t == v)), "disjoint");
+            assertTrue(
+                    Arrays.stream(splits.validation().indices())
+                            .noneMatch(v -> Arrays.stream(training).anyMatch(t -> t == v)),
+                    "disjoint");
             assertEquals(DatasetName.CIFAR10, splits.name());
         }
     }
@@ -135,7 +136,9 @@ class DataSplitsTest {
 
     @Test
     void givenConstantsAreAppliedAsGiven() {
-        try (DataSplits splits = DataSplits.create(load(), new SplitSpec(20, 0, 5), Normalization.cifar10Published())) {
+        try (DataSplits splits =
+                DataSplits.create(
+                        load(), new SplitSpec(20, 0, 5), Normalization.cifar10Published())) {
             float[] test = gather(splits.test());
             float[] raw = SyntheticData.expectedImages(true, 3, 32);
             float[] mean = {0.4914f, 0.4822f, 0.4465f};
@@ -153,12 +156,18 @@ class DataSplitsTest {
         try (DataSplits splits = DataSplits.create(load(), new SplitSpec(20, 0, 5))) {
             assertSame(splits.validation(), splits.validation().requireUsableForWeights());
             IllegalStateException e =
-                    assertThrows(IllegalStateException.class, () -> splits.test().requireUsableForWeights());
-            assertEquals("the test split must never be used to compute class weights; score the validation split",
+                    assertThrows(
+                            IllegalStateException.class,
+                            () -> splits.test().requireUsableForWeights());
+            assertEquals(
+                    "the test split must never be used to compute class weights; score the validation split",
                     e.getMessage());
-            IllegalArgumentException a = assertThrows(IllegalArgumentException.class,
-                    () -> splits.validation().shuffled(8, 1, 0, Augmentation.cifar10()));
-            assertEquals("the validation split is never augmented; augmentation is for the training split only",
+            IllegalArgumentException a =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> splits.validation().shuffled(8, 1, 0, Augmentation.cifar10()));
+            assertEquals(
+                    "the validation split is never augmented; augmentation is for the training split only",
                     a.getMessage());
         }
     }
@@ -166,12 +175,26 @@ class DataSplitsTest {
     @Test
     void sizesThatDoNotFitLeaveTheDataUntouched() {
         try (LoadedDataset data = load()) {
-            DataException e = assertThrows(DataException.class, () -> DataSplits.create(data, new SplitSpec(70, 0, 5)));
-            assertEquals("validation size 70 needs 7 images of each class, but class 0 'airplane' has only 6 in the"
-                    + " training set", e.getMessage());
-            assertEquals("the normalisation has 1 channels; cifar10 images have 3", assertThrows(DataException.class,
-                    () -> DataSplits.create(data, new SplitSpec(20, 0, 5), new Normalization(new float[] {0.5f},
-                            new float[] {0.25f}))).getMessage());
+            DataException e =
+                    assertThrows(
+                            DataException.class,
+                            () -> DataSplits.create(data, new SplitSpec(70, 0, 5)));
+            assertEquals(
+                    "validation size 70 needs 7 images of each class, but class 0 'airplane' has only 6 in the"
+                            + " training set",
+                    e.getMessage());
+            assertEquals(
+                    "the normalisation has 1 channels; cifar10 images have 3",
+                    assertThrows(
+                                    DataException.class,
+                                    () ->
+                                            DataSplits.create(
+                                                    data,
+                                                    new SplitSpec(20, 0, 5),
+                                                    new Normalization(
+                                                            new float[] {0.5f},
+                                                            new float[] {0.25f})))
+                            .getMessage());
             try (DataSplits splits = DataSplits.create(data, new SplitSpec(20, 0, 5))) {
                 assertEquals(40, splits.training().size(), "the data can still be split");
             }
@@ -182,7 +205,9 @@ class DataSplitsTest {
     void aLoadedDataSetIsSplitOnceOnly() {
         LoadedDataset data = load();
         try (DataSplits splits = DataSplits.create(data, new SplitSpec(20, 0, 5))) {
-            assertThrows(IllegalStateException.class, () -> DataSplits.create(data, new SplitSpec(20, 0, 5)));
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> DataSplits.create(data, new SplitSpec(20, 0, 5)));
         }
         assertEquals(0, manager.getManagedArrays().size(), "closing the splits frees every array");
     }

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.testing.EngineTest;
 
-/** Every accepted layout, read through DJL's own classes, gives exactly the images the files hold. */
+/**
+ * Every accepted layout, read through DJL's own classes, gives exactly the images the files hold.
+ */
 @EngineTest
 class DatasetLoaderTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private NDManager manager;
     private DatasetLoader loader;
@@ -44,17 +45,21 @@ class DatasetLoaderTest {
         int n = SyntheticData.count(test);
         assertEquals(new Shape(n, channels, side, side), set.images().getShape());
         assertEquals(DataType.FLOAT32, set.images().getDataType());
-        assertArrayEquals(SyntheticData.expectedImages(test, channels, side), set.images().toFloatArray());
+        assertArrayEquals(
+                SyntheticData.expectedImages(test, channels, side), set.images().toFloatArray());
         assertArrayEquals(SyntheticData.labels(test), set.labelValues());
     }
 
     @Test
     void everyCifar10LayoutLoadsTheImagesTheFilesHold() throws IOException {
         Path djl = SyntheticData.writeDjlLayout(tmp.resolve("djl"));
-        Path folder = SyntheticData.writeOfficialFolder(tmp.resolve("official/cifar-10-batches-bin"));
+        Path folder =
+                SyntheticData.writeOfficialFolder(tmp.resolve("official/cifar-10-batches-bin"));
         Path archive = SyntheticData.writeArchive(tmp.resolve("download/cifar-10-binary.tar.gz"));
-        for (Path location : List.of(djl, folder, folder.getParent(), archive, archive.getParent())) {
-            try (LoadedDataset data = loader.load(DatasetName.CIFAR10, DataSource.local(location), manager)) {
+        for (Path location :
+                List.of(djl, folder, folder.getParent(), archive, archive.getParent())) {
+            try (LoadedDataset data =
+                    loader.load(DatasetName.CIFAR10, DataSource.local(location), manager)) {
                 assertEquals(DatasetName.CIFAR10, data.name());
                 assertImages(data.train(), false, 3, 32);
                 assertImages(data.test(), true, 3, 32);
@@ -67,7 +72,8 @@ class DatasetLoaderTest {
     @Test
     void fashionMnistLoadsTheImagesTheFilesHold() throws IOException {
         Path dir = SyntheticData.writeFashion(tmp.resolve("fashion-mnist"));
-        try (LoadedDataset data = loader.load(DatasetName.FASHION_MNIST, DataSource.local(dir), manager)) {
+        try (LoadedDataset data =
+                loader.load(DatasetName.FASHION_MNIST, DataSource.local(dir), manager)) {
             assertImages(data.train(), false, 1, 28);
             assertImages(data.test(), true, 1, 28);
             assertEquals("Ankle boot", data.test().classNames().get(9));
@@ -78,10 +84,15 @@ class DatasetLoaderTest {
     void badInputFailsBeforeDjlAndLeavesNoArrays() throws IOException {
         Path dir = SyntheticData.writeDjlLayout(tmp.resolve("djl"));
         java.nio.file.Files.write(dir.resolve("data_batch.bin"), new byte[3073 + 1]);
-        DataException e = assertThrows(DataException.class,
-                () -> loader.load(DatasetName.CIFAR10, DataSource.local(dir), manager));
-        assertEquals(dir.resolve("data_batch.bin") + ": size 3074 bytes is not a whole number of 3073-byte CIFAR-10"
-                + " records (1 label byte + 3072 pixel bytes)", e.getMessage());
+        DataException e =
+                assertThrows(
+                        DataException.class,
+                        () -> loader.load(DatasetName.CIFAR10, DataSource.local(dir), manager));
+        assertEquals(
+                dir.resolve("data_batch.bin")
+                        + ": size 3074 bytes is not a whole number of 3073-byte CIFAR-10"
+                        + " records (1 label byte + 3072 pixel bytes)",
+                e.getMessage());
         assertEquals(0, manager.getManagedArrays().size());
     }
 }

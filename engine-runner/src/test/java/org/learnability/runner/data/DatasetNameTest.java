@@ -19,6 +19,7 @@ class DatasetNameTest {
     @Test
     void anUnknownNameListsTheValidOnes() {
         DataException e = assertThrows(DataException.class, () -> DatasetName.parse("mnist"));
-        assertEquals("unknown data set 'mnist'; valid names: cifar10, fashion-mnist", e.getMessage());
+        assertEquals(
+                "unknown data set 'mnist'; valid names: cifar10, fashion-mnist", e.getMessage());
     }
 }

@@ -63,7 +63,9 @@ class SplitChoiceTest {
         Set<Long> training = new HashSet<>();
         Arrays.stream(chosen[0]).forEach(training::add);
         assertEquals(200, training.size(), "no index twice");
-        assertTrue(Arrays.stream(chosen[1]).noneMatch(training::contains), "no validation image in training");
+        assertTrue(
+                Arrays.stream(chosen[1]).noneMatch(training::contains),
+                "no validation image in training");
     }
 
     @Test
@@ -73,7 +75,8 @@ class SplitChoiceTest {
         Set<Long> all = new HashSet<>();
         Arrays.stream(chosen[0]).forEach(all::add);
         Arrays.stream(chosen[1]).forEach(all::add);
-        assertEquals(500, all.size(), "training and validation together are the whole training set");
+        assertEquals(
+                500, all.size(), "training and validation together are the whole training set");
         assertEquals(new SplitSpec(5000, 0, 3), SplitSpec.defaults(3));
     }
 
@@ -90,17 +93,27 @@ class SplitChoiceTest {
 
     @Test
     void sizesThatDoNotFitFailClearly() {
-        assertEquals("validation size 105 is not a multiple of the 10 classes; a stratified split needs an equal"
-                + " count per class", assertThrows(DataException.class, () -> choose(105, 0, 1)).getMessage());
-        assertEquals("training size 33 is not a multiple of the 10 classes; a stratified split needs an equal count"
-                + " per class", assertThrows(DataException.class, () -> choose(100, 33, 1)).getMessage());
-        assertEquals("validation size 510 needs 51 images of each class, but class 0 'airplane' has only 50 in the"
-                + " training set", assertThrows(DataException.class, () -> choose(510, 0, 1)).getMessage());
-        assertEquals("training size 410 needs 41 images of each class, but class 0 'airplane' has only 40 left after"
-                + " the validation split of 100", assertThrows(DataException.class, () -> choose(100, 410, 1)).getMessage());
-        assertEquals("validation size 500 leaves no training images out of 500",
+        assertEquals(
+                "validation size 105 is not a multiple of the 10 classes; a stratified split needs an equal"
+                        + " count per class",
+                assertThrows(DataException.class, () -> choose(105, 0, 1)).getMessage());
+        assertEquals(
+                "training size 33 is not a multiple of the 10 classes; a stratified split needs an equal count"
+                        + " per class",
+                assertThrows(DataException.class, () -> choose(100, 33, 1)).getMessage());
+        assertEquals(
+                "validation size 510 needs 51 images of each class, but class 0 'airplane' has only 50 in the"
+                        + " training set",
+                assertThrows(DataException.class, () -> choose(510, 0, 1)).getMessage());
+        assertEquals(
+                "training size 410 needs 41 images of each class, but class 0 'airplane' has only 40 left after"
+                        + " the validation split of 100",
+                assertThrows(DataException.class, () -> choose(100, 410, 1)).getMessage());
+        assertEquals(
+                "validation size 500 leaves no training images out of 500",
                 assertThrows(DataException.class, () -> choose(500, 0, 1)).getMessage());
-        assertEquals("validation size -5 is negative; expected 0 or more",
+        assertEquals(
+                "validation size -5 is negative; expected 0 or more",
                 assertThrows(DataException.class, () -> new SplitSpec(-5, 0, 1)).getMessage());
     }
 }

@@ -93,21 +93,35 @@ final class SyntheticData {
         return dir;
     }
 
-    /** Writes the official folder: data_batch_1.bin to data_batch_5.bin (12 records each), test_batch.bin. */
+    /**
+     * Writes the official folder: data_batch_1.bin to data_batch_5.bin (12 records each),
+     * test_batch.bin.
+     */
     static Path writeOfficialFolder(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (int b = 0; b < 5; b++) {
-            Files.write(dir.resolve("data_batch_" + (b + 1) + ".bin"), cifarRecords(false, b * 12, b * 12 + 12));
+            Files.write(
+                    dir.resolve("data_batch_" + (b + 1) + ".bin"),
+                    cifarRecords(false, b * 12, b * 12 + 12));
         }
         Files.write(dir.resolve("test_batch.bin"), cifarTest());
         Files.writeString(dir.resolve("batches.meta.txt"), "airplane\nautomobile\n");
         return dir;
     }
 
-    /** Writes the official archive's layout, with the entries in a mixed order, into {@code file}. */
+    /**
+     * Writes the official archive's layout, with the entries in a mixed order, into {@code file}.
+     */
     static Path writeArchive(Path file) throws IOException {
-        String[] order = {"test_batch.bin", "data_batch_3.bin", "data_batch_1.bin", "batches.meta.txt", "data_batch_5.bin",
-            "data_batch_2.bin", "data_batch_4.bin"};
+        String[] order = {
+            "test_batch.bin",
+            "data_batch_3.bin",
+            "data_batch_1.bin",
+            "batches.meta.txt",
+            "data_batch_5.bin",
+            "data_batch_2.bin",
+            "data_batch_4.bin"
+        };
         return writeArchive(file, order);
     }
 
@@ -134,8 +148,8 @@ final class SyntheticData {
 
     /**
      * Writes one ustar entry: a 512-byte header, then the content padded to 512 bytes; a directory
-     * when the content is null. (Written by hand: commons-compress's tar writer needs commons-lang3,
-     * which DJL leaves off the class path.)
+     * when the content is null. (Written by hand: commons-compress's tar writer needs
+     * commons-lang3, which DJL leaves off the class path.)
      */
     static void writeTarEntry(OutputStream out, String name, byte[] content) throws IOException {
         byte[] header = new byte[512];

@@ -27,7 +27,8 @@ class EngineSelectionTest {
 
     @Test
     void environmentVariableChoosesWhenNoProperty() {
-        EngineSelection s = EngineSelection.resolve(property(null), Map.of(EngineSelection.ENV, "MXNet"));
+        EngineSelection s =
+                EngineSelection.resolve(property(null), Map.of(EngineSelection.ENV, "MXNet"));
         assertEquals("MXNet", s.name());
         assertEquals("$DJL_DEFAULT_ENGINE", s.origin());
     }
@@ -35,7 +36,8 @@ class EngineSelectionTest {
     @Test
     void systemPropertyWinsOverEnvironment() {
         // DJL's Engine.getDefaultEngineName() also prefers the property.
-        EngineSelection s = EngineSelection.resolve(property("MXNet"), Map.of(EngineSelection.ENV, "PyTorch"));
+        EngineSelection s =
+                EngineSelection.resolve(property("MXNet"), Map.of(EngineSelection.ENV, "PyTorch"));
         assertEquals("MXNet", s.name());
         assertEquals("-Dai.djl.default_engine", s.origin());
     }
@@ -44,7 +46,10 @@ class EngineSelectionTest {
     void unknownEngineNamesTheValueAndTheAvailableOnes() {
         EngineSelection s = EngineSelection.resolve(property("TensorFlowLite"), Map.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, s::engine);
-        assertTrue(e.getMessage().contains("unknown engine 'TensorFlowLite' (from -Dai.djl.default_engine)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("unknown engine 'TensorFlowLite' (from -Dai.djl.default_engine)"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("MXNet, PyTorch"), e.getMessage());
     }
 }

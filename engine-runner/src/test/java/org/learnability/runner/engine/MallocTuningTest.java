@@ -39,14 +39,17 @@ class MallocTuningTest {
     @Test
     void anotherValueIsRefusedNamingTheProperty() {
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> MallocTuning.resolve(property("fast")));
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> MallocTuning.resolve(property("fast")));
         assertEquals("learnability.malloc is 'fast'; expected tuned or default", e.getMessage());
     }
 
     @Test
     void tunedKeepsFreedBuffersForTheNextBatch() throws IOException {
         assumeTrue(Platform.isLinux(), "mallopt(3) is glibc's");
-        Function mallopt = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("mallopt");
+        Function mallopt =
+                NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("mallopt");
         // glibc's starting values, held fixed: an 8 MiB buffer is mmapped and unmapped every time,
         // so each round faults all its pages in again.
         mallopt.invokeInt(new Object[] {MallocTuning.M_MMAP_THRESHOLD, 128 << 10});
@@ -56,12 +59,18 @@ class MallocTuningTest {
 
         MallocTuning t = MallocTuning.resolve(property("tuned"));
         assertTrue(t.applied(), t.description());
-        assertTrue(t.description().matches("glibc [0-9.]+ malloc tuned: mmap threshold 32 MiB, trim threshold 1 GiB,"
-                + " top pad 256 MiB"), t.description());
+        assertTrue(
+                t.description()
+                        .matches(
+                                "glibc [0-9.]+ malloc tuned: mmap threshold 32 MiB, trim threshold 1 GiB,"
+                                        + " top pad 256 MiB"),
+                t.description());
         pageFaults(1); // the first buffer comes from the kernel either way
         long tuned = pageFaults(ROUNDS);
 
-        assertTrue(untuned >= ROUNDS * PAGES * 9 / 10, "untuned: " + untuned + " faults in " + ROUNDS + " rounds");
+        assertTrue(
+                untuned >= ROUNDS * PAGES * 9 / 10,
+                "untuned: " + untuned + " faults in " + ROUNDS + " rounds");
         assertTrue(tuned < PAGES / 2, "tuned: " + tuned + " faults in " + ROUNDS + " rounds");
     }
 
@@ -76,7 +85,9 @@ class MallocTuningTest {
         return minorFaults() - before;
     }
 
-    /** Field 10 (minflt) of /proc/thread-self/stat; the fields after the command name start at 3. */
+    /**
+     * Field 10 (minflt) of /proc/thread-self/stat; the fields after the command name start at 3.
+     */
     private static long minorFaults() throws IOException {
         String stat = Files.readString(Path.of("/proc/thread-self/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -48,7 +48,8 @@ class WeightedSoftmaxCrossEntropyLossTest {
     }
 
     private float loss(ClassWeights weights, NDArray logits, NDArray labels) {
-        try (WeightedSoftmaxCrossEntropyLoss loss = new WeightedSoftmaxCrossEntropyLoss("weighted", weights, manager)) {
+        try (WeightedSoftmaxCrossEntropyLoss loss =
+                new WeightedSoftmaxCrossEntropyLoss("weighted", weights, manager)) {
             return loss.evaluate(new NDList(labels), new NDList(logits)).getFloat();
         }
     }
@@ -56,7 +57,10 @@ class WeightedSoftmaxCrossEntropyLossTest {
     @Test
     void withEveryWeightOneItEqualsDjlSoftmaxCrossEntropy() {
         NDArray labels = manager.create(LABELS);
-        float djl = Loss.softmaxCrossEntropyLoss().evaluate(new NDList(labels), new NDList(logits())).getFloat();
+        float djl =
+                Loss.softmaxCrossEntropyLoss()
+                        .evaluate(new NDList(labels), new NDList(logits()))
+                        .getFloat();
         float ours = loss(ClassWeights.uniform(3), logits(), labels);
         assertEquals(djl, ours, 1e-5);
         // By hand: mean of -log softmax(x_i)[y_i] over the 4 samples.
@@ -74,7 +78,8 @@ class WeightedSoftmaxCrossEntropyLossTest {
     @Test
     void labelsOfShapeNBy1GiveTheSameValue() {
         float flat = loss(ClassWeights.of(WEIGHTS), logits(), manager.create(LABELS));
-        float column = loss(ClassWeights.of(WEIGHTS), logits(), manager.create(LABELS, new Shape(4, 1)));
+        float column =
+                loss(ClassWeights.of(WEIGHTS), logits(), manager.create(LABELS, new Shape(4, 1)));
         assertEquals(flat, column, 1e-7);
     }
 
@@ -90,7 +95,8 @@ class WeightedSoftmaxCrossEntropyLossTest {
         NDArray logits = logits();
         logits.setRequiresGradient(true);
         try (WeightedSoftmaxCrossEntropyLoss loss =
-                        new WeightedSoftmaxCrossEntropyLoss("weighted", ClassWeights.of(WEIGHTS), manager);
+                        new WeightedSoftmaxCrossEntropyLoss(
+                                "weighted", ClassWeights.of(WEIGHTS), manager);
                 GradientCollector collector = engine.newGradientCollector()) {
             NDArray value = loss.evaluate(new NDList(manager.create(LABELS)), new NDList(logits));
             collector.backward(value);
@@ -112,14 +118,19 @@ class WeightedSoftmaxCrossEntropyLossTest {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> loss(ClassWeights.of(WEIGHTS), logits(), manager.create(new float[8], new Shape(4, 2))));
+                        () ->
+                                loss(
+                                        ClassWeights.of(WEIGHTS),
+                                        logits(),
+                                        manager.create(new float[8], new Shape(4, 2))));
         assertTrue(e.getMessage().contains("expected (4) or (4, 1)"), e.getMessage());
     }
 
     @Test
     void theWeightArrayIsMadeOncePerDevice() {
         try (WeightedSoftmaxCrossEntropyLoss loss =
-                new WeightedSoftmaxCrossEntropyLoss("weighted", ClassWeights.of(WEIGHTS), manager)) {
+                new WeightedSoftmaxCrossEntropyLoss(
+                        "weighted", ClassWeights.of(WEIGHTS), manager)) {
             NDList labels = new NDList(manager.create(LABELS));
             float first = loss.evaluate(labels, new NDList(logits())).getFloat();
             float second = loss.evaluate(labels, new NDList(logits())).getFloat();

@@ -17,11 +17,18 @@ class ModelFactoryTest {
 
     @Test
     void anUnknownNameGivesOneLineListingTheKnownOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> factory.build("x", ImageShape.CIFAR10, 10));
-        assertEquals("unknown model 'x'; known models: cnn-small, resnet-peifer, resnet20", e.getMessage());
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> factory.architecture(null));
-        assertEquals("unknown model 'null'; known models: cnn-small, resnet-peifer, resnet20", none.getMessage());
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> factory.build("x", ImageShape.CIFAR10, 10));
+        assertEquals(
+                "unknown model 'x'; known models: cnn-small, resnet-peifer, resnet20",
+                e.getMessage());
+        IllegalArgumentException none =
+                assertThrows(IllegalArgumentException.class, () -> factory.architecture(null));
+        assertEquals(
+                "unknown model 'null'; known models: cnn-small, resnet-peifer, resnet20",
+                none.getMessage());
     }
 
     @Test
@@ -43,37 +50,53 @@ class ModelFactoryTest {
             assertFalse(architecture.description().isBlank());
             assertFalse(architecture.description().contains("\n"));
         }
-        assertTrue(lines[0].startsWith("cnn-small      "), "names are padded to one column: " + lines[0]);
+        assertTrue(
+                lines[0].startsWith("cnn-small      "),
+                "names are padded to one column: " + lines[0]);
     }
 
     @Test
     void duplicateNamesAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ModelFactory(List.of(new CnnSmall(), new CnnSmall())));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new ModelFactory(List.of(new CnnSmall(), new CnnSmall())));
         assertEquals("two models are named 'cnn-small'", e.getMessage());
     }
 
     @Test
     void imagesTooSmallForAModelAreRejectedNamingModelAndShape() {
-        IllegalArgumentException peifer = assertThrows(IllegalArgumentException.class,
-                () -> factory.build("resnet-peifer", new ImageShape(3, 12, 32), 10));
-        assertEquals("model 'resnet-peifer' needs images of at least 16x16 pixels (two 2x2 max-pools, an unpadded"
-                + " 3x3 conv and a third max-pool), not 3x12x32", peifer.getMessage());
-        IllegalArgumentException resnet = assertThrows(IllegalArgumentException.class,
-                () -> factory.build("resnet20", new ImageShape(1, 7, 7), 10));
-        assertEquals("model 'resnet20' needs images of at least 8x8 pixels (two stride-2 stages), not 1x7x7",
+        IllegalArgumentException peifer =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> factory.build("resnet-peifer", new ImageShape(3, 12, 32), 10));
+        assertEquals(
+                "model 'resnet-peifer' needs images of at least 16x16 pixels (two 2x2 max-pools, an unpadded"
+                        + " 3x3 conv and a third max-pool), not 3x12x32",
+                peifer.getMessage());
+        IllegalArgumentException resnet =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> factory.build("resnet20", new ImageShape(1, 7, 7), 10));
+        assertEquals(
+                "model 'resnet20' needs images of at least 8x8 pixels (two stride-2 stages), not 1x7x7",
                 resnet.getMessage());
-        IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
-                () -> factory.build("cnn-small", new ImageShape(1, 28, 3), 10));
-        assertEquals("model 'cnn-small' needs images of at least 4x4 pixels (two 2x2 max-pools), not 1x28x3",
+        IllegalArgumentException small =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> factory.build("cnn-small", new ImageShape(1, 28, 3), 10));
+        assertEquals(
+                "model 'cnn-small' needs images of at least 4x4 pixels (two 2x2 max-pools), not 1x28x3",
                 small.getMessage());
     }
 
     @Test
     void fewerThanTwoClassesAreRejected() {
         for (String name : factory.names()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> factory.build(name, ImageShape.CIFAR10, 1));
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> factory.build(name, ImageShape.CIFAR10, 1));
             assertEquals("model '" + name + "' needs at least 2 classes, not 1", e.getMessage());
         }
     }
@@ -84,9 +107,13 @@ class ModelFactoryTest {
         assertEquals(new Shape(4, 1, 28, 28), ImageShape.FASHION_MNIST.batch(4));
         assertEquals(new Shape(3, 32, 32), ImageShape.CIFAR10.toShape());
         assertEquals("3x32x32", ImageShape.CIFAR10.toString());
-        assertEquals("image shape (32, 32) has 2 dimensions; expected (C, H, W)",
-                assertThrows(IllegalArgumentException.class, () -> ImageShape.of(new Shape(32, 32))).getMessage());
-        assertEquals("image shape 0x28x28 has a size below 1; expected C x H x W, each >= 1",
-                assertThrows(IllegalArgumentException.class, () -> new ImageShape(0, 28, 28)).getMessage());
+        assertEquals(
+                "image shape (32, 32) has 2 dimensions; expected (C, H, W)",
+                assertThrows(IllegalArgumentException.class, () -> ImageShape.of(new Shape(32, 32)))
+                        .getMessage());
+        assertEquals(
+                "image shape 0x28x28 has a size below 1; expected C x H x W, each >= 1",
+                assertThrows(IllegalArgumentException.class, () -> new ImageShape(0, 28, 28))
+                        .getMessage());
     }
 }

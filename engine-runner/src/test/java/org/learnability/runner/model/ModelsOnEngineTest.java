@@ -47,9 +47,11 @@ class ModelsOnEngineTest {
      * @param model the model name
      * @param input the image shape
      * @param classes the number of classes
-     * @param trainable weights, biases, BN gamma and beta: what PyTorch's {@code parameters()} counts
+     * @param trainable weights, biases, BN gamma and beta: what PyTorch's {@code parameters()}
+     *     counts
      * @param runningStats BN running mean and variance: DJL counts them among a block's parameters
-     *     (types {@code RUNNING_MEAN}, {@code RUNNING_VAR}, no gradient); PyTorch keeps them as buffers
+     *     (types {@code RUNNING_MEAN}, {@code RUNNING_VAR}, no gradient); PyTorch keeps them as
+     *     buffers
      */
     record Case(String model, ImageShape input, int classes, long trainable, long runningStats) {
         @Override
@@ -121,7 +123,9 @@ class ModelsOnEngineTest {
     static void loadEngine() {
         selection = EngineSelection.fromSystem();
         engine = selection.engine();
-        assertEquals(System.getProperty(EngineSelection.PROPERTY, EngineSelection.DEFAULT), engine.getEngineName());
+        assertEquals(
+                System.getProperty(EngineSelection.PROPERTY, EngineSelection.DEFAULT),
+                engine.getEngineName());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,7 +161,10 @@ class ModelsOnEngineTest {
             float loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray logits = trainer.forward(new NDList(images)).singletonOrThrow();
-                assertEquals(new Shape(BATCH, c.classes()), logits.getShape(), "logits in training mode");
+                assertEquals(
+                        new Shape(BATCH, c.classes()),
+                        logits.getShape(),
+                        "logits in training mode");
                 NDArray value = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
                 loss = value.getFloat();
                 collector.backward(value);
@@ -181,12 +188,15 @@ class ModelsOnEngineTest {
                     diff += Math.abs(now[i] - old[i]);
                 }
                 change += diff;
-                // A conv bias right before BN gets no gradient in theory, so only weights must move.
+                // A conv bias right before BN gets no gradient in theory, so only weights must
+                // move.
                 if (p.getValue().getType() == Parameter.Type.WEIGHT && diff == 0) {
                     unchangedWeights.add(p.getKey());
                 }
             }
-            assertTrue(unchangedWeights.isEmpty(), "weights unchanged by the step: " + unchangedWeights);
+            assertTrue(
+                    unchangedWeights.isEmpty(),
+                    "weights unchanged by the step: " + unchangedWeights);
             assertTrue(change > 0);
         }
     }
@@ -204,10 +214,16 @@ class ModelsOnEngineTest {
                 Parameter.Type type = p.getValue().getType();
                 if (p.getValue().requiresGradient()) {
                     trainable += size;
-                    assertFalse(type == Parameter.Type.RUNNING_MEAN || type == Parameter.Type.RUNNING_VAR, p.getKey());
+                    assertFalse(
+                            type == Parameter.Type.RUNNING_MEAN
+                                    || type == Parameter.Type.RUNNING_VAR,
+                            p.getKey());
                 } else {
                     running += size;
-                    assertTrue(type == Parameter.Type.RUNNING_MEAN || type == Parameter.Type.RUNNING_VAR, p.getKey());
+                    assertTrue(
+                            type == Parameter.Type.RUNNING_MEAN
+                                    || type == Parameter.Type.RUNNING_VAR,
+                            p.getKey());
                 }
             }
             assertEquals(c.trainable(), trainable, "trainable parameters");

@@ -26,12 +26,16 @@ class ConfusionMatrixAccumulatorTest {
         //   actual 1: predicted 1 (batch 1 #2), predicted 2 (batch 2 #0)
         //   actual 2: predicted 2 (batch 1 #3, batch 2 #1), predicted 0 (batch 1 #4)
         long[][] expected = {{2, 1, 0}, {0, 1, 1}, {1, 0, 2}};
-        try (NDManager manager = EngineSelection.fromSystem().engine().newBaseManager(Device.cpu());
-                ConfusionMatrixAccumulator accumulator = new ConfusionMatrixAccumulator(NAMES, manager)) {
+        try (NDManager manager =
+                        EngineSelection.fromSystem().engine().newBaseManager(Device.cpu());
+                ConfusionMatrixAccumulator accumulator =
+                        new ConfusionMatrixAccumulator(NAMES, manager)) {
             float[][] logits1 = {{3, 1, 0}, {0, 2, 1}, {-1, 5, 0}, {0, 0, 1}, {9, 1, 2}};
             accumulator.add(manager.create(new float[] {0, 0, 1, 2, 2}), manager.create(logits1));
             float[][] logits2 = {{0, 1, 2}, {0.1f, 0.2f, 0.3f}, {7, 6, 5}};
-            accumulator.add(manager.create(new float[] {1, 2, 0}, new Shape(3, 1)), manager.create(logits2));
+            accumulator.add(
+                    manager.create(new float[] {1, 2, 0}, new Shape(3, 1)),
+                    manager.create(logits2));
             assertEquals(new ConfusionMatrix(NAMES, expected), accumulator.result());
         }
     }
@@ -56,8 +60,10 @@ class ConfusionMatrixAccumulatorTest {
             }
             expected[(int) labels[i]][best]++;
         }
-        try (NDManager manager = EngineSelection.fromSystem().engine().newBaseManager(Device.cpu());
-                ConfusionMatrixAccumulator accumulator = new ConfusionMatrixAccumulator(NAMES, manager)) {
+        try (NDManager manager =
+                        EngineSelection.fromSystem().engine().newBaseManager(Device.cpu());
+                ConfusionMatrixAccumulator accumulator =
+                        new ConfusionMatrixAccumulator(NAMES, manager)) {
             accumulator.add(manager.create(labels), manager.create(logits));
             assertEquals(new ConfusionMatrix(NAMES, expected), accumulator.result());
         }

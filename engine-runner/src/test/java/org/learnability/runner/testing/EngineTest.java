@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Marks a test class that runs on a DJL engine. The build runs such classes once per engine, in a
- * JVM of its own whose {@code ai.djl.default_engine} names the engine (surefire executions
- * {@code pytorch} and {@code mxnet}); the test takes its engine from {@link
+ * JVM of its own whose {@code ai.djl.default_engine} names the engine (surefire executions {@code
+ * pytorch} and {@code mxnet}); the test takes its engine from {@link
  * org.learnability.runner.engine.EngineSelection#fromSystem()}, as the application does.
  */
 @Target(ElementType.TYPE)

@@ -61,7 +61,8 @@ class ModelTrainerTest {
         manager.close();
     }
 
-    private DataSplits splits(IntUnaryOperator place, int trainPerClass, int seed) throws IOException {
+    private DataSplits splits(IntUnaryOperator place, int trainPerClass, int seed)
+            throws IOException {
         Path data = SyntheticImages.write(dir.resolve("data"), trainPerClass + 10, 20, place);
         DatasetLoader loader = new DatasetLoader(new DataCache(dir.resolve("cache")));
         return DataSplits.create(
@@ -74,36 +75,72 @@ class ModelTrainerTest {
     }
 
     /** Trains cnn-small and returns its test scores. */
-    private ClassScores trainAndScore(DataSplits splits, ClassWeights weights, TrainingSettings settings) {
+    private ClassScores trainAndScore(
+            DataSplits splits, ClassWeights weights, TrainingSettings settings) {
         try (Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
             new ModelTrainer(LOSS, CPU, false)
-                    .train(model, SplitSource.training(splits.training(), settings.seed(), Augmentation.NONE), weights,
-                            settings, EpochHook.NONE);
-            return new Scorer(64).score(model, SplitSource.inOrder(splits.test()), splits.classNames());
+                    .train(
+                            model,
+                            SplitSource.training(
+                                    splits.training(), settings.seed(), Augmentation.NONE),
+                            weights,
+                            settings,
+                            EpochHook.NONE);
+            return new Scorer(64)
+                    .score(model, SplitSource.inOrder(splits.test()), splits.classNames());
         }
     }
 
     @Test
     void anEasyTaskIsLearnedAndTheSameSeedGivesTheSameConfusionMatrix() throws IOException {
         try (DataSplits splits = splits(c -> c, 40, 1)) {
-            TrainingSettings settings = new TrainingSettings(
-                    TrainingSettings.Optimizer.ADAM, 1e-3, 0.9, 0, 4, 32, TrainingSettings.Schedule.CONSTANT, 5);
+            TrainingSettings settings =
+                    new TrainingSettings(
+                            TrainingSettings.Optimizer.ADAM,
+                            1e-3,
+                            0.9,
+                            0,
+                            4,
+                            32,
+                            TrainingSettings.Schedule.CONSTANT,
+                            5);
             ClassScores trainScores;
             ClassScores first;
             try (Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
-                TrainingResult result = new ModelTrainer(LOSS, CPU, false)
-                        .train(model, SplitSource.training(splits.training(), 5, Augmentation.NONE),
-                                ClassWeights.uniform(10), settings, EpochHook.NONE);
+                TrainingResult result =
+                        new ModelTrainer(LOSS, CPU, false)
+                                .train(
+                                        model,
+                                        SplitSource.training(
+                                                splits.training(), 5, Augmentation.NONE),
+                                        ClassWeights.uniform(10),
+                                        settings,
+                                        EpochHook.NONE);
                 assertEquals(4, result.epochLosses().size());
-                assertTrue(result.epochLosses().get(3) < result.epochLosses().get(0), "loss falls: " + result.epochLosses());
+                assertTrue(
+                        result.epochLosses().get(3) < result.epochLosses().get(0),
+                        "loss falls: " + result.epochLosses());
                 assertTrue(result.imagesPerSecond() > 0);
-                trainScores = new Scorer(64).score(model, SplitSource.inOrder(splits.training()), splits.classNames());
-                first = new Scorer(64).score(model, SplitSource.inOrder(splits.test()), splits.classNames());
+                trainScores =
+                        new Scorer(64)
+                                .score(
+                                        model,
+                                        SplitSource.inOrder(splits.training()),
+                                        splits.classNames());
+                first =
+                        new Scorer(64)
+                                .score(
+                                        model,
+                                        SplitSource.inOrder(splits.test()),
+                                        splits.classNames());
             }
             assertTrue(trainScores.accuracy() > 0.9, "training accuracy " + trainScores.accuracy());
             assertEquals(400, trainScores.confusionMatrix().orElseThrow().total());
             ClassScores second = trainAndScore(splits, ClassWeights.uniform(10), settings);
-            assertEquals(first.confusionMatrix(), second.confusionMatrix(), "same seed, same confusion matrix");
+            assertEquals(
+                    first.confusionMatrix(),
+                    second.confusionMatrix(),
+                    "same seed, same confusion matrix");
         }
     }
 
@@ -118,8 +155,13 @@ class ModelTrainerTest {
             ClassScores weighted = trainAndScore(splits, ClassWeights.of(raw), settings);
             assertTrue(
                     weighted.tpr().get(0) > unweighted.tpr().get(0),
-                    "TPR of class 0: unweighted " + unweighted.tpr().get(0) + ", weighted " + weighted.tpr().get(0));
-            assertTrue(weighted.tpr().get(0) >= 0.9, "weighted TPR of class 0 " + weighted.tpr().get(0));
+                    "TPR of class 0: unweighted "
+                            + unweighted.tpr().get(0)
+                            + ", weighted "
+                            + weighted.tpr().get(0));
+            assertTrue(
+                    weighted.tpr().get(0) >= 0.9,
+                    "weighted TPR of class 0 " + weighted.tpr().get(0));
         }
     }
 
@@ -129,14 +171,20 @@ class ModelTrainerTest {
                 Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
             List<Integer> epochs = new ArrayList<>();
             ClassWeights second = ClassWeights.of(2, 1, 1, 1, 1, 1, 1, 1, 1, 1);
-            EpochHook hook = (epoch, m, current) -> {
-                epochs.add(epoch);
-                assertTrue(m == model);
-                return second;
-            };
-            TrainingResult result = new ModelTrainer(LOSS, CPU, false)
-                    .train(model, SplitSource.training(splits.training(), 1, Augmentation.NONE),
-                            ClassWeights.uniform(10), settings(3, 1), hook);
+            EpochHook hook =
+                    (epoch, m, current) -> {
+                        epochs.add(epoch);
+                        assertTrue(m == model);
+                        return second;
+                    };
+            TrainingResult result =
+                    new ModelTrainer(LOSS, CPU, false)
+                            .train(
+                                    model,
+                                    SplitSource.training(splits.training(), 1, Augmentation.NONE),
+                                    ClassWeights.uniform(10),
+                                    settings(3, 1),
+                                    hook);
             assertEquals(List.of(0, 1, 2), epochs);
             assertEquals(List.of(ClassWeights.uniform(10), second, second), result.epochWeights());
         }
@@ -146,22 +194,45 @@ class ModelTrainerTest {
     void aNanLossStopsTrainingNamingEpochAndBatch() throws IOException {
         // 100 training images in batches of 32: batches of 32, 32, 32 and 4. The loss turns NaN on
         // the short fourth batch, so training must stop in epoch 1, batch 4.
-        LossFactory nanOnShortBatch = (weights, m) -> new WeightedSoftmaxCrossEntropyLoss("loss", weights, m) {
-            @Override
-            public NDArray evaluate(NDList labels, NDList predictions) {
-                NDArray value = super.evaluate(labels, predictions);
-                return predictions.head().getShape().get(0) < 32 ? value.mul(Float.NaN) : value;
-            }
-        };
+        LossFactory nanOnShortBatch =
+                (weights, m) ->
+                        new WeightedSoftmaxCrossEntropyLoss("loss", weights, m) {
+                            @Override
+                            public NDArray evaluate(NDList labels, NDList predictions) {
+                                NDArray value = super.evaluate(labels, predictions);
+                                return predictions.head().getShape().get(0) < 32
+                                        ? value.mul(Float.NaN)
+                                        : value;
+                            }
+                        };
         try (DataSplits splits = splits(c -> c, 10, 1);
                 Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
-            TrainingSettings settings = new TrainingSettings(
-                    TrainingSettings.Optimizer.SGD, 0.01, 0.9, 1e-4, 2, 32, TrainingSettings.Schedule.COSINE, 1);
-            TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () ->
-                    new ModelTrainer(nanOnShortBatch, CPU, false).train(model,
-                            SplitSource.training(splits.training(), 1, Augmentation.NONE), ClassWeights.uniform(10),
-                            settings, EpochHook.NONE));
-            assertEquals("training loss became NaN in epoch 1, batch 4; lower the learning rate or check the data",
+            TrainingSettings settings =
+                    new TrainingSettings(
+                            TrainingSettings.Optimizer.SGD,
+                            0.01,
+                            0.9,
+                            1e-4,
+                            2,
+                            32,
+                            TrainingSettings.Schedule.COSINE,
+                            1);
+            TrainingDivergedException e =
+                    assertThrows(
+                            TrainingDivergedException.class,
+                            () ->
+                                    new ModelTrainer(nanOnShortBatch, CPU, false)
+                                            .train(
+                                                    model,
+                                                    SplitSource.training(
+                                                            splits.training(),
+                                                            1,
+                                                            Augmentation.NONE),
+                                                    ClassWeights.uniform(10),
+                                                    settings,
+                                                    EpochHook.NONE));
+            assertEquals(
+                    "training loss became NaN in epoch 1, batch 4; lower the learning rate or check the data",
                     e.getMessage());
         }
     }
@@ -171,19 +242,42 @@ class ModelTrainerTest {
         try (DataSplits splits = splits(c -> c, 10, 1)) {
             ClassScores before;
             try (Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
-                new ModelTrainer(LOSS, CPU, false).train(model,
-                        SplitSource.training(splits.training(), 1, Augmentation.NONE), ClassWeights.uniform(10),
-                        settings(1, 1), EpochHook.NONE);
-                before = new Scorer(64).score(model, SplitSource.inOrder(splits.test()), splits.classNames());
+                new ModelTrainer(LOSS, CPU, false)
+                        .train(
+                                model,
+                                SplitSource.training(splits.training(), 1, Augmentation.NONE),
+                                ClassWeights.uniform(10),
+                                settings(1, 1),
+                                EpochHook.NONE);
+                before =
+                        new Scorer(64)
+                                .score(
+                                        model,
+                                        SplitSource.inOrder(splits.test()),
+                                        splits.classNames());
                 models.save(model, dir.resolve("saved"));
             }
-            try (Model loaded = models.load("cnn-small", ImageShape.CIFAR10, 10, dir.resolve("saved"))) {
-                ClassScores after = new Scorer(64).score(loaded, SplitSource.inOrder(splits.test()), splits.classNames());
+            try (Model loaded =
+                    models.load("cnn-small", ImageShape.CIFAR10, 10, dir.resolve("saved"))) {
+                ClassScores after =
+                        new Scorer(64)
+                                .score(
+                                        loaded,
+                                        SplitSource.inOrder(splits.test()),
+                                        splits.classNames());
                 assertEquals(before.confusionMatrix(), after.confusionMatrix());
             }
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> models.load("cnn-small", ImageShape.CIFAR10, 10, dir.resolve("nothing-here")));
-            assertTrue(e.getMessage().startsWith("cannot load model cnn-small from "), e.getMessage());
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    models.load(
+                                            "cnn-small",
+                                            ImageShape.CIFAR10,
+                                            10,
+                                            dir.resolve("nothing-here")));
+            assertTrue(
+                    e.getMessage().startsWith("cannot load model cnn-small from "), e.getMessage());
         }
     }
 

@@ -25,7 +25,8 @@ final class SyntheticImages {
      *     with one place cannot be told apart
      * @return {@code dir}
      */
-    static Path write(Path dir, int trainPerClass, int testPerClass, IntUnaryOperator place) throws IOException {
+    static Path write(Path dir, int trainPerClass, int testPerClass, IntUnaryOperator place)
+            throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(99);
         Files.write(dir.resolve("data_batch.bin"), records(trainPerClass, place, random));

@@ -27,7 +27,10 @@ import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
 import org.learnability.runner.testing.EngineTest;
 
-/** A tiny model trained a few steps with the weighted loss lowers it, on the engine the property names. */
+/**
+ * A tiny model trained a few steps with the weighted loss lowers it, on the engine the property
+ * names.
+ */
 @EngineTest
 class TinyTrainingTest {
 
@@ -36,7 +39,10 @@ class TinyTrainingTest {
         EngineSelection selection = EngineSelection.fromSystem();
         Engine engine = selection.engine();
         String expected = System.getProperty(EngineSelection.PROPERTY, EngineSelection.DEFAULT);
-        assertEquals(expected, engine.getEngineName(), "the engine named by -Dai.djl.default_engine runs");
+        assertEquals(
+                expected,
+                engine.getEngineName(),
+                "the engine named by -Dai.djl.default_engine runs");
         engine.setRandomSeed(7);
 
         // Three Gaussian blobs in 2-D, 64 points each.
@@ -55,15 +61,27 @@ class TinyTrainingTest {
                 Model model = Model.newInstance("tiny", Device.cpu(), selection.name())) {
             NDArray features = manager.create(x, new Shape(y.length, 2));
             NDArray labels = manager.create(y);
-            model.setBlock(new SequentialBlock().add(Linear.builder().setUnits(16).build()).add(Activation::relu)
-                    .add(Linear.builder().setUnits(3).build()));
+            model.setBlock(
+                    new SequentialBlock()
+                            .add(Linear.builder().setUnits(16).build())
+                            .add(Activation::relu)
+                            .add(Linear.builder().setUnits(3).build()));
             WeightedSoftmaxCrossEntropyLoss loss =
-                    new WeightedSoftmaxCrossEntropyLoss("weighted", ClassWeights.of(1, 2, 3), manager);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.05f)).build())
-                    .optDevices(new Device[] {Device.cpu()});
-            ArrayDataset data = new ArrayDataset.Builder().setData(features).optLabels(labels)
-                    .setSampling(32, true).build();
+                    new WeightedSoftmaxCrossEntropyLoss(
+                            "weighted", ClassWeights.of(1, 2, 3), manager);
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(loss)
+                            .optOptimizer(
+                                    Optimizer.adam()
+                                            .optLearningRateTracker(Tracker.fixed(0.05f))
+                                            .build())
+                            .optDevices(new Device[] {Device.cpu()});
+            ArrayDataset data =
+                    new ArrayDataset.Builder()
+                            .setData(features)
+                            .optLabels(labels)
+                            .setSampling(32, true)
+                            .build();
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(32, 2));
                 float before = lossOnAll(trainer, loss, features, labels);
@@ -80,7 +98,8 @@ class TinyTrainingTest {
         }
     }
 
-    private static float lossOnAll(Trainer trainer, WeightedSoftmaxCrossEntropyLoss loss, NDArray x, NDArray y) {
+    private static float lossOnAll(
+            Trainer trainer, WeightedSoftmaxCrossEntropyLoss loss, NDArray x, NDArray y) {
         NDList predictions = trainer.evaluate(new NDList(x));
         return loss.evaluate(new NDList(y), predictions).getFloat();
     }

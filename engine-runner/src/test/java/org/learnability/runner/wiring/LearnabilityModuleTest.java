@@ -30,18 +30,23 @@ class LearnabilityModuleTest {
     @Test
     void theInjectorProvidesEveryServiceOnTheSelectedEngine() {
         TrainingSettings training = TrainingSettings.defaults().withEpochs(3);
-        RunnerConfig config = RunnerConfig.defaults()
-                .withPlugins(dir.resolve("plugins"))
-                .withDevices(new DeviceSelection("cpu"))
-                .withTraining(training)
-                .withProgress(false);
+        RunnerConfig config =
+                RunnerConfig.defaults()
+                        .withPlugins(dir.resolve("plugins"))
+                        .withDevices(new DeviceSelection("cpu"))
+                        .withTraining(training)
+                        .withProgress(false);
         Injector injector = Guice.createInjector(new LearnabilityModule(config));
         Engine engine = injector.getInstance(Engine.class);
-        assertEquals(System.getProperty(EngineSelection.PROPERTY, EngineSelection.DEFAULT), engine.getEngineName());
+        assertEquals(
+                System.getProperty(EngineSelection.PROPERTY, EngineSelection.DEFAULT),
+                engine.getEngineName());
         assertArrayEquals(new Device[] {Device.cpu()}, injector.getInstance(Device[].class));
-        assertSame(injector.getInstance(ModelTrainer.class), injector.getInstance(ModelTrainer.class));
+        assertSame(
+                injector.getInstance(ModelTrainer.class), injector.getInstance(ModelTrainer.class));
         assertEquals(training, injector.getInstance(TrainingSettings.class));
-        assertEquals(ModelFactory.builtIn().names(), injector.getInstance(ModelFactory.class).names());
+        assertEquals(
+                ModelFactory.builtIn().names(), injector.getInstance(ModelFactory.class).names());
         injector.getInstance(Models.class);
         injector.getInstance(Scorer.class);
         injector.getInstance(DatasetLoader.class);

@@ -135,7 +135,9 @@ public final class Bench {
         check(spec);
         double loadAverage = loadAverage();
         Engine djl = engine.get();
-        EngineThreads threads = EngineThreads.effective(djl, spec.threads(), spec.interopThreads(), System.getenv());
+        EngineThreads threads =
+                EngineThreads.effective(
+                        djl, spec.threads(), spec.interopThreads(), System.getenv());
         try (NDManager manager = djl.newBaseManager(devices.get()[0])) {
             LoadedDataset data = loader.load(spec.dataset(), spec.source(), manager);
             DataSplits splits;
@@ -155,18 +157,40 @@ public final class Bench {
     }
 
     private BenchResult measure(
-            BenchSpec spec, DataSplits splits, Engine djl, EngineThreads threads, double loadAverage, PrintWriter progress) {
+            BenchSpec spec,
+            DataSplits splits,
+            Engine djl,
+            EngineThreads threads,
+            double loadAverage,
+            PrintWriter progress) {
         Split training = splits.training();
         Augmentation augmentation = spec.augment() ? Augmentation.cifar10() : Augmentation.NONE;
         TimedBatchSource source =
-                new TimedBatchSource(SplitSource.training(training, spec.seed(), augmentation), spec, Bench::processCpuNanos);
-        TrainingSettings settings = new TrainingSettings(
-                Optimizer.ADAM, 1e-3, 0.9, 0, source.roundCount(), spec.batchSize(), Schedule.CONSTANT, spec.seed());
+                new TimedBatchSource(
+                        SplitSource.training(training, spec.seed(), augmentation),
+                        spec,
+                        Bench::processCpuNanos);
+        TrainingSettings settings =
+                new TrainingSettings(
+                        Optimizer.ADAM,
+                        1e-3,
+                        0.9,
+                        0,
+                        source.roundCount(),
+                        spec.batchSize(),
+                        Schedule.CONSTANT,
+                        spec.seed());
         List<String> classNames = splits.classNames();
         RoundLog log = new RoundLog(source, spec, progress);
-        try (Model model = models.get().create(spec.model(), ImageShape.of(training.imageShape()), classNames.size())) {
+        try (Model model =
+                models.get()
+                        .create(
+                                spec.model(),
+                                ImageShape.of(training.imageShape()),
+                                classNames.size())) {
             ProcessMemory.resetPeak(); // the data set's loading is not training
-            trainer.get().train(model, source, ClassWeights.uniform(classNames.size()), settings, log);
+            trainer.get()
+                    .train(model, source, ClassWeights.uniform(classNames.size()), settings, log);
 
             Scorer scoring = scorer.get();
             SplitSource test = SplitSource.inOrder(splits.test());
@@ -179,8 +203,10 @@ public final class Bench {
 
             List<TimedBatchSource.Round> measured = source.measured();
             double seconds = measured.stream().mapToDouble(TimedBatchSource.Round::seconds).sum();
-            double dataSeconds = measured.stream().mapToDouble(TimedBatchSource.Round::dataSeconds).sum();
-            double cpuSeconds = measured.stream().mapToDouble(TimedBatchSource.Round::cpuSeconds).sum();
+            double dataSeconds =
+                    measured.stream().mapToDouble(TimedBatchSource.Round::dataSeconds).sum();
+            double cpuSeconds =
+                    measured.stream().mapToDouble(TimedBatchSource.Round::cpuSeconds).sum();
             return new BenchResult(
                     BenchResult.RUNNER,
                     djl.getEngineName(),
@@ -238,7 +264,11 @@ public final class Bench {
             TimedBatchSource.Round round = source.endRound(epoch);
             if (round.warmup()) {
                 ProcessMemory.resetPeak();
-                progress.printf(Locale.ROOT, "warm-up: %d batches in %.1f s%n", round.batches(), round.seconds());
+                progress.printf(
+                        Locale.ROOT,
+                        "warm-up: %d batches in %.1f s%n",
+                        round.batches(),
+                        round.seconds());
             } else {
                 int measured = epoch - source.warmupRounds() + 1;
                 double peak = ProcessMemory.peakResidentMiB();
@@ -249,9 +279,15 @@ public final class Bench {
                 }
                 peakAfterLast = peak;
                 residentAfterLast = resident;
-                progress.printf(Locale.ROOT, "%s %d/%d: %,.0f images/s, data %.2f%%, peak RSS %,.0f MiB%n",
-                        spec.measuresBatches() ? "chunk" : "epoch", measured, spec.measuredRounds(),
-                        round.images() / round.seconds(), 100 * round.dataSeconds() / round.seconds(), peak);
+                progress.printf(
+                        Locale.ROOT,
+                        "%s %d/%d: %,.0f images/s, data %.2f%%, peak RSS %,.0f MiB%n",
+                        spec.measuresBatches() ? "chunk" : "epoch",
+                        measured,
+                        spec.measuredRounds(),
+                        round.images() / round.seconds(),
+                        100 * round.dataSeconds() / round.seconds(),
+                        peak);
             }
             progress.flush();
             return current;
@@ -273,30 +309,33 @@ public final class Bench {
 
         @Override
         public Iterable<Batch> batches(int batchSize, int epoch) {
-            return () -> new Iterator<>() {
-                private final Iterator<Batch> batches = source.batches(batchSize, epoch).iterator();
-                private int given;
+            return () ->
+                    new Iterator<>() {
+                        private final Iterator<Batch> batches =
+                                source.batches(batchSize, epoch).iterator();
+                        private int given;
 
-                @Override
-                public boolean hasNext() {
-                    return given < count && batches.hasNext();
-                }
+                        @Override
+                        public boolean hasNext() {
+                            return given < count && batches.hasNext();
+                        }
 
-                @Override
-                public Batch next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    given++;
-                    return batches.next();
-                }
-            };
+                        @Override
+                        public Batch next() {
+                            if (!hasNext()) {
+                                throw new NoSuchElementException();
+                            }
+                            given++;
+                            return batches.next();
+                        }
+                    };
         }
     }
 
     /** Returns this process's CPU time, all threads, in nanoseconds. */
     static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }
         return 0;
@@ -305,7 +344,8 @@ public final class Bench {
     /** Returns the 1-minute load average from {@code /proc/loadavg}, else the JVM's view of it. */
     static double loadAverage() {
         try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+            return Double.parseDouble(
+                    Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         }

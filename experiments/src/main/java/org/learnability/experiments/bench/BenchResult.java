@@ -37,8 +37,8 @@ import java.util.Locale;
  * @param scoreImagesPerSecond images per second scoring the test split
  * @param scoreBatchSize the scoring batch size
  * @param testAccuracy the trained model's accuracy on the test split
- * @param peakRssMiBAfterFirst peak resident memory (VmHWM) after the first measured round, the
- *     peak having been reset after the warm-up; -1 if unknown
+ * @param peakRssMiBAfterFirst peak resident memory (VmHWM) after the first measured round, the peak
+ *     having been reset after the warm-up; -1 if unknown
  * @param peakRssMiBAfterLast peak resident memory after the last measured round
  * @param rssMiBAfterFirst resident memory (VmRSS) after the first measured round
  * @param rssMiBAfterLast resident memory after the last measured round
@@ -94,7 +94,9 @@ public record BenchResult(
 
     /** Returns the growth of the peak resident memory from the first to the last measured round. */
     public double peakRssGrowth() {
-        return peakRssMiBAfterFirst > 0 ? peakRssMiBAfterLast / peakRssMiBAfterFirst - 1 : Double.NaN;
+        return peakRssMiBAfterFirst > 0
+                ? peakRssMiBAfterLast / peakRssMiBAfterFirst - 1
+                : Double.NaN;
     }
 
     /**
@@ -155,7 +157,11 @@ public record BenchResult(
      * @return the line
      */
     public String toJsonLine() {
-        return new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping().create().toJson(toJson());
+        return new GsonBuilder()
+                .serializeSpecialFloatingPointValues()
+                .disableHtmlEscaping()
+                .create()
+                .toJson(toJson());
     }
 
     /**
@@ -166,28 +172,118 @@ public record BenchResult(
     public List<String> table() {
         String round = roundKind;
         List<String[]> rows = new ArrayList<>();
-        rows.add(row("model", model + " on " + dataset + ", " + f0(trainImages) + " training images"
-                + (augment ? " (augmented)" : "") + ", batch " + batchSize));
-        rows.add(row("engine", engine + " " + engineVersion + " (DJL " + frameworkVersion + ", Java " + runtime + ")"));
-        rows.add(row("threads", threads + " intra-op, " + interopThreads + " inter-op (" + threadsSource + ")"));
+        rows.add(
+                row(
+                        "model",
+                        model
+                                + " on "
+                                + dataset
+                                + ", "
+                                + f0(trainImages)
+                                + " training images"
+                                + (augment ? " (augmented)" : "")
+                                + ", batch "
+                                + batchSize));
+        rows.add(
+                row(
+                        "engine",
+                        engine
+                                + " "
+                                + engineVersion
+                                + " (DJL "
+                                + frameworkVersion
+                                + ", Java "
+                                + runtime
+                                + ")"));
+        rows.add(
+                row(
+                        "threads",
+                        threads
+                                + " intra-op, "
+                                + interopThreads
+                                + " inter-op ("
+                                + threadsSource
+                                + ")"));
         rows.add(row("allocator", allocator));
-        rows.add(row("measured", train.values().size() + " " + round + "s, " + f0(measuredBatches) + " batches, "
-                + f0(measuredImages) + " images in " + f(measuredSeconds, 1) + " s, after " + warmupBatches
-                + " warm-up batches"));
-        rows.add(row("training", f0(train.median()) + " images/s median, min " + f0(train.min()) + ", max "
-                + f0(train.max()) + " over " + round + "s; " + f0(trainImagesPerSecond()) + " overall"));
-        rows.add(row("scoring", f0(scoreImagesPerSecond) + " images/s (" + f0(testImages) + " test images, batch "
-                + scoreBatchSize + "): " + f(scoreToTrainRatio(), 2) + "x training; test accuracy "
-                + f(testAccuracy, 4)));
-        rows.add(row("data / compute", f(100 * dataShare, 2) + "% / " + f(100 * (1 - dataShare), 2)
-                + "% of training time (" + dataTiming + ")"));
-        rows.add(row("peak RSS", f0(peakRssMiBAfterFirst) + " MiB after " + round + " 1, " + f0(peakRssMiBAfterLast)
-                + " MiB after " + round + " " + train.values().size() + " (" + signedPercent(peakRssGrowth())
-                + "); RSS " + f0(rssMiBAfterFirst) + " -> " + f0(rssMiBAfterLast) + " MiB"));
-        rows.add(row("CPU", f(cpuCoresUsed, 2) + " cores busy while measuring; load average " + f(loadAverage, 2)
-                + " at start"));
+        rows.add(
+                row(
+                        "measured",
+                        train.values().size()
+                                + " "
+                                + round
+                                + "s, "
+                                + f0(measuredBatches)
+                                + " batches, "
+                                + f0(measuredImages)
+                                + " images in "
+                                + f(measuredSeconds, 1)
+                                + " s, after "
+                                + warmupBatches
+                                + " warm-up batches"));
+        rows.add(
+                row(
+                        "training",
+                        f0(train.median())
+                                + " images/s median, min "
+                                + f0(train.min())
+                                + ", max "
+                                + f0(train.max())
+                                + " over "
+                                + round
+                                + "s; "
+                                + f0(trainImagesPerSecond())
+                                + " overall"));
+        rows.add(
+                row(
+                        "scoring",
+                        f0(scoreImagesPerSecond)
+                                + " images/s ("
+                                + f0(testImages)
+                                + " test images, batch "
+                                + scoreBatchSize
+                                + "): "
+                                + f(scoreToTrainRatio(), 2)
+                                + "x training; test accuracy "
+                                + f(testAccuracy, 4)));
+        rows.add(
+                row(
+                        "data / compute",
+                        f(100 * dataShare, 2)
+                                + "% / "
+                                + f(100 * (1 - dataShare), 2)
+                                + "% of training time ("
+                                + dataTiming
+                                + ")"));
+        rows.add(
+                row(
+                        "peak RSS",
+                        f0(peakRssMiBAfterFirst)
+                                + " MiB after "
+                                + round
+                                + " 1, "
+                                + f0(peakRssMiBAfterLast)
+                                + " MiB after "
+                                + round
+                                + " "
+                                + train.values().size()
+                                + " ("
+                                + signedPercent(peakRssGrowth())
+                                + "); RSS "
+                                + f0(rssMiBAfterFirst)
+                                + " -> "
+                                + f0(rssMiBAfterLast)
+                                + " MiB"));
+        rows.add(
+                row(
+                        "CPU",
+                        f(cpuCoresUsed, 2)
+                                + " cores busy while measuring; load average "
+                                + f(loadAverage, 2)
+                                + " at start"));
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
-        return rows.stream().map(r -> String.format(Locale.ROOT, "%-" + width + "s  %s", r[0], r[1])).toList();
+        return rows.stream()
+                .map(r -> String.format(Locale.ROOT, "%-" + width + "s  %s", r[0], r[1]))
+                .toList();
     }
 
     private static String[] row(String what, String value) {
@@ -203,7 +299,9 @@ public record BenchResult(
     }
 
     private static String signedPercent(double fraction) {
-        return Double.isNaN(fraction) ? "growth unknown" : String.format(Locale.ROOT, "%+.1f%%", 100 * fraction);
+        return Double.isNaN(fraction)
+                ? "growth unknown"
+                : String.format(Locale.ROOT, "%+.1f%%", 100 * fraction);
     }
 
     private static double round(double value, int digits) {

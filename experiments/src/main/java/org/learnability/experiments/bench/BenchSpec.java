@@ -7,11 +7,11 @@ import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DatasetName;
 
 /**
- * What a benchmark run measures: a model trained on a data set with a batch size, for a warm-up
- * and then either whole epochs or a fixed number of batches, with the engine's threads as asked.
+ * What a benchmark run measures: a model trained on a data set with a batch size, for a warm-up and
+ * then either whole epochs or a fixed number of batches, with the engine's threads as asked.
  *
- * <p>Measured <em>rounds</em> give the spread: every epoch is a round; with {@code batches > 0}
- * the batches are cut into {@code chunks} rounds of (nearly) equal size, drawn from consecutive
+ * <p>Measured <em>rounds</em> give the spread: every epoch is a round; with {@code batches > 0} the
+ * batches are cut into {@code chunks} rounds of (nearly) equal size, drawn from consecutive
  * shuffled epochs.
  *
  * @param model the model name, e.g. {@code cnn-small}
@@ -46,10 +46,12 @@ public record BenchSpec(
     /** Validates every field, naming the option at fault. */
     public BenchSpec {
         if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("--model is empty; expected a model name such as cnn-small");
+            throw new IllegalArgumentException(
+                    "--model is empty; expected a model name such as cnn-small");
         }
         if (dataset == null) {
-            throw new IllegalArgumentException("--dataset is missing; expected cifar10 or fashion-mnist");
+            throw new IllegalArgumentException(
+                    "--dataset is missing; expected cifar10 or fashion-mnist");
         }
         atLeast("--batch-size", batchSize, 1);
         atLeast("--warmup-batches", warmupBatches, 0);
@@ -58,14 +60,22 @@ public record BenchSpec(
         atLeast("--chunks", chunks, 1);
         if (batches > 0 && chunks > batches) {
             throw new IllegalArgumentException(
-                    "--chunks is " + chunks + " but --batches is " + batches + "; expected at most one chunk per batch");
+                    "--chunks is "
+                            + chunks
+                            + " but --batches is "
+                            + batches
+                            + "; expected at most one chunk per batch");
         }
         atLeast("--train-size", trainSize, 0);
         atLeast("--threads", threads, 0);
         atLeast("--interop-threads", interopThreads, 0);
         if (dataDir != null && !Files.exists(dataDir)) {
-            throw new DataException("--data-dir " + dataDir + ": no such file or directory; expected the "
-                    + dataset.id() + " files");
+            throw new DataException(
+                    "--data-dir "
+                            + dataDir
+                            + ": no such file or directory; expected the "
+                            + dataset.id()
+                            + " files");
         }
     }
 
@@ -97,7 +107,8 @@ public record BenchSpec(
 
     private static void atLeast(String option, int value, int least) {
         if (value < least) {
-            throw new IllegalArgumentException(option + " is " + value + "; expected a whole number >= " + least);
+            throw new IllegalArgumentException(
+                    option + " is " + value + "; expected a whole number >= " + least);
         }
     }
 }

@@ -15,8 +15,8 @@ import org.learnability.runner.engine.MxnetThreads;
  * ({@code PtEngine.newInstance}); the effective values are read back from the engine. MXNet takes
  * its threads from environment variables read by its native library ({@code OMP_NUM_THREADS} for
  * the operators, {@code MXNET_CPU_WORKER_NTHREADS} for its engine's workers, default 1), which a
- * running JVM cannot set: export them before starting Java. For MXNet the values reported are
- * what MXNet makes of them ({@link MxnetThreads}: half the processors on x86 when {@code
+ * running JVM cannot set: export them before starting Java. For MXNet the values reported are what
+ * MXNet makes of them ({@link MxnetThreads}: half the processors on x86 when {@code
  * OMP_NUM_THREADS} is unset).
  *
  * @param intraOp the operator threads in effect
@@ -63,7 +63,8 @@ record EngineThreads(int intraOp, int interOp, String source, List<String> warni
      * @param env the environment
      * @return the counts in effect
      */
-    static EngineThreads effective(Engine engine, int intraOp, int interOp, Map<String, String> env) {
+    static EngineThreads effective(
+            Engine engine, int intraOp, int interOp, Map<String, String> env) {
         List<String> warnings = new ArrayList<>();
         if ("PyTorch".equals(engine.getEngineName())) {
             if (intraOp > 0 && JniUtils.getNumThreads() != intraOp) {
@@ -71,30 +72,58 @@ record EngineThreads(int intraOp, int interOp, String source, List<String> warni
             }
             int inter = JniUtils.getNumInteropThreads();
             if (interOp > 0 && inter != interOp) {
-                warnings.add("warning: PyTorch runs " + inter + " inter-op threads, not " + interOp
-                        + ": the engine had loaded before --interop-threads could apply");
+                warnings.add(
+                        "warning: PyTorch runs "
+                                + inter
+                                + " inter-op threads, not "
+                                + interOp
+                                + ": the engine had loaded before --interop-threads could apply");
             }
-            return new EngineThreads(JniUtils.getNumThreads(), inter, PYTORCH_THREADS + ", " + PYTORCH_INTEROP_THREADS, warnings);
+            return new EngineThreads(
+                    JniUtils.getNumThreads(),
+                    inter,
+                    PYTORCH_THREADS + ", " + PYTORCH_INTEROP_THREADS,
+                    warnings);
         }
         if ("MXNet".equals(engine.getEngineName())) {
-            MxnetThreads mxnet = MxnetThreads.of(env, Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch", ""));
+            MxnetThreads mxnet =
+                    MxnetThreads.of(
+                            env,
+                            Runtime.getRuntime().availableProcessors(),
+                            System.getProperty("os.arch", ""));
             int intra = mxnet.operatorThreads();
             int inter = mxnet.workerThreads();
             if (intraOp > 0 && intra != intraOp) {
-                warnings.add("warning: MXNet runs " + intra + " operator threads (" + mxnet.operatorSource() + "), not "
-                        + intraOp + "; a running JVM cannot change that: export OMP_NUM_THREADS=" + intraOp
-                        + " before starting it");
+                warnings.add(
+                        "warning: MXNet runs "
+                                + intra
+                                + " operator threads ("
+                                + mxnet.operatorSource()
+                                + "), not "
+                                + intraOp
+                                + "; a running JVM cannot change that: export OMP_NUM_THREADS="
+                                + intraOp
+                                + " before starting it");
             } else if (intraOp <= 0) {
                 mxnet.warning().ifPresent(warnings::add);
             }
             if (interOp > 0 && inter != interOp) {
-                warnings.add("warning: MXNet runs " + inter + " worker threads, not " + interOp
-                        + "; export MXNET_CPU_WORKER_NTHREADS=" + interOp + " before starting the JVM");
+                warnings.add(
+                        "warning: MXNet runs "
+                                + inter
+                                + " worker threads, not "
+                                + interOp
+                                + "; export MXNET_CPU_WORKER_NTHREADS="
+                                + interOp
+                                + " before starting the JVM");
             }
             return new EngineThreads(intra, inter, mxnet.source(), warnings);
         }
         if (intraOp > 0 || interOp > 0) {
-            warnings.add("warning: thread counts cannot be set on the " + engine.getEngineName() + " engine; ignored");
+            warnings.add(
+                    "warning: thread counts cannot be set on the "
+                            + engine.getEngineName()
+                            + " engine; ignored");
         }
         return new EngineThreads(-1, -1, "unknown for " + engine.getEngineName(), warnings);
     }

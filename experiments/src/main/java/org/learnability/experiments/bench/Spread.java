@@ -36,6 +36,14 @@ record Spread(double median, double min, double max, List<Double> values) {
 
     @Override
     public String toString() {
-        return "Spread[median=" + median + ", min=" + min + ", max=" + max + ", values=" + Arrays.toString(values.toArray()) + "]";
+        return "Spread[median="
+                + median
+                + ", min="
+                + min
+                + ", max="
+                + max
+                + ", values="
+                + Arrays.toString(values.toArray())
+                + "]";
     }
 }

@@ -23,9 +23,9 @@ import org.learnability.runner.training.BatchSource;
  *
  * <p>Data time is the time spent in the split iterator's {@code hasNext()} and {@code next()},
  * which make the batch (a permutation per epoch, one gather per batch, augmentation), and, on an
- * engine that computes lazily (MXNet), waiting until the batch's arrays are computed, so that
- * their cost is not hidden in the next operation of the model. A round's wall time runs from the
- * trainer asking for its batches to {@link #endRound}; the rest of it is compute.
+ * engine that computes lazily (MXNet), waiting until the batch's arrays are computed, so that their
+ * cost is not hidden in the next operation of the model. A round's wall time runs from the trainer
+ * asking for its batches to {@link #endRound}; the rest of it is compute.
  */
 final class TimedBatchSource implements BatchSource {
 
@@ -94,7 +94,10 @@ final class TimedBatchSource implements BatchSource {
         this.cpuClock = cpuClock;
     }
 
-    /** Returns the number of rounds, the trainer's epochs: the warm-up, if any, and the measured ones. */
+    /**
+     * Returns the number of rounds, the trainer's epochs: the warm-up, if any, and the measured
+     * ones.
+     */
     int roundCount() {
         return warmupRounds() + spec.measuredRounds();
     }
@@ -140,10 +143,20 @@ final class TimedBatchSource implements BatchSource {
     @Override
     public Iterable<Batch> batches(int batchSize, int round) {
         if (batchSize != spec.batchSize()) {
-            throw new IllegalArgumentException("asked for batches of " + batchSize + "; the benchmark is set up for " + spec.batchSize());
+            throw new IllegalArgumentException(
+                    "asked for batches of "
+                            + batchSize
+                            + "; the benchmark is set up for "
+                            + spec.batchSize());
         }
         if (round != rounds.size() || round >= roundCount()) {
-            throw new IllegalStateException("round " + round + " asked for out of order; " + rounds.size() + " begun of " + roundCount());
+            throw new IllegalStateException(
+                    "round "
+                            + round
+                            + " asked for out of order; "
+                            + rounds.size()
+                            + " begun of "
+                            + roundCount());
         }
         return () -> {
             boolean warmup = round < warmupRounds();
@@ -159,7 +172,8 @@ final class TimedBatchSource implements BatchSource {
                 }
                 return new Timed(chunkStream, spec.chunkBatches(measured), r);
             }
-            return new Timed(split.batches(batchSize, measured + 1).iterator(), Integer.MAX_VALUE, r);
+            return new Timed(
+                    split.batches(batchSize, measured + 1).iterator(), Integer.MAX_VALUE, r);
         };
     }
 

@@ -39,7 +39,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "Model (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "Model (default: ${DEFAULT-VALUE}).")
     String model = "cnn-small";
 
     @Option(
@@ -51,11 +54,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
-            description = "Local data (default: " + "/usr/share/datasets/fashion-mnist for fashion-mnist, DJL's download"
-                    + " for cifar10).")
+            description =
+                    "Local data (default: "
+                            + "/usr/share/datasets/fashion-mnist for fashion-mnist, DJL's download"
+                            + " for cifar10).")
     Path dataDir;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Training batch size (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            description = "Training batch size (default: ${DEFAULT-VALUE}).")
     int batchSize = 128;
 
     @Option(
@@ -64,19 +72,24 @@ final class BenchCommand implements Callable<Integer> {
             description = "Batches trained before measuring (default: ${DEFAULT-VALUE}).")
     int warmupBatches = 20;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Measured epochs (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            description = "Measured epochs (default: ${DEFAULT-VALUE}).")
     int epochs = 3;
 
     @Option(
             names = "--batches",
             paramLabel = "N",
-            description = "Measure this many batches instead of whole epochs, cut into --chunks rounds.")
+            description =
+                    "Measure this many batches instead of whole epochs, cut into --chunks rounds.")
     int batches;
 
     @Option(
             names = "--chunks",
             paramLabel = "N",
-            description = "Rounds the --batches are cut into, for the spread (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Rounds the --batches are cut into, for the spread (default: ${DEFAULT-VALUE}).")
     int chunks = 5;
 
     @Option(
@@ -88,15 +101,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--threads",
             paramLabel = "N",
-            description = "Intra-op threads (PyTorch: ai.djl.pytorch.num_threads; MXNet: checked against OMP_NUM_THREADS)"
-                    + " (default: the engine's).")
+            description =
+                    "Intra-op threads (PyTorch: ai.djl.pytorch.num_threads; MXNet: checked against OMP_NUM_THREADS)"
+                            + " (default: the engine's).")
     int threads;
 
     @Option(
             names = "--interop-threads",
             paramLabel = "N",
-            description = "Inter-op threads (PyTorch: ai.djl.pytorch.num_interop_threads; MXNet: checked against"
-                    + " MXNET_CPU_WORKER_NTHREADS) (default: the engine's).")
+            description =
+                    "Inter-op threads (PyTorch: ai.djl.pytorch.num_interop_threads; MXNet: checked against"
+                            + " MXNET_CPU_WORKER_NTHREADS) (default: the engine's).")
     int interopThreads;
 
     @Option(
@@ -108,33 +123,60 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     int seed;
 
-    @Option(names = "--augment", description = "Random crop (padding 4) and horizontal flip of every training batch.")
+    @Option(
+            names = "--augment",
+            description = "Random crop (padding 4) and horizontal flip of every training batch.")
     boolean augment;
 
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
-            description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json is one line with the keys"
-                    + " of bench/pytorch_reference.py.")
+            description =
+                    "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json is one line with the keys"
+                            + " of bench/pytorch_reference.py.")
     Format format = Format.table;
 
     @Override
     public Integer call() {
         DatasetName name = DatasetName.parse(dataset);
-        Path dir = dataDir != null || name != DatasetName.FASHION_MNIST ? dataDir : DataSource.DEBIAN_FASHION_MNIST;
-        BenchSpec benchSpec = new BenchSpec(model, name, dir, batchSize, warmupBatches, epochs, batches, chunks,
-                trainSize, threads, interopThreads, seed, augment);
+        Path dir =
+                dataDir != null || name != DatasetName.FASHION_MNIST
+                        ? dataDir
+                        : DataSource.DEBIAN_FASHION_MNIST;
+        BenchSpec benchSpec =
+                new BenchSpec(
+                        model,
+                        name,
+                        dir,
+                        batchSize,
+                        warmupBatches,
+                        epochs,
+                        batches,
+                        chunks,
+                        trainSize,
+                        threads,
+                        interopThreads,
+                        seed,
+                        augment);
         if (scoreBatchSize < 1) {
-            throw new IllegalArgumentException("--score-batch-size is " + scoreBatchSize + "; expected a whole number >= 1");
+            throw new IllegalArgumentException(
+                    "--score-batch-size is " + scoreBatchSize + "; expected a whole number >= 1");
         }
         RunnerConfig defaults = RunnerConfig.defaults();
-        RunnerConfig config = new RunnerConfig(defaults.pluginsDir(), defaults.devices(), defaults.dataCache(),
-                defaults.training(), scoreBatchSize, defaults.progress());
+        RunnerConfig config =
+                new RunnerConfig(
+                        defaults.pluginsDir(),
+                        defaults.devices(),
+                        defaults.dataCache(),
+                        defaults.training(),
+                        scoreBatchSize,
+                        defaults.progress());
         Bench bench = parent.injector(config).getInstance(Bench.class);
         bench.check(benchSpec);
         // Before anything loads the engine: PyTorch reads its thread counts when it loads.
         Bench.requestThreads(threads, interopThreads);
-        // DJL's progress bar writes to standard output, which carries the result; one line per round goes to
+        // DJL's progress bar writes to standard output, which carries the result; one line per
+        // round goes to
         // standard error instead.
         String bar = System.getProperty("disableProgressBar");
         System.setProperty("disableProgressBar", "true");

@@ -18,14 +18,21 @@ import picocli.CommandLine.ScopeType;
             "Finds and counteracts learnability imbalance: per-class loss weights from a first model's per-class scores.",
             "The engine is DJL's: -Dai.djl.default_engine=PyTorch (default) or MXNet."
         },
-        subcommands = {RunCommand.class, ReportCommand.class, StrategiesCommand.class, WeightsCommand.class, BenchCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ReportCommand.class,
+            StrategiesCommand.class,
+            WeightsCommand.class,
+            BenchCommand.class
+        })
 public final class LearnabilityCommand {
 
     @Option(
             names = "--plugins",
             paramLabel = "DIR",
             scope = ScopeType.INHERIT,
-            description = "Directory whose jars hold plugin strategies (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Directory whose jars hold plugin strategies (default: ${DEFAULT-VALUE}).")
     Path plugins = LearnabilityModule.DEFAULT_PLUGINS;
 
     private Injector injector;

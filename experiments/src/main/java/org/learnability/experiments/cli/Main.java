@@ -65,7 +65,8 @@ public final class Main {
 
     /** The cause of a failure inside Guice's provisioning: what the user needs to read. */
     private static Exception unwrap(Exception e) {
-        if ((e instanceof ProvisionException || e instanceof CreationException) && e.getCause() instanceof Exception cause) {
+        if ((e instanceof ProvisionException || e instanceof CreationException)
+                && e.getCause() instanceof Exception cause) {
             return unwrap(cause);
         }
         return e;

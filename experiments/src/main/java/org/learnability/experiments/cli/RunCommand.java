@@ -39,88 +39,170 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "quick (default: a 10-minute look on 2 CPU cores) or paper (the source paper's set-up, for a GPU).")
+    @Option(
+            names = "--preset",
+            paramLabel = "NAME",
+            description =
+                    "quick (default: a 10-minute look on 2 CPU cores) or paper (the source paper's set-up, for a GPU).")
     Preset preset = Preset.QUICK;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "cifar10 or fashion-mnist (quick, paper: cifar10).")
+    @Option(
+            names = "--dataset",
+            paramLabel = "NAME",
+            description = "cifar10 or fashion-mnist (quick, paper: cifar10).")
     String dataset;
 
-    @Option(names = "--data-dir", paramLabel = "PATH",
-            description = "Local data: a CIFAR-10 directory or archive, or the Fashion-MNIST *-ubyte.gz directory"
-                    + " (default: /usr/share/datasets/fashion-mnist if present, else DJL's download).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "PATH",
+            description =
+                    "Local data: a CIFAR-10 directory or archive, or the Fashion-MNIST *-ubyte.gz directory"
+                            + " (default: /usr/share/datasets/fashion-mnist if present, else DJL's download).")
     Path dataDir;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "cnn-small, resnet-peifer or resnet20 (quick, paper: resnet-peifer).")
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description = "cnn-small, resnet-peifer or resnet20 (quick, paper: resnet-peifer).")
     String model;
 
-    @Option(names = "--strategies", paramLabel = "SPECS",
-            description = "Comma-separated strategy specs, e.g. mean-ratio:gamma=2,difficulty; the baseline uniform is"
-                    + " always trained (quick: mean-ratio:gamma=2).")
+    @Option(
+            names = "--strategies",
+            paramLabel = "SPECS",
+            description =
+                    "Comma-separated strategy specs, e.g. mean-ratio:gamma=2,difficulty; the baseline uniform is"
+                            + " always trained (quick: mean-ratio:gamma=2).")
     String strategies;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds 1 to N (quick: 1, paper: 5).")
     Integer seeds;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs of every model (quick: 4, paper: 20).")
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            description = "Training epochs of every model (quick: 4, paper: 20).")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Training batch size (quick: 128, paper: 512).")
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            description = "Training batch size (quick: 128, paper: 512).")
     Integer batchSize;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "adam or sgd (quick, paper: adam).")
+    @Option(
+            names = "--optimizer",
+            paramLabel = "NAME",
+            description = "adam or sgd (quick, paper: adam).")
     String optimizer;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (quick, paper: 0.001).")
+    @Option(
+            names = "--lr",
+            paramLabel = "RATE",
+            description = "Learning rate (quick, paper: 0.001).")
     Double lr;
 
     @Option(names = "--momentum", paramLabel = "M", description = "SGD's momentum (default: 0.9).")
     Double momentum;
 
-    @Option(names = "--weight-decay", paramLabel = "L2", description = "L2 weight decay (default: 0).")
+    @Option(
+            names = "--weight-decay",
+            paramLabel = "L2",
+            description = "L2 weight decay (default: 0).")
     Double weightDecay;
 
-    @Option(names = "--schedule", paramLabel = "NAME",
-            description = "Learning-rate schedule: constant, cosine (to 0 over the run) or step (x0.1 at 50% and 75%) (default: constant).")
+    @Option(
+            names = "--schedule",
+            paramLabel = "NAME",
+            description =
+                    "Learning-rate schedule: constant, cosine (to 0 over the run) or step (x0.1 at 50% and 75%) (default: constant).")
     String schedule;
 
-    @Option(names = "--train-size", paramLabel = "N",
-            description = "Training images, a stratified subset; 0 for all the validation split leaves (quick: 10000, paper: 45000).")
+    @Option(
+            names = "--train-size",
+            paramLabel = "N",
+            description =
+                    "Training images, a stratified subset; 0 for all the validation split leaves (quick: 10000, paper: 45000).")
     Integer trainSize;
 
-    @Option(names = "--val-size", paramLabel = "N",
-            description = "Validation images held out of the training set (quick: 2000, paper: 5000).")
+    @Option(
+            names = "--val-size",
+            paramLabel = "N",
+            description =
+                    "Validation images held out of the training set (quick: 2000, paper: 5000).")
     Integer valSize;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "two-stage (default), iterative or dynamic.")
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description = "two-stage (default), iterative or dynamic.")
     String mode;
 
-    @Option(names = "--rounds", paramLabel = "R", description = "Weighted rounds of the iterative mode (default: 3 for iterative).")
+    @Option(
+            names = "--rounds",
+            paramLabel = "R",
+            description = "Weighted rounds of the iterative mode (default: 3 for iterative).")
     Integer rounds;
 
-    @Option(names = "--augment", negatable = true, description = "Random crop and flip of CIFAR-10 training images (default: off).")
+    @Option(
+            names = "--augment",
+            negatable = true,
+            description = "Random crop and flip of CIFAR-10 training images (default: off).")
     Boolean augment;
 
-    @Option(names = "--devices", paramLabel = "DEVICES",
-            description = "auto (every GPU, else the CPU), cpu, gpu, or a list such as gpu0,gpu1 (default: auto).")
+    @Option(
+            names = "--devices",
+            paramLabel = "DEVICES",
+            description =
+                    "auto (every GPU, else the CPU), cpu, gpu, or a list such as gpu0,gpu1 (default: auto).")
     String devices = DeviceSelection.AUTO;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Experiment directory (default: results/<dataset>-<timestamp>).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Experiment directory (default: results/<dataset>-<timestamp>).")
     Path out;
 
-    @Option(names = "--no-progress", description = "No progress bar and epoch log, only a line per model.")
+    @Option(
+            names = "--no-progress",
+            description = "No progress bar and epoch log, only a line per model.")
     boolean noProgress;
 
     @Override
     public Integer call() {
         ExperimentPlan plan = plan();
-        Path dir = out != null ? out
-                : Path.of("results", plan.dataset() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        RunnerConfig config = RunnerConfig.defaults().withDevices(new DeviceSelection(devices)).withProgress(!noProgress);
+        Path dir =
+                out != null
+                        ? out
+                        : Path.of(
+                                "results",
+                                plan.dataset()
+                                        + "-"
+                                        + LocalDateTime.now()
+                                                .format(
+                                                        DateTimeFormatter.ofPattern(
+                                                                "yyyyMMdd-HHmmss")));
+        RunnerConfig config =
+                RunnerConfig.defaults()
+                        .withDevices(new DeviceSelection(devices))
+                        .withProgress(!noProgress);
         Experiment experiment = parent.injector(config).getInstance(Experiment.class);
         PrintWriter log = spec.commandLine().getOut();
-        log.println("experiment " + dir + ": " + plan.dataset() + ", " + plan.model() + ", " + plan.mode() + ", seeds "
-                + plan.seeds() + ", strategies uniform + " + plan.strategies() + " (" + plan.modelCount() + " models)");
+        log.println(
+                "experiment "
+                        + dir
+                        + ": "
+                        + plan.dataset()
+                        + ", "
+                        + plan.model()
+                        + ", "
+                        + plan.mode()
+                        + ", seeds "
+                        + plan.seeds()
+                        + ", strategies uniform + "
+                        + plan.strategies()
+                        + " ("
+                        + plan.modelCount()
+                        + " models)");
         experiment.run(plan, dir, log);
         return 0;
     }
@@ -129,10 +211,16 @@ final class RunCommand implements Callable<Integer> {
     ExperimentPlan plan() {
         ExperimentPlan base = preset.plan();
         String chosenMode = mode != null ? Mode.parse(mode).id() : base.mode();
-        int chosenRounds = rounds != null ? rounds : chosenMode.equals(Mode.ITERATIVE.id()) ? 3 : base.rounds();
-        List<String> specs = strategies != null
-                ? StrategySpec.parseList(strategies).stream().map(StrategySpec::toString).toList()
-                : base.strategies();
+        int chosenRounds =
+                rounds != null
+                        ? rounds
+                        : chosenMode.equals(Mode.ITERATIVE.id()) ? 3 : base.rounds();
+        List<String> specs =
+                strategies != null
+                        ? StrategySpec.parseList(strategies).stream()
+                                .map(StrategySpec::toString)
+                                .toList()
+                        : base.strategies();
         List<Integer> seedList = seeds != null ? seedList(seeds) : base.seeds();
         return new ExperimentPlan(
                 preset.toString(),
@@ -157,7 +245,8 @@ final class RunCommand implements Callable<Integer> {
 
     private static List<Integer> seedList(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("--seeds is " + n + "; expected a whole number >= 1");
+            throw new IllegalArgumentException(
+                    "--seeds is " + n + "; expected a whole number >= 1");
         }
         return IntStream.rangeClosed(1, n).boxed().toList();
     }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "strategies",
         mixinStandardHelpOptions = true,
-        description = "Lists every weight strategy found (built-in and plugin jars) with its parameters and source.")
+        description =
+                "Lists every weight strategy found (built-in and plugin jars) with its parameters and source.")
 final class StrategiesCommand implements Callable<Integer> {
 
     @ParentCommand LearnabilityCommand parent;
@@ -32,7 +33,9 @@ final class StrategiesCommand implements Callable<Integer> {
                 out.println("  parameters: none");
             }
             for (ParameterSpec p : info.provider().parameters()) {
-                out.printf("  %s=%s  (%s)  %s%n", p.name(), p.defaultValue(), p.expected(), p.description());
+                out.printf(
+                        "  %s=%s  (%s)  %s%n",
+                        p.name(), p.defaultValue(), p.expected(), p.description());
             }
             out.println("  from: " + info.source());
             out.println();

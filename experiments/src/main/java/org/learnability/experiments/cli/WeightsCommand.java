@@ -49,14 +49,19 @@ final class WeightsCommand implements Callable<Integer> {
             description = "Strategy spec: name or name:key=value,..., e.g. mean-ratio:gamma=2.")
     String strategy;
 
-    @Option(names = "--scores", required = true, paramLabel = "FILE", description = "JSON file of per-class scores.")
+    @Option(
+            names = "--scores",
+            required = true,
+            paramLabel = "FILE",
+            description = "JSON file of per-class scores.")
     Path scores;
 
     @Option(
             names = "--current",
             paramLabel = "W",
             split = ",",
-            description = "Weights currently in force, one per class (default: all 1); used by iterative strategies.")
+            description =
+                    "Weights currently in force, one per class (default: all 1); used by iterative strategies.")
     List<Double> current;
 
     @Option(
@@ -89,7 +94,13 @@ final class WeightsCommand implements Callable<Integer> {
         }
         if (current.size() != numClasses) {
             throw new IllegalArgumentException(
-                    "--current has " + current.size() + " weights but " + scores + " has " + numClasses + " classes");
+                    "--current has "
+                            + current.size()
+                            + " weights but "
+                            + scores
+                            + " has "
+                            + numClasses
+                            + " classes");
         }
         try {
             return ClassWeights.of(current.stream().mapToDouble(Double::doubleValue).toArray());
@@ -98,10 +109,18 @@ final class WeightsCommand implements Callable<Integer> {
         }
     }
 
-    private static void table(PrintWriter out, StrategySpec spec, ClassScores scores, ClassWeights weights) {
-        int width = Math.max(5, scores.classNames().stream().mapToInt(String::length).max().orElse(5));
+    private static void table(
+            PrintWriter out, StrategySpec spec, ClassScores scores, ClassWeights weights) {
+        int width =
+                Math.max(5, scores.classNames().stream().mapToInt(String::length).max().orElse(5));
         out.println("strategy: " + spec);
-        out.printf(Locale.ROOT, "%5s  %-" + width + "s  %8s  %10s%n", "class", "name", "tpr", "weight");
+        out.printf(
+                Locale.ROOT,
+                "%5s  %-" + width + "s  %8s  %10s%n",
+                "class",
+                "name",
+                "tpr",
+                "weight");
         for (int c = 0; c < scores.numClasses(); c++) {
             out.printf(
                     Locale.ROOT,
@@ -113,7 +132,8 @@ final class WeightsCommand implements Callable<Integer> {
         }
     }
 
-    private static void json(PrintWriter out, StrategySpec spec, ClassScores scores, ClassWeights weights) {
+    private static void json(
+            PrintWriter out, StrategySpec spec, ClassScores scores, ClassWeights weights) {
         JsonObject object = new JsonObject();
         object.addProperty("strategy", spec.toString());
         JsonArray classes = new JsonArray();
@@ -131,7 +151,14 @@ final class WeightsCommand implements Callable<Integer> {
     private static void csv(PrintWriter out, ClassScores scores, ClassWeights weights) {
         out.println("class,name,tpr,weight");
         for (int c = 0; c < scores.numClasses(); c++) {
-            out.println(c + "," + csvField(scores.classNames().get(c)) + "," + scores.tpr().get(c) + "," + weights.get(c));
+            out.println(
+                    c
+                            + ","
+                            + csvField(scores.classNames().get(c))
+                            + ","
+                            + scores.tpr().get(c)
+                            + ","
+                            + weights.get(c));
         }
     }
 

@@ -31,17 +31,26 @@ public final class AtomicFiles {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = null;
         try {
-            // Not Files.createTempFile: it makes the file readable by its owner only, and the rename
+            // Not Files.createTempFile: it makes the file readable by its owner only, and the
+            // rename
             // would pass that on; a new file here gets the usual permissions.
-            temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            temporary =
+                    directory.resolve(
+                            "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            try (FileChannel channel =
+                    FileChannel.open(
+                            temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temporary,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new UncheckedIOException(target + ": cannot write it (" + e + ")", e);

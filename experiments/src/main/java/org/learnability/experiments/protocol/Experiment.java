@@ -45,11 +45,11 @@ import org.learnability.runner.training.TrainingResult;
 import org.learnability.runner.training.TrainingSettings;
 
 /**
- * Runs the method of DESIGN.md for a plan, on the selected engine: for every seed a baseline
- * (every class weight 1) and, for every strategy, the weighted models of the plan's mode, each
- * scored on the validation and the test split and appended to {@code runs.jsonl} as soon as it is
- * done; then the report. Models already in {@code runs.jsonl} are skipped, so a run that was
- * stopped continues where it stopped. Every bad input is found before the first model trains.
+ * Runs the method of DESIGN.md for a plan, on the selected engine: for every seed a baseline (every
+ * class weight 1) and, for every strategy, the weighted models of the plan's mode, each scored on
+ * the validation and the test split and appended to {@code runs.jsonl} as soon as it is done; then
+ * the report. Models already in {@code runs.jsonl} are skipped, so a run that was stopped continues
+ * where it stopped. Every bad input is found before the first model trains.
  */
 public final class Experiment {
 
@@ -95,8 +95,8 @@ public final class Experiment {
     }
 
     /**
-     * Checks everything that can be checked without training: strategies and their parameters,
-     * the model, the data, the output directory, and a plan recorded there before.
+     * Checks everything that can be checked without training: strategies and their parameters, the
+     * model, the data, the output directory, and a plan recorded there before.
      *
      * @param plan the plan
      * @param out the experiment directory
@@ -111,7 +111,8 @@ public final class Experiment {
         modelFactory.architecture(plan.model());
         DatasetName dataset = DatasetName.parse(plan.dataset());
         if (plan.augment() && dataset != DatasetName.CIFAR10) {
-            throw new IllegalArgumentException("--augment (random crop and flip) is for cifar10, not " + dataset.id());
+            throw new IllegalArgumentException(
+                    "--augment (random crop and flip) is for cifar10, not " + dataset.id());
         }
         if (source(plan) instanceof DataSource.Local local) {
             loader.prepare(dataset, local.path());
@@ -152,12 +153,21 @@ public final class Experiment {
                 continue;
             }
             try (NDManager manager = engine.newBaseManager(devices[0]);
-                    LoadedDataset data = loader.load(DatasetName.parse(plan.dataset()), source(plan), manager);
-                    DataSplits splits = DataSplits.create(data, new SplitSpec(plan.valSize(), plan.trainSize(), seed))) {
+                    LoadedDataset data =
+                            loader.load(DatasetName.parse(plan.dataset()), source(plan), manager);
+                    DataSplits splits =
+                            DataSplits.create(
+                                    data, new SplitSpec(plan.valSize(), plan.trainSize(), seed))) {
                 new SeedRun(plan, seed, splits, runs, done, progress).run(strategies);
             }
         }
-        log.println("all " + plan.modelCount() + " models of " + engine.getEngineName() + " are in " + runs);
+        log.println(
+                "all "
+                        + plan.modelCount()
+                        + " models of "
+                        + engine.getEngineName()
+                        + " are in "
+                        + runs);
         ReportFiles files = ReportWriter.write(out, RunsFile.read(runs));
         log.println("report: " + files.report());
         log.flush();
@@ -201,7 +211,13 @@ public final class Experiment {
         private final Progress progress;
         private final List<String> classNames;
 
-        SeedRun(ExperimentPlan plan, int seed, DataSplits splits, Path runs, Map<String, RunRecord> done, Progress progress) {
+        SeedRun(
+                ExperimentPlan plan,
+                int seed,
+                DataSplits splits,
+                Path runs,
+                Map<String, RunRecord> done,
+                Progress progress) {
             this.plan = plan;
             this.seed = seed;
             this.splits = splits;
@@ -213,7 +229,8 @@ public final class Experiment {
 
         void run(Map<String, WeightStrategy> strategies) {
             int classes = classNames.size();
-            RunRecord baseline = model(RunRecord.BASELINE, 0, ClassWeights.uniform(classes), EpochHook.NONE);
+            RunRecord baseline =
+                    model(RunRecord.BASELINE, 0, ClassWeights.uniform(classes), EpochHook.NONE);
             for (Map.Entry<String, WeightStrategy> entry : strategies.entrySet()) {
                 String spec = entry.getKey();
                 WeightStrategy strategy = entry.getValue();
@@ -223,8 +240,10 @@ public final class Experiment {
                 }
                 RunRecord previous = baseline;
                 for (int round = 1; round <= plan.rounds(); round++) {
-                    ClassWeights weights = strategy.weights(
-                            previous.validation().toClassScores(classNames), weightsOf(previous));
+                    ClassWeights weights =
+                            strategy.weights(
+                                    previous.validation().toClassScores(classNames),
+                                    weightsOf(previous));
                     previous = model(spec, round, weights, EpochHook.NONE);
                 }
             }
@@ -236,8 +255,11 @@ public final class Experiment {
                 if (epoch == plan.epochs() - 1) {
                     return current;
                 }
-                ClassScores validation = scorer.score(model, SplitSource.inOrder(splits.validation().requireUsableForWeights()),
-                        classNames);
+                ClassScores validation =
+                        scorer.score(
+                                model,
+                                SplitSource.inOrder(splits.validation().requireUsableForWeights()),
+                                classNames);
                 return strategy.weights(validation, current);
             };
         }
@@ -255,34 +277,44 @@ public final class Experiment {
             Augmentation augmentation = plan.augment() ? Augmentation.cifar10() : Augmentation.NONE;
             ImageShape shape = ImageShape.of(splits.training().imageShape());
             try (Model model = models.create(plan.model(), shape, classNames.size())) {
-                TrainingResult result = trainer.train(
-                        model, SplitSource.training(splits.training(), seed, augmentation), weights, settings, hook);
-                ClassScores validation = scorer.score(
-                        model, SplitSource.inOrder(splits.validation().requireUsableForWeights()), classNames);
-                ClassScores test = scorer.score(model, SplitSource.inOrder(splits.test()), classNames);
+                TrainingResult result =
+                        trainer.train(
+                                model,
+                                SplitSource.training(splits.training(), seed, augmentation),
+                                weights,
+                                settings,
+                                hook);
+                ClassScores validation =
+                        scorer.score(
+                                model,
+                                SplitSource.inOrder(splits.validation().requireUsableForWeights()),
+                                classNames);
+                ClassScores test =
+                        scorer.score(model, SplitSource.inOrder(splits.test()), classNames);
                 List<ClassWeights> epochWeights = result.epochWeights();
-                RunRecord record = new RunRecord(
-                        RunRecord.SCHEMA,
-                        key,
-                        plan.dataset(),
-                        plan.model(),
-                        engine.getEngineName(),
-                        engine.getVersion(),
-                        devices[0].toString(),
-                        seed,
-                        plan.mode(),
-                        strategy,
-                        round,
-                        classNames,
-                        epochWeights.get(epochWeights.size() - 1).asList(),
-                        epochWeights.stream().map(ClassWeights::asList).toList(),
-                        SplitScores.of(validation),
-                        SplitScores.of(test),
-                        plan.epochs(),
-                        splits.training().size(),
-                        result.seconds(),
-                        result.imagesPerSecond(),
-                        Instant.now().toString());
+                RunRecord record =
+                        new RunRecord(
+                                RunRecord.SCHEMA,
+                                key,
+                                plan.dataset(),
+                                plan.model(),
+                                engine.getEngineName(),
+                                engine.getVersion(),
+                                devices[0].toString(),
+                                seed,
+                                plan.mode(),
+                                strategy,
+                                round,
+                                classNames,
+                                epochWeights.get(epochWeights.size() - 1).asList(),
+                                epochWeights.stream().map(ClassWeights::asList).toList(),
+                                SplitScores.of(validation),
+                                SplitScores.of(test),
+                                plan.epochs(),
+                                splits.training().size(),
+                                result.seconds(),
+                                result.imagesPerSecond(),
+                                Instant.now().toString());
                 RunsFile.append(runs, record);
                 done.put(key, record);
                 progress.finish(record);
@@ -292,7 +324,8 @@ public final class Experiment {
     }
 
     private static ClassWeights weightsOf(RunRecord record) {
-        return ClassWeights.of(record.weights().stream().mapToDouble(Double::doubleValue).toArray());
+        return ClassWeights.of(
+                record.weights().stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** One line when a model starts and one when it is recorded, numbered over the plan. */
@@ -315,16 +348,31 @@ public final class Experiment {
 
         void start(String key, ExperimentPlan plan, int images, Engine engine, Device device) {
             index++;
-            log.printf("[%d/%d] %s: training %s for %d epochs on %d images (%s %s, %s)%n", index, total, key,
-                    plan.model(), plan.epochs(), images, engine.getEngineName(), engine.getVersion(), device);
+            log.printf(
+                    "[%d/%d] %s: training %s for %d epochs on %d images (%s %s, %s)%n",
+                    index,
+                    total,
+                    key,
+                    plan.model(),
+                    plan.epochs(),
+                    images,
+                    engine.getEngineName(),
+                    engine.getVersion(),
+                    device);
             log.flush();
         }
 
         void finish(RunRecord record) {
             Figures test = Figures.of(record.test());
-            log.printf(Locale.ROOT, "        test accuracy %.4f, Var(TPR) %.5f, worst class %s %.3f; %.0f images/s, %.0f s%n",
-                    test.accuracy(), test.variance(), record.classNames().get(test.worstClass()), test.worstTpr(),
-                    record.imagesPerSecond(), record.wallSeconds());
+            log.printf(
+                    Locale.ROOT,
+                    "        test accuracy %.4f, Var(TPR) %.5f, worst class %s %.3f; %.0f images/s, %.0f s%n",
+                    test.accuracy(),
+                    test.variance(),
+                    record.classNames().get(test.worstClass()),
+                    test.worstTpr(),
+                    record.imagesPerSecond(),
+                    record.wallSeconds());
             log.flush();
         }
     }

@@ -7,10 +7,9 @@ import org.learnability.experiments.record.RunRecord;
 import org.learnability.runner.training.TrainingSettings;
 
 /**
- * Everything that decides which models an experiment trains and how: recorded in {@code
- * plan.json} of the experiment directory, so that a resumed run can check it continues the same
- * experiment. The engine and the devices are not part of it: runs on both engines may share one
- * directory.
+ * Everything that decides which models an experiment trains and how: recorded in {@code plan.json}
+ * of the experiment directory, so that a resumed run can check it continues the same experiment.
+ * The engine and the devices are not part of it: runs on both engines may share one directory.
  *
  * @param preset the preset the plan started from
  * @param dataset {@code cifar10} or {@code fashion-mnist}
@@ -71,7 +70,11 @@ public record ExperimentPlan(
         check(trainSize >= 0, "--train-size", trainSize, "a whole number >= 0 (0: all)");
         check(valSize >= 1, "--val-size", valSize, "a whole number >= 1");
         check(rounds >= 1, "--rounds", rounds, "a whole number >= 1");
-        check(Mode.parse(mode) == Mode.ITERATIVE || rounds == 1, "--rounds", rounds, "1 unless --mode iterative");
+        check(
+                Mode.parse(mode) == Mode.ITERATIVE || rounds == 1,
+                "--rounds",
+                rounds,
+                "1 unless --mode iterative");
     }
 
     private static void check(boolean ok, String option, Object value, String expected) {
@@ -88,13 +91,28 @@ public record ExperimentPlan(
      * @throws IllegalArgumentException naming the option at fault
      */
     public TrainingSettings training(int seed) {
-        return settings(optimizer, learningRate, momentum, weightDecay, epochs, batchSize, schedule, seed);
+        return settings(
+                optimizer, learningRate, momentum, weightDecay, epochs, batchSize, schedule, seed);
     }
 
-    private static TrainingSettings settings(String optimizer, double learningRate, double momentum, double weightDecay,
-            int epochs, int batchSize, String schedule, int seed) {
-        return new TrainingSettings(TrainingSettings.Optimizer.parse(optimizer), learningRate, momentum, weightDecay,
-                epochs, batchSize, TrainingSettings.Schedule.parse(schedule), seed);
+    private static TrainingSettings settings(
+            String optimizer,
+            double learningRate,
+            double momentum,
+            double weightDecay,
+            int epochs,
+            int batchSize,
+            String schedule,
+            int seed) {
+        return new TrainingSettings(
+                TrainingSettings.Optimizer.parse(optimizer),
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                batchSize,
+                TrainingSettings.Schedule.parse(schedule),
+                seed);
     }
 
     /**

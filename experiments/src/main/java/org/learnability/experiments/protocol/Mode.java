@@ -12,8 +12,8 @@ public enum Mode {
      */
     TWO_STAGE,
     /**
-     * R rounds: the weights of round r come from the validation scores and the weights of round
-     * r - 1 (round 0 is the baseline); every round trains a model from scratch.
+     * R rounds: the weights of round r come from the validation scores and the weights of round r -
+     * 1 (round 0 is the baseline); every round trains a model from scratch.
      */
     ITERATIVE,
     /** One weighted model whose weights are recomputed from validation scores after every epoch. */
@@ -40,8 +40,11 @@ public enum Mode {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("unknown mode '" + text + "'; expected one of "
-                + Arrays.stream(values()).map(Mode::id).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(
+                "unknown mode '"
+                        + text
+                        + "'; expected one of "
+                        + Arrays.stream(values()).map(Mode::id).collect(Collectors.joining(", ")));
     }
 
     @Override

@@ -43,7 +43,9 @@ public final class PlanFile {
         List<String> differences = differences(recorded, plan);
         if (!differences.isEmpty()) {
             throw new IllegalArgumentException(
-                    dir + " holds another experiment: " + String.join("; ", differences)
+                    dir
+                            + " holds another experiment: "
+                            + String.join("; ", differences)
                             + "; use another --out, or the recorded options to resume");
         }
     }
@@ -56,9 +58,12 @@ public final class PlanFile {
      */
     public static ExperimentPlan read(Path file) {
         try {
-            ExperimentPlan plan = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), ExperimentPlan.class);
+            ExperimentPlan plan =
+                    GSON.fromJson(
+                            Files.readString(file, StandardCharsets.UTF_8), ExperimentPlan.class);
             if (plan == null) {
-                throw new IllegalArgumentException(file + ": empty; delete it or use another --out");
+                throw new IllegalArgumentException(
+                        file + ": empty; delete it or use another --out");
             }
             return plan;
         } catch (IOException e) {
@@ -82,7 +87,13 @@ public final class PlanFile {
                 Object was = component.getAccessor().invoke(recorded);
                 Object now = component.getAccessor().invoke(plan);
                 if (!String.valueOf(was).equals(String.valueOf(now))) {
-                    out.add(option(component.getName()) + " is " + now + " but " + was + " was recorded");
+                    out.add(
+                            option(component.getName())
+                                    + " is "
+                                    + now
+                                    + " but "
+                                    + was
+                                    + " was recorded");
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);

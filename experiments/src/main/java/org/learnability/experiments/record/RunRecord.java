@@ -19,12 +19,12 @@ import java.util.List;
  * @param seed the seed
  * @param mode {@code two-stage}, {@code iterative} or {@code dynamic}
  * @param strategy the strategy spec; {@code uniform} for the baseline
- * @param round 0 for the baseline; 1 for the weighted model of two-stage and dynamic; 1 to R
- *     for the rounds of iterative
+ * @param round 0 for the baseline; 1 for the weighted model of two-stage and dynamic; 1 to R for
+ *     the rounds of iterative
  * @param classNames the class names
  * @param weights the class weights the model trained with (dynamic: those of its last epoch)
- * @param epochWeights the weights of every epoch (dynamic mode; otherwise one entry per epoch,
- *     all equal)
+ * @param epochWeights the weights of every epoch (dynamic mode; otherwise one entry per epoch, all
+ *     equal)
  * @param validation scores on the validation split (the source of the next weights)
  * @param test scores on the test split
  * @param epochs training epochs

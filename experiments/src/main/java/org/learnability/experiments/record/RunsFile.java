@@ -23,12 +23,12 @@ import java.util.Optional;
  * Reads and appends {@code runs.jsonl}: one {@link RunRecord} as JSON per line, each line ended by
  * {@code '\n'}.
  *
- * <p>A line is complete once its {@code '\n'} is written. A process killed while appending can leave
- * a <em>torn tail</em>: bytes after the last {@code '\n'}. {@link #read} skips a torn tail that is
- * not a valid record (and keeps one that is), and {@link #append} first removes such a torn tail (or
- * ends a valid one with its {@code '\n'}), so reader and writer always agree on which records exist
- * and a broken line never ends up in the middle of the file. A broken line anywhere else is
- * corruption: reading fails with one line naming the file and the line number.
+ * <p>A line is complete once its {@code '\n'} is written. A process killed while appending can
+ * leave a <em>torn tail</em>: bytes after the last {@code '\n'}. {@link #read} skips a torn tail
+ * that is not a valid record (and keeps one that is), and {@link #append} first removes such a torn
+ * tail (or ends a valid one with its {@code '\n'}), so reader and writer always agree on which
+ * records exist and a broken line never ends up in the middle of the file. A broken line anywhere
+ * else is corruption: reading fails with one line naming the file and the line number.
  */
 public final class RunsFile {
 
@@ -38,9 +38,21 @@ public final class RunsFile {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /** The fields a record cannot do without: the report groups, pairs and scores by them. */
-    private static final List<String> REQUIRED = List.of(
-            "key", "dataset", "model", "engine", "seed", "mode", "strategy", "round", "classNames", "weights",
-            "epochWeights", "validation", "test");
+    private static final List<String> REQUIRED =
+            List.of(
+                    "key",
+                    "dataset",
+                    "model",
+                    "engine",
+                    "seed",
+                    "mode",
+                    "strategy",
+                    "round",
+                    "classNames",
+                    "weights",
+                    "epochWeights",
+                    "validation",
+                    "test");
 
     private RunsFile() {}
 
@@ -59,7 +71,8 @@ public final class RunsFile {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(runsJsonl + ": no such file");
         } catch (IOException e) {
-            throw new UncheckedIOException(runsJsonl + ": cannot read it (" + e.getMessage() + ")", e);
+            throw new UncheckedIOException(
+                    runsJsonl + ": cannot read it (" + e.getMessage() + ")", e);
         }
         int tornAt = text.lastIndexOf('\n') + 1;
         List<RunRecord> records = new ArrayList<>();
@@ -69,7 +82,8 @@ public final class RunsFile {
             if (!line.isBlank()) {
                 Parsed parsed = parse(line);
                 if (parsed.record().isEmpty()) {
-                    throw new IllegalArgumentException(runsJsonl + " line " + lineNumber + ": " + parsed.problem());
+                    throw new IllegalArgumentException(
+                            runsJsonl + " line " + lineNumber + ": " + parsed.problem());
                 }
                 records.add(parsed.record().get());
             }
@@ -83,9 +97,9 @@ public final class RunsFile {
 
     /**
      * Appends one record as one line, durably: the torn tail of an earlier crash is repaired first
-     * (see the class comment), then the full line with its {@code '\n'} goes out in one write and is
-     * forced to the disk. A file lock keeps concurrent appenders (two engines sharing one directory)
-     * from interleaving.
+     * (see the class comment), then the full line with its {@code '\n'} goes out in one write and
+     * is forced to the disk. A file lock keeps concurrent appenders (two engines sharing one
+     * directory) from interleaving.
      *
      * @param runsJsonl the file, created if missing
      * @param record the record
@@ -94,7 +108,11 @@ public final class RunsFile {
     public static void append(Path runsJsonl, RunRecord record) {
         byte[] line = (GSON.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel =
-                FileChannel.open(runsJsonl, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileChannel.open(
+                        runsJsonl,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.READ,
+                        StandardOpenOption.WRITE)) {
             channel.lock(); // held until the channel closes
             repairTornTail(channel);
             ByteBuffer buffer = ByteBuffer.wrap(line);
@@ -104,7 +122,8 @@ public final class RunsFile {
             }
             channel.force(true);
         } catch (IOException e) {
-            throw new UncheckedIOException(runsJsonl + ": cannot append to it (" + e.getMessage() + ")", e);
+            throw new UncheckedIOException(
+                    runsJsonl + ": cannot append to it (" + e.getMessage() + ")", e);
         }
     }
 
@@ -149,18 +168,22 @@ public final class RunsFile {
         try {
             element = JsonParser.parseString(line);
         } catch (JsonParseException e) {
-            return Parsed.failed("not valid JSON (" + firstLine(e.getCause() == null ? e : e.getCause()) + ")");
+            return Parsed.failed(
+                    "not valid JSON (" + firstLine(e.getCause() == null ? e : e.getCause()) + ")");
         }
         if (!element.isJsonObject()) {
             return Parsed.failed("not a JSON object");
         }
         JsonObject object = element.getAsJsonObject();
         JsonElement schema = object.get("schema");
-        if (schema == null || !schema.isJsonPrimitive() || !schema.getAsJsonPrimitive().isNumber()) {
+        if (schema == null
+                || !schema.isJsonPrimitive()
+                || !schema.getAsJsonPrimitive().isNumber()) {
             return Parsed.failed("no \"schema\" number; not a run record");
         }
         if (schema.getAsDouble() != RunRecord.SCHEMA) {
-            return Parsed.failed("record schema " + schema + "; this version reads schema " + RunRecord.SCHEMA);
+            return Parsed.failed(
+                    "record schema " + schema + "; this version reads schema " + RunRecord.SCHEMA);
         }
         for (String field : REQUIRED) {
             if (!object.has(field) || object.get(field).isJsonNull()) {

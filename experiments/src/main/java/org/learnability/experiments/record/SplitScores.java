@@ -14,7 +14,11 @@ import org.learnability.api.scores.ConfusionMatrix;
  * @param confusionMatrix counts, rows actual, columns predicted
  */
 public record SplitScores(
-        List<Double> tpr, List<Double> precision, List<Double> f1, double accuracy, List<List<Long>> confusionMatrix) {
+        List<Double> tpr,
+        List<Double> precision,
+        List<Double> f1,
+        double accuracy,
+        List<List<Long>> confusionMatrix) {
 
     /** Takes immutable copies. */
     public SplitScores {
@@ -32,10 +36,12 @@ public record SplitScores(
      */
     public static SplitScores of(ClassScores scores) {
         ConfusionMatrix m = scores.requireMatrix("stored scores");
-        List<List<Long>> counts = java.util.Arrays.stream(m.counts())
-                .map(row -> java.util.Arrays.stream(row).boxed().toList())
-                .toList();
-        return new SplitScores(scores.tpr(), scores.precision(), scores.f1(), scores.accuracy(), counts);
+        List<List<Long>> counts =
+                java.util.Arrays.stream(m.counts())
+                        .map(row -> java.util.Arrays.stream(row).boxed().toList())
+                        .toList();
+        return new SplitScores(
+                scores.tpr(), scores.precision(), scores.f1(), scores.accuracy(), counts);
     }
 
     /**
@@ -45,9 +51,10 @@ public record SplitScores(
      * @return the scores with their confusion matrix
      */
     public ClassScores toClassScores(List<String> classNames) {
-        long[][] counts = confusionMatrix.stream()
-                .map(row -> row.stream().mapToLong(Long::longValue).toArray())
-                .toArray(long[][]::new);
+        long[][] counts =
+                confusionMatrix.stream()
+                        .map(row -> row.stream().mapToLong(Long::longValue).toArray())
+                        .toArray(long[][]::new);
         return ClassScores.of(new ConfusionMatrix(classNames, counts));
     }
 }

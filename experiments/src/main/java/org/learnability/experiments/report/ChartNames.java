@@ -11,11 +11,11 @@ import org.learnability.experiments.stats.ArmResult;
 import org.learnability.experiments.stats.ModelGroup;
 
 /**
- * The file names of one data set and model's charts: {@code tpr.png}, {@code weights.png},
- * {@code variance.png} and {@code confusion-<strategy>.png} per arm, the strategy made safe for a
- * file name ({@code mean-ratio:gamma=2} gives {@code confusion-mean-ratio-gamma-2.png}). The mode
- * and engine join a confusion chart's name when the group has several; when a directory holds
- * several data sets or models, every name ends with {@code -<dataset>-<model>}.
+ * The file names of one data set and model's charts: {@code tpr.png}, {@code weights.png}, {@code
+ * variance.png} and {@code confusion-<strategy>.png} per arm, the strategy made safe for a file
+ * name ({@code mean-ratio:gamma=2} gives {@code confusion-mean-ratio-gamma-2.png}). The mode and
+ * engine join a confusion chart's name when the group has several; when a directory holds several
+ * data sets or models, every name ends with {@code -<dataset>-<model>}.
  *
  * @param tpr per-class TPR bars
  * @param weights class weights (written only when there is a weighted arm)
@@ -56,7 +56,11 @@ public record ChartNames(String tpr, String weights, String variance, Map<Arm, S
             }
             confusion.put(arm, unique + ".png");
         }
-        return new ChartNames("tpr" + suffix + ".png", "weights" + suffix + ".png", "variance" + suffix + ".png", confusion);
+        return new ChartNames(
+                "tpr" + suffix + ".png",
+                "weights" + suffix + ".png",
+                "variance" + suffix + ".png",
+                confusion);
     }
 
     /**
@@ -67,7 +71,10 @@ public record ChartNames(String tpr, String weights, String variance, Map<Arm, S
      * @return e.g. {@code mean-ratio-gamma-2}
      */
     public static String slug(String text) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^[-.]+|-+$", "");
+        String slug =
+                text.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9.]+", "-")
+                        .replaceAll("^[-.]+|-+$", "");
         return slug.isEmpty() ? "x" : slug;
     }
 }

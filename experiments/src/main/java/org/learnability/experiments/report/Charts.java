@@ -48,16 +48,16 @@ import org.learnability.experiments.stats.ModelGroup;
 import org.learnability.experiments.stats.SeedStatistics;
 
 /**
- * The charts of a report, drawn with JFreeChart and written as PNG. Rendering needs no display:
- * run the JVM with {@code -Djava.awt.headless=true} (the Maven build does), which a JVM without a
+ * The charts of a report, drawn with JFreeChart and written as PNG. Rendering needs no display: run
+ * the JVM with {@code -Djava.awt.headless=true} (the Maven build does), which a JVM without a
  * display also assumes by itself.
  *
  * <ul>
  *   <li>{@link #tpr}: per-class TPR on the test split, the baseline beside each strategy, bars the
  *       mean over seeds, error bars one sample standard deviation over seeds (none with one seed);
  *       the source paper's Figure 1 and its before/after figure.
- *   <li>{@link #weights}: the class weights of each strategy, mean and standard deviation over seeds,
- *       a line at 1 (the unweighted loss).
+ *   <li>{@link #weights}: the class weights of each strategy, mean and standard deviation over
+ *       seeds, a line at 1 (the unweighted loss).
  *   <li>{@link #variance}: Var(s) on the test split, a point per seed and a bar for the mean, per
  *       arm.
  *   <li>{@link #confusion}: the test confusion matrix of one arm, counts pooled over seeds and
@@ -85,15 +85,16 @@ public final class Charts {
     private static final Color DARK = new Color(0x08306B);
 
     /** Okabe-Ito colours, distinguishable with colour-blindness, for the strategies. */
-    private static final List<Color> PALETTE = List.of(
-            new Color(0x0072B2),
-            new Color(0xE69F00),
-            new Color(0x009E73),
-            new Color(0xCC79A7),
-            new Color(0xD55E00),
-            new Color(0x56B4E9),
-            new Color(0xF0E442),
-            new Color(0x000000));
+    private static final List<Color> PALETTE =
+            List.of(
+                    new Color(0x0072B2),
+                    new Color(0xE69F00),
+                    new Color(0x009E73),
+                    new Color(0xCC79A7),
+                    new Color(0xD55E00),
+                    new Color(0x56B4E9),
+                    new Color(0xF0E442),
+                    new Color(0x000000));
 
     private Charts() {}
 
@@ -116,7 +117,9 @@ public final class Charts {
         CategoryPlot plot = barPlot(group, data, range, group.arms());
         return chart(
                 "Per-class TPR: " + group.dataset() + ", " + group.model(),
-                "mean over " + seedText(group.arms()) + "; error bars: ±1 standard deviation over seeds",
+                "mean over "
+                        + seedText(group.arms())
+                        + "; error bars: ±1 standard deviation over seeds",
                 plot);
     }
 
@@ -196,16 +199,20 @@ public final class Charts {
     }
 
     /**
-     * The test confusion matrix of one arm as a heat map: counts pooled over seeds, each row divided
-     * by its sum, rows the actual class (first at the top), columns the predicted class.
+     * The test confusion matrix of one arm as a heat map: counts pooled over seeds, each row
+     * divided by its sum, rows the actual class (first at the top), columns the predicted class.
      *
      * @param group the data set and model
      * @param arm the arm; it must have confusion matrices
      * @return the chart
      */
     public static JFreeChart confusion(ModelGroup group, ArmResult arm) {
-        double[][] matrix = arm.normalisedConfusion()
-                .orElseThrow(() -> new IllegalArgumentException(arm.arm() + " has no confusion matrices"));
+        double[][] matrix =
+                arm.normalisedConfusion()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                arm.arm() + " has no confusion matrices"));
         int classes = matrix.length;
         double[][] xyz = new double[3][classes * classes];
         XYPlot plot = new XYPlot();
@@ -216,7 +223,9 @@ public final class Charts {
                 xyz[1][i] = a;
                 xyz[2][i] = matrix[a][p];
                 if (classes <= 20) {
-                    XYTextAnnotation cell = new XYTextAnnotation(String.format(Locale.ROOT, "%.2f", matrix[a][p]), p, a);
+                    XYTextAnnotation cell =
+                            new XYTextAnnotation(
+                                    String.format(Locale.ROOT, "%.2f", matrix[a][p]), p, a);
                     cell.setFont(CELL);
                     cell.setPaint(matrix[a][p] > 0.5 ? Color.WHITE : Color.BLACK);
                     plot.addAnnotation(cell);
@@ -246,11 +255,16 @@ public final class Charts {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         plot.setOutlineVisible(false);
-        JFreeChart chart = chart(
-                "Confusion matrix: " + group.label(arm.arm()),
-                group.dataset() + ", " + group.model() + "; test split, counts of " + seedText(List.of(arm))
-                        + " pooled, each row divided by its sum (the diagonal is the TPR)",
-                plot);
+        JFreeChart chart =
+                chart(
+                        "Confusion matrix: " + group.label(arm.arm()),
+                        group.dataset()
+                                + ", "
+                                + group.model()
+                                + "; test split, counts of "
+                                + seedText(List.of(arm))
+                                + " pooled, each row divided by its sum (the diagonal is the TPR)",
+                        plot);
         chart.removeLegend();
         NumberAxis legendAxis = new NumberAxis("share of the actual class");
         legendAxis.setRange(0.0, 1.0);
@@ -277,13 +291,17 @@ public final class Charts {
         try {
             ChartUtils.writeChartAsPNG(out, chart, width, height);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the chart '" + chart.getTitle().getText() + "'", e);
+            throw new UncheckedIOException(
+                    "cannot render the chart '" + chart.getTitle().getText() + "'", e);
         }
         return out.toByteArray();
     }
 
     private static CategoryPlot barPlot(
-            ModelGroup group, DefaultStatisticalCategoryDataset data, NumberAxis range, List<ArmResult> arms) {
+            ModelGroup group,
+            DefaultStatisticalCategoryDataset data,
+            NumberAxis range,
+            List<ArmResult> arms) {
         CategoryAxis classes = new CategoryAxis("class");
         styleCategoryAxis(classes, group.classNames().size() > 12);
         styleNumberAxis(range);
@@ -295,13 +313,21 @@ public final class Charts {
         renderer.setErrorIndicatorPaint(Color.BLACK);
         renderer.setErrorIndicatorStroke(new BasicStroke(1.2f));
         // one hue per strategy (grey for the baseline), lighter for each further engine
-        List<String> strategies = arms.stream().filter(a -> !a.arm().baseline())
-                .map(a -> a.arm().mode() + "\n" + a.arm().strategy()).distinct().toList();
+        List<String> strategies =
+                arms.stream()
+                        .filter(a -> !a.arm().baseline())
+                        .map(a -> a.arm().mode() + "\n" + a.arm().strategy())
+                        .distinct()
+                        .toList();
         for (int i = 0; i < arms.size(); i++) {
             ArmResult arm = arms.get(i);
-            Color hue = arm.arm().baseline()
-                    ? BASELINE
-                    : PALETTE.get(strategies.indexOf(arm.arm().mode() + "\n" + arm.arm().strategy()) % PALETTE.size());
+            Color hue =
+                    arm.arm().baseline()
+                            ? BASELINE
+                            : PALETTE.get(
+                                    strategies.indexOf(
+                                                    arm.arm().mode() + "\n" + arm.arm().strategy())
+                                            % PALETTE.size());
             renderer.setSeriesPaint(i, lighter(hue, group.engines().indexOf(arm.arm().engine())));
         }
         CategoryPlot plot = new CategoryPlot(data, classes, range, renderer);
@@ -385,7 +411,8 @@ public final class Charts {
     }
 
     private static BasicStroke dashed(float width) {
-        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+        return new BasicStroke(
+                width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
     }
 
     /** White at 0 to dark blue at 1, for shares. */

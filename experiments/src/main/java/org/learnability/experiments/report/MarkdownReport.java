@@ -54,31 +54,49 @@ public final class MarkdownReport {
 
     private static void howToRead(StringBuilder md, Analysis analysis) {
         md.append("## How to read this\n\n")
-                .append("Every strategy is trained on the same seeds as the baseline (`uniform`: every class weight 1)")
-                .append(" and scored on the test split. **D = Var(s) − Var(s')** is how much the population variance")
-                .append(" of the per-class TPRs shrank against the baseline of the same engine and seed (the source")
-                .append(" paper's Eq. 7): D > 0 means the classes are learned more evenly. **Δ accuracy** is what the")
-                .append(" strategy cost (or gained) in overall accuracy. Each figure is the mean over seeds with its 95%")
-                .append(" confidence interval from the t distribution, mean ± t(0.975, n−1) · sd / √n (n/a with one")
-                .append(" seed). **p (t)** is the one-sided paired t-test of D > 0, the headline test: with the 3 to 5")
-                .append(" seeds an experiment runs, an exact rank test cannot reach 0.05. **p (Wilcoxon)** is the exact")
-                .append(" one-sided Wilcoxon signed-rank test, which does not assume normality but cannot go below")
-                .append(" 1/2^n (0.125 with 3 seeds, 0.031 with 5). A strategy helps when D > 0 with its interval above 0")
-                .append(" and Δ accuracy near 0 or above. For iterative runs a strategy's figures are those of its last")
+                .append(
+                        "Every strategy is trained on the same seeds as the baseline (`uniform`: every class weight 1)")
+                .append(
+                        " and scored on the test split. **D = Var(s) − Var(s')** is how much the population variance")
+                .append(
+                        " of the per-class TPRs shrank against the baseline of the same engine and seed (the source")
+                .append(
+                        " paper's Eq. 7): D > 0 means the classes are learned more evenly. **Δ accuracy** is what the")
+                .append(
+                        " strategy cost (or gained) in overall accuracy. Each figure is the mean over seeds with its 95%")
+                .append(
+                        " confidence interval from the t distribution, mean ± t(0.975, n−1) · sd / √n (n/a with one")
+                .append(
+                        " seed). **p (t)** is the one-sided paired t-test of D > 0, the headline test: with the 3 to 5")
+                .append(
+                        " seeds an experiment runs, an exact rank test cannot reach 0.05. **p (Wilcoxon)** is the exact")
+                .append(
+                        " one-sided Wilcoxon signed-rank test, which does not assume normality but cannot go below")
+                .append(
+                        " 1/2^n (0.125 with 3 seeds, 0.031 with 5). A strategy helps when D > 0 with its interval above 0")
+                .append(
+                        " and Δ accuracy near 0 or above. For iterative runs a strategy's figures are those of its last")
                 .append(" round; D per round shows the path.");
         if (analysis.groups().stream().anyMatch(g -> g.engines().size() > 1)) {
-            md.append(" Runs of several engines are shown side by side, each paired with the baseline of its own engine.");
+            md.append(
+                    " Runs of several engines are shown side by side, each paired with the baseline of its own engine.");
         }
         md.append("\n\n");
     }
 
     private static void group(StringBuilder md, ModelGroup group, ChartNames charts) {
         md.append("## ").append(group.dataset()).append(", ").append(group.model()).append("\n\n");
-        md.append("Engines: ").append(String.join(", ", group.engines()))
-                .append("; modes: ").append(String.join(", ", group.modes()))
-                .append("; ").append(group.classNames().size()).append(" classes.\n\n");
+        md.append("Engines: ")
+                .append(String.join(", ", group.engines()))
+                .append("; modes: ")
+                .append(String.join(", ", group.modes()))
+                .append("; ")
+                .append(group.classNames().size())
+                .append(" classes.\n\n");
         summary(md, group);
-        md.append("![Per-class TPR, baseline beside each strategy](").append(charts.tpr()).append(")\n\n");
+        md.append("![Per-class TPR, baseline beside each strategy](")
+                .append(charts.tpr())
+                .append(")\n\n");
         perClass(md, group, "Per-class TPR", Figures::tpr);
         perSeed(md, group);
         perRound(md, group);
@@ -89,7 +107,8 @@ public final class MarkdownReport {
             md.append("![Class weights per strategy](").append(charts.weights()).append(")\n\n");
         }
         confusion(md, group, charts);
-        md.append("<details><summary>Per-class precision and F1 (test split, mean over seeds)</summary>\n\n");
+        md.append(
+                "<details><summary>Per-class precision and F1 (test split, mean over seeds)</summary>\n\n");
         perClass(md, group, "Per-class precision", Figures::precision);
         perClass(md, group, "Per-class F1", Figures::f1);
         md.append("</details>\n\n");
@@ -101,15 +120,26 @@ public final class MarkdownReport {
     private static void summary(StringBuilder md, ModelGroup group) {
         md.append("### Summary (test split, mean [95% CI] over seeds)\n\n");
         List<String> header = new ArrayList<>(List.of("strategy", "engine", "mode", "seeds"));
-        List<Measure> shown = List.of(
-                Measure.D, Measure.DELTA_ACCURACY, Measure.VARIANCE, Measure.ACCURACY, Measure.WORST_TPR, Measure.GAP,
-                Measure.MACRO_F1);
+        List<Measure> shown =
+                List.of(
+                        Measure.D,
+                        Measure.DELTA_ACCURACY,
+                        Measure.VARIANCE,
+                        Measure.ACCURACY,
+                        Measure.WORST_TPR,
+                        Measure.GAP,
+                        Measure.MACRO_F1);
         shown.forEach(m -> header.add(m.label()));
         header.addAll(List.of("D > 0", "p (t)", "p (Wilcoxon)"));
         Table table = new Table(header);
         for (ArmResult arm : group.arms()) {
-            List<String> row = new ArrayList<>(List.of(
-                    code(arm.arm().strategy()), arm.arm().engine(), arm.arm().mode(), Integer.toString(arm.seeds())));
+            List<String> row =
+                    new ArrayList<>(
+                            List.of(
+                                    code(arm.arm().strategy()),
+                                    arm.arm().engine(),
+                                    arm.arm().mode(),
+                                    Integer.toString(arm.seeds())));
             boolean baseline = arm.arm().baseline();
             for (Measure m : shown) {
                 row.add(baseline && m.paired() ? NOT_PAIRED : interval(m, arm.statistics(m)));
@@ -123,7 +153,11 @@ public final class MarkdownReport {
         md.append(table).append('\n');
     }
 
-    private static void perClass(StringBuilder md, ModelGroup group, String title, Function<Figures, List<Double>> scores) {
+    private static void perClass(
+            StringBuilder md,
+            ModelGroup group,
+            String title,
+            Function<Figures, List<Double>> scores) {
         md.append("### ").append(title).append(" (test split, mean over seeds)\n\n");
         List<String> header = new ArrayList<>(List.of("class"));
         group.arms().forEach(a -> header.add(code(group.label(a.arm()))));
@@ -153,24 +187,35 @@ public final class MarkdownReport {
             return;
         }
         md.append("### D per seed (test split)\n\n");
-        Table table = new Table(List.of("strategy", "seed", "round", "Var(s) baseline", "Var(s') strategy", "D", "Δ accuracy"));
+        Table table =
+                new Table(
+                        List.of(
+                                "strategy",
+                                "seed",
+                                "round",
+                                "Var(s) baseline",
+                                "Var(s') strategy",
+                                "D",
+                                "Δ accuracy"));
         for (ArmResult arm : group.weighted()) {
             for (PairedComparison p : arm.pairs()) {
-                table.row(List.of(
-                        code(group.label(arm.arm())),
-                        Integer.toString(p.seed()),
-                        Integer.toString(p.round()),
-                        small(p.baseline().test().variance()),
-                        small(p.weighted().test().variance()),
-                        small(p.d()),
-                        signed(p.deltaAccuracy())));
+                table.row(
+                        List.of(
+                                code(group.label(arm.arm())),
+                                Integer.toString(p.seed()),
+                                Integer.toString(p.round()),
+                                small(p.baseline().test().variance()),
+                                small(p.weighted().test().variance()),
+                                small(p.d()),
+                                signed(p.deltaAccuracy())));
             }
         }
         md.append(table).append('\n');
     }
 
     private static void perRound(StringBuilder md, ModelGroup group) {
-        List<ArmResult> iterated = group.weighted().stream().filter(a -> a.rounds().size() > 1).toList();
+        List<ArmResult> iterated =
+                group.weighted().stream().filter(a -> a.rounds().size() > 1).toList();
         if (iterated.isEmpty()) {
             return;
         }
@@ -179,8 +224,12 @@ public final class MarkdownReport {
         for (ArmResult arm : iterated) {
             for (int round : arm.rounds().keySet()) {
                 SeedStatistics d = arm.dOfRound(round);
-                table.row(List.of(code(group.label(arm.arm())), Integer.toString(round), Integer.toString(d.n()),
-                        interval(Measure.D, d)));
+                table.row(
+                        List.of(
+                                code(group.label(arm.arm())),
+                                Integer.toString(round),
+                                Integer.toString(d.n()),
+                                interval(Measure.D, d)));
             }
         }
         md.append(table).append('\n');
@@ -202,38 +251,61 @@ public final class MarkdownReport {
     }
 
     private static void confusion(StringBuilder md, ModelGroup group, ChartNames charts) {
-        List<ArmResult> withMatrix = group.arms().stream().filter(a -> a.normalisedConfusion().isPresent()).toList();
+        List<ArmResult> withMatrix =
+                group.arms().stream().filter(a -> a.normalisedConfusion().isPresent()).toList();
         if (withMatrix.isEmpty()) {
             return;
         }
         md.append("### Confusion matrices (test split, seeds pooled, rows normalised)\n\n");
         for (ArmResult arm : withMatrix) {
-            md.append("![Confusion matrix of ").append(group.label(arm.arm())).append("](")
-                    .append(charts.confusion().get(arm.arm())).append(")\n\n");
+            md.append("![Confusion matrix of ")
+                    .append(group.label(arm.arm()))
+                    .append("](")
+                    .append(charts.confusion().get(arm.arm()))
+                    .append(")\n\n");
         }
     }
 
     private static void everyModel(StringBuilder md, ModelGroup group) {
-        Table table = new Table(List.of("run", "split", "accuracy", "Var(s)", "sd(s)", "worst class", "max-min gap", "macro-F1"));
+        Table table =
+                new Table(
+                        List.of(
+                                "run",
+                                "split",
+                                "accuracy",
+                                "Var(s)",
+                                "sd(s)",
+                                "worst class",
+                                "max-min gap",
+                                "macro-F1"));
         for (ArmResult arm : group.arms()) {
             List<ModelFigures> models = new ArrayList<>(arm.models());
-            arm.rounds().values().forEach(pairs -> pairs.forEach(p -> {
-                if (!models.contains(p.weighted())) {
-                    models.add(p.weighted());
-                }
-            }));
+            arm.rounds()
+                    .values()
+                    .forEach(
+                            pairs ->
+                                    pairs.forEach(
+                                            p -> {
+                                                if (!models.contains(p.weighted())) {
+                                                    models.add(p.weighted());
+                                                }
+                                            }));
             for (ModelFigures m : models) {
                 for (String split : List.of("validation", "test")) {
                     Figures f = split.equals("test") ? m.test() : m.validation();
-                    table.row(List.of(
-                            code(m.run().key()),
-                            split,
-                            score(f.accuracy()),
-                            small(f.variance()),
-                            score(f.standardDeviation()),
-                            group.classNames().get(f.worstClass()) + " (" + score(f.worstTpr()) + ")",
-                            score(f.gap()),
-                            score(f.macroF1())));
+                    table.row(
+                            List.of(
+                                    code(m.run().key()),
+                                    split,
+                                    score(f.accuracy()),
+                                    small(f.variance()),
+                                    score(f.standardDeviation()),
+                                    group.classNames().get(f.worstClass())
+                                            + " ("
+                                            + score(f.worstTpr())
+                                            + ")",
+                                    score(f.gap()),
+                                    score(f.macroF1())));
                 }
             }
         }
@@ -242,12 +314,16 @@ public final class MarkdownReport {
 
     /** {@code mean [low, high]} in the measure's format; {@code [n/a]} without an interval. */
     static String interval(Measure m, SeedStatistics s) {
-        Function<Double, String> f = switch (m) {
-            case D, VARIANCE -> MarkdownReport::small;
-            case DELTA_ACCURACY -> MarkdownReport::signed;
-            default -> MarkdownReport::score;
-        };
-        String ci = s.hasInterval() ? "[" + f.apply(s.ciLow()) + ", " + f.apply(s.ciHigh()) + "]" : "[n/a]";
+        Function<Double, String> f =
+                switch (m) {
+                    case D, VARIANCE -> MarkdownReport::small;
+                    case DELTA_ACCURACY -> MarkdownReport::signed;
+                    default -> MarkdownReport::score;
+                };
+        String ci =
+                s.hasInterval()
+                        ? "[" + f.apply(s.ciLow()) + ", " + f.apply(s.ciHigh()) + "]"
+                        : "[n/a]";
         return f.apply(s.mean()) + " " + ci;
     }
 
@@ -295,7 +371,8 @@ public final class MarkdownReport {
 
         void row(List<String> cells) {
             if (cells.size() != columns) {
-                throw new IllegalArgumentException(cells.size() + " cells for " + columns + " columns");
+                throw new IllegalArgumentException(
+                        cells.size() + " cells for " + columns + " columns");
             }
             line(cells);
         }

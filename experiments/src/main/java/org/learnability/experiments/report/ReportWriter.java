@@ -17,14 +17,15 @@ import org.learnability.experiments.stats.ModelGroup;
 
 /**
  * Writes an experiment directory's report: {@code summary.csv}, {@code report.md} and the PNG
- * charts ({@code tpr.png}, {@code weights.png}, {@code variance.png}, {@code confusion-<strategy>.png};
- * see {@link ChartNames}), each file replaced atomically. Everything comes from the run records
- * alone, so a report can be rebuilt at any time from {@code runs.jsonl}.
+ * charts ({@code tpr.png}, {@code weights.png}, {@code variance.png}, {@code
+ * confusion-<strategy>.png}; see {@link ChartNames}), each file replaced atomically. Everything
+ * comes from the run records alone, so a report can be rebuilt at any time from {@code runs.jsonl}.
  */
 public final class ReportWriter {
 
     /** The names of the charts a report writes. */
-    private static final Pattern CHART = Pattern.compile("(tpr|weights|variance|confusion)(-[A-Za-z0-9._=-]+)?\\.png");
+    private static final Pattern CHART =
+            Pattern.compile("(tpr|weights|variance|confusion)(-[A-Za-z0-9._=-]+)?\\.png");
 
     private ReportWriter() {}
 
@@ -66,14 +67,30 @@ public final class ReportWriter {
         boolean qualify = analysis.groups().size() > 1;
         for (ModelGroup group : analysis.groups()) {
             ChartNames names = ChartNames.of(group, qualify);
-            charts.add(chart(dir, names.tpr(), Charts.png(Charts.tpr(group), Charts.WIDTH, Charts.HEIGHT)));
+            charts.add(
+                    chart(
+                            dir,
+                            names.tpr(),
+                            Charts.png(Charts.tpr(group), Charts.WIDTH, Charts.HEIGHT)));
             if (!group.weighted().isEmpty()) {
-                charts.add(chart(dir, names.weights(), Charts.png(Charts.weights(group), Charts.WIDTH, Charts.HEIGHT)));
+                charts.add(
+                        chart(
+                                dir,
+                                names.weights(),
+                                Charts.png(Charts.weights(group), Charts.WIDTH, Charts.HEIGHT)));
             }
-            charts.add(chart(dir, names.variance(), Charts.png(Charts.variance(group), Charts.WIDTH, Charts.HEIGHT)));
+            charts.add(
+                    chart(
+                            dir,
+                            names.variance(),
+                            Charts.png(Charts.variance(group), Charts.WIDTH, Charts.HEIGHT)));
             for (ArmResult arm : group.arms()) {
                 if (arm.normalisedConfusion().isPresent()) {
-                    byte[] png = Charts.png(Charts.confusion(group, arm), Charts.WIDTH, Charts.CONFUSION_HEIGHT);
+                    byte[] png =
+                            Charts.png(
+                                    Charts.confusion(group, arm),
+                                    Charts.WIDTH,
+                                    Charts.CONFUSION_HEIGHT);
                     charts.add(chart(dir, names.confusion().get(arm.arm()), png));
                 }
             }
@@ -88,17 +105,20 @@ public final class ReportWriter {
 
     /**
      * Deletes charts an earlier report wrote that this one did not, for example {@code
-     * confusion-uniform.png} once a second engine's runs make it {@code confusion-uniform-pytorch.png}.
+     * confusion-uniform.png} once a second engine's runs make it {@code
+     * confusion-uniform-pytorch.png}.
      */
     private static void removeStaleCharts(Path dir, List<Path> written) {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.toList()) {
-                if (CHART.matcher(file.getFileName().toString()).matches() && !written.contains(file)) {
+                if (CHART.matcher(file.getFileName().toString()).matches()
+                        && !written.contains(file)) {
                     Files.delete(file);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean old charts in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot clean old charts in " + dir + ": " + e.getMessage(), e);
         }
     }
 

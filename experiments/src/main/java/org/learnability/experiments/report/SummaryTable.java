@@ -56,7 +56,17 @@ public final class SummaryTable {
      * @return the column names, in order
      */
     public static List<String> columns() {
-        List<String> columns = new ArrayList<>(List.of("dataset", "model", "engine", "mode", "strategy", "round", "seeds", "seed_list"));
+        List<String> columns =
+                new ArrayList<>(
+                        List.of(
+                                "dataset",
+                                "model",
+                                "engine",
+                                "mode",
+                                "strategy",
+                                "round",
+                                "seeds",
+                                "seed_list"));
         for (Measure m : Measure.values()) {
             columns.add(m.column() + "_mean");
             columns.add(m.column() + "_ci_low");
@@ -76,22 +86,30 @@ public final class SummaryTable {
         StringBuilder out = new StringBuilder(String.join(",", columns())).append('\n');
         for (ModelGroup group : analysis.groups()) {
             for (ArmResult arm : group.arms()) {
-                out.append(row(group, arm).stream().map(SummaryTable::field).collect(Collectors.joining(","))).append('\n');
+                out.append(
+                                row(group, arm).stream()
+                                        .map(SummaryTable::field)
+                                        .collect(Collectors.joining(",")))
+                        .append('\n');
             }
         }
         return out.toString();
     }
 
     private static List<String> row(ModelGroup group, ArmResult arm) {
-        List<String> row = new ArrayList<>(List.of(
-                group.dataset(),
-                group.model(),
-                arm.arm().engine(),
-                arm.arm().mode(),
-                arm.arm().strategy(),
-                Integer.toString(arm.finalRound()),
-                Integer.toString(arm.seeds()),
-                arm.seedList().stream().map(String::valueOf).collect(Collectors.joining(";"))));
+        List<String> row =
+                new ArrayList<>(
+                        List.of(
+                                group.dataset(),
+                                group.model(),
+                                arm.arm().engine(),
+                                arm.arm().mode(),
+                                arm.arm().strategy(),
+                                Integer.toString(arm.finalRound()),
+                                Integer.toString(arm.seeds()),
+                                arm.seedList().stream()
+                                        .map(String::valueOf)
+                                        .collect(Collectors.joining(";"))));
         for (Measure m : Measure.values()) {
             SeedStatistics s = arm.statistics(m);
             row.add(number(s.mean()));
@@ -119,7 +137,10 @@ public final class SummaryTable {
      * @return the field
      */
     static String field(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+        if (value.contains(",")
+                || value.contains("\"")
+                || value.contains("\n")
+                || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }
         return value;

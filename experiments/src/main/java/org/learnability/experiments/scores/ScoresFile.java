@@ -59,7 +59,11 @@ public final class ScoresFile {
         JsonObject object = root.getAsJsonObject();
         for (String key : object.keySet()) {
             if (!KEYS.contains(key)) {
-                throw fail(file, "unknown key \"" + key + "\"; expected \"classes\" and one of \"tpr\", \"confusionMatrix\"");
+                throw fail(
+                        file,
+                        "unknown key \""
+                                + key
+                                + "\"; expected \"classes\" and one of \"tpr\", \"confusionMatrix\"");
             }
         }
         boolean hasTpr = object.has("tpr");
@@ -75,7 +79,8 @@ public final class ScoresFile {
             long[][] counts = matrix(file, array(file, object, "confusionMatrix"));
             return ClassScores.of(
                     new ConfusionMatrix(
-                            classNames(file, object, counts.length, "\"confusionMatrix\" has"), counts));
+                            classNames(file, object, counts.length, "\"confusionMatrix\" has"),
+                            counts));
         } catch (IllegalArgumentException e) {
             if (e.getMessage().startsWith(file.toString())) {
                 throw e;
@@ -105,7 +110,15 @@ public final class ScoresFile {
             names.add(e.getAsString());
         }
         if (names.size() != n) {
-            throw fail(file, "\"classes\" has " + names.size() + " names but " + what + " " + n + " classes");
+            throw fail(
+                    file,
+                    "\"classes\" has "
+                            + names.size()
+                            + " names but "
+                            + what
+                            + " "
+                            + n
+                            + " classes");
         }
         return names;
     }
@@ -127,7 +140,13 @@ public final class ScoresFile {
         for (int a = 0; a < rows.size(); a++) {
             JsonElement row = rows.get(a);
             if (!row.isJsonArray()) {
-                throw fail(file, "\"confusionMatrix\"[" + a + "] is " + row + "; expected an array of counts");
+                throw fail(
+                        file,
+                        "\"confusionMatrix\"["
+                                + a
+                                + "] is "
+                                + row
+                                + "; expected an array of counts");
             }
             JsonArray cells = row.getAsJsonArray();
             if (cells.size() != rows.size()) {
@@ -145,9 +164,20 @@ public final class ScoresFile {
             counts[a] = new long[cells.size()];
             for (int p = 0; p < cells.size(); p++) {
                 JsonElement cell = cells.get(p);
-                double v = cell.isJsonPrimitive() && cell.getAsJsonPrimitive().isNumber() ? cell.getAsDouble() : Double.NaN;
+                double v =
+                        cell.isJsonPrimitive() && cell.getAsJsonPrimitive().isNumber()
+                                ? cell.getAsDouble()
+                                : Double.NaN;
                 if (!(v >= 0) || v != Math.rint(v)) {
-                    throw fail(file, "\"confusionMatrix\"[" + a + "][" + p + "] is " + cell + "; expected a count >= 0");
+                    throw fail(
+                            file,
+                            "\"confusionMatrix\"["
+                                    + a
+                                    + "]["
+                                    + p
+                                    + "] is "
+                                    + cell
+                                    + "; expected a count >= 0");
                 }
                 counts[a][p] = (long) v;
             }

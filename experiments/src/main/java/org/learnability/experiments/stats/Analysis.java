@@ -13,12 +13,12 @@ import org.learnability.experiments.record.RunRecord;
 /**
  * The statistics of an experiment directory's runs.
  *
- * <p>Runs are grouped by data set and model, then into arms (engine, mode, strategy). Every weighted
- * model is paired with the baseline (strategy {@code uniform}, round 0) of the same engine and seed,
- * preferring a baseline recorded in the same mode; for iterative runs an arm's model of a seed is
- * its last round, and every round is kept for a per-round D. A record whose key appears twice counts
- * once (the last), and a weighted model without a baseline is left out; both are listed in {@link
- * #notes()}.
+ * <p>Runs are grouped by data set and model, then into arms (engine, mode, strategy). Every
+ * weighted model is paired with the baseline (strategy {@code uniform}, round 0) of the same engine
+ * and seed, preferring a baseline recorded in the same mode; for iterative runs an arm's model of a
+ * seed is its last round, and every round is kept for a per-round D. A record whose key appears
+ * twice counts once (the last), and a weighted model without a baseline is left out; both are
+ * listed in {@link #notes()}.
  *
  * @param runs the number of distinct runs analysed
  * @param groups one per data set and model, in the order first recorded
@@ -51,17 +51,30 @@ public record Analysis(int runs, List<ModelGroup> groups, List<String> notes) {
             byKey.put(r.key(), r);
             times.merge(r.key(), 1, Integer::sum);
         }
-        times.forEach((key, n) -> {
-            if (n > 1) {
-                notes.add("run " + key + " is recorded " + n + " times; the last record is used");
-            }
-        });
+        times.forEach(
+                (key, n) -> {
+                    if (n > 1) {
+                        notes.add(
+                                "run "
+                                        + key
+                                        + " is recorded "
+                                        + n
+                                        + " times; the last record is used");
+                    }
+                });
         if (byKey.values().stream().noneMatch(RunRecord::isBaseline)) {
             throw new IllegalArgumentException(
-                    "no baseline run (strategy " + RunRecord.BASELINE + ", round 0) to compare the strategies with");
+                    "no baseline run (strategy "
+                            + RunRecord.BASELINE
+                            + ", round 0) to compare the strategies with");
         }
-        Map<String, List<RunRecord>> byModel = byKey.values().stream()
-                .collect(Collectors.groupingBy(r -> r.dataset() + "\n" + r.model(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<RunRecord>> byModel =
+                byKey.values().stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        r -> r.dataset() + "\n" + r.model(),
+                                        LinkedHashMap::new,
+                                        Collectors.toList()));
         List<ModelGroup> groups = new ArrayList<>();
         for (List<RunRecord> runs : byModel.values()) {
             group(runs, notes).ifPresent(groups::add);
@@ -74,8 +87,18 @@ public record Analysis(int runs, List<ModelGroup> groups, List<String> notes) {
         for (RunRecord r : runs) {
             if (!r.classNames().equals(first.classNames())) {
                 throw new IllegalArgumentException(
-                        "runs of " + first.dataset() + " with " + first.model() + " disagree on the class names: "
-                                + first.key() + " has " + first.classNames() + ", " + r.key() + " has " + r.classNames());
+                        "runs of "
+                                + first.dataset()
+                                + " with "
+                                + first.model()
+                                + " disagree on the class names: "
+                                + first.key()
+                                + " has "
+                                + first.classNames()
+                                + ", "
+                                + r.key()
+                                + " has "
+                                + r.classNames());
             }
         }
         // arm -> seed -> round -> model, each in the order first recorded (seeds and rounds sorted)
@@ -86,24 +109,40 @@ public record Analysis(int runs, List<ModelGroup> groups, List<String> notes) {
                     .put(r.round(), ModelFigures.of(r));
         }
         List<ArmResult> results = new ArrayList<>();
-        arms.forEach((arm, seeds) -> {
-            if (arm.baseline()) {
-                List<ModelFigures> models = seeds.values().stream().map(rounds -> rounds.lastEntry().getValue()).toList();
-                results.add(new ArmResult(arm, models, List.of(), Map.of()));
-            } else {
-                weighted(arm, seeds, arms, notes).ifPresent(results::add);
-            }
-        });
+        arms.forEach(
+                (arm, seeds) -> {
+                    if (arm.baseline()) {
+                        List<ModelFigures> models =
+                                seeds.values().stream()
+                                        .map(rounds -> rounds.lastEntry().getValue())
+                                        .toList();
+                        results.add(new ArmResult(arm, models, List.of(), Map.of()));
+                    } else {
+                        weighted(arm, seeds, arms, notes).ifPresent(results::add);
+                    }
+                });
         if (results.isEmpty()) {
-            notes.add("nothing to report for " + first.dataset() + " with " + first.model() + ": no baseline");
+            notes.add(
+                    "nothing to report for "
+                            + first.dataset()
+                            + " with "
+                            + first.model()
+                            + ": no baseline");
             return Optional.empty();
         }
         List<String> engines = results.stream().map(a -> a.arm().engine()).distinct().toList();
-        List<String> strategies = results.stream().map(a -> a.arm().mode() + "\n" + a.arm().strategy()).distinct().toList();
-        results.sort(Comparator.<ArmResult, Boolean>comparing(a -> !a.arm().baseline())
-                .thenComparing(a -> strategies.indexOf(a.arm().mode() + "\n" + a.arm().strategy()))
-                .thenComparing(a -> engines.indexOf(a.arm().engine())));
-        return Optional.of(new ModelGroup(first.dataset(), first.model(), first.classNames(), results));
+        List<String> strategies =
+                results.stream()
+                        .map(a -> a.arm().mode() + "\n" + a.arm().strategy())
+                        .distinct()
+                        .toList();
+        results.sort(
+                Comparator.<ArmResult, Boolean>comparing(a -> !a.arm().baseline())
+                        .thenComparing(
+                                a -> strategies.indexOf(a.arm().mode() + "\n" + a.arm().strategy()))
+                        .thenComparing(a -> engines.indexOf(a.arm().engine())));
+        return Optional.of(
+                new ModelGroup(first.dataset(), first.model(), first.classNames(), results));
     }
 
     private static Optional<ArmResult> weighted(
@@ -114,30 +153,49 @@ public record Analysis(int runs, List<ModelGroup> groups, List<String> notes) {
         List<ModelFigures> models = new ArrayList<>();
         List<PairedComparison> pairs = new ArrayList<>();
         Map<Integer, List<PairedComparison>> rounds = new TreeMap<>();
-        seeds.forEach((seed, byRound) -> {
-            Optional<ModelFigures> baseline = baseline(arm, seed, arms);
-            if (baseline.isEmpty()) {
-                notes.add("left out " + byRound.values().stream().map(m -> m.run().key()).collect(Collectors.joining(", "))
-                        + ": no baseline for engine " + arm.engine() + " and seed " + seed);
-                return;
-            }
-            byRound.values().forEach(m ->
-                    rounds.computeIfAbsent(m.run().round(), r -> new ArrayList<>()).add(new PairedComparison(baseline.get(), m)));
-            ModelFigures last = byRound.lastEntry().getValue();
-            models.add(last);
-            pairs.add(new PairedComparison(baseline.get(), last));
-        });
-        return models.isEmpty() ? Optional.empty() : Optional.of(new ArmResult(arm, models, pairs, rounds));
+        seeds.forEach(
+                (seed, byRound) -> {
+                    Optional<ModelFigures> baseline = baseline(arm, seed, arms);
+                    if (baseline.isEmpty()) {
+                        notes.add(
+                                "left out "
+                                        + byRound.values().stream()
+                                                .map(m -> m.run().key())
+                                                .collect(Collectors.joining(", "))
+                                        + ": no baseline for engine "
+                                        + arm.engine()
+                                        + " and seed "
+                                        + seed);
+                        return;
+                    }
+                    byRound.values()
+                            .forEach(
+                                    m ->
+                                            rounds.computeIfAbsent(
+                                                            m.run().round(), r -> new ArrayList<>())
+                                                    .add(new PairedComparison(baseline.get(), m)));
+                    ModelFigures last = byRound.lastEntry().getValue();
+                    models.add(last);
+                    pairs.add(new PairedComparison(baseline.get(), last));
+                });
+        return models.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new ArmResult(arm, models, pairs, rounds));
     }
 
-    /** The baseline of an arm's engine and seed: recorded in the arm's mode if there is one, else in any. */
+    /**
+     * The baseline of an arm's engine and seed: recorded in the arm's mode if there is one, else in
+     * any.
+     */
     private static Optional<ModelFigures> baseline(
             Arm arm, int seed, Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms) {
         Optional<ModelFigures> any = Optional.empty();
         for (Map.Entry<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> e : arms.entrySet()) {
             Arm candidate = e.getKey();
             TreeMap<Integer, ModelFigures> rounds = e.getValue().get(seed);
-            if (!candidate.baseline() || !candidate.engine().equals(arm.engine()) || rounds == null) {
+            if (!candidate.baseline()
+                    || !candidate.engine().equals(arm.engine())
+                    || rounds == null) {
                 continue;
             }
             if (candidate.mode().equals(arm.mode())) {

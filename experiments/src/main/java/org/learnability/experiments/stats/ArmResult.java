@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
  * @param rounds every round's comparisons, by round; empty for the baseline arm
  */
 public record ArmResult(
-        Arm arm, List<ModelFigures> models, List<PairedComparison> pairs, Map<Integer, List<PairedComparison>> rounds) {
+        Arm arm,
+        List<ModelFigures> models,
+        List<PairedComparison> pairs,
+        Map<Integer, List<PairedComparison>> rounds) {
 
     /** Takes immutable copies, rounds in ascending order. */
     public ArmResult {
@@ -85,7 +88,10 @@ public record ArmResult(
      * @return mean and confidence interval of D in that round
      */
     public SeedStatistics dOfRound(int round) {
-        return SeedStatistics.of(rounds.getOrDefault(round, List.of()).stream().mapToDouble(PairedComparison::d).toArray());
+        return SeedStatistics.of(
+                rounds.getOrDefault(round, List.of()).stream()
+                        .mapToDouble(PairedComparison::d)
+                        .toArray());
     }
 
     /**
@@ -105,7 +111,8 @@ public record ArmResult(
      * @return its mean and confidence interval
      */
     public SeedStatistics perClass(Function<Figures, List<Double>> scores, int c) {
-        return SeedStatistics.of(models.stream().mapToDouble(m -> scores.apply(m.test()).get(c)).toArray());
+        return SeedStatistics.of(
+                models.stream().mapToDouble(m -> scores.apply(m.test()).get(c)).toArray());
     }
 
     /**
@@ -116,13 +123,14 @@ public record ArmResult(
      * @return the mean and confidence interval of its weight
      */
     public SeedStatistics weight(int c) {
-        return SeedStatistics.of(models.stream().mapToDouble(m -> m.run().weights().get(c)).toArray());
+        return SeedStatistics.of(
+                models.stream().mapToDouble(m -> m.run().weights().get(c)).toArray());
     }
 
     /**
-     * The mean test confusion matrix, row-normalised: the counts summed over seeds, each row divided
-     * by its sum (a row without samples stays 0). Entry {@code [a][p]} is the share of class
-     * {@code a}'s samples predicted as {@code p}; the diagonal is the TPR pooled over seeds.
+     * The mean test confusion matrix, row-normalised: the counts summed over seeds, each row
+     * divided by its sum (a row without samples stays 0). Entry {@code [a][p]} is the share of
+     * class {@code a}'s samples predicted as {@code p}; the diagonal is the TPR pooled over seeds.
      *
      * @return the matrix, rows actual, columns predicted; empty when a model has no C x C matrix
      */
@@ -131,7 +139,8 @@ public record ArmResult(
         double[][] sum = new double[classes][classes];
         for (ModelFigures m : models) {
             List<List<Long>> counts = m.run().test().confusionMatrix();
-            if (counts.size() != classes || counts.stream().anyMatch(row -> row.size() != classes)) {
+            if (counts.size() != classes
+                    || counts.stream().anyMatch(row -> row.size() != classes)) {
                 return Optional.empty();
             }
             for (int a = 0; a < classes; a++) {
@@ -151,6 +160,10 @@ public record ArmResult(
 
     @Override
     public String toString() {
-        return arm + " seeds " + models.stream().map(m -> Integer.toString(m.seed())).collect(Collectors.joining(","));
+        return arm
+                + " seeds "
+                + models.stream()
+                        .map(m -> Integer.toString(m.seed()))
+                        .collect(Collectors.joining(","));
     }
 }

@@ -1,15 +1,23 @@
 package org.learnability.experiments.stats;
 
 /**
- * The figures summarised over seeds for every arm, all on the test split. The paired ones compare
- * a weighted model with the baseline of the same engine and seed and are undefined for the
- * baseline itself.
+ * The figures summarised over seeds for every arm, all on the test split. The paired ones compare a
+ * weighted model with the baseline of the same engine and seed and are undefined for the baseline
+ * itself.
  */
 public enum Measure {
     /** {@code D = Var(s) - Var(s')}, the source paper's Eq. 7; &gt; 0 means a narrower spread. */
-    D("d", "D", "Var(s) - Var(s'): reduction of the TPR variance against the baseline of the same seed (Eq. 7)", true),
+    D(
+            "d",
+            "D",
+            "Var(s) - Var(s'): reduction of the TPR variance against the baseline of the same seed (Eq. 7)",
+            true),
     /** Accuracy minus the baseline's accuracy. */
-    DELTA_ACCURACY("delta_accuracy", "Δ accuracy", "accuracy minus the baseline's accuracy, same seed", true),
+    DELTA_ACCURACY(
+            "delta_accuracy",
+            "Δ accuracy",
+            "accuracy minus the baseline's accuracy, same seed",
+            true),
     /** {@code Var(s)}, the population variance of the per-class TPRs, Eq. 6. */
     VARIANCE("var", "Var(s)", "population variance of the per-class TPRs (Eq. 6)", false),
     /** The standard deviation of the per-class TPRs, {@code sqrt(Var(s))}. */
@@ -86,7 +94,8 @@ public enum Measure {
             case WORST_TPR -> f.worstTpr();
             case GAP -> f.gap();
             case MACRO_F1 -> f.macroF1();
-            case D, DELTA_ACCURACY -> throw new IllegalStateException(this + " compares two models");
+            case D, DELTA_ACCURACY ->
+                    throw new IllegalStateException(this + " compares two models");
         };
     }
 

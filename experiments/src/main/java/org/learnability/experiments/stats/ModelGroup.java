@@ -9,10 +9,11 @@ import java.util.List;
  * @param dataset the data set
  * @param model the model
  * @param classNames the class names, shared by every run
- * @param arms the arms: baselines first, then the strategies in the order they were first
- *     recorded, the engines of one strategy side by side
+ * @param arms the arms: baselines first, then the strategies in the order they were first recorded,
+ *     the engines of one strategy side by side
  */
-public record ModelGroup(String dataset, String model, List<String> classNames, List<ArmResult> arms) {
+public record ModelGroup(
+        String dataset, String model, List<String> classNames, List<ArmResult> arms) {
 
     /** Takes immutable copies. */
     public ModelGroup {
@@ -71,6 +72,8 @@ public record ModelGroup(String dataset, String model, List<String> classNames, 
         if (engines().size() > 1) {
             qualifiers.add(arm.engine());
         }
-        return qualifiers.isEmpty() ? arm.strategy() : arm.strategy() + " (" + String.join(", ", qualifiers) + ")";
+        return qualifiers.isEmpty()
+                ? arm.strategy()
+                : arm.strategy() + " (" + String.join(", ", qualifiers) + ")";
     }
 }

@@ -17,9 +17,13 @@ public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
 
     /** Checks that the two models belong together. */
     public PairedComparison {
-        if (baseline.seed() != weighted.seed() || !baseline.run().engine().equals(weighted.run().engine())) {
+        if (baseline.seed() != weighted.seed()
+                || !baseline.run().engine().equals(weighted.run().engine())) {
             throw new IllegalArgumentException(
-                    "cannot pair " + weighted.run().key() + " with the baseline " + baseline.run().key()
+                    "cannot pair "
+                            + weighted.run().key()
+                            + " with the baseline "
+                            + baseline.run().key()
                             + ": engine and seed must match");
         }
     }

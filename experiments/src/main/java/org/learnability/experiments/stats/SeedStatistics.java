@@ -4,8 +4,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * One figure summarised over seeds: its mean and a 95% confidence interval from the t
- * distribution,
+ * One figure summarised over seeds: its mean and a 95% confidence interval from the t distribution,
  *
  * <pre>
  *   mean = (1/n) * sum_i x_i
@@ -13,8 +12,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  *   CI   = mean -/+ t_{0.975, n-1} * sd / sqrt(n)
  * </pre>
  *
- * With one seed the standard deviation and the interval are undefined: {@code NaN} (shown as
- * {@code n/a}); with none the mean is too.
+ * With one seed the standard deviation and the interval are undefined: {@code NaN} (shown as {@code
+ * n/a}); with none the mean is too.
  *
  * @param n the number of seeds
  * @param mean the mean
@@ -22,12 +21,16 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param ciLow the lower bound of the 95% confidence interval
  * @param ciHigh the upper bound of the 95% confidence interval
  */
-public record SeedStatistics(int n, double mean, double standardDeviation, double ciLow, double ciHigh) {
+public record SeedStatistics(
+        int n, double mean, double standardDeviation, double ciLow, double ciHigh) {
 
     /** The confidence level of the interval. */
     public static final double CONFIDENCE = 0.95;
 
-    /** Absolute accuracy of the t quantile; Commons Math's default, 1e-9, is visible in the 10th digit. */
+    /**
+     * Absolute accuracy of the t quantile; Commons Math's default, 1e-9, is visible in the 10th
+     * digit.
+     */
     private static final double QUANTILE_ACCURACY = 1e-14;
 
     /** Checks the count. */
@@ -82,7 +85,8 @@ public record SeedStatistics(int n, double mean, double standardDeviation, doubl
      * @return the 97.5% quantile
      */
     public static double tQuantile(int degreesOfFreedom) {
-        return new TDistribution(degreesOfFreedom, QUANTILE_ACCURACY).inverseCumulativeProbability(1.0 - (1.0 - CONFIDENCE) / 2.0);
+        return new TDistribution(degreesOfFreedom, QUANTILE_ACCURACY)
+                .inverseCumulativeProbability(1.0 - (1.0 - CONFIDENCE) / 2.0);
     }
 
     /**

@@ -7,9 +7,9 @@ import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
- * Whether a strategy reduces the spread of per-class TPRs: one-sided paired tests of
- * {@code H1: D > 0} against {@code H0: D = 0}, on the per-seed reductions
- * {@code D_i = Var(s_i) - Var(s'_i)} (baseline minus strategy, same engine and seed).
+ * Whether a strategy reduces the spread of per-class TPRs: one-sided paired tests of {@code H1: D >
+ * 0} against {@code H0: D = 0}, on the per-seed reductions {@code D_i = Var(s_i) - Var(s'_i)}
+ * (baseline minus strategy, same engine and seed).
  *
  * <p><b>Headline: the one-sided paired t-test.</b>
  *
@@ -33,10 +33,10 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
  *   p_W = P(W+ &gt;= observed W+)
  * </pre>
  *
- * under H0, where every rank's sign is + or - with probability 1/2, computed exactly for any n
- * (by convolution over the ranks, so ties are exact too). Commons Math's {@code
- * WilcoxonSignedRankTest} gives only a two-sided p, counts zero differences as negative and is exact
- * only up to 30 pairs, hence this small computation.
+ * under H0, where every rank's sign is + or - with probability 1/2, computed exactly for any n (by
+ * convolution over the ranks, so ties are exact too). Commons Math's {@code WilcoxonSignedRankTest}
+ * gives only a two-sided p, counts zero differences as negative and is exact only up to 30 pairs,
+ * hence this small computation.
  *
  * @param n the number of seeds
  * @param positive the number of seeds with {@code D > 0}
@@ -45,7 +45,8 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
  * @param wPlus Wilcoxon's {@code W+}
  * @param pWilcoxon the exact one-sided p of the Wilcoxon signed-rank test
  */
-public record Significance(int n, int positive, double t, double pT, double wPlus, double pWilcoxon) {
+public record Significance(
+        int n, int positive, double t, double pT, double wPlus, double pWilcoxon) {
 
     /**
      * Tests per-seed reductions.
@@ -57,13 +58,17 @@ public record Significance(int n, int positive, double t, double pT, double wPlu
         int n = d.length;
         int positive = (int) Arrays.stream(d).filter(v -> v > 0).count();
         double t = tStatistic(d);
-        double pT = Double.isFinite(t) ? new TDistribution(n - 1).cumulativeProbability(-t) : Double.NaN;
+        double pT =
+                Double.isFinite(t)
+                        ? new TDistribution(n - 1).cumulativeProbability(-t)
+                        : Double.NaN;
         double[] nonZero = Arrays.stream(d).filter(v -> v != 0.0).toArray();
         if (nonZero.length == 0) {
             return new Significance(n, positive, t, pT, Double.NaN, Double.NaN);
         }
-        double[] ranks = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE)
-                .rank(Arrays.stream(nonZero).map(Math::abs).toArray());
+        double[] ranks =
+                new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE)
+                        .rank(Arrays.stream(nonZero).map(Math::abs).toArray());
         // average ranks are whole or half numbers: doubled, they are whole
         int[] doubled = Arrays.stream(ranks).mapToInt(r -> (int) Math.round(2 * r)).toArray();
         int observed = 0;

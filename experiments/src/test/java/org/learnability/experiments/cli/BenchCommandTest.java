@@ -26,14 +26,48 @@ import org.learnability.runner.engine.EngineSelection;
 class BenchCommandTest {
 
     /** The keys bench/pytorch_reference.py writes too. */
-    static final List<String> KEYS = List.of(
-            "runner", "engine", "engineVersion", "frameworkVersion", "runtime", "model", "dataset", "trainImages",
-            "testImages", "batchSize", "threads", "interopThreads", "threadsSource", "allocator", "augment", "warmupBatches",
-            "roundKind", "rounds", "measuredBatches", "measuredImages", "measuredSeconds", "trainImagesPerSecond",
-            "trainImagesPerSecondMedian", "trainImagesPerSecondMin", "trainImagesPerSecondMax",
-            "trainImagesPerSecondRounds", "dataShare", "computeShare", "dataTiming", "scoreImagesPerSecond",
-            "scoreBatchSize", "scoreToTrainRatio", "testAccuracy", "peakRssMiBAfterFirst", "peakRssMiBAfterLast",
-            "peakRssGrowth", "rssMiBAfterFirst", "rssMiBAfterLast", "cpuCoresUsed", "loadAverage");
+    static final List<String> KEYS =
+            List.of(
+                    "runner",
+                    "engine",
+                    "engineVersion",
+                    "frameworkVersion",
+                    "runtime",
+                    "model",
+                    "dataset",
+                    "trainImages",
+                    "testImages",
+                    "batchSize",
+                    "threads",
+                    "interopThreads",
+                    "threadsSource",
+                    "allocator",
+                    "augment",
+                    "warmupBatches",
+                    "roundKind",
+                    "rounds",
+                    "measuredBatches",
+                    "measuredImages",
+                    "measuredSeconds",
+                    "trainImagesPerSecond",
+                    "trainImagesPerSecondMedian",
+                    "trainImagesPerSecondMin",
+                    "trainImagesPerSecondMax",
+                    "trainImagesPerSecondRounds",
+                    "dataShare",
+                    "computeShare",
+                    "dataTiming",
+                    "scoreImagesPerSecond",
+                    "scoreBatchSize",
+                    "scoreToTrainRatio",
+                    "testAccuracy",
+                    "peakRssMiBAfterFirst",
+                    "peakRssMiBAfterLast",
+                    "peakRssGrowth",
+                    "rssMiBAfterFirst",
+                    "rssMiBAfterLast",
+                    "cpuCoresUsed",
+                    "loadAverage");
 
     static final int TRAIN = 50;
     static final int TEST = 20;
@@ -70,7 +104,8 @@ class BenchCommandTest {
     }
 
     private static void writeIdx(Path file, int count, boolean images) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(file)))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(file)))) {
             out.writeInt(images ? 0x00000803 : 0x00000801);
             out.writeInt(count);
             if (images) {
@@ -95,7 +130,9 @@ class BenchCommandTest {
 
     @Test
     void unknownModelIsOneClearLine() {
-        assertOneLineError(run("bench", "--model", "nope"), "unknown model 'nope'; known models: cnn-small, resnet-peifer, resnet20");
+        assertOneLineError(
+                run("bench", "--model", "nope"),
+                "unknown model 'nope'; known models: cnn-small, resnet-peifer, resnet20");
     }
 
     @Test
@@ -103,23 +140,36 @@ class BenchCommandTest {
         Path missing = dir.resolve("absent");
         assertOneLineError(
                 run("bench", "--data-dir", missing.toString()),
-                "--data-dir " + missing + ": no such file or directory; expected the fashion-mnist files");
+                "--data-dir "
+                        + missing
+                        + ": no such file or directory; expected the fashion-mnist files");
     }
 
     @Test
     void batchSizeZeroIsOneClearLine() {
-        assertOneLineError(run("bench", "--batch-size", "0"), "--batch-size is 0; expected a whole number >= 1");
+        assertOneLineError(
+                run("bench", "--batch-size", "0"),
+                "--batch-size is 0; expected a whole number >= 1");
     }
 
     @Test
     void otherBadNumbersAreOneClearLine() {
-        assertOneLineError(run("bench", "--epochs", "0"), "--epochs is 0; expected a whole number >= 1");
-        assertOneLineError(run("bench", "--threads", "-1"), "--threads is -1; expected a whole number >= 0");
         assertOneLineError(
-                run("bench", "--batches", "2", "--chunks", "3"), "--chunks is 3 but --batches is 2");
-        assertOneLineError(run("bench", "--dataset", "mnist"), "unknown data set 'mnist'; valid names: cifar10, fashion-mnist");
-        assertOneLineError(run("bench", "--batch-size", "x"), "Invalid value for option '--batch-size': 'x' is not an int");
-        assertOneLineError(run("bench", "--score-batch-size", "0"), "--score-batch-size is 0; expected a whole number >= 1");
+                run("bench", "--epochs", "0"), "--epochs is 0; expected a whole number >= 1");
+        assertOneLineError(
+                run("bench", "--threads", "-1"), "--threads is -1; expected a whole number >= 0");
+        assertOneLineError(
+                run("bench", "--batches", "2", "--chunks", "3"),
+                "--chunks is 3 but --batches is 2");
+        assertOneLineError(
+                run("bench", "--dataset", "mnist"),
+                "unknown data set 'mnist'; valid names: cifar10, fashion-mnist");
+        assertOneLineError(
+                run("bench", "--batch-size", "x"),
+                "Invalid value for option '--batch-size': 'x' is not an int");
+        assertOneLineError(
+                run("bench", "--score-batch-size", "0"),
+                "--score-batch-size is 0; expected a whole number >= 1");
     }
 
     @Test
@@ -127,9 +177,22 @@ class BenchCommandTest {
         CliRun run = run("bench", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: learnability bench"), run.out());
-        for (String option : List.of("--model", "--dataset", "--data-dir", "--batch-size", "--warmup-batches", "--epochs",
-                "--batches", "--chunks", "--train-size", "--threads", "--interop-threads", "--score-batch-size", "--augment",
-            "--format")) {
+        for (String option :
+                List.of(
+                        "--model",
+                        "--dataset",
+                        "--data-dir",
+                        "--batch-size",
+                        "--warmup-batches",
+                        "--epochs",
+                        "--batches",
+                        "--chunks",
+                        "--train-size",
+                        "--threads",
+                        "--interop-threads",
+                        "--score-batch-size",
+                        "--augment",
+                        "--format")) {
             assertTrue(run.out().contains(option), option);
         }
         assertTrue(run.out().contains("OMP_NUM_THREADS"), run.out());
@@ -143,8 +206,23 @@ class BenchCommandTest {
         @Test
         void jsonHasEveryKeyWithSaneValues() throws IOException {
             Path data = writeFashionMnist(dir.resolve("fm"), TRAIN, TEST);
-            CliRun run = run("bench", "--data-dir", data.toString(), "--batch-size", "8", "--warmup-batches", "2",
-                    "--epochs", "2", "--threads", "1", "--score-batch-size", "6", "--format", "json");
+            CliRun run =
+                    run(
+                            "bench",
+                            "--data-dir",
+                            data.toString(),
+                            "--batch-size",
+                            "8",
+                            "--warmup-batches",
+                            "2",
+                            "--epochs",
+                            "2",
+                            "--threads",
+                            "1",
+                            "--score-batch-size",
+                            "6",
+                            "--format",
+                            "json");
             assertEquals(0, run.exitCode(), run.err());
             assertEquals(1, run.out().lines().count(), "one line of JSON: " + run.out());
             JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -163,19 +241,29 @@ class BenchCommandTest {
             assertEquals(6, json.get("scoreBatchSize").getAsInt());
             assertEquals("epoch", json.get("roundKind").getAsString());
             assertEquals(2, json.get("rounds").getAsInt());
-            assertEquals(2 * 7, json.get("measuredBatches").getAsInt(), "two epochs of ceil(50 / 8) batches");
+            assertEquals(
+                    2 * 7,
+                    json.get("measuredBatches").getAsInt(),
+                    "two epochs of ceil(50 / 8) batches");
             assertEquals(2 * TRAIN, json.get("measuredImages").getAsInt());
             if (engine.equals("PyTorch")) {
                 assertEquals(1, json.get("threads").getAsInt(), "--threads 1 applies to PyTorch");
             }
             assertTrue(json.get("threads").getAsInt() >= 1, json.toString());
             assertTrue(json.get("interopThreads").getAsInt() >= 1, json.toString());
-            assertTrue(json.get("allocator").getAsString().matches("glibc [0-9.]+ malloc tuned: mmap threshold 32 MiB,"
-                    + " trim threshold 1 GiB, top pad 256 MiB"), "MallocTuning applied before the engine: " + json);
+            assertTrue(
+                    json.get("allocator")
+                            .getAsString()
+                            .matches(
+                                    "glibc [0-9.]+ malloc tuned: mmap threshold 32 MiB,"
+                                            + " trim threshold 1 GiB, top pad 256 MiB"),
+                    "MallocTuning applied before the engine: " + json);
             double median = json.get("trainImagesPerSecondMedian").getAsDouble();
             assertTrue(median > 0, "training images/s");
-            assertTrue(json.get("trainImagesPerSecondMin").getAsDouble() <= median, json.toString());
-            assertTrue(json.get("trainImagesPerSecondMax").getAsDouble() >= median, json.toString());
+            assertTrue(
+                    json.get("trainImagesPerSecondMin").getAsDouble() <= median, json.toString());
+            assertTrue(
+                    json.get("trainImagesPerSecondMax").getAsDouble() >= median, json.toString());
             JsonArray rounds = json.getAsJsonArray("trainImagesPerSecondRounds");
             assertEquals(2, rounds.size());
             rounds.forEach(r -> assertTrue(r.getAsDouble() > 0));
@@ -186,10 +274,17 @@ class BenchCommandTest {
             assertTrue(dataShare > 0 && dataShare < 1, "data share " + dataShare);
             assertTrue(compute > 0 && compute < 1, "compute share " + compute);
             assertEquals(1, dataShare + compute, 1e-4);
-            for (String key : List.of("peakRssMiBAfterFirst", "peakRssMiBAfterLast", "rssMiBAfterFirst", "rssMiBAfterLast")) {
+            for (String key :
+                    List.of(
+                            "peakRssMiBAfterFirst",
+                            "peakRssMiBAfterLast",
+                            "rssMiBAfterFirst",
+                            "rssMiBAfterLast")) {
                 assertTrue(json.get(key).getAsDouble() > 0, key + " " + json.get(key));
             }
-            assertTrue(json.get("peakRssMiBAfterLast").getAsDouble() >= json.get("peakRssMiBAfterFirst").getAsDouble(),
+            assertTrue(
+                    json.get("peakRssMiBAfterLast").getAsDouble()
+                            >= json.get("peakRssMiBAfterFirst").getAsDouble(),
                     "a peak never falls");
             double accuracy = json.get("testAccuracy").getAsDouble();
             assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
@@ -200,22 +295,55 @@ class BenchCommandTest {
         @Test
         void fixedBatchesInChunksAsATable() throws IOException {
             Path data = writeFashionMnist(dir.resolve("fm"), TRAIN, TEST);
-            CliRun run = run("bench", "--data-dir", data.toString(), "--batch-size", "16", "--warmup-batches", "1",
-                    "--batches", "9", "--chunks", "3", "--train-size", "40", "--augment");
+            CliRun run =
+                    run(
+                            "bench",
+                            "--data-dir",
+                            data.toString(),
+                            "--batch-size",
+                            "16",
+                            "--warmup-batches",
+                            "1",
+                            "--batches",
+                            "9",
+                            "--chunks",
+                            "3",
+                            "--train-size",
+                            "40",
+                            "--augment");
             assertEquals(0, run.exitCode(), run.err());
             List<String> lines = run.out().lines().toList();
-            List<String> rows = List.of("model", "engine", "threads", "allocator", "measured", "training", "scoring",
-                    "data / compute", "peak RSS", "CPU");
+            List<String> rows =
+                    List.of(
+                            "model",
+                            "engine",
+                            "threads",
+                            "allocator",
+                            "measured",
+                            "training",
+                            "scoring",
+                            "data / compute",
+                            "peak RSS",
+                            "CPU");
             assertEquals(rows.size(), lines.size(), run.out());
             for (int i = 0; i < rows.size(); i++) {
                 assertTrue(lines.get(i).startsWith(rows.get(i) + " "), lines.get(i));
             }
-            assertTrue(lines.get(0).contains("cnn-small on fashion-mnist, 40 training images (augmented), batch 16"),
+            assertTrue(
+                    lines.get(0)
+                            .contains(
+                                    "cnn-small on fashion-mnist, 40 training images (augmented), batch 16"),
                     lines.get(0));
-            assertTrue(lines.get(4).contains("3 chunks, 9 batches, 120 images"), "9 batches of 16, 16, 8 over 40-image epochs: "
-                    + lines.get(4));
-            assertTrue(lines.get(3).matches("allocator +glibc [0-9.]+ malloc tuned: .*"), lines.get(3));
-            assertTrue(lines.get(5).matches("training +[\\d,]+ images/s median, min [\\d,]+, max [\\d,]+ over chunks; .*"),
+            assertTrue(
+                    lines.get(4).contains("3 chunks, 9 batches, 120 images"),
+                    "9 batches of 16, 16, 8 over 40-image epochs: " + lines.get(4));
+            assertTrue(
+                    lines.get(3).matches("allocator +glibc [0-9.]+ malloc tuned: .*"),
+                    lines.get(3));
+            assertTrue(
+                    lines.get(5)
+                            .matches(
+                                    "training +[\\d,]+ images/s median, min [\\d,]+, max [\\d,]+ over chunks; .*"),
                     lines.get(5));
             assertTrue(run.err().contains("chunk 3/3: "), run.err());
         }

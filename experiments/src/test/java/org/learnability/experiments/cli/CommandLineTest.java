@@ -24,8 +24,10 @@ class CommandLineTest {
 
     // python: s = the TPRs above; m = mean(s); r = [(m/x)**2 for x in s]; [x*10/sum(r) for x in r]
     private static final double[] MEAN_RATIO_GAMMA_2 = {
-        0.9053261305407597, 0.7347196549522685, 1.2587084280695209, 1.4793199490559497, 1.0426599576007791,
-        1.2070922959662684, 0.8321174713439717, 0.873692264068145, 0.8675646925755293, 0.798799155826808
+        0.9053261305407597, 0.7347196549522685, 1.2587084280695209, 1.4793199490559497,
+                1.0426599576007791,
+        1.2070922959662684, 0.8321174713439717, 0.873692264068145, 0.8675646925755293,
+                0.798799155826808
     };
 
     @TempDir Path dir;
@@ -57,18 +59,33 @@ class CommandLineTest {
         CliRun run = run("strategies");
         assertEquals(0, run.exitCode(), run.err());
         for (String name :
-                List.of("additive", "confusion", "difficulty", "mean-ratio", "multiplicative", "shifted-power", "softmax",
+                List.of(
+                        "additive",
+                        "confusion",
+                        "difficulty",
+                        "mean-ratio",
+                        "multiplicative",
+                        "shifted-power",
+                        "softmax",
                         "uniform")) {
             assertTrue(run.out().lines().anyMatch(name::equals), "lists " + name);
         }
         assertTrue(run.out().contains("gamma=1  (a number in [0, 10])"), run.out());
         assertTrue(run.out().contains("tau=1.5  (a number in [0, 10] or dynamic)"), run.out());
-        assertTrue(run.out().contains("from: ") && run.out().contains("learnability-strategies"), run.out());
+        assertTrue(
+                run.out().contains("from: ") && run.out().contains("learnability-strategies"),
+                run.out());
     }
 
     @Test
     void weightsPrintsATableOfHandDerivedWeights() throws IOException {
-        CliRun run = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", file("s.json", CIFAR_TPR).toString());
+        CliRun run =
+                run(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:gamma=2",
+                        "--scores",
+                        file("s.json", CIFAR_TPR).toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("strategy: mean-ratio:gamma=2", lines.get(0));
@@ -81,7 +98,15 @@ class CommandLineTest {
     @Test
     void weightsAsJsonAndCsv() throws IOException {
         Path scores = file("s.json", CIFAR_TPR);
-        CliRun json = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString(), "--format", "json");
+        CliRun json =
+                run(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:gamma=2",
+                        "--scores",
+                        scores.toString(),
+                        "--format",
+                        "json");
         assertEquals(0, json.exitCode(), json.err());
         JsonObject object = JsonParser.parseString(json.out()).getAsJsonObject();
         assertEquals("mean-ratio:gamma=2", object.get("strategy").getAsString());
@@ -92,7 +117,15 @@ class CommandLineTest {
         }
         assertArrayEquals(MEAN_RATIO_GAMMA_2, weights, 1e-9);
 
-        CliRun csv = run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString(), "--format", "csv");
+        CliRun csv =
+                run(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:gamma=2",
+                        "--scores",
+                        scores.toString(),
+                        "--format",
+                        "csv");
         List<String> lines = csv.out().lines().toList();
         assertEquals("class,name,tpr,weight", lines.get(0));
         assertEquals(11, lines.size());
@@ -104,10 +137,20 @@ class CommandLineTest {
 
     @Test
     void weightsFromAConfusionMatrix() throws IOException {
-        // q_c = (row sum - diagonal + column sum - diagonal) / (2 * row sum): [23/120, 30/120, 39/120];
+        // q_c = (row sum - diagonal + column sum - diagonal) / (2 * row sum): [23/120, 30/120,
+        // 39/120];
         // w = 1 + q, normalised: [0.9491150442477877, 0.995575221238938, 1.0553097345132743]
-        Path scores = file("m.json", "{\"confusionMatrix\": [[50, 3, 7], [4, 45, 11], [9, 12, 39]]}");
-        CliRun run = run("weights", "--strategy", "confusion", "--scores", scores.toString(), "--format", "csv");
+        Path scores =
+                file("m.json", "{\"confusionMatrix\": [[50, 3, 7], [4, 45, 11], [9, 12, 39]]}");
+        CliRun run =
+                run(
+                        "weights",
+                        "--strategy",
+                        "confusion",
+                        "--scores",
+                        scores.toString(),
+                        "--format",
+                        "csv");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         double[] expected = {0.9491150442477877, 0.995575221238938, 1.0553097345132743};
@@ -120,11 +163,21 @@ class CommandLineTest {
 
     @Test
     void currentWeightsFeedIterativeStrategies() throws IOException {
-        // multiplicative: current_c * exp(eta * (1 - s_c)); s = [0.5, 1], current = [1, 3], eta = 1:
+        // multiplicative: current_c * exp(eta * (1 - s_c)); s = [0.5, 1], current = [1, 3], eta =
+        // 1:
         // raw = [exp(0.5), 3] -> normalised 2 * raw / sum(raw)
         Path scores = file("s.json", "{\"tpr\": [0.5, 1.0]}");
-        CliRun run = run("weights", "--strategy", "multiplicative", "--scores", scores.toString(), "--current", "1,3",
-                "--format", "csv");
+        CliRun run =
+                run(
+                        "weights",
+                        "--strategy",
+                        "multiplicative",
+                        "--scores",
+                        scores.toString(),
+                        "--current",
+                        "1,3",
+                        "--format",
+                        "csv");
         assertEquals(0, run.exitCode(), run.err());
         double a = Math.exp(0.5);
         List<String> lines = run.out().lines().toList();
@@ -134,8 +187,15 @@ class CommandLineTest {
 
     @Test
     void unknownStrategyIsOneClearLine() throws IOException {
-        CliRun run = run("weights", "--strategy", "nope", "--scores", file("s.json", CIFAR_TPR).toString());
-        assertOneLineError(run, "unknown strategy 'nope'; known strategies: additive, confusion, difficulty");
+        CliRun run =
+                run(
+                        "weights",
+                        "--strategy",
+                        "nope",
+                        "--scores",
+                        file("s.json", CIFAR_TPR).toString());
+        assertOneLineError(
+                run, "unknown strategy 'nope'; known strategies: additive, confusion, difficulty");
     }
 
     @Test
@@ -155,9 +215,13 @@ class CommandLineTest {
     @Test
     void missingOrMalformedScoresFileIsOneClearLine() throws IOException {
         Path missing = dir.resolve("absent.json");
-        assertOneLineError(run("weights", "--strategy", "uniform", "--scores", missing.toString()), missing + ": no such file");
+        assertOneLineError(
+                run("weights", "--strategy", "uniform", "--scores", missing.toString()),
+                missing + ": no such file");
         Path broken = file("broken.json", "{\"tpr\": [0.5, ");
-        assertOneLineError(run("weights", "--strategy", "uniform", "--scores", broken.toString()), broken + ": not valid JSON");
+        assertOneLineError(
+                run("weights", "--strategy", "uniform", "--scores", broken.toString()),
+                broken + ": not valid JSON");
         Path neither = file("neither.json", "{\"classes\": [\"a\"]}");
         assertOneLineError(
                 run("weights", "--strategy", "uniform", "--scores", neither.toString()),
@@ -170,7 +234,8 @@ class CommandLineTest {
 
     @Test
     void wrongNumberOfClassesIsOneClearLine() throws IOException {
-        Path names = file("names.json", "{\"classes\": [\"a\", \"b\", \"c\"], \"tpr\": [0.5, 0.6]}");
+        Path names =
+                file("names.json", "{\"classes\": [\"a\", \"b\", \"c\"], \"tpr\": [0.5, 0.6]}");
         assertOneLineError(
                 run("weights", "--strategy", "uniform", "--scores", names.toString()),
                 "\"classes\" has 3 names but \"tpr\" has 2 classes");
@@ -180,7 +245,14 @@ class CommandLineTest {
                 "\"confusionMatrix\" row 1 has 1 counts; a matrix over 2 classes needs 2");
         Path scores = file("s.json", "{\"tpr\": [0.5, 0.6]}");
         assertOneLineError(
-                run("weights", "--strategy", "multiplicative", "--scores", scores.toString(), "--current", "1,1,1"),
+                run(
+                        "weights",
+                        "--strategy",
+                        "multiplicative",
+                        "--scores",
+                        scores.toString(),
+                        "--current",
+                        "1,1,1"),
                 "--current has 3 weights but " + scores + " has 2 classes");
     }
 
@@ -196,7 +268,8 @@ class CommandLineTest {
     void missingOptionIsOneLineWithExitCode2() {
         CliRun run = run("weights", "--strategy", "uniform");
         assertEquals(2, run.exitCode());
-        assertOneLineError(run, "Missing required option: '--scores=FILE' (see: learnability weights --help)");
+        assertOneLineError(
+                run, "Missing required option: '--scores=FILE' (see: learnability weights --help)");
     }
 
     @Test

@@ -18,15 +18,16 @@ import org.learnability.experiments.testing.CliRun;
 /** The report command, run as a user runs it: arguments in, files and text out. */
 class ReportCommandTest {
 
-    private static final List<String> FILES = List.of(
-            "summary.csv",
-            "report.md",
-            "tpr.png",
-            "weights.png",
-            "variance.png",
-            "confusion-uniform.png",
-            "confusion-mean-ratio-gamma-2.png",
-            "confusion-difficulty.png");
+    private static final List<String> FILES =
+            List.of(
+                    "summary.csv",
+                    "report.md",
+                    "tpr.png",
+                    "weights.png",
+                    "variance.png",
+                    "confusion-uniform.png",
+                    "confusion-mean-ratio-gamma-2.png",
+                    "confusion-difficulty.png");
 
     @TempDir Path dir;
 
@@ -52,7 +53,9 @@ class ReportCommandTest {
         Path out = experiment(SyntheticRuns.twoStage());
         CliRun first = run("report", "--out", out.toString());
         assertEquals(0, first.exitCode(), first.err());
-        assertEquals(FILES.stream().map(f -> out.resolve(f).toString()).toList(), first.out().lines().toList());
+        assertEquals(
+                FILES.stream().map(f -> out.resolve(f).toString()).toList(),
+                first.out().lines().toList());
         String report = Files.readString(out.resolve("report.md"));
         String summary = Files.readString(out.resolve("summary.csv"));
 
@@ -72,29 +75,36 @@ class ReportCommandTest {
     void aRunKilledMidWriteDoesNotStopTheReport() throws IOException {
         Path out = experiment(SyntheticRuns.twoStage());
         String torn = RunsFile.toJson(SyntheticRuns.mixed().get(9));
-        Files.writeString(out.resolve(RunsFile.NAME), torn.substring(0, 100), StandardOpenOption.APPEND);
+        Files.writeString(
+                out.resolve(RunsFile.NAME), torn.substring(0, 100), StandardOpenOption.APPEND);
         CliRun run = run("report", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(Files.readString(out.resolve("report.md")).contains("9 models from `runs.jsonl`"));
+        assertTrue(
+                Files.readString(out.resolve("report.md")).contains("9 models from `runs.jsonl`"));
     }
 
     @Test
     void missingDirectoryIsOneClearLine() {
         Path missing = dir.resolve("nowhere");
-        assertOneLineError(run("report", "--out", missing.toString()), missing + ": no such directory");
+        assertOneLineError(
+                run("report", "--out", missing.toString()), missing + ": no such directory");
     }
 
     @Test
     void missingRunsJsonlIsOneClearLine() {
-        assertOneLineError(run("report", "--out", dir.toString()),
+        assertOneLineError(
+                run("report", "--out", dir.toString()),
                 dir.resolve("runs.jsonl") + ": no such file; the run command writes it");
     }
 
     @Test
     void runsWithoutABaselineAreOneClearLine() throws IOException {
-        Path out = experiment(SyntheticRuns.twoStage().stream().filter(r -> !r.isBaseline()).toList());
-        assertOneLineError(run("report", "--out", out.toString()),
-                out.resolve("runs.jsonl") + ": no baseline run (strategy uniform, round 0) to compare the strategies with");
+        Path out =
+                experiment(SyntheticRuns.twoStage().stream().filter(r -> !r.isBaseline()).toList());
+        assertOneLineError(
+                run("report", "--out", out.toString()),
+                out.resolve("runs.jsonl")
+                        + ": no baseline run (strategy uniform, round 0) to compare the strategies with");
     }
 
     @Test
@@ -112,7 +122,8 @@ class ReportCommandTest {
     void missingOutIsOneLineWithExitCode2() {
         CliRun run = run("report");
         assertEquals(2, run.exitCode());
-        assertOneLineError(run, "Missing required option: '--out=DIR' (see: learnability report --help)");
+        assertOneLineError(
+                run, "Missing required option: '--out=DIR' (see: learnability report --help)");
     }
 
     @Test

@@ -31,10 +31,33 @@ class ResumeAfterKillTest {
     @TempDir Path dir;
 
     private List<String> arguments(Path data, Path out) {
-        return List.of("run", "--dataset", "fashion-mnist", "--data-dir", data.toString(), "--model", "cnn-small",
-                "--train-size", "200", "--val-size", "100", "--epochs", "1", "--batch-size", "32", "--seeds", "3",
-                "--strategies", "mean-ratio:gamma=2,difficulty,shifted-power", "--devices", "cpu", "--no-progress",
-                "--plugins", dir.resolve("plugins").toString(), "--out", out.toString());
+        return List.of(
+                "run",
+                "--dataset",
+                "fashion-mnist",
+                "--data-dir",
+                data.toString(),
+                "--model",
+                "cnn-small",
+                "--train-size",
+                "200",
+                "--val-size",
+                "100",
+                "--epochs",
+                "1",
+                "--batch-size",
+                "32",
+                "--seeds",
+                "3",
+                "--strategies",
+                "mean-ratio:gamma=2,difficulty,shifted-power",
+                "--devices",
+                "cpu",
+                "--no-progress",
+                "--plugins",
+                dir.resolve("plugins").toString(),
+                "--out",
+                out.toString());
     }
 
     private static int completeLines(Path runs) throws IOException {
@@ -50,28 +73,38 @@ class ResumeAfterKillTest {
         Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
         Path out = dir.resolve("out");
         Path runs = out.resolve("runs.jsonl");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dai.djl.offline=true",
-                "-Djava.awt.headless=true",
-                "-Dai.djl.default_engine=" + System.getProperty("ai.djl.default_engine", "PyTorch"),
-                Main.class.getName()));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "-Dai.djl.offline=true",
+                                "-Djava.awt.headless=true",
+                                "-Dai.djl.default_engine="
+                                        + System.getProperty("ai.djl.default_engine", "PyTorch"),
+                                Main.class.getName()));
         command.addAll(arguments(data, out));
-        Process child = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile())
-                .start();
+        Process child =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("child.log").toFile())
+                        .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (completeLines(runs) < 2 && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(child.isAlive(), "the child is still training when it is killed: " + Files.readString(dir.resolve("child.log")));
+        assertTrue(
+                child.isAlive(),
+                "the child is still training when it is killed: "
+                        + Files.readString(dir.resolve("child.log")));
         int before = completeLines(runs);
         child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flush
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, child.exitValue(), "killed by SIGKILL");
-        assertTrue(before >= 2 && before < MODELS, "killed part-way, after " + before + " of " + MODELS + " models");
+        assertTrue(
+                before >= 2 && before < MODELS,
+                "killed part-way, after " + before + " of " + MODELS + " models");
 
         StringWriter log = new StringWriter();
         var cli = Main.commandLine();

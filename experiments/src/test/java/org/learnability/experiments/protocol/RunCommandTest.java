@@ -25,8 +25,8 @@ import org.learnability.experiments.testing.EngineTest;
 
 /**
  * The run command end to end on small synthetic Fashion-MNIST files: the files it writes, their
- * schema, the statistics against values computed here by hand from the recorded TPRs, resume,
- * and the errors it gives before training.
+ * schema, the statistics against values computed here by hand from the recorded TPRs, resume, and
+ * the errors it gives before training.
  */
 @EngineTest
 class RunCommandTest {
@@ -44,7 +44,10 @@ class RunCommandTest {
         data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
     }
 
-    /** Runs {@code run} with small defaults; {@code options} are option-value pairs that replace them. */
+    /**
+     * Runs {@code run} with small defaults; {@code options} are option-value pairs that replace
+     * them.
+     */
     private CliRun run(String... options) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("--dataset", "fashion-mnist");
@@ -60,15 +63,18 @@ class RunCommandTest {
             values.put(options[i], options[i + 1]);
         }
         List<String> args = new ArrayList<>(List.of("run", "--no-progress"));
-        values.forEach((option, value) -> {
-            args.add(option);
-            args.add(value);
-        });
+        values.forEach(
+                (option, value) -> {
+                    args.add(option);
+                    args.add(value);
+                });
         return CliRun.of(args);
     }
 
     private static List<JsonObject> lines(Path runs) throws IOException {
-        return Files.readAllLines(runs).stream().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+        return Files.readAllLines(runs).stream()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .toList();
     }
 
     private static double[] doubles(JsonArray array) {
@@ -106,18 +112,52 @@ class RunCommandTest {
     }
 
     @Test
-    void twoStrategiesTwoSeedsTwoStageWritesEveryFileAndTheHandComputedStatistics() throws IOException {
+    void twoStrategiesTwoSeedsTwoStageWritesEveryFileAndTheHandComputedStatistics()
+            throws IOException {
         Path out = dir.resolve("out");
-        CliRun first = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString());
+        CliRun first =
+                run(
+                        "--strategies",
+                        "mean-ratio:gamma=2,difficulty",
+                        "--seeds",
+                        "2",
+                        "--out",
+                        out.toString());
         assertEquals(0, first.exitCode(), first.err());
-        assertTrue(first.out().contains("[6/6] " + engine + "/2/two-stage/difficulty/1: training cnn-small"), first.out());
+        assertTrue(
+                first.out()
+                        .contains(
+                                "[6/6] "
+                                        + engine
+                                        + "/2/two-stage/difficulty/1: training cnn-small"),
+                first.out());
 
         List<JsonObject> runs = lines(out.resolve("runs.jsonl"));
         assertEquals(6, runs.size());
         for (JsonObject r : runs) {
-            for (String key : List.of("schema", "key", "dataset", "model", "engine", "engineVersion", "device", "seed",
-                    "mode", "strategy", "round", "classNames", "weights", "epochWeights", "validation", "test", "epochs",
-                    "trainSize", "wallSeconds", "imagesPerSecond", "finishedAt")) {
+            for (String key :
+                    List.of(
+                            "schema",
+                            "key",
+                            "dataset",
+                            "model",
+                            "engine",
+                            "engineVersion",
+                            "device",
+                            "seed",
+                            "mode",
+                            "strategy",
+                            "round",
+                            "classNames",
+                            "weights",
+                            "epochWeights",
+                            "validation",
+                            "test",
+                            "epochs",
+                            "trainSize",
+                            "wallSeconds",
+                            "imagesPerSecond",
+                            "finishedAt")) {
                 assertTrue(r.has(key), "runs.jsonl record has " + key + ": " + r);
             }
             assertEquals(1, r.get("schema").getAsInt());
@@ -135,31 +175,56 @@ class RunCommandTest {
                 assertEquals(100, total, split + " holds 100 images");
             }
         }
-        for (String file : List.of("plan.json", "summary.csv", "report.md", "tpr.png", "weights.png", "variance.png",
-                "confusion-uniform.png", "confusion-mean-ratio-gamma-2.png", "confusion-difficulty.png")) {
+        for (String file :
+                List.of(
+                        "plan.json",
+                        "summary.csv",
+                        "report.md",
+                        "tpr.png",
+                        "weights.png",
+                        "variance.png",
+                        "confusion-uniform.png",
+                        "confusion-mean-ratio-gamma-2.png",
+                        "confusion-difficulty.png")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         assertTrue(Files.readString(out.resolve("report.md")).contains("](tpr.png)"));
-        assertEquals(4, Files.readAllLines(out.resolve("summary.csv")).size(), "a header and three strategies");
+        assertEquals(
+                4,
+                Files.readAllLines(out.resolve("summary.csv")).size(),
+                "a header and three strategies");
 
-        // Two-stage weights come from the baseline's validation TPRs: w_c = (mean(s)/max(s_c, eps))^2, mean 1.
+        // Two-stage weights come from the baseline's validation TPRs: w_c = (mean(s)/max(s_c,
+        // eps))^2, mean 1.
         Map<Integer, JsonObject> baselines = new TreeMap<>();
         Map<Integer, JsonObject> meanRatio = new TreeMap<>();
         for (JsonObject r : runs) {
             String strategy = r.get("strategy").getAsString();
-            (strategy.equals("uniform") ? baselines : strategy.equals("mean-ratio:gamma=2") ? meanRatio : new TreeMap<Integer, JsonObject>())
+            (strategy.equals("uniform")
+                            ? baselines
+                            : strategy.equals("mean-ratio:gamma=2")
+                                    ? meanRatio
+                                    : new TreeMap<Integer, JsonObject>())
                     .put(r.get("seed").getAsInt(), r);
         }
         for (int seed : List.of(1, 2)) {
-            double[] s = doubles(baselines.get(seed).getAsJsonObject("validation").getAsJsonArray("tpr"));
+            double[] s =
+                    doubles(
+                            baselines
+                                    .get(seed)
+                                    .getAsJsonObject("validation")
+                                    .getAsJsonArray("tpr"));
             double mean = Arrays.stream(s).sum() / s.length;
-            double[] raw = Arrays.stream(s).map(x -> Math.pow(mean / Math.max(x, 1e-3), 2)).toArray();
+            double[] raw =
+                    Arrays.stream(s).map(x -> Math.pow(mean / Math.max(x, 1e-3), 2)).toArray();
             double sum = Arrays.stream(raw).sum();
             double[] expected = Arrays.stream(raw).map(x -> x * 10 / sum).toArray();
-            assertArrayEquals(expected, doubles(meanRatio.get(seed).getAsJsonArray("weights")), 1e-9);
+            assertArrayEquals(
+                    expected, doubles(meanRatio.get(seed).getAsJsonArray("weights")), 1e-9);
         }
 
-        // D = Var(baseline) - Var(strategy) per seed on the test TPRs; mean, 95% t interval, one-sided t-test.
+        // D = Var(baseline) - Var(strategy) per seed on the test TPRs; mean, 95% t interval,
+        // one-sided t-test.
         double d1 = var(testTpr(baselines.get(1))) - var(testTpr(meanRatio.get(1)));
         double d2 = var(testTpr(baselines.get(2))) - var(testTpr(meanRatio.get(2)));
         double mean = (d1 + d2) / 2;
@@ -173,36 +238,75 @@ class RunCommandTest {
         assertEquals(mean - half, Double.parseDouble(row.get("d_ci_low")), 1e-9);
         assertEquals(mean + half, Double.parseDouble(row.get("d_ci_high")), 1e-9);
         assertEquals(p, Double.parseDouble(row.get("p_t")), 1e-9);
-        double acc1 = meanRatio.get(1).getAsJsonObject("test").get("accuracy").getAsDouble()
-                - baselines.get(1).getAsJsonObject("test").get("accuracy").getAsDouble();
-        double acc2 = meanRatio.get(2).getAsJsonObject("test").get("accuracy").getAsDouble()
-                - baselines.get(2).getAsJsonObject("test").get("accuracy").getAsDouble();
+        double acc1 =
+                meanRatio.get(1).getAsJsonObject("test").get("accuracy").getAsDouble()
+                        - baselines.get(1).getAsJsonObject("test").get("accuracy").getAsDouble();
+        double acc2 =
+                meanRatio.get(2).getAsJsonObject("test").get("accuracy").getAsDouble()
+                        - baselines.get(2).getAsJsonObject("test").get("accuracy").getAsDouble();
         assertEquals((acc1 + acc2) / 2, Double.parseDouble(row.get("delta_accuracy_mean")), 1e-12);
 
         // Again with the same options: every model is skipped, nothing is trained twice.
         String before = Files.readString(out.resolve("runs.jsonl"));
-        CliRun again = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString());
+        CliRun again =
+                run(
+                        "--strategies",
+                        "mean-ratio:gamma=2,difficulty",
+                        "--seeds",
+                        "2",
+                        "--out",
+                        out.toString());
         assertEquals(0, again.exitCode(), again.err());
-        assertEquals(6, again.out().lines().filter(l -> l.endsWith("already in runs.jsonl, skipped")).count(), again.out());
+        assertEquals(
+                6,
+                again.out()
+                        .lines()
+                        .filter(l -> l.endsWith("already in runs.jsonl, skipped"))
+                        .count(),
+                again.out());
         assertEquals(before, Files.readString(out.resolve("runs.jsonl")));
 
         // Options that contradict the recorded plan are refused.
-        CliRun other = run("--strategies", "mean-ratio:gamma=2,difficulty", "--seeds", "2", "--out", out.toString(),
-                "--epochs", "2");
+        CliRun other =
+                run(
+                        "--strategies",
+                        "mean-ratio:gamma=2,difficulty",
+                        "--seeds",
+                        "2",
+                        "--out",
+                        out.toString(),
+                        "--epochs",
+                        "2");
         assertEquals(1, other.exitCode());
-        assertEquals("error: " + out + " holds another experiment: --epochs is 2 but 1 was recorded; use another --out,"
-                + " or the recorded options to resume", other.err().strip());
+        assertEquals(
+                "error: "
+                        + out
+                        + " holds another experiment: --epochs is 2 but 1 was recorded; use another --out,"
+                        + " or the recorded options to resume",
+                other.err().strip());
     }
 
     @Test
-    void iterativeRoundsBuildOnTheWeightsBeforeAndDynamicChangesThemEveryEpoch() throws IOException {
+    void iterativeRoundsBuildOnTheWeightsBeforeAndDynamicChangesThemEveryEpoch()
+            throws IOException {
         Path iterative = dir.resolve("iterative");
-        CliRun it = run("--strategies", "multiplicative", "--seeds", "1", "--mode", "iterative", "--rounds", "2",
-                "--out", iterative.toString());
+        CliRun it =
+                run(
+                        "--strategies",
+                        "multiplicative",
+                        "--seeds",
+                        "1",
+                        "--mode",
+                        "iterative",
+                        "--rounds",
+                        "2",
+                        "--out",
+                        iterative.toString());
         assertEquals(0, it.exitCode(), it.err());
         List<JsonObject> runs = lines(iterative.resolve("runs.jsonl"));
         assertEquals(List.of(0, 1, 2), runs.stream().map(r -> r.get("round").getAsInt()).toList());
-        // Round 2: current = round 1's weights, s = round 1's validation TPRs: w = current * exp(1 - s), mean 1.
+        // Round 2: current = round 1's weights, s = round 1's validation TPRs: w = current * exp(1
+        // - s), mean 1.
         double[] current = doubles(runs.get(1).getAsJsonArray("weights"));
         double[] s = doubles(runs.get(1).getAsJsonObject("validation").getAsJsonArray("tpr"));
         double[] raw = new double[10];
@@ -210,14 +314,33 @@ class RunCommandTest {
             raw[c] = current[c] * Math.exp(1 - s[c]);
         }
         double sum = Arrays.stream(raw).sum();
-        assertArrayEquals(Arrays.stream(raw).map(x -> x * 10 / sum).toArray(), doubles(runs.get(2).getAsJsonArray("weights")),
+        assertArrayEquals(
+                Arrays.stream(raw).map(x -> x * 10 / sum).toArray(),
+                doubles(runs.get(2).getAsJsonArray("weights")),
                 1e-9);
         assertTrue(Files.exists(iterative.resolve("report.md")));
 
         Path dynamic = dir.resolve("dynamic");
-        CliRun dy = run("--strategies", "mean-ratio", "--seeds", "1", "--mode", "dynamic", "--epochs", "3",
-                "--optimizer", "sgd", "--lr", "0.05", "--schedule", "cosine", "--weight-decay", "0.0001",
-                "--out", dynamic.toString());
+        CliRun dy =
+                run(
+                        "--strategies",
+                        "mean-ratio",
+                        "--seeds",
+                        "1",
+                        "--mode",
+                        "dynamic",
+                        "--epochs",
+                        "3",
+                        "--optimizer",
+                        "sgd",
+                        "--lr",
+                        "0.05",
+                        "--schedule",
+                        "cosine",
+                        "--weight-decay",
+                        "0.0001",
+                        "--out",
+                        dynamic.toString());
         assertEquals(0, dy.exitCode(), dy.err());
         JsonObject weighted = lines(dynamic.resolve("runs.jsonl")).get(1);
         assertEquals("dynamic", weighted.get("mode").getAsString());
@@ -225,9 +348,18 @@ class RunCommandTest {
         assertEquals(3, epochWeights.size());
         double[] uniform = new double[10];
         Arrays.fill(uniform, 1.0);
-        assertArrayEquals(uniform, doubles(epochWeights.get(0).getAsJsonArray()), 1e-12, "epoch 1 unweighted");
-        assertFalse(Arrays.equals(uniform, doubles(epochWeights.get(1).getAsJsonArray())), "epoch 2 reweighted");
-        assertArrayEquals(doubles(epochWeights.get(2).getAsJsonArray()), doubles(weighted.getAsJsonArray("weights")), 0);
+        assertArrayEquals(
+                uniform,
+                doubles(epochWeights.get(0).getAsJsonArray()),
+                1e-12,
+                "epoch 1 unweighted");
+        assertFalse(
+                Arrays.equals(uniform, doubles(epochWeights.get(1).getAsJsonArray())),
+                "epoch 2 reweighted");
+        assertArrayEquals(
+                doubles(epochWeights.get(2).getAsJsonArray()),
+                doubles(weighted.getAsJsonArray("weights")),
+                0);
         assertTrue(Files.exists(dynamic.resolve("report.md")));
     }
 
@@ -241,25 +373,44 @@ class RunCommandTest {
     @Test
     void badInputIsRefusedBeforeAnyTraining() throws IOException {
         Path out = dir.resolve("bad");
-        assertRefusedBeforeTraining(run("--strategies", "nope", "--out", out.toString()), out,
+        assertRefusedBeforeTraining(
+                run("--strategies", "nope", "--out", out.toString()),
+                out,
                 "unknown strategy 'nope'; known strategies: additive, confusion");
-        assertRefusedBeforeTraining(run("--strategies", "mean-ratio:gamma=99", "--out", out.toString()), out,
+        assertRefusedBeforeTraining(
+                run("--strategies", "mean-ratio:gamma=99", "--out", out.toString()),
+                out,
                 "gamma=99 is not valid; expected a number in [0, 10]");
-        assertRefusedBeforeTraining(run("--model", "vgg", "--out", out.toString()), out,
+        assertRefusedBeforeTraining(
+                run("--model", "vgg", "--out", out.toString()),
+                out,
                 "unknown model 'vgg'; known models: cnn-small, resnet-peifer, resnet20");
-        assertRefusedBeforeTraining(run("--preset", "fast", "--out", out.toString()), out,
+        assertRefusedBeforeTraining(
+                run("--preset", "fast", "--out", out.toString()),
+                out,
                 "Invalid value for option '--preset'");
-        assertRefusedBeforeTraining(run("--optimizer", "rmsprop", "--out", out.toString()), out,
+        assertRefusedBeforeTraining(
+                run("--optimizer", "rmsprop", "--out", out.toString()),
+                out,
                 "unknown optimizer 'rmsprop'; expected one of adam, sgd");
-        assertRefusedBeforeTraining(run("--lr", "-1", "--out", out.toString()), out,
+        assertRefusedBeforeTraining(
+                run("--lr", "-1", "--out", out.toString()),
+                out,
                 "learning rate is -1.0; expected a number > 0");
-        assertRefusedBeforeTraining(run("--mode", "greedy", "--out", out.toString()), out,
+        assertRefusedBeforeTraining(
+                run("--mode", "greedy", "--out", out.toString()),
+                out,
                 "unknown mode 'greedy'; expected one of two-stage, iterative, dynamic");
         Path missing = dir.resolve("no-such-data");
-        assertRefusedBeforeTraining(run("--data-dir", missing.toString(), "--out", out.toString()), out,
+        assertRefusedBeforeTraining(
+                run("--data-dir", missing.toString(), "--out", out.toString()),
+                out,
                 missing.toString());
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Path unwritable = file.resolve("out");
-        assertRefusedBeforeTraining(run("--out", unwritable.toString()), unwritable, "cannot write to --out " + unwritable);
+        assertRefusedBeforeTraining(
+                run("--out", unwritable.toString()),
+                unwritable,
+                "cannot write to --out " + unwritable);
     }
 }

@@ -11,8 +11,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a small data set in Fashion-MNIST's real format, the four gzip-compressed IDX files: an
- * image of class c is noise with a bright 7 x 7 square at a place of its own, except that classes
- * 0 and 1 share a place, so that the baseline confuses them.
+ * image of class c is noise with a bright 7 x 7 square at a place of its own, except that classes 0
+ * and 1 share a place, so that the baseline confuses them.
  */
 public final class SyntheticFashion {
 
@@ -34,11 +34,13 @@ public final class SyntheticFashion {
         return dir;
     }
 
-    private static void write(Path dir, String prefix, int perClass, Random random) throws IOException {
+    private static void write(Path dir, String prefix, int perClass, Random random)
+            throws IOException {
         int n = 10 * perClass;
         ByteArrayOutputStream images = new ByteArrayOutputStream();
         ByteArrayOutputStream labels = new ByteArrayOutputStream();
-        try (DataOutputStream img = new DataOutputStream(images); DataOutputStream lab = new DataOutputStream(labels)) {
+        try (DataOutputStream img = new DataOutputStream(images);
+                DataOutputStream lab = new DataOutputStream(labels)) {
             img.writeInt(0x00000803);
             img.writeInt(n);
             img.writeInt(28);

@@ -31,7 +31,9 @@ class RunsFileTest {
         assertEquals(runs, RunsFile.read(file));
         List<String> lines = Files.readAllLines(file);
         assertEquals(runs.size(), lines.size());
-        assertTrue(lines.get(0).startsWith("{\"schema\":1,\"key\":\"PyTorch/1/two-stage/uniform/0\""), lines.get(0));
+        assertTrue(
+                lines.get(0).startsWith("{\"schema\":1,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
+                lines.get(0));
         assertTrue(Files.readString(file).endsWith("}\n"));
     }
 
@@ -71,9 +73,12 @@ class RunsFileTest {
         List<RunRecord> runs = SyntheticRuns.twoStage();
         Path file = dir.resolve(RunsFile.NAME);
         String good = RunsFile.toJson(runs.get(0)) + "\n";
-        Files.writeString(file, good + good.substring(0, 50) + "\n" + RunsFile.toJson(runs.get(1)) + "\n",
+        Files.writeString(
+                file,
+                good + good.substring(0, 50) + "\n" + RunsFile.toJson(runs.get(1)) + "\n",
                 StandardCharsets.UTF_8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file));
         assertTrue(e.getMessage().startsWith(file + " line 2: not valid JSON ("), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
@@ -82,18 +87,26 @@ class RunsFileTest {
     void aLineOfAnotherSchemaOrWithoutFieldsIsRejected() throws IOException {
         Path file = dir.resolve(RunsFile.NAME);
         Files.writeString(file, "{\"schema\": 2}\n");
-        assertEquals(file + " line 1: record schema 2; this version reads schema 1",
-                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file)).getMessage());
-        Files.writeString(file, "\n{\"schema\": 1, \"classNames\": [], \"weights\": [], \"epochWeights\": []}\n");
-        assertEquals(file + " line 2: field \"key\" is missing",
-                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file)).getMessage());
+        assertEquals(
+                file + " line 1: record schema 2; this version reads schema 1",
+                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
+                        .getMessage());
+        Files.writeString(
+                file,
+                "\n{\"schema\": 1, \"classNames\": [], \"weights\": [], \"epochWeights\": []}\n");
+        assertEquals(
+                file + " line 2: field \"key\" is missing",
+                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
+                        .getMessage());
     }
 
     @Test
     void aMissingFileIsOneClearLine() {
         Path file = dir.resolve("absent.jsonl");
-        assertEquals(file + ": no such file",
-                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file)).getMessage());
+        assertEquals(
+                file + ": no such file",
+                assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
+                        .getMessage());
     }
 
     @Test

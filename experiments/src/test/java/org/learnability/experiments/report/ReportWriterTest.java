@@ -29,7 +29,8 @@ class ReportWriterTest {
 
     private Set<String> filesIn(Path directory) throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+            return files.map(p -> p.getFileName().toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
@@ -41,7 +42,10 @@ class ReportWriterTest {
     private static String[] row(List<String[]> rows, String strategy, String engine) {
         int s = Arrays.asList(rows.get(0)).indexOf("strategy");
         int e = Arrays.asList(rows.get(0)).indexOf("engine");
-        return rows.stream().filter(r -> r[s].equals(strategy) && r[e].equals(engine)).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(r -> r[s].equals(strategy) && r[e].equals(engine))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static double cell(List<String[]> rows, String[] row, String column) {
@@ -52,7 +56,9 @@ class ReportWriterTest {
 
     private static void assertPng(Path file, int width, int height) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        assertTrue(bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', file + " is a PNG");
+        assertTrue(
+                bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G',
+                file + " is a PNG");
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(width, image.getWidth(), file.toString());
         assertEquals(height, image.getHeight(), file.toString());
@@ -61,7 +67,8 @@ class ReportWriterTest {
     @Test
     void writesEveryFileOfATwoStageExperiment() throws IOException {
         ReportFiles files = ReportWriter.write(dir, SyntheticRuns.twoStage());
-        assertEquals(Set.of(
+        assertEquals(
+                Set.of(
                         "summary.csv",
                         "report.md",
                         "tpr.png",
@@ -70,12 +77,17 @@ class ReportWriterTest {
                         "confusion-uniform.png",
                         "confusion-mean-ratio-gamma-2.png",
                         "confusion-difficulty.png"),
-                filesIn(dir), "every file, and no temporary file left behind");
+                filesIn(dir),
+                "every file, and no temporary file left behind");
         assertEquals(8, files.all().size());
         for (String chart : List.of("tpr.png", "weights.png", "variance.png")) {
             assertPng(dir.resolve(chart), Charts.WIDTH, Charts.HEIGHT);
         }
-        for (String chart : List.of("confusion-uniform.png", "confusion-mean-ratio-gamma-2.png", "confusion-difficulty.png")) {
+        for (String chart :
+                List.of(
+                        "confusion-uniform.png",
+                        "confusion-mean-ratio-gamma-2.png",
+                        "confusion-difficulty.png")) {
             assertPng(dir.resolve(chart), Charts.WIDTH, Charts.CONFUSION_HEIGHT);
         }
         List<String[]> rows = csvRows(Files.readString(dir.resolve("summary.csv")));
@@ -85,7 +97,10 @@ class ReportWriterTest {
         assertEquals(MarkdownReport.markdown(Analysis.of(SyntheticRuns.twoStage())), md);
 
         ReportWriter.write(dir, SyntheticRuns.twoStage());
-        assertEquals(md, Files.readString(dir.resolve("report.md")), "the report depends on the runs alone");
+        assertEquals(
+                md,
+                Files.readString(dir.resolve("report.md")),
+                "the report depends on the runs alone");
         assertEquals(8, filesIn(dir).size(), "replaced, no temporary file left behind");
     }
 
@@ -98,7 +113,16 @@ class ReportWriterTest {
             assertEquals(SummaryTable.columns().size(), r.length);
         }
         String[] meanRatio = row(rows, "mean-ratio:gamma=2", "PyTorch");
-        assertEquals(List.of("synthetic", "cnn-small", "PyTorch", "two-stage", "mean-ratio:gamma=2", "1", "3", "1;2;3"),
+        assertEquals(
+                List.of(
+                        "synthetic",
+                        "cnn-small",
+                        "PyTorch",
+                        "two-stage",
+                        "mean-ratio:gamma=2",
+                        "1",
+                        "3",
+                        "1;2;3"),
                 Arrays.asList(meanRatio).subList(0, 8));
         // hand-computed in AnalysisTest: D = 7/625, 4/625, 7/500
         assertEquals(79.0 / 7500, cell(rows, meanRatio, "d_mean"), 1e-15);
@@ -117,7 +141,10 @@ class ReportWriterTest {
         assertTrue(Double.isNaN(cell(rows, baseline, "d_mean")), "no D for the baseline");
         assertTrue(Double.isNaN(cell(rows, baseline, "p_t")));
         assertEquals("", baseline[Arrays.asList(rows.get(0)).indexOf("d_positive")]);
-        assertEquals((0.75 + 0.22 / 0.3 + 0.227 / 0.3) / 3, cell(rows, baseline, "accuracy_mean"), 1e-15);
+        assertEquals(
+                (0.75 + 0.22 / 0.3 + 0.227 / 0.3) / 3,
+                cell(rows, baseline, "accuracy_mean"),
+                1e-15);
     }
 
     @Test
@@ -126,21 +153,38 @@ class ReportWriterTest {
         assertTrue(md.startsWith("# Learnability report\n"), md);
         assertTrue(md.contains("## How to read this"), md);
         assertTrue(md.contains("## synthetic, cnn-small"), md);
-        assertTrue(md.contains("| strategy | engine | mode | seeds | D | Δ accuracy | Var(s) | accuracy | worst-class TPR"
-                + " | max-min gap | macro-F1 | D > 0 | p (t) | p (Wilcoxon) |"), md);
-        // D = 79/7500 [0.000985, 0.0201], Δ accuracy = 1/90 [-0.0142, 0.0364], p_t = 0.0208, p_W = 1/8
-        assertTrue(md.contains("| `mean-ratio:gamma=2` | PyTorch | two-stage | 3 | 0.0105 [0.000985, 0.0201]"
-                + " | +0.0111 [-0.0142, +0.0364] |"), md);
+        assertTrue(
+                md.contains(
+                        "| strategy | engine | mode | seeds | D | Δ accuracy | Var(s) | accuracy | worst-class TPR"
+                                + " | max-min gap | macro-F1 | D > 0 | p (t) | p (Wilcoxon) |"),
+                md);
+        // D = 79/7500 [0.000985, 0.0201], Δ accuracy = 1/90 [-0.0142, 0.0364], p_t = 0.0208, p_W =
+        // 1/8
+        assertTrue(
+                md.contains(
+                        "| `mean-ratio:gamma=2` | PyTorch | two-stage | 3 | 0.0105 [0.000985, 0.0201]"
+                                + " | +0.0111 [-0.0142, +0.0364] |"),
+                md);
         assertTrue(md.contains("| 3/3 | 0.021 | 0.125 |"), md);
         assertTrue(md.contains("| `uniform` | PyTorch | two-stage | 3 | — | — |"), md);
-        // per-class TPR, the baseline beside each strategy: cat (0.90+0.88+0.92)/3, (0.85+0.84+0.86)/3, ...
+        // per-class TPR, the baseline beside each strategy: cat (0.90+0.88+0.92)/3,
+        // (0.85+0.84+0.86)/3, ...
         assertTrue(md.contains("| class | `uniform` | `mean-ratio:gamma=2` | `difficulty` |"), md);
         assertTrue(md.contains("| cat | 0.9000 | 0.8500 | 0.8900 |"), md);
         assertTrue(md.contains("### D per seed (test split)"), md);
-        assertTrue(md.contains("| `mean-ratio:gamma=2` | 1 | 1 | 0.0150 | 0.00380 | 0.0112 | +0.0200 |"), md);
+        assertTrue(
+                md.contains(
+                        "| `mean-ratio:gamma=2` | 1 | 1 | 0.0150 | 0.00380 | 0.0112 | +0.0200 |"),
+                md);
         assertTrue(!md.contains("### D per round"), "two-stage has no rounds to show");
-        for (String png : List.of("tpr.png", "weights.png", "variance.png", "confusion-uniform.png",
-                "confusion-mean-ratio-gamma-2.png", "confusion-difficulty.png")) {
+        for (String png :
+                List.of(
+                        "tpr.png",
+                        "weights.png",
+                        "variance.png",
+                        "confusion-uniform.png",
+                        "confusion-mean-ratio-gamma-2.png",
+                        "confusion-difficulty.png")) {
             assertTrue(md.contains("](" + png + ")"), "links " + png);
         }
         assertTrue(!md.contains("## Notes"), md);
@@ -149,22 +193,31 @@ class ReportWriterTest {
     @Test
     void mixedModesAndEnginesAreNamedApartAndShownSideBySide() {
         Analysis analysis = Analysis.of(SyntheticRuns.mixed());
-        Set<String> files = new TreeSet<>(ChartNames.of(analysis.groups().get(0), false).confusion().values());
-        assertTrue(files.containsAll(List.of(
-                "confusion-uniform-two-stage-pytorch.png",
-                "confusion-uniform-two-stage-mxnet.png",
-                "confusion-mean-ratio-gamma-2-two-stage-mxnet.png",
-                "confusion-shifted-power-gamma-4-iterative-pytorch.png",
-                "confusion-mean-ratio-gamma-1-dynamic-pytorch.png")), files.toString());
+        Set<String> files =
+                new TreeSet<>(ChartNames.of(analysis.groups().get(0), false).confusion().values());
+        assertTrue(
+                files.containsAll(
+                        List.of(
+                                "confusion-uniform-two-stage-pytorch.png",
+                                "confusion-uniform-two-stage-mxnet.png",
+                                "confusion-mean-ratio-gamma-2-two-stage-mxnet.png",
+                                "confusion-shifted-power-gamma-4-iterative-pytorch.png",
+                                "confusion-mean-ratio-gamma-1-dynamic-pytorch.png")),
+                files.toString());
         assertEquals(7, files.size());
         assertEquals(8, csvRows(SummaryTable.csv(analysis)).size(), "7 arms");
         String md = MarkdownReport.markdown(analysis);
         assertTrue(md.contains("Runs of several engines are shown side by side"), md);
         assertTrue(md.contains("### D per round"), md);
         // round 1: D mean 19/3750, CI with t_{0.975,1}
-        assertTrue(md.contains("| `shifted-power:gamma=4 (iterative, PyTorch)` | 1 | 2 | 0.00507 [-0.0161, 0.0262] |"), md);
+        assertTrue(
+                md.contains(
+                        "| `shifted-power:gamma=4 (iterative, PyTorch)` | 1 | 2 | 0.00507 [-0.0161, 0.0262] |"),
+                md);
         // the dynamic arm has one seed: no interval, no t-test
-        assertTrue(md.contains("| `mean-ratio:gamma=1` | PyTorch | dynamic | 1 | 0.00884 [n/a] |"), md);
+        assertTrue(
+                md.contains("| `mean-ratio:gamma=1` | PyTorch | dynamic | 1 | 0.00884 [n/a] |"),
+                md);
         assertTrue(md.contains("| 1/1 | n/a | 0.500 |"), md);
     }
 
@@ -172,10 +225,29 @@ class ReportWriterTest {
     void severalDataSetsOrModelsGetQualifiedChartNames() {
         List<RunRecord> runs = new ArrayList<>(SyntheticRuns.twoStage());
         for (RunRecord r : SyntheticRuns.twoStage()) {
-            runs.add(new RunRecord(r.schema(), r.key() + "/other", r.dataset(), "other-model", r.engine(), r.engineVersion(),
-                    r.device(), r.seed(), r.mode(), r.strategy(), r.round(), r.classNames(), r.weights(), r.epochWeights(),
-                    r.validation(), r.test(), r.epochs(), r.trainSize(), r.wallSeconds(), r.imagesPerSecond(),
-                    r.finishedAt()));
+            runs.add(
+                    new RunRecord(
+                            r.schema(),
+                            r.key() + "/other",
+                            r.dataset(),
+                            "other-model",
+                            r.engine(),
+                            r.engineVersion(),
+                            r.device(),
+                            r.seed(),
+                            r.mode(),
+                            r.strategy(),
+                            r.round(),
+                            r.classNames(),
+                            r.weights(),
+                            r.epochWeights(),
+                            r.validation(),
+                            r.test(),
+                            r.epochs(),
+                            r.trainSize(),
+                            r.wallSeconds(),
+                            r.imagesPerSecond(),
+                            r.finishedAt()));
         }
         Analysis analysis = Analysis.of(runs);
         assertEquals(2, analysis.groups().size());
@@ -183,10 +255,14 @@ class ReportWriterTest {
         ChartNames second = ChartNames.of(analysis.groups().get(1), true);
         assertEquals("tpr-synthetic-cnn-small.png", first.tpr());
         assertEquals("tpr-synthetic-other-model.png", second.tpr());
-        assertEquals("confusion-difficulty-synthetic-other-model.png",
+        assertEquals(
+                "confusion-difficulty-synthetic-other-model.png",
                 second.confusion().get(analysis.groups().get(1).arms().get(2).arm()));
         String md = MarkdownReport.markdown(analysis);
-        assertTrue(md.contains("## synthetic, other-model") && md.contains("](tpr-synthetic-other-model.png)"), md);
+        assertTrue(
+                md.contains("## synthetic, other-model")
+                        && md.contains("](tpr-synthetic-other-model.png)"),
+                md);
     }
 
     @Test
@@ -197,24 +273,33 @@ class ReportWriterTest {
         assertTrue(files.all().stream().allMatch(Files::isRegularFile));
 
         Path missing = dir.resolve("absent");
-        assertEquals(missing + ": no such directory",
-                assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(missing)).getMessage());
+        assertEquals(
+                missing + ": no such directory",
+                assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(missing))
+                        .getMessage());
         Path empty = Files.createDirectory(dir.resolve("empty"));
-        assertEquals(empty.resolve("runs.jsonl") + ": no such file; the run command writes it",
-                assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(empty)).getMessage());
+        assertEquals(
+                empty.resolve("runs.jsonl") + ": no such file; the run command writes it",
+                assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(empty))
+                        .getMessage());
         Path weightedOnly = Files.createDirectory(dir.resolve("weighted"));
-        SyntheticRuns.twoStage().stream().filter(r -> !r.isBaseline())
+        SyntheticRuns.twoStage().stream()
+                .filter(r -> !r.isBaseline())
                 .forEach(r -> RunsFile.append(weightedOnly.resolve(RunsFile.NAME), r));
-        assertEquals(weightedOnly.resolve("runs.jsonl")
+        assertEquals(
+                weightedOnly.resolve("runs.jsonl")
                         + ": no baseline run (strategy uniform, round 0) to compare the strategies with",
-                assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(weightedOnly)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(weightedOnly))
+                        .getMessage());
     }
 
     @Test
     void fileNamesAreSafe() {
         assertEquals("mean-ratio-gamma-2", ChartNames.slug("mean-ratio:gamma=2"));
         assertEquals("mean-ratio-gamma-2", ChartNames.slug("mean-ratio_gamma=2"));
-        assertEquals("shifted-power-gamma-0.5-eps-1e-3", ChartNames.slug("shifted-power:gamma=0.5,eps=1e-3"));
+        assertEquals(
+                "shifted-power-gamma-0.5-eps-1e-3",
+                ChartNames.slug("shifted-power:gamma=0.5,eps=1e-3"));
         assertEquals("x", ChartNames.slug("::"));
         assertEquals("mxnet", ChartNames.slug("MXNet"));
     }

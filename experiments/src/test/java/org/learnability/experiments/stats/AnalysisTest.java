@@ -22,7 +22,11 @@ class AnalysisTest {
 
     private static ArmResult arm(ModelGroup group, String strategy, String engine, String mode) {
         return group.arms().stream()
-                .filter(a -> a.arm().strategy().equals(strategy) && a.arm().engine().equals(engine) && a.arm().mode().equals(mode))
+                .filter(
+                        a ->
+                                a.arm().strategy().equals(strategy)
+                                        && a.arm().engine().equals(engine)
+                                        && a.arm().mode().equals(mode))
                 .findFirst()
                 .orElseThrow();
     }
@@ -33,7 +37,8 @@ class AnalysisTest {
         assertEquals(9, analysis.runs());
         assertEquals(1, analysis.groups().size());
         ModelGroup group = analysis.groups().get(0);
-        assertEquals(List.of("uniform", "mean-ratio:gamma=2", "difficulty"),
+        assertEquals(
+                List.of("uniform", "mean-ratio:gamma=2", "difficulty"),
                 group.arms().stream().map(a -> a.arm().strategy()).toList());
 
         // Var(s) of the baseline, seeds 1-3 (TPRs 0.90/0.60/0.75, 0.88/0.62/0.70, 0.92/0.58/0.77):
@@ -42,8 +47,10 @@ class AnalysisTest {
         //   19/5000, 61/11250, 241/45000
         // D = 7/625, 4/625, 7/500 = 0.0112, 0.0064, 0.014
         ArmResult meanRatio = arm(group, "mean-ratio:gamma=2", "PyTorch", "two-stage");
-        assertArrayEquals(new double[] {7.0 / 625, 4.0 / 625, 7.0 / 500},
-                meanRatio.pairs().stream().mapToDouble(PairedComparison::d).toArray(), EPS);
+        assertArrayEquals(
+                new double[] {7.0 / 625, 4.0 / 625, 7.0 / 500},
+                meanRatio.pairs().stream().mapToDouble(PairedComparison::d).toArray(),
+                EPS);
         assertEquals(List.of(1, 2, 3), meanRatio.seedList());
 
         // mean 79/7500; sd sqrt(277/18750000); t_{0.975,2} = 4.3026527297494637;
@@ -55,7 +62,8 @@ class AnalysisTest {
         assertEquals(0.00098527823685655819, d.ciLow(), 1e-15);
         assertEquals(0.020081388429810108, d.ciHigh(), 1e-15);
 
-        // one-sided paired t-test: t = 4.7466499681962665, p = 1/2 - t/(2 sqrt(t^2+2)) = 0.020815937545830995;
+        // one-sided paired t-test: t = 4.7466499681962665, p = 1/2 - t/(2 sqrt(t^2+2)) =
+        // 0.020815937545830995;
         // exact Wilcoxon: all D > 0, W+ = 6, p = 1/8
         Significance test = meanRatio.significance();
         assertEquals(4.7466499681962665, test.t(), 1e-13);
@@ -83,7 +91,8 @@ class AnalysisTest {
         assertEquals((0.15 + 0.18 + 0.16) / 3, meanRatio.statistics(Measure.GAP).mean(), 1e-15);
 
         // difficulty: D = -193/45000, 4/1125, 187/45000; mean 77/67500;
-        // CI [-0.010563913673865216, 0.012845395155346697]; t = 0.41933841771182365, p_t = 0.35785856082249043;
+        // CI [-0.010563913673865216, 0.012845395155346697]; t = 0.41933841771182365, p_t =
+        // 0.35785856082249043;
         // W+ = 3 (ranks of |D|: 3, 1, 2), p_W = 5/8
         ArmResult difficulty = arm(group, "difficulty", "PyTorch", "two-stage");
         SeedStatistics dd = difficulty.statistics(Measure.D);
@@ -103,8 +112,12 @@ class AnalysisTest {
         assertEquals(0, baseline.statistics(Measure.D).n());
         assertTrue(Double.isNaN(baseline.significance().pT()));
         // Var(s): 3/200, 133/11250, 871/45000
-        assertEquals((3.0 / 200 + 133.0 / 11250 + 871.0 / 45000) / 3, baseline.statistics(Measure.VARIANCE).mean(), EPS);
-        assertEquals(0.90, baseline.perClass(Figures::tpr, 0).mean(), EPS); // (0.90 + 0.88 + 0.92) / 3
+        assertEquals(
+                (3.0 / 200 + 133.0 / 11250 + 871.0 / 45000) / 3,
+                baseline.statistics(Measure.VARIANCE).mean(),
+                EPS);
+        assertEquals(
+                0.90, baseline.perClass(Figures::tpr, 0).mean(), EPS); // (0.90 + 0.88 + 0.92) / 3
         assertEquals(1.0, baseline.weight(2).mean(), 0.0);
     }
 
@@ -124,12 +137,16 @@ class AnalysisTest {
         ModelGroup group = analysis.groups().get(0);
         ArmResult iterative = arm(group, "shifted-power:gamma=4", "PyTorch", "iterative");
         // no iterative baseline: paired with the two-stage baseline of the same engine and seed
-        assertEquals("PyTorch/1/two-stage/uniform/0", iterative.pairs().get(0).baseline().run().key());
+        assertEquals(
+                "PyTorch/1/two-stage/uniform/0", iterative.pairs().get(0).baseline().run().key());
         assertEquals(2, iterative.finalRound());
         assertEquals(List.of(1, 2), List.copyOf(iterative.rounds().keySet()));
-        // round 2 TPRs 0.86/0.70/0.75 and 0.85/0.69/0.73 against baseline seeds 1, 2: D = 79/7500, 9/1250
-        assertArrayEquals(new double[] {79.0 / 7500, 9.0 / 1250},
-                iterative.pairs().stream().mapToDouble(PairedComparison::d).toArray(), EPS);
+        // round 2 TPRs 0.86/0.70/0.75 and 0.85/0.69/0.73 against baseline seeds 1, 2: D = 79/7500,
+        // 9/1250
+        assertArrayEquals(
+                new double[] {79.0 / 7500, 9.0 / 1250},
+                iterative.pairs().stream().mapToDouble(PairedComparison::d).toArray(),
+                EPS);
         // round 1 (0.88/0.66/0.74, 0.87/0.65/0.72): D = 101/15000, 17/5000, mean 19/3750;
         // CI with t_{0.975,1} = 12.706204736174704: [-0.016110341226957840, 0.026243674560291173]
         SeedStatistics round1 = iterative.dOfRound(1);
@@ -157,45 +174,83 @@ class AnalysisTest {
         ModelGroup group = Analysis.of(SyntheticRuns.mixed()).groups().get(0);
         assertEquals(List.of("PyTorch", "MXNet"), group.engines());
         ArmResult mxnet = arm(group, "mean-ratio:gamma=2", "MXNet", "two-stage");
-        // MXNet baselines 0.89/0.61/0.74 and 0.90/0.59/0.76 against 0.85/0.69/0.75 and 0.86/0.68/0.73:
+        // MXNet baselines 0.89/0.61/0.74 and 0.90/0.59/0.76 against 0.85/0.69/0.75 and
+        // 0.86/0.68/0.73:
         // D = 131/15000, 58/5625; mean 857/90000; t = 12.070422535211268,
         // p_t with 1 degree of freedom = 1/2 - atan(t)/pi = 0.026310977430210078
-        assertArrayEquals(new double[] {131.0 / 15000, 58.0 / 5625},
-                mxnet.pairs().stream().mapToDouble(PairedComparison::d).toArray(), EPS);
+        assertArrayEquals(
+                new double[] {131.0 / 15000, 58.0 / 5625},
+                mxnet.pairs().stream().mapToDouble(PairedComparison::d).toArray(),
+                EPS);
         assertEquals(857.0 / 90000, mxnet.statistics(Measure.D).mean(), EPS);
         assertEquals(12.070422535211268, mxnet.significance().t(), 1e-12);
         assertEquals(0.026310977430210078, mxnet.significance().pT(), 1e-14);
         // baselines first, then each strategy with its engines side by side
         List<String> labels = group.arms().stream().map(a -> group.label(a.arm())).toList();
-        assertEquals(List.of(
-                "uniform (two-stage, PyTorch)",
-                "uniform (two-stage, MXNet)",
-                "mean-ratio:gamma=2 (two-stage, PyTorch)",
-                "mean-ratio:gamma=2 (two-stage, MXNet)",
-                "difficulty (two-stage, PyTorch)",
-                "shifted-power:gamma=4 (iterative, PyTorch)",
-                "mean-ratio:gamma=1 (dynamic, PyTorch)"), labels);
+        assertEquals(
+                List.of(
+                        "uniform (two-stage, PyTorch)",
+                        "uniform (two-stage, MXNet)",
+                        "mean-ratio:gamma=2 (two-stage, PyTorch)",
+                        "mean-ratio:gamma=2 (two-stage, MXNet)",
+                        "difficulty (two-stage, PyTorch)",
+                        "shifted-power:gamma=4 (iterative, PyTorch)",
+                        "mean-ratio:gamma=1 (dynamic, PyTorch)"),
+                labels);
     }
 
     @Test
     void aBaselineOfTheSameModeIsPreferred() {
         List<RunRecord> runs = new ArrayList<>(SyntheticRuns.mixed());
-        runs.add(SyntheticRuns.run("PyTorch", 1, "iterative", RunRecord.BASELINE, 0, new double[] {1, 1, 1}, 0.86, 0.70, 0.75));
+        runs.add(
+                SyntheticRuns.run(
+                        "PyTorch",
+                        1,
+                        "iterative",
+                        RunRecord.BASELINE,
+                        0,
+                        new double[] {1, 1, 1},
+                        0.86,
+                        0.70,
+                        0.75));
         ModelGroup group = Analysis.of(runs).groups().get(0);
         ArmResult iterative = arm(group, "shifted-power:gamma=4", "PyTorch", "iterative");
-        assertEquals("PyTorch/1/iterative/uniform/0", iterative.pairs().get(0).baseline().run().key());
+        assertEquals(
+                "PyTorch/1/iterative/uniform/0", iterative.pairs().get(0).baseline().run().key());
         assertEquals(0.0, iterative.pairs().get(0).d(), EPS);
-        assertEquals("PyTorch/2/two-stage/uniform/0", iterative.pairs().get(1).baseline().run().key());
+        assertEquals(
+                "PyTorch/2/two-stage/uniform/0", iterative.pairs().get(1).baseline().run().key());
     }
 
     @Test
     void unpairedAndDuplicateRunsAreNotedAndLeftOut() {
         List<RunRecord> runs = new ArrayList<>(SyntheticRuns.twoStage());
-        runs.add(SyntheticRuns.run("MXNet", 7, "two-stage", "difficulty", 1, new double[] {1, 1, 1}, 0.5, 0.5, 0.5));
-        runs.add(SyntheticRuns.run("PyTorch", 1, "two-stage", "difficulty", 1, new double[] {1, 1, 1}, 0.91, 0.57, 0.75));
+        runs.add(
+                SyntheticRuns.run(
+                        "MXNet",
+                        7,
+                        "two-stage",
+                        "difficulty",
+                        1,
+                        new double[] {1, 1, 1},
+                        0.5,
+                        0.5,
+                        0.5));
+        runs.add(
+                SyntheticRuns.run(
+                        "PyTorch",
+                        1,
+                        "two-stage",
+                        "difficulty",
+                        1,
+                        new double[] {1, 1, 1},
+                        0.91,
+                        0.57,
+                        0.75));
         Analysis analysis = Analysis.of(runs);
         assertEquals(10, analysis.runs());
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "run PyTorch/1/two-stage/difficulty/1 is recorded 2 times; the last record is used",
                         "left out MXNet/7/two-stage/difficulty/1: no baseline for engine MXNet and seed 7"),
                 analysis.notes());
@@ -204,16 +259,47 @@ class AnalysisTest {
 
     @Test
     void noRunsNoBaselineOrDisagreeingClassesAreErrors() {
-        assertEquals("no runs recorded",
-                assertThrows(IllegalArgumentException.class, () -> Analysis.of(List.of())).getMessage());
-        List<RunRecord> weightedOnly = SyntheticRuns.twoStage().stream().filter(r -> !r.isBaseline()).toList();
-        assertEquals("no baseline run (strategy uniform, round 0) to compare the strategies with",
-                assertThrows(IllegalArgumentException.class, () -> Analysis.of(weightedOnly)).getMessage());
+        assertEquals(
+                "no runs recorded",
+                assertThrows(IllegalArgumentException.class, () -> Analysis.of(List.of()))
+                        .getMessage());
+        List<RunRecord> weightedOnly =
+                SyntheticRuns.twoStage().stream().filter(r -> !r.isBaseline()).toList();
+        assertEquals(
+                "no baseline run (strategy uniform, round 0) to compare the strategies with",
+                assertThrows(IllegalArgumentException.class, () -> Analysis.of(weightedOnly))
+                        .getMessage());
         RunRecord base = SyntheticRuns.twoStage().get(0);
-        RunRecord renamed = new RunRecord(base.schema(), "other", base.dataset(), base.model(), base.engine(),
-                base.engineVersion(), base.device(), 9, base.mode(), base.strategy(), 0, List.of("a", "b", "c"),
-                base.weights(), base.epochWeights(), base.validation(), base.test(), 1, 1, 1, 1, "");
-        String message = assertThrows(IllegalArgumentException.class, () -> Analysis.of(List.of(base, renamed))).getMessage();
-        assertTrue(message.startsWith("runs of synthetic with cnn-small disagree on the class names"), message);
+        RunRecord renamed =
+                new RunRecord(
+                        base.schema(),
+                        "other",
+                        base.dataset(),
+                        base.model(),
+                        base.engine(),
+                        base.engineVersion(),
+                        base.device(),
+                        9,
+                        base.mode(),
+                        base.strategy(),
+                        0,
+                        List.of("a", "b", "c"),
+                        base.weights(),
+                        base.epochWeights(),
+                        base.validation(),
+                        base.test(),
+                        1,
+                        1,
+                        1,
+                        1,
+                        "");
+        String message =
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> Analysis.of(List.of(base, renamed)))
+                        .getMessage();
+        assertTrue(
+                message.startsWith("runs of synthetic with cnn-small disagree on the class names"),
+                message);
     }
 }

@@ -14,14 +14,16 @@ class FiguresTest {
 
     @Test
     void figuresOfHandChosenScores() {
-        SplitScores scores = new SplitScores(
-                List.of(0.90, 0.60, 0.75, 0.55),
-                List.of(0.8, 0.7, 0.6, 0.9),
-                List.of(0.8, 0.7, 0.6, 0.5),
-                0.7,
-                List.of());
+        SplitScores scores =
+                new SplitScores(
+                        List.of(0.90, 0.60, 0.75, 0.55),
+                        List.of(0.8, 0.7, 0.6, 0.9),
+                        List.of(0.8, 0.7, 0.6, 0.5),
+                        0.7,
+                        List.of());
         Figures f = Figures.of(scores);
-        // mean 0.7; deviations 0.2, -0.1, 0.05, -0.15; squares 0.04 + 0.01 + 0.0025 + 0.0225 = 0.075;
+        // mean 0.7; deviations 0.2, -0.1, 0.05, -0.15; squares 0.04 + 0.01 + 0.0025 + 0.0225 =
+        // 0.075;
         // Var = 0.075 / 4 = 3/160 = 0.01875 (population variance, divided by C, not C - 1)
         assertEquals(0.01875, f.variance(), EPS);
         // sqrt(3/160), mpmath: 0.13693063937629152836...
@@ -49,8 +51,14 @@ class FiguresTest {
 
     @Test
     void theFirstOfTiedWorstClassesIsReported() {
-        Figures f = Figures.of(new SplitScores(List.of(0.8, 0.5, 0.5), List.of(1.0, 1.0, 1.0), List.of(1.0, 1.0, 1.0), 0.6,
-                List.of()));
+        Figures f =
+                Figures.of(
+                        new SplitScores(
+                                List.of(0.8, 0.5, 0.5),
+                                List.of(1.0, 1.0, 1.0),
+                                List.of(1.0, 1.0, 1.0),
+                                0.6,
+                                List.of()));
         assertEquals(1, f.worstClass());
         assertEquals(0.3, f.gap(), EPS);
     }
@@ -58,13 +66,18 @@ class FiguresTest {
     @Test
     void oneClassHasNoSpread() {
         assertEquals(0.0, Figures.populationVariance(List.of(0.7)), 0.0);
-        assertEquals(0.0, Figures.populationVariance(List.of(0.4, 0.4, 0.4)), 1e-30); // 1.2000000000000002 / 3 is not 0.4
+        assertEquals(
+                0.0,
+                Figures.populationVariance(List.of(0.4, 0.4, 0.4)),
+                1e-30); // 1.2000000000000002 / 3 is not 0.4
     }
 
     @Test
     void scoresOfDifferentLengthsAreRejected() {
-        SplitScores bad = new SplitScores(List.of(0.5, 0.6), List.of(0.5), List.of(0.5, 0.6), 0.5, List.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Figures.of(bad));
+        SplitScores bad =
+                new SplitScores(List.of(0.5, 0.6), List.of(0.5), List.of(0.5, 0.6), 0.5, List.of());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Figures.of(bad));
         assertTrue(e.getMessage().contains("2 TPRs, 1 precisions, 2 F1 scores"), e.getMessage());
     }
 }

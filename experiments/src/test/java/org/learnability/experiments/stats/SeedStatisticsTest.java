@@ -52,7 +52,8 @@ class SeedStatisticsTest {
         assertEquals(1, s.n());
         assertEquals(0.25, s.mean(), 0.0);
         assertTrue(Double.isNaN(s.standardDeviation()));
-        assertTrue(Double.isNaN(s.ciLow()) && Double.isNaN(s.ciHigh()) && Double.isNaN(s.halfWidth()));
+        assertTrue(
+                Double.isNaN(s.ciLow()) && Double.isNaN(s.ciHigh()) && Double.isNaN(s.halfWidth()));
         assertFalse(s.hasInterval());
     }
 

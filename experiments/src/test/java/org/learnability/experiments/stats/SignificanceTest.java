@@ -39,7 +39,8 @@ class SignificanceTest {
         assertEquals(2, mixed.positive());
         assertEquals(3.0, mixed.wPlus(), 0.0);
         assertEquals(0.625, mixed.pWilcoxon(), 0.0);
-        // scipy.stats.ttest_1samp(d, 0, alternative='greater'): t = 0.41933841771182365, p = 0.35785856082249043
+        // scipy.stats.ttest_1samp(d, 0, alternative='greater'): t = 0.41933841771182365, p =
+        // 0.35785856082249043
         assertEquals(0.41933841771182365, mixed.t(), 1e-13);
         assertEquals(0.35785856082249043, mixed.pT(), 1e-13);
     }
@@ -49,8 +50,10 @@ class SignificanceTest {
         Significance s = Significance.ofReductions(0.01, 0.02, 0.03, 0.04, 0.05);
         assertEquals(1.0 / 32, s.pWilcoxon(), 0.0);
         // Commons Math's exact test is two-sided: twice ours
-        double twoSided = new WilcoxonSignedRankTest().wilcoxonSignedRankTest(
-                new double[] {0.01, 0.02, 0.03, 0.04, 0.05}, new double[5], true);
+        double twoSided =
+                new WilcoxonSignedRankTest()
+                        .wilcoxonSignedRankTest(
+                                new double[] {0.01, 0.02, 0.03, 0.04, 0.05}, new double[5], true);
         assertEquals(2 * s.pWilcoxon(), twoSided, 1e-15);
     }
 
@@ -58,10 +61,12 @@ class SignificanceTest {
     void sixSeedsMatchScipy() {
         double[] d = {0.012, -0.003, 0.008, 0.015, 0.001, -0.006};
         Significance s = Significance.ofReductions(d);
-        // scipy.stats.wilcoxon(d, alternative='greater', method='exact'): statistic 16, p 0.15625 (= 10/64)
+        // scipy.stats.wilcoxon(d, alternative='greater', method='exact'): statistic 16, p 0.15625
+        // (= 10/64)
         assertEquals(16.0, s.wPlus(), 0.0);
         assertEquals(10.0 / 64, s.pWilcoxon(), 0.0);
-        // scipy.stats.ttest_1samp(d, 0, alternative='greater'): t 1.3035722838802228, p 0.12458537104519969
+        // scipy.stats.ttest_1samp(d, 0, alternative='greater'): t 1.3035722838802228, p
+        // 0.12458537104519969
         assertEquals(1.3035722838802228, s.t(), 1e-13);
         assertEquals(0.12458537104519969, s.pT(), 1e-13);
     }

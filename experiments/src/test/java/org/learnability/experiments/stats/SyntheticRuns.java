@@ -9,9 +9,9 @@ import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
 
 /**
- * Run records with hand-chosen TPRs, for tests. Every class has 100 test samples; a TPR of
- * {@code k/100} puts {@code k} on the diagonal and the misses in the next class, so precision, F1
- * and accuracy follow from the matrix ({@code accuracy = mean TPR}).
+ * Run records with hand-chosen TPRs, for tests. Every class has 100 test samples; a TPR of {@code
+ * k/100} puts {@code k} on the diagonal and the misses in the next class, so precision, F1 and
+ * accuracy follow from the matrix ({@code accuracy = mean TPR}).
  */
 public final class SyntheticRuns {
 
@@ -19,32 +19,63 @@ public final class SyntheticRuns {
     public static final List<String> CLASSES = List.of("cat", "dog", "bird");
 
     /** Baseline test TPRs of seeds 1 to 3 (PyTorch, two-stage). */
-    public static final double[][] BASELINE = {{0.90, 0.60, 0.75}, {0.88, 0.62, 0.70}, {0.92, 0.58, 0.77}};
+    public static final double[][] BASELINE = {
+        {0.90, 0.60, 0.75}, {0.88, 0.62, 0.70}, {0.92, 0.58, 0.77}
+    };
 
     /** {@code mean-ratio:gamma=2}, seeds 1 to 3. */
-    public static final double[][] MEAN_RATIO = {{0.85, 0.70, 0.76}, {0.84, 0.66, 0.74}, {0.86, 0.71, 0.70}};
+    public static final double[][] MEAN_RATIO = {
+        {0.85, 0.70, 0.76}, {0.84, 0.66, 0.74}, {0.86, 0.71, 0.70}
+    };
 
     /** {@code difficulty}, seeds 1 to 3. */
-    public static final double[][] DIFFICULTY = {{0.91, 0.57, 0.75}, {0.86, 0.64, 0.72}, {0.90, 0.60, 0.78}};
+    public static final double[][] DIFFICULTY = {
+        {0.91, 0.57, 0.75}, {0.86, 0.64, 0.72}, {0.90, 0.60, 0.78}
+    };
 
     /** Weights of {@code mean-ratio:gamma=2}, seeds 1 to 3. */
-    public static final double[][] MEAN_RATIO_WEIGHTS = {{0.8, 1.3, 0.9}, {0.7, 1.4, 0.9}, {0.9, 1.2, 0.9}};
+    public static final double[][] MEAN_RATIO_WEIGHTS = {
+        {0.8, 1.3, 0.9}, {0.7, 1.4, 0.9}, {0.9, 1.2, 0.9}
+    };
 
     private SyntheticRuns() {}
 
     /**
-     * The two-stage experiment: baseline, {@code mean-ratio:gamma=2} and {@code difficulty}, seeds 1
-     * to 3, PyTorch.
+     * The two-stage experiment: baseline, {@code mean-ratio:gamma=2} and {@code difficulty}, seeds
+     * 1 to 3, PyTorch.
      *
      * @return 9 records, in the order a run writes them
      */
     public static List<RunRecord> twoStage() {
         List<RunRecord> runs = new ArrayList<>();
         for (int seed = 1; seed <= 3; seed++) {
-            runs.add(run("PyTorch", seed, "two-stage", RunRecord.BASELINE, 0, new double[] {1, 1, 1}, BASELINE[seed - 1]));
-            runs.add(run("PyTorch", seed, "two-stage", "mean-ratio:gamma=2", 1, MEAN_RATIO_WEIGHTS[seed - 1],
-                    MEAN_RATIO[seed - 1]));
-            runs.add(run("PyTorch", seed, "two-stage", "difficulty", 1, new double[] {0.9, 1.2, 0.9}, DIFFICULTY[seed - 1]));
+            runs.add(
+                    run(
+                            "PyTorch",
+                            seed,
+                            "two-stage",
+                            RunRecord.BASELINE,
+                            0,
+                            new double[] {1, 1, 1},
+                            BASELINE[seed - 1]));
+            runs.add(
+                    run(
+                            "PyTorch",
+                            seed,
+                            "two-stage",
+                            "mean-ratio:gamma=2",
+                            1,
+                            MEAN_RATIO_WEIGHTS[seed - 1],
+                            MEAN_RATIO[seed - 1]));
+            runs.add(
+                    run(
+                            "PyTorch",
+                            seed,
+                            "two-stage",
+                            "difficulty",
+                            1,
+                            new double[] {0.9, 1.2, 0.9},
+                            DIFFICULTY[seed - 1]));
         }
         return runs;
     }
@@ -63,8 +94,28 @@ public final class SyntheticRuns {
         runs.add(run("PyTorch", 2, "iterative", "shifted-power:gamma=4", 1, w, 0.87, 0.65, 0.72));
         runs.add(run("PyTorch", 2, "iterative", "shifted-power:gamma=4", 2, w, 0.85, 0.69, 0.73));
         runs.add(run("PyTorch", 1, "dynamic", "mean-ratio:gamma=1", 1, w, 0.87, 0.68, 0.75));
-        runs.add(run("MXNet", 1, "two-stage", RunRecord.BASELINE, 0, new double[] {1, 1, 1}, 0.89, 0.61, 0.74));
-        runs.add(run("MXNet", 2, "two-stage", RunRecord.BASELINE, 0, new double[] {1, 1, 1}, 0.90, 0.59, 0.76));
+        runs.add(
+                run(
+                        "MXNet",
+                        1,
+                        "two-stage",
+                        RunRecord.BASELINE,
+                        0,
+                        new double[] {1, 1, 1},
+                        0.89,
+                        0.61,
+                        0.74));
+        runs.add(
+                run(
+                        "MXNet",
+                        2,
+                        "two-stage",
+                        RunRecord.BASELINE,
+                        0,
+                        new double[] {1, 1, 1},
+                        0.90,
+                        0.59,
+                        0.76));
         runs.add(run("MXNet", 1, "two-stage", "mean-ratio:gamma=2", 1, w, 0.85, 0.69, 0.75));
         runs.add(run("MXNet", 2, "two-stage", "mean-ratio:gamma=2", 1, w, 0.86, 0.68, 0.73));
         return runs;
@@ -83,7 +134,13 @@ public final class SyntheticRuns {
      * @return the record
      */
     public static RunRecord run(
-            String engine, int seed, String mode, String strategy, int round, double[] weights, double... testTpr) {
+            String engine,
+            int seed,
+            String mode,
+            String strategy,
+            int round,
+            double[] weights,
+            double... testTpr) {
         double[] validationTpr = Arrays.stream(testTpr).map(t -> t - 0.02).toArray();
         List<Double> w = Arrays.stream(weights).boxed().toList();
         return new RunRecord(

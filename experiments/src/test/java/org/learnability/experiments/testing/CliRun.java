@@ -7,8 +7,8 @@ import org.learnability.experiments.cli.Main;
 import picocli.CommandLine;
 
 /**
- * One run of the command line as a user runs it, in this JVM: arguments in, exit code and the
- * text of standard output and standard error out.
+ * One run of the command line as a user runs it, in this JVM: arguments in, exit code and the text
+ * of standard output and standard error out.
  *
  * @param exitCode the exit code
  * @param out what went to standard output

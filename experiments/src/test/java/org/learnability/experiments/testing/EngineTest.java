@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Marks a test class that trains on a DJL engine. The build runs such classes once per engine, in
- * a JVM of its own whose {@code ai.djl.default_engine} names the engine (surefire executions
- * {@code pytorch} and {@code mxnet}).
+ * Marks a test class that trains on a DJL engine. The build runs such classes once per engine, in a
+ * JVM of its own whose {@code ai.djl.default_engine} names the engine (surefire executions {@code
+ * pytorch} and {@code mxnet}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
