@@ -6,9 +6,6 @@ import java.util.Objects;
 /** Where a data set comes from: DJL's own download into its cache, or a local file or directory. */
 public sealed interface DataSource permits DataSource.Download, DataSource.Local {
 
-    /** The directory where Debian's package {@code dataset-fashion-mnist} puts Fashion-MNIST. */
-    Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
-
     /**
      * DJL's download into its cache ({@code ~/.djl.ai} or {@code DJL_CACHE_DIR}); needs a network.
      */

@@ -73,7 +73,7 @@ public final class DataSplits implements AutoCloseable {
                     "the normalisation has "
                             + used.channels()
                             + " channels; "
-                            + data.name()
+                            + data.dataset().name()
                             + " images have "
                             + channels);
         }
@@ -176,8 +176,8 @@ public final class DataSplits implements AutoCloseable {
     }
 
     /** Returns which data set this is. */
-    public DatasetName name() {
-        return data.name();
+    public DatasetDefinition dataset() {
+        return data.dataset();
     }
 
     /** Returns the class names, index = label. */

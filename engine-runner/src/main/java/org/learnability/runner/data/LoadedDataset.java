@@ -9,22 +9,22 @@ import ai.djl.ndarray.NDManager;
  */
 public final class LoadedDataset implements AutoCloseable {
 
-    private final DatasetName name;
+    private final DatasetDefinition dataset;
     private final ImageSet train;
     private final ImageSet test;
     private final NDManager manager;
     private boolean takenOver;
 
-    LoadedDataset(DatasetName name, ImageSet train, ImageSet test, NDManager manager) {
-        this.name = name;
+    LoadedDataset(DatasetDefinition dataset, ImageSet train, ImageSet test, NDManager manager) {
+        this.dataset = dataset;
         this.train = train;
         this.test = test;
         this.manager = manager;
     }
 
     /** Returns which data set this is. */
-    public DatasetName name() {
-        return name;
+    public DatasetDefinition dataset() {
+        return dataset;
     }
 
     /** Returns the official training set: the only source of training and validation images. */
@@ -41,7 +41,9 @@ public final class LoadedDataset implements AutoCloseable {
     synchronized void takeOver() {
         if (takenOver) {
             throw new IllegalStateException(
-                    "this " + name + " data set is already split (and normalised); load it again");
+                    "this "
+                            + dataset.name()
+                            + " data set is already split (and normalised); load it again");
         }
         takenOver = true;
     }

@@ -4,7 +4,7 @@
  *
  * <pre>{@code
  * DatasetLoader loader = new DatasetLoader(DataCache.inTempDirectory());
- * LoadedDataset data = loader.load(DatasetName.parse("cifar10"), DataSource.local(Path.of("/path")), manager);
+ * LoadedDataset data = loader.load(new Cifar10Dataset(), DataSource.local(Path.of("/path")), manager);
  * try (DataSplits splits = DataSplits.create(data, SplitSpec.defaults(seed))) {
  *     for (int epoch = 0; epoch < epochs; epoch++) {
  *         for (Batch batch : splits.training().shuffled(128, seed, epoch, Augmentation.cifar10())) {

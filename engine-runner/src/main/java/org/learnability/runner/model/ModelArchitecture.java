@@ -1,28 +1,16 @@
 package org.learnability.runner.model;
 
 import ai.djl.nn.Block;
+import org.learnability.runner.registry.Named;
 
 /**
  * One model architecture known by name: builds an untrained DJL {@link Block} that maps a batch of
  * images {@code (N, C, H, W)} float32 to logits {@code (N, classes)}. The block runs on every DJL
  * engine; its parameters are initialised when a trainer (or {@link Block#initialize}) first sees
- * the input shape.
+ * the input shape. A new architecture is one class implementing this and one {@code MapBinder} line
+ * in {@code ModelModule}.
  */
-public interface ModelArchitecture {
-
-    /**
-     * Returns the name by which the model is chosen, e.g. {@code resnet-peifer}.
-     *
-     * @return the name, lower case
-     */
-    String name();
-
-    /**
-     * Returns a one-line description of the architecture.
-     *
-     * @return the description
-     */
-    String description();
+public interface ModelArchitecture extends Named {
 
     /**
      * Builds a new, untrained block.

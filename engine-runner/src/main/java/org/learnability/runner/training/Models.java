@@ -3,50 +3,53 @@ package org.learnability.runner.training;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.model.ImageShape;
-import org.learnability.runner.model.ModelFactory;
+import org.learnability.runner.model.ModelArchitecture;
 
 /**
- * Makes, saves and loads models on the selected engine: a DJL {@link Model} around a block from the
- * {@link ModelFactory}, on the first training device.
+ * Makes, saves and loads models on the selected engine: a DJL {@link Model} around a block of a
+ * {@link ModelArchitecture}, on a given device.
  */
 public final class Models {
 
-    private final ModelFactory factory;
     private final EngineSelection engine;
-    private final Device device;
 
     /**
      * Creates the service.
      *
-     * @param factory the model architectures
      * @param engine the engine the models run on
-     * @param devices the training devices; models are made on the first
      */
-    public Models(ModelFactory factory, EngineSelection engine, Device[] devices) {
-        this.factory = factory;
+    @Inject
+    public Models(EngineSelection engine) {
         this.engine = engine;
-        this.device = devices[0];
     }
 
     /**
      * Makes a model with a fresh, uninitialised block.
      *
-     * @param architecture the model name, e.g. {@code resnet-peifer}
+     * @param architecture the architecture
      * @param input the shape of one image
      * @param numClasses the number of classes
+     * @param device the device the model lives on
      * @return the model; the caller closes it
+     * @throws IllegalArgumentException if the shape or the number of classes does not fit
      */
-    public Model create(String architecture, ImageShape input, int numClasses) {
-        Model model =
-                Model.newInstance(factory.architecture(architecture).name(), device, engine.name());
-        model.setBlock(factory.build(architecture, input, numClasses));
-        return model;
+    public Model create(
+            ModelArchitecture architecture, ImageShape input, int numClasses, Device device) {
+        Model model = Model.newInstance(architecture.name(), device, engine.name());
+        try {
+            model.setBlock(architecture.build(input, numClasses));
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
     }
 
     /**
@@ -69,21 +72,32 @@ public final class Models {
     /**
      * Makes a model and loads parameters saved by {@link #save}.
      *
-     * @param architecture the model name
+     * @param architecture the architecture
      * @param input the shape of one image
      * @param numClasses the number of classes
+     * @param device the device the model lives on
      * @param dir the directory the model was saved to
      * @return the loaded model; the caller closes it
      */
-    public Model load(String architecture, ImageShape input, int numClasses, Path dir) {
-        Model model = create(architecture, input, numClasses);
+    public Model load(
+            ModelArchitecture architecture,
+            ImageShape input,
+            int numClasses,
+            Device device,
+            Path dir) {
+        Model model = create(architecture, input, numClasses, device);
         try {
             model.load(dir, model.getName());
             return model;
         } catch (IOException | MalformedModelException e) {
             model.close();
             throw new IllegalArgumentException(
-                    "cannot load model " + architecture + " from " + dir + ": " + e.getMessage(),
+                    "cannot load model "
+                            + architecture.name()
+                            + " from "
+                            + dir
+                            + ": "
+                            + e.getMessage(),
                     e);
         }
     }

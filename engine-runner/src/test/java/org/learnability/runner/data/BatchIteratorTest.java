@@ -27,6 +27,8 @@ import org.learnability.runner.testing.EngineTest;
 @EngineTest
 class BatchIteratorTest {
 
+    private static final DatasetDefinition CIFAR10 = new Cifar10Dataset();
+
     @TempDir Path tmp;
 
     private NDManager manager;
@@ -38,7 +40,7 @@ class BatchIteratorTest {
         Path dir = SyntheticData.writeDjlLayout(tmp.resolve("djl"));
         LoadedDataset data =
                 new DatasetLoader(new DataCache(tmp.resolve("cache")))
-                        .load(DatasetName.CIFAR10, DataSource.local(dir), manager);
+                        .load(CIFAR10, DataSource.local(dir), manager);
         splits = DataSplits.create(data, new SplitSpec(20, 0, 3)); // 40 training images
     }
 

@@ -24,6 +24,8 @@ import org.learnability.runner.testing.EngineTest;
 @EngineTest
 class DataSplitsTest {
 
+    private static final DatasetDefinition CIFAR10 = new Cifar10Dataset();
+
     @TempDir Path tmp;
 
     private NDManager manager;
@@ -42,7 +44,7 @@ class DataSplitsTest {
 
     private LoadedDataset load() {
         return new DatasetLoader(new DataCache(tmp.resolve("cache")))
-                .load(DatasetName.CIFAR10, DataSource.local(dir), manager);
+                .load(CIFAR10, DataSource.local(dir), manager);
     }
 
     /** All images of a split, read batch by batch in order, as (N, C, H, W) values. */
@@ -79,7 +81,7 @@ class DataSplitsTest {
                     Arrays.stream(splits.validation().indices())
                             .noneMatch(v -> Arrays.stream(training).anyMatch(t -> t == v)),
                     "disjoint");
-            assertEquals(DatasetName.CIFAR10, splits.name());
+            assertEquals(CIFAR10, splits.dataset());
         }
     }
 

@@ -25,6 +25,9 @@ import org.learnability.runner.testing.EngineTest;
 @EngineTest
 class DatasetLoaderTest {
 
+    private static final DatasetDefinition CIFAR10 = new Cifar10Dataset();
+    private static final DatasetDefinition FASHION_MNIST = new FashionMnistDataset();
+
     @TempDir Path tmp;
 
     private NDManager manager;
@@ -58,12 +61,11 @@ class DatasetLoaderTest {
         Path archive = SyntheticData.writeArchive(tmp.resolve("download/cifar-10-binary.tar.gz"));
         for (Path location :
                 List.of(djl, folder, folder.getParent(), archive, archive.getParent())) {
-            try (LoadedDataset data =
-                    loader.load(DatasetName.CIFAR10, DataSource.local(location), manager)) {
-                assertEquals(DatasetName.CIFAR10, data.name());
+            try (LoadedDataset data = loader.load(CIFAR10, DataSource.local(location), manager)) {
+                assertEquals(CIFAR10, data.dataset());
                 assertImages(data.train(), false, 3, 32);
                 assertImages(data.test(), true, 3, 32);
-                assertEquals(DatasetName.CIFAR10.classNames(), data.train().classNames());
+                assertEquals(new Cifar10Dataset().classNames(), data.train().classNames());
                 assertSame(manager.getEngine(), data.train().images().getManager().getEngine());
             }
         }
@@ -72,8 +74,7 @@ class DatasetLoaderTest {
     @Test
     void fashionMnistLoadsTheImagesTheFilesHold() throws IOException {
         Path dir = SyntheticData.writeFashion(tmp.resolve("fashion-mnist"));
-        try (LoadedDataset data =
-                loader.load(DatasetName.FASHION_MNIST, DataSource.local(dir), manager)) {
+        try (LoadedDataset data = loader.load(FASHION_MNIST, DataSource.local(dir), manager)) {
             assertImages(data.train(), false, 1, 28);
             assertImages(data.test(), true, 1, 28);
             assertEquals("Ankle boot", data.test().classNames().get(9));
@@ -87,7 +88,7 @@ class DatasetLoaderTest {
         DataException e =
                 assertThrows(
                         DataException.class,
-                        () -> loader.load(DatasetName.CIFAR10, DataSource.local(dir), manager));
+                        () -> loader.load(CIFAR10, DataSource.local(dir), manager));
         assertEquals(
                 dir.resolve("data_batch.bin")
                         + ": size 3074 bytes is not a whole number of 3073-byte CIFAR-10"

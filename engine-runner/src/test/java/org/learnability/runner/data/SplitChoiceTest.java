@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The choice of training and validation indices: disjoint, stratified, fixed by the seed. */
 class SplitChoiceTest {
 
-    private static final List<String> CLASSES = DatasetName.CIFAR10.classNames();
+    private static final List<String> CLASSES = new Cifar10Dataset().classNames();
 
     /** 10 classes x 50 images, labels in a scrambled order. */
     private static int[] labels() {

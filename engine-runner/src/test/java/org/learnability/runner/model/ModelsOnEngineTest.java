@@ -19,6 +19,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import com.google.inject.Guice;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
+import org.learnability.runner.registry.Registry;
 import org.learnability.runner.testing.EngineTest;
+import org.learnability.runner.wiring.ModelModule;
 
 /**
  * Every model, on the engine the property names: logits of shape (N, classes), one Adam step with
@@ -38,6 +43,10 @@ import org.learnability.runner.testing.EngineTest;
  */
 @EngineTest
 class ModelsOnEngineTest {
+
+    private static final Registry<ModelArchitecture> ARCHITECTURES =
+            Guice.createInjector(new ModelModule())
+                    .getInstance(Key.get(new TypeLiteral<Registry<ModelArchitecture>>() {}));
 
     private static final int BATCH = 2;
 
@@ -233,7 +242,7 @@ class ModelsOnEngineTest {
 
     private static Model newModel(Case c) {
         Model model = Model.newInstance(c.model(), Device.cpu(), selection.name());
-        model.setBlock(ModelFactory.builtIn().build(c.model(), c.input(), c.classes()));
+        model.setBlock(ARCHITECTURES.get(c.model()).build(c.input(), c.classes()));
         return model;
     }
 

@@ -23,16 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.data.Augmentation;
+import org.learnability.runner.data.Cifar10Dataset;
 import org.learnability.runner.data.DataCache;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DataSplits;
 import org.learnability.runner.data.DatasetLoader;
-import org.learnability.runner.data.DatasetName;
 import org.learnability.runner.data.SplitSpec;
 import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
+import org.learnability.runner.model.CnnSmall;
 import org.learnability.runner.model.ImageShape;
-import org.learnability.runner.model.ModelFactory;
 import org.learnability.runner.testing.EngineTest;
 
 /** Training and scoring end to end on small synthetic CIFAR-format data, on each engine. */
@@ -53,7 +53,7 @@ class ModelTrainerTest {
     void setUp() {
         engine = EngineSelection.fromSystem();
         manager = engine.engine().newBaseManager(Device.cpu());
-        models = new Models(ModelFactory.builtIn(), engine, CPU);
+        models = new Models(engine);
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class ModelTrainerTest {
         Path data = SyntheticImages.write(dir.resolve("data"), trainPerClass + 10, 20, place);
         DatasetLoader loader = new DatasetLoader(new DataCache(dir.resolve("cache")));
         return DataSplits.create(
-                loader.load(DatasetName.CIFAR10, DataSource.local(data), manager),
+                loader.load(new Cifar10Dataset(), DataSource.local(data), manager),
                 new SplitSpec(100, 10 * trainPerClass, seed));
     }
 
@@ -77,7 +77,7 @@ class ModelTrainerTest {
     /** Trains cnn-small and returns its test scores. */
     private ClassScores trainAndScore(
             DataSplits splits, ClassWeights weights, TrainingSettings settings) {
-        try (Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+        try (Model model = models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
             new ModelTrainer(LOSS, CPU, false)
                     .train(
                             model,
@@ -106,7 +106,8 @@ class ModelTrainerTest {
                             5);
             ClassScores trainScores;
             ClassScores first;
-            try (Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+            try (Model model =
+                    models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
                 TrainingResult result =
                         new ModelTrainer(LOSS, CPU, false)
                                 .train(
@@ -168,7 +169,7 @@ class ModelTrainerTest {
     @Test
     void theEpochHookSeesEveryEpochAndItsWeightsTrainTheNext() throws IOException {
         try (DataSplits splits = splits(c -> c, 10, 4);
-                Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+                Model model = models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
             List<Integer> epochs = new ArrayList<>();
             ClassWeights second = ClassWeights.of(2, 1, 1, 1, 1, 1, 1, 1, 1, 1);
             EpochHook hook =
@@ -206,7 +207,7 @@ class ModelTrainerTest {
                             }
                         };
         try (DataSplits splits = splits(c -> c, 10, 1);
-                Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+                Model model = models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
             TrainingSettings settings =
                     new TrainingSettings(
                             TrainingSettings.Optimizer.SGD,
@@ -241,7 +242,8 @@ class ModelTrainerTest {
     void savedParametersLoadToTheSameScores() throws IOException {
         try (DataSplits splits = splits(c -> c, 10, 1)) {
             ClassScores before;
-            try (Model model = models.create("cnn-small", ImageShape.CIFAR10, 10)) {
+            try (Model model =
+                    models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
                 new ModelTrainer(LOSS, CPU, false)
                         .train(
                                 model,
@@ -258,7 +260,12 @@ class ModelTrainerTest {
                 models.save(model, dir.resolve("saved"));
             }
             try (Model loaded =
-                    models.load("cnn-small", ImageShape.CIFAR10, 10, dir.resolve("saved"))) {
+                    models.load(
+                            new CnnSmall(),
+                            ImageShape.CIFAR10,
+                            10,
+                            Device.cpu(),
+                            dir.resolve("saved"))) {
                 ClassScores after =
                         new Scorer(64)
                                 .score(
@@ -272,9 +279,10 @@ class ModelTrainerTest {
                             IllegalArgumentException.class,
                             () ->
                                     models.load(
-                                            "cnn-small",
+                                            new CnnSmall(),
                                             ImageShape.CIFAR10,
                                             10,
+                                            Device.cpu(),
                                             dir.resolve("nothing-here")));
             assertTrue(
                     e.getMessage().startsWith("cannot load model cnn-small from "), e.getMessage());

@@ -1,13 +1,10 @@
 package org.learnability.experiments.bench;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -19,32 +16,29 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.runner.data.Augmentation;
-import org.learnability.runner.data.DataSplits;
-import org.learnability.runner.data.DatasetLoader;
-import org.learnability.runner.data.LoadedDataset;
 import org.learnability.runner.data.Split;
 import org.learnability.runner.data.SplitSpec;
+import org.learnability.runner.engine.EngineThreads;
 import org.learnability.runner.engine.MallocTuning;
-import org.learnability.runner.model.ImageShape;
-import org.learnability.runner.model.ModelFactory;
+import org.learnability.runner.model.ModelArchitecture;
+import org.learnability.runner.pipeline.Pipeline;
+import org.learnability.runner.pipeline.Session;
+import org.learnability.runner.pipeline.SessionOptions;
+import org.learnability.runner.pipeline.SessionSpec;
+import org.learnability.runner.registry.Registry;
 import org.learnability.runner.training.BatchSource;
 import org.learnability.runner.training.EpochHook;
-import org.learnability.runner.training.ModelTrainer;
-import org.learnability.runner.training.Models;
-import org.learnability.runner.training.Scorer;
 import org.learnability.runner.training.SplitSource;
 import org.learnability.runner.training.TrainingSettings;
 import org.learnability.runner.training.TrainingSettings.Optimizer;
 import org.learnability.runner.training.TrainingSettings.Schedule;
-import org.learnability.runner.wiring.RunnerConfig;
 
 /**
- * Measures Learnability's own training pipeline: the data set loaded and split by {@link
- * DatasetLoader} and {@link DataSplits}, batches from {@link SplitSource}, training by {@link
- * ModelTrainer} with the weighted loss (all weights 1) and DJL's listeners, and scoring by {@link
- * Scorer}. Nothing of that pipeline is replaced; the benchmark only wraps the batch source ({@link
- * TimedBatchSource}) and listens at the end of every epoch ({@link EpochHook}).
+ * Measures Learnability's own training pipeline, the {@link Pipeline} that {@code run} uses: the
+ * data set loaded and split into a {@link Session}, batches from its training split, training with
+ * the weighted loss (all weights 1) and DJL's listeners, and scoring. Nothing of that pipeline is
+ * replaced; the benchmark only wraps the batch source ({@link TimedBatchSource}) and listens at the
+ * end of every epoch ({@link EpochHook}).
  *
  * <p>Training is Adam with learning rate 1e-3, constant, as in {@code bench/pytorch_reference.py}.
  * The validation split is empty: every training image (or {@code --train-size} of them) trains.
@@ -53,121 +47,78 @@ public final class Bench {
 
     /** How data time is measured, as reported. */
     static final String DATA_TIMING =
-            "split iterator hasNext()/next() incl. waiting for lazy arrays, timed by a BatchSource wrapped around ModelTrainer's";
+            "split iterator hasNext()/next() incl. waiting for lazy arrays, timed by a BatchSource"
+                    + " wrapped around ModelTrainer's";
 
     /** Scoring batches run before the timed scoring pass. */
     static final int SCORING_WARMUP_BATCHES = 2;
 
-    private final ModelFactory factory;
-    private final DatasetLoader loader;
-    private final RunnerConfig config;
-    private final Provider<Engine> engine;
-    private final Provider<MallocTuning> malloc;
-    private final Provider<Device[]> devices;
-    private final Provider<Models> models;
-    private final Provider<ModelTrainer> trainer;
-    private final Provider<Scorer> scorer;
+    private final Registry<ModelArchitecture> architectures;
+    private final Pipeline pipeline;
+    private final MallocTuning malloc;
 
     /**
-     * Creates the benchmark from the application's services. Those that load the engine are taken
-     * from providers in {@link #run}, so that thread settings made before still apply.
+     * Creates the benchmark from the application's services.
      *
-     * @param factory the model architectures
-     * @param loader the data set loader
-     * @param config the configuration, for the scoring batch size
-     * @param engine the engine
-     * @param devices the training devices
-     * @param models makes models
-     * @param trainer trains models
-     * @param scorer scores models
+     * @param architectures the model architectures
+     * @param pipeline loads, splits, trains and scores
+     * @param malloc what the start-up did to the C allocator, reported
      */
     @Inject
-    Bench(
-            ModelFactory factory,
-            DatasetLoader loader,
-            RunnerConfig config,
-            Provider<Engine> engine,
-            Provider<MallocTuning> malloc,
-            Provider<Device[]> devices,
-            Provider<Models> models,
-            Provider<ModelTrainer> trainer,
-            Provider<Scorer> scorer) {
-        this.factory = factory;
-        this.loader = loader;
-        this.config = config;
-        this.engine = engine;
+    Bench(Registry<ModelArchitecture> architectures, Pipeline pipeline, MallocTuning malloc) {
+        this.architectures = architectures;
+        this.pipeline = pipeline;
         this.malloc = malloc;
-        this.devices = devices;
-        this.models = models;
-        this.trainer = trainer;
-        this.scorer = scorer;
-    }
-
-    /**
-     * Asks for the engine's thread counts; call it before anything loads the engine (see {@link
-     * EngineThreads}). The counts in effect are read back and reported by {@link #run}.
-     *
-     * @param intraOp intra-op threads, or 0 for the engine's default
-     * @param interOp inter-op threads, or 0 for the engine's default
-     */
-    public static void requestThreads(int intraOp, int interOp) {
-        EngineThreads.request(intraOp, interOp);
     }
 
     /**
      * Checks what can be checked without an engine: the model name.
      *
      * @param spec the benchmark
+     * @return the architecture
      * @throws IllegalArgumentException naming an unknown model and the known ones
      */
-    public void check(BenchSpec spec) {
-        factory.architecture(spec.model());
+    public ModelArchitecture check(BenchSpec spec) {
+        return architectures.get(spec.model());
     }
 
     /**
      * Runs the benchmark.
      *
      * @param spec what to measure
+     * @param options devices and the scoring batch size
      * @param progress where a line per round and any warnings go
      * @return the measurements
      */
-    public BenchResult run(BenchSpec spec, PrintWriter progress) {
-        check(spec);
+    public BenchResult run(BenchSpec spec, SessionOptions options, PrintWriter progress) {
+        ModelArchitecture architecture = check(spec);
         double loadAverage = loadAverage();
-        Engine djl = engine.get();
-        EngineThreads threads =
-                EngineThreads.effective(
-                        djl, spec.threads(), spec.interopThreads(), System.getenv());
-        try (NDManager manager = djl.newBaseManager(devices.get()[0])) {
-            LoadedDataset data = loader.load(spec.dataset(), spec.source(), manager);
-            DataSplits splits;
-            try {
-                splits = DataSplits.create(data, new SplitSpec(0, spec.trainSize(), spec.seed()));
-            } catch (RuntimeException e) {
-                data.close();
-                throw e;
-            }
-            try (splits) {
-                // After the input is known to be good, so that a bad file is the only line.
-                threads.warnings().forEach(progress::println);
-                progress.flush();
-                return measure(spec, splits, djl, threads, loadAverage, progress);
-            }
+        SessionSpec data =
+                new SessionSpec(
+                        spec.dataset(),
+                        spec.source(),
+                        new SplitSpec(0, spec.trainSize(), spec.seed()),
+                        options);
+        try (Session session = pipeline.open(data)) {
+            // After the input is known to be good, so that a bad file is the only line.
+            EngineThreads threads = pipeline.threads();
+            threads.warnings().forEach(progress::println);
+            progress.flush();
+            return measure(spec, architecture, session, threads, loadAverage, progress);
         }
     }
 
     private BenchResult measure(
             BenchSpec spec,
-            DataSplits splits,
-            Engine djl,
+            ModelArchitecture architecture,
+            Session session,
             EngineThreads threads,
             double loadAverage,
             PrintWriter progress) {
-        Split training = splits.training();
-        Augmentation augmentation = spec.augment() ? Augmentation.cifar10() : Augmentation.NONE;
+        Split training = session.splits().training();
         TimedBatchSource source =
                 new TimedBatchSource(
-                        SplitSource.training(training, spec.seed(), augmentation),
+                        session.trainingBatches(spec.seed(), spec.augment()),
                         spec,
                         Bench::processCpuNanos);
         TrainingSettings settings =
@@ -180,23 +131,17 @@ public final class Bench {
                         spec.batchSize(),
                         Schedule.CONSTANT,
                         spec.seed());
-        List<String> classNames = splits.classNames();
+        int classes = session.classNames().size();
         RoundLog log = new RoundLog(source, spec, progress);
-        try (Model model =
-                models.get()
-                        .create(
-                                spec.model(),
-                                ImageShape.of(training.imageShape()),
-                                classNames.size())) {
+        Engine djl = session.engine();
+        try (Model model = session.newModel(architecture)) {
             ProcessMemory.resetPeak(); // the data set's loading is not training
-            trainer.get()
-                    .train(model, source, ClassWeights.uniform(classNames.size()), settings, log);
+            session.train(model, source, ClassWeights.uniform(classes), settings, log);
 
-            Scorer scoring = scorer.get();
-            SplitSource test = SplitSource.inOrder(splits.test());
-            scoring.score(model, new FirstBatches(test, SCORING_WARMUP_BATCHES), classNames);
+            SplitSource test = SplitSource.inOrder(session.splits().test());
+            session.score(model, new FirstBatches(test, SCORING_WARMUP_BATCHES));
             long start = System.nanoTime();
-            ClassScores scores = scoring.score(model, test, classNames);
+            ClassScores scores = session.score(model, test);
             double scoreSeconds = (System.nanoTime() - start) / 1e9;
             progress.printf(Locale.ROOT, "scoring: %,.0f images/s%n", test.size() / scoreSeconds);
             progress.flush();
@@ -213,15 +158,15 @@ public final class Bench {
                     djl.getVersion(),
                     Engine.getDjlVersion(),
                     Runtime.version().toString(),
-                    factory.architecture(spec.model()).name(),
-                    spec.dataset().id(),
+                    architecture.name(),
+                    spec.dataset().name(),
                     training.size(),
                     test.size(),
                     spec.batchSize(),
                     threads.intraOp(),
                     threads.interOp(),
                     threads.source(),
-                    malloc.get().description(),
+                    malloc.description(),
                     spec.augment(),
                     spec.warmupBatches(),
                     spec.measuresBatches() ? "chunk" : "epoch",
@@ -232,7 +177,7 @@ public final class Bench {
                     dataSeconds / seconds,
                     DATA_TIMING,
                     test.size() / scoreSeconds,
-                    config.scoringBatchSize(),
+                    session.spec().options().scoringBatchSize(),
                     scores.accuracy(),
                     log.peakAfterFirst,
                     log.peakAfterLast,

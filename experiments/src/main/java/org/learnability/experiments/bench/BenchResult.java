@@ -1,11 +1,11 @@
 package org.learnability.experiments.bench;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.learnability.experiments.io.Json;
 
 /**
  * What a benchmark run measured. {@link #toJson} writes the keys that {@code
@@ -157,11 +157,7 @@ public record BenchResult(
      * @return the line
      */
     public String toJsonLine() {
-        return new GsonBuilder()
-                .serializeSpecialFloatingPointValues()
-                .disableHtmlEscaping()
-                .create()
-                .toJson(toJson());
+        return Json.GSON.toJson(toJson());
     }
 
     /**

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.learnability.runner.data.DataException;
 import org.learnability.runner.data.DataSource;
-import org.learnability.runner.data.DatasetName;
+import org.learnability.runner.data.DatasetDefinition;
 
 /**
  * What a benchmark run measures: a model trained on a data set with a batch size, for a warm-up and
@@ -16,7 +16,7 @@ import org.learnability.runner.data.DatasetName;
  *
  * @param model the model name, e.g. {@code cnn-small}
  * @param dataset the data set
- * @param dataDir the local data, or null for DJL's download
+ * @param dataDir the local data, or null for the data set's default source
  * @param batchSize images per training batch, {@code >= 1}
  * @param warmupBatches batches trained before measuring, {@code >= 0}
  * @param epochs measured epochs, {@code >= 1}; ignored when {@code batches > 0}
@@ -30,7 +30,7 @@ import org.learnability.runner.data.DatasetName;
  */
 public record BenchSpec(
         String model,
-        DatasetName dataset,
+        DatasetDefinition dataset,
         Path dataDir,
         int batchSize,
         int warmupBatches,
@@ -74,14 +74,14 @@ public record BenchSpec(
                     "--data-dir "
                             + dataDir
                             + ": no such file or directory; expected the "
-                            + dataset.id()
+                            + dataset.name()
                             + " files");
         }
     }
 
-    /** Returns where the data comes from: the local directory, or DJL's download. */
+    /** Returns where the data comes from: the local directory, or the data set's default. */
     public DataSource source() {
-        return dataDir == null ? DataSource.download() : DataSource.local(dataDir);
+        return dataDir == null ? dataset.defaultSource() : DataSource.local(dataDir);
     }
 
     /** Returns true if a fixed number of batches is measured rather than whole epochs. */

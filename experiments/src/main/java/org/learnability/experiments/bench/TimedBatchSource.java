@@ -1,8 +1,5 @@
 package org.learnability.experiments.bench;
 
-import ai.djl.ndarray.LazyNDArray;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import java.util.ArrayList;
@@ -11,6 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.LongSupplier;
 import org.learnability.runner.training.BatchSource;
+import org.learnability.runner.training.ComputedArrays;
 
 /**
  * A {@link BatchSource} that lays a benchmark's rounds over the training split's epochs and times
@@ -233,20 +231,12 @@ final class TimedBatchSource implements BatchSource {
             }
             long start = System.nanoTime();
             Batch batch = batches.next();
-            waitFor(batch.getData());
-            waitFor(batch.getLabels());
+            ComputedArrays.await(batch.getData());
+            ComputedArrays.await(batch.getLabels());
             round.dataNanos += System.nanoTime() - start;
             round.batches++;
             round.images += batch.getSize();
             return batch;
-        }
-
-        private static void waitFor(NDList arrays) {
-            for (NDArray array : arrays) {
-                if (array instanceof LazyNDArray lazy) {
-                    lazy.waitToRead();
-                }
-            }
         }
     }
 }

@@ -3,12 +3,14 @@ package org.learnability.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.learnability.experiments.app.Application;
 import org.learnability.experiments.bench.Bench;
 import org.learnability.experiments.bench.BenchResult;
 import org.learnability.experiments.bench.BenchSpec;
-import org.learnability.runner.data.DataSource;
-import org.learnability.runner.data.DatasetName;
-import org.learnability.runner.wiring.RunnerConfig;
+import org.learnability.runner.data.DatasetDefinition;
+import org.learnability.runner.data.FashionMnistDataset;
+import org.learnability.runner.engine.ThreadRequest;
+import org.learnability.runner.pipeline.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,13 +29,7 @@ import picocli.CommandLine.Spec;
             "Engine: -Dai.djl.default_engine=PyTorch|MXNet. MXNet takes its threads from the environment only:"
                     + " export OMP_NUM_THREADS=N (and MXNET_CPU_WORKER_NTHREADS) before starting Java."
         })
-final class BenchCommand implements Callable<Integer> {
-
-    /** Output formats. */
-    enum Format {
-        table,
-        json
-    }
+final class BenchCommand implements Callable<Integer>, LearnabilityCommand.EngineThreadsOption {
 
     @ParentCommand LearnabilityCommand parent;
 
@@ -42,14 +38,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             paramLabel = "NAME",
-            description = "Model (default: ${DEFAULT-VALUE}).")
+            description = "Model: ${bundle:models} (default: ${DEFAULT-VALUE}).")
     String model = "cnn-small";
 
     @Option(
             names = "--dataset",
             paramLabel = "NAME",
-            description = "Data set: cifar10 or fashion-mnist (default: ${DEFAULT-VALUE}).")
-    String dataset = DatasetName.FASHION_MNIST.id();
+            description = "Data set: ${bundle:datasets} (default: ${DEFAULT-VALUE}).")
+    String dataset = FashionMnistDataset.NAME;
 
     @Option(
             names = "--data-dir",
@@ -118,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
             names = "--score-batch-size",
             paramLabel = "N",
             description = "Scoring batch size (default: ${DEFAULT-VALUE}, the application's).")
-    int scoreBatchSize = RunnerConfig.defaults().scoringBatchSize();
+    int scoreBatchSize = SessionOptions.DEFAULT_SCORING_BATCH;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
     int seed;
@@ -131,23 +127,27 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
+            completionCandidates = OutputFormat.TableOrJson.class,
             description =
                     "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); json is one line with the keys"
                             + " of bench/pytorch_reference.py.")
-    Format format = Format.table;
+    OutputFormat format = OutputFormat.table;
+
+    /** The threads asked for; a negative count is left to {@link BenchSpec} to report. */
+    @Override
+    public ThreadRequest threads() {
+        return new ThreadRequest(Math.max(0, threads), Math.max(0, interopThreads));
+    }
 
     @Override
     public Integer call() {
-        DatasetName name = DatasetName.parse(dataset);
-        Path dir =
-                dataDir != null || name != DatasetName.FASHION_MNIST
-                        ? dataDir
-                        : DataSource.DEBIAN_FASHION_MNIST;
+        OutputFormat output = format.requireOneOf(OutputFormat.table, OutputFormat.json);
+        Application application = parent.application();
         BenchSpec benchSpec =
                 new BenchSpec(
                         model,
-                        name,
-                        dir,
+                        application.registry(DatasetDefinition.class).get(dataset),
+                        dataDir,
                         batchSize,
                         warmupBatches,
                         epochs,
@@ -162,38 +162,17 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--score-batch-size is " + scoreBatchSize + "; expected a whole number >= 1");
         }
-        RunnerConfig defaults = RunnerConfig.defaults();
-        RunnerConfig config =
-                new RunnerConfig(
-                        defaults.pluginsDir(),
-                        defaults.devices(),
-                        defaults.dataCache(),
-                        defaults.training(),
-                        scoreBatchSize,
-                        defaults.progress());
-        Bench bench = parent.injector(config).getInstance(Bench.class);
+        Bench bench = application.get(Bench.class);
         bench.check(benchSpec);
-        // Before anything loads the engine: PyTorch reads its thread counts when it loads.
-        Bench.requestThreads(threads, interopThreads);
-        // DJL's progress bar writes to standard output, which carries the result; one line per
-        // round goes to
-        // standard error instead.
-        String bar = System.getProperty("disableProgressBar");
-        System.setProperty("disableProgressBar", "true");
-        BenchResult result;
-        try {
-            result = bench.run(benchSpec, spec.commandLine().getErr());
-        } finally {
-            if (bar == null) {
-                System.clearProperty("disableProgressBar");
-            } else {
-                System.setProperty("disableProgressBar", bar);
-            }
-        }
+        // DJL's progress bar would write to standard output, which carries the result; one line
+        // per round goes to standard error instead.
+        SessionOptions options =
+                SessionOptions.defaults().withProgress(false).withScoringBatchSize(scoreBatchSize);
+        BenchResult result = bench.run(benchSpec, options, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case table -> result.table().forEach(out::println);
+        switch (output) {
             case json -> out.println(result.toJsonLine());
+            default -> result.table().forEach(out::println);
         }
         out.flush();
         return 0;

@@ -1,21 +1,32 @@
 package org.learnability.experiments.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
+import com.google.inject.Module;
 import java.nio.file.Path;
-import org.learnability.runner.wiring.LearnabilityModule;
-import org.learnability.runner.wiring.RunnerConfig;
+import java.util.List;
+import java.util.ListResourceBundle;
+import org.learnability.experiments.app.Application;
+import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.runner.data.DatasetDefinition;
+import org.learnability.runner.engine.ThreadRequest;
+import org.learnability.runner.model.ModelArchitecture;
+import org.learnability.runner.wiring.StrategyModule;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code learnability} command: its subcommands, and the injector they share. */
+/**
+ * The {@code learnability} command: its subcommands, and the one {@link Application} they share,
+ * started once the command line is parsed and before the command runs.
+ */
 @Command(
         name = "learnability",
         mixinStandardHelpOptions = true,
         version = "learnability 0.1.0",
         description = {
-            "Finds and counteracts learnability imbalance: per-class loss weights from a first model's per-class scores.",
+            "Finds and counteracts learnability imbalance: per-class loss weights from a first"
+                    + " model's per-class scores.",
             "The engine is DJL's: -Dai.djl.default_engine=PyTorch (default) or MXNet."
         },
         subcommands = {
@@ -27,35 +38,82 @@ import picocli.CommandLine.ScopeType;
         })
 public final class LearnabilityCommand {
 
+    /** A command whose engine threads must be asked for before the engine loads. */
+    interface EngineThreadsOption {
+        /** Returns the threads asked for. */
+        ThreadRequest threads();
+    }
+
     @Option(
             names = "--plugins",
             paramLabel = "DIR",
             scope = ScopeType.INHERIT,
             description =
                     "Directory whose jars hold plugin strategies (default: ${DEFAULT-VALUE}).")
-    Path plugins = LearnabilityModule.DEFAULT_PLUGINS;
+    Path plugins = StrategyModule.DEFAULT_PLUGINS;
 
-    private Injector injector;
+    private final List<? extends Module> extraModules;
+    private Application application;
 
     /**
-     * Returns the injector with the default configuration, made on first use.
+     * Creates the command.
      *
-     * @return the injector
+     * @param extraModules modules added to the application's own, e.g. a test's toy mode
      */
-    Injector injector() {
-        if (injector == null) {
-            injector = injector(RunnerConfig.defaults());
-        }
-        return injector;
+    LearnabilityCommand(List<? extends Module> extraModules) {
+        this.extraModules = List.copyOf(extraModules);
     }
 
     /**
-     * Makes an injector for a configuration, with this command's plugins directory.
+     * Returns the application, started by {@link #execute}.
      *
-     * @param config the configuration
-     * @return a new injector
+     * @return the application
      */
-    Injector injector(RunnerConfig config) {
-        return Guice.createInjector(new LearnabilityModule(config.withPlugins(plugins)));
+    Application application() {
+        if (application == null) {
+            throw new IllegalStateException("the application has not started");
+        }
+        return application;
+    }
+
+    /**
+     * Picocli's execution strategy: starts the application with the options of the command line
+     * (plugins, the threads a command asks for), makes the names of data sets, models and modes
+     * available to help texts as {@code ${bundle:datasets}}, {@code ${bundle:models}} and {@code
+     * ${bundle:modes}}, then runs the last subcommand (or prints the help asked for).
+     *
+     * @param parseResult the parsed command line
+     * @return the exit code
+     */
+    int execute(ParseResult parseResult) {
+        List<CommandLine> commands = parseResult.asCommandLineList();
+        Object command = commands.get(commands.size() - 1).getCommand();
+        ThreadRequest threads =
+                command instanceof EngineThreadsOption option
+                        ? option.threads()
+                        : ThreadRequest.DEFAULTS;
+        try {
+            application = Application.start(plugins, threads, extraModules);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ExecutionException(
+                    parseResult.commandSpec().commandLine(), e.getMessage(), e);
+        }
+        parseResult.commandSpec().commandLine().setResourceBundle(names(application));
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** The registries' names, as a resource bundle for help texts. */
+    private static ListResourceBundle names(Application application) {
+        Object[][] contents = {
+            {"datasets", application.registry(DatasetDefinition.class).names(", ")},
+            {"models", application.registry(ModelArchitecture.class).names(", ")},
+            {"modes", application.registry(ExperimentMode.class).names(", ")}
+        };
+        return new ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return contents;
+            }
+        };
     }
 }

@@ -1,10 +1,11 @@
 package org.learnability.experiments.cli;
 
 import com.google.inject.CreationException;
+import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import org.learnability.runner.engine.EngineSelection;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the command line. */
@@ -18,11 +19,6 @@ public final class Main {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        // DJL code that asks for "the default engine" must see Learnability's choice (PyTorch
-        // unless -Dai.djl.default_engine or DJL_DEFAULT_ENGINE says otherwise), not DJL's own.
-        if (System.getProperty(EngineSelection.PROPERTY) == null) {
-            System.setProperty(EngineSelection.PROPERTY, EngineSelection.fromSystem().name());
-        }
         System.exit(commandLine().execute(args));
     }
 
@@ -33,8 +29,21 @@ public final class Main {
      * @return the command line
      */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new LearnabilityCommand());
+        return commandLine(List.of());
+    }
+
+    /**
+     * Builds the command line with extra Guice modules in its application, for example one that
+     * registers another mode, data set or model.
+     *
+     * @param extraModules the modules
+     * @return the command line
+     */
+    public static CommandLine commandLine(List<? extends Module> extraModules) {
+        LearnabilityCommand root = new LearnabilityCommand(extraModules);
+        CommandLine cli = new CommandLine(root);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionStrategy(root::execute);
         cli.setParameterExceptionHandler(
                 (e, args) -> {
                     CommandLine failed = e.getCommandLine();

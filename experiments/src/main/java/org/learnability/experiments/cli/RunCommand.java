@@ -4,33 +4,37 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-import org.learnability.api.strategy.StrategySpec;
-import org.learnability.experiments.protocol.Experiment;
-import org.learnability.experiments.protocol.ExperimentPlan;
-import org.learnability.experiments.protocol.Mode;
-import org.learnability.experiments.protocol.Preset;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.plan.PlanCodec;
+import org.learnability.experiments.plan.PlanOptions;
+import org.learnability.experiments.plan.Preset;
+import org.learnability.experiments.protocol.ExperimentRunner;
 import org.learnability.runner.engine.DeviceSelection;
-import org.learnability.runner.wiring.RunnerConfig;
+import org.learnability.runner.pipeline.SessionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code learnability run}: the whole method, over seeds, into an experiment directory. */
+/**
+ * {@code learnability run}: the whole method, over seeds, into an experiment directory. The plan
+ * options are the preset's, with every option given on the command line put over them.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Trains a baseline and weighted models over several seeds, scores every class on the validation and the"
-                    + " test split, and writes runs.jsonl, summary.csv, report.md and charts into --out.",
-            "A preset gives every option a value; options given explicitly override it. Running again with the same"
-                    + " --out and options skips the models already recorded.",
+            "Trains a baseline and weighted models over several seeds, scores every class on the"
+                    + " validation and the test split, and writes runs.jsonl, summary.csv,"
+                    + " report.md and charts into --out.",
+            "A preset gives every option a value; options given explicitly override it. Running"
+                    + " again with the same --out and options skips the models already recorded.",
             "The engine is DJL's: -Dai.djl.default_engine=PyTorch (default) or MXNet."
         })
 final class RunCommand implements Callable<Integer> {
@@ -43,35 +47,40 @@ final class RunCommand implements Callable<Integer> {
             names = "--preset",
             paramLabel = "NAME",
             description =
-                    "quick (default: a 10-minute look on 2 CPU cores) or paper (the source paper's set-up, for a GPU).")
+                    "quick (default: a 10-minute look on 2 CPU cores) or paper (the source paper's"
+                            + " set-up, for a GPU).")
     Preset preset = Preset.QUICK;
+
+    // Plan options: each long name is the option of a plan key (PlanOptions.option); only those
+    // given are put over the preset.
 
     @Option(
             names = "--dataset",
             paramLabel = "NAME",
-            description = "cifar10 or fashion-mnist (quick, paper: cifar10).")
+            description = "${bundle:datasets} (quick, paper: cifar10).")
     String dataset;
 
     @Option(
             names = "--data-dir",
             paramLabel = "PATH",
             description =
-                    "Local data: a CIFAR-10 directory or archive, or the Fashion-MNIST *-ubyte.gz directory"
-                            + " (default: /usr/share/datasets/fashion-mnist if present, else DJL's download).")
+                    "Local data: a CIFAR-10 directory or archive, or the Fashion-MNIST *-ubyte.gz"
+                            + " directory (default: /usr/share/datasets/fashion-mnist if present,"
+                            + " else DJL's download).")
     Path dataDir;
 
     @Option(
             names = "--model",
             paramLabel = "NAME",
-            description = "cnn-small, resnet-peifer or resnet20 (quick, paper: resnet-peifer).")
+            description = "${bundle:models} (quick, paper: resnet-peifer).")
     String model;
 
     @Option(
             names = "--strategies",
             paramLabel = "SPECS",
             description =
-                    "Comma-separated strategy specs, e.g. mean-ratio:gamma=2,difficulty; the baseline uniform is"
-                            + " always trained (quick: mean-ratio:gamma=2).")
+                    "Comma-separated strategy specs, e.g. mean-ratio:gamma=2,difficulty; the"
+                            + " baseline uniform is always trained (quick: mean-ratio:gamma=2).")
     String strategies;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds 1 to N (quick: 1, paper: 5).")
@@ -99,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
             names = "--lr",
             paramLabel = "RATE",
             description = "Learning rate (quick, paper: 0.001).")
-    Double lr;
+    Double learningRate;
 
     @Option(names = "--momentum", paramLabel = "M", description = "SGD's momentum (default: 0.9).")
     Double momentum;
@@ -114,14 +123,16 @@ final class RunCommand implements Callable<Integer> {
             names = "--schedule",
             paramLabel = "NAME",
             description =
-                    "Learning-rate schedule: constant, cosine (to 0 over the run) or step (x0.1 at 50% and 75%) (default: constant).")
+                    "Learning-rate schedule: constant, cosine (to 0 over the run) or step (x0.1 at"
+                            + " 50% and 75%) (default: constant).")
     String schedule;
 
     @Option(
             names = "--train-size",
             paramLabel = "N",
             description =
-                    "Training images, a stratified subset; 0 for all the validation split leaves (quick: 10000, paper: 45000).")
+                    "Training images, a stratified subset; 0 for all the validation split leaves"
+                            + " (quick: 10000, paper: 45000).")
     Integer trainSize;
 
     @Option(
@@ -134,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--mode",
             paramLabel = "MODE",
-            description = "two-stage (default), iterative or dynamic.")
+            description = "${bundle:modes} (default: two-stage).")
     String mode;
 
     @Option(
@@ -149,11 +160,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Random crop and flip of CIFAR-10 training images (default: off).")
     Boolean augment;
 
+    // Options of this run, not of the plan.
+
     @Option(
             names = "--devices",
             paramLabel = "DEVICES",
             description =
-                    "auto (every GPU, else the CPU), cpu, gpu, or a list such as gpu0,gpu1 (default: auto).")
+                    "auto (every GPU, else the CPU), cpu, gpu, or a list such as gpu0,gpu1"
+                            + " (default: auto).")
     String devices = DeviceSelection.AUTO;
 
     @Option(
@@ -175,27 +189,27 @@ final class RunCommand implements Callable<Integer> {
                         ? out
                         : Path.of(
                                 "results",
-                                plan.dataset()
+                                plan.dataset().name()
                                         + "-"
                                         + LocalDateTime.now()
                                                 .format(
                                                         DateTimeFormatter.ofPattern(
                                                                 "yyyyMMdd-HHmmss")));
-        RunnerConfig config =
-                RunnerConfig.defaults()
+        SessionOptions options =
+                SessionOptions.defaults()
                         .withDevices(new DeviceSelection(devices))
                         .withProgress(!noProgress);
-        Experiment experiment = parent.injector(config).getInstance(Experiment.class);
+        ExperimentRunner runner = parent.application().get(ExperimentRunner.class);
         PrintWriter log = spec.commandLine().getOut();
         log.println(
                 "experiment "
                         + dir
                         + ": "
-                        + plan.dataset()
+                        + plan.dataset().name()
                         + ", "
-                        + plan.model()
+                        + plan.model().name()
                         + ", "
-                        + plan.mode()
+                        + plan.mode().name()
                         + ", seeds "
                         + plan.seeds()
                         + ", strategies uniform + "
@@ -203,51 +217,19 @@ final class RunCommand implements Callable<Integer> {
                         + " ("
                         + plan.modelCount()
                         + " models)");
-        experiment.run(plan, dir, log);
+        runner.run(plan, dir, options, log);
         return 0;
     }
 
-    /** The preset's plan with every option given on the command line put over it. */
+    /** The preset's plan with every plan option given on the command line put over it. */
     ExperimentPlan plan() {
-        ExperimentPlan base = preset.plan();
-        String chosenMode = mode != null ? Mode.parse(mode).id() : base.mode();
-        int chosenRounds =
-                rounds != null
-                        ? rounds
-                        : chosenMode.equals(Mode.ITERATIVE.id()) ? 3 : base.rounds();
-        List<String> specs =
-                strategies != null
-                        ? StrategySpec.parseList(strategies).stream()
-                                .map(StrategySpec::toString)
-                                .toList()
-                        : base.strategies();
-        List<Integer> seedList = seeds != null ? seedList(seeds) : base.seeds();
-        return new ExperimentPlan(
-                preset.toString(),
-                dataset != null ? dataset : base.dataset(),
-                dataDir != null ? dataDir.toAbsolutePath().normalize().toString() : base.dataDir(),
-                model != null ? model : base.model(),
-                new ArrayList<>(specs),
-                seedList,
-                epochs != null ? epochs : base.epochs(),
-                batchSize != null ? batchSize : base.batchSize(),
-                optimizer != null ? optimizer : base.optimizer(),
-                lr != null ? lr : base.learningRate(),
-                momentum != null ? momentum : base.momentum(),
-                weightDecay != null ? weightDecay : base.weightDecay(),
-                schedule != null ? schedule : base.schedule(),
-                trainSize != null ? trainSize : base.trainSize(),
-                valSize != null ? valSize : base.valSize(),
-                chosenMode,
-                chosenRounds,
-                augment != null ? augment : base.augment());
-    }
-
-    private static List<Integer> seedList(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException(
-                    "--seeds is " + n + "; expected a whole number >= 1");
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            PlanOptions.key(option.longestName())
+                    .ifPresent(key -> given.put(key, option.getValue()));
         }
-        return IntStream.rangeClosed(1, n).boxed().toList();
+        return parent.application()
+                .get(PlanCodec.class)
+                .resolve(preset, PlanOptions.of(given, "the command line"));
     }
 }

@@ -24,7 +24,7 @@ final class StrategiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StrategyRegistry registry = parent.injector().getInstance(StrategyRegistry.class);
+        StrategyRegistry registry = parent.application().get(StrategyRegistry.class);
         PrintWriter out = spec.commandLine().getOut();
         for (StrategyInfo info : registry.strategies()) {
             out.println(info.name());

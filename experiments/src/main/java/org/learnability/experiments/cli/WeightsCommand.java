@@ -1,18 +1,22 @@
 package org.learnability.experiments.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVPrinter;
 import org.learnability.api.registry.StrategyRegistry;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.StrategySpec;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.io.Csv;
+import org.learnability.experiments.io.Json;
 import org.learnability.experiments.scores.ScoresFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,13 +34,6 @@ import picocli.CommandLine.Spec;
                     + " columns predicted), and optionally \"classes\": [names]."
         })
 final class WeightsCommand implements Callable<Integer> {
-
-    /** Output formats. */
-    enum Format {
-        table,
-        json,
-        csv
-    }
 
     @ParentCommand LearnabilityCommand parent;
 
@@ -68,11 +65,11 @@ final class WeightsCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format = Format.table;
+    OutputFormat format = OutputFormat.table;
 
     @Override
     public Integer call() {
-        StrategyRegistry registry = parent.injector().getInstance(StrategyRegistry.class);
+        StrategyRegistry registry = parent.application().get(StrategyRegistry.class);
         StrategySpec parsed = StrategySpec.parse(strategy);
         WeightStrategy weightStrategy = registry.create(parsed);
         ClassScores classScores = ScoresFile.read(scores);
@@ -145,27 +142,19 @@ final class WeightsCommand implements Callable<Integer> {
         JsonArray values = new JsonArray();
         weights.asList().forEach(values::add);
         object.add("weights", values);
-        out.println(new GsonBuilder().setPrettyPrinting().create().toJson(object));
+        out.println(Json.pretty(object));
     }
 
     private static void csv(PrintWriter out, ClassScores scores, ClassWeights weights) {
-        out.println("class,name,tpr,weight");
-        for (int c = 0; c < scores.numClasses(); c++) {
-            out.println(
-                    c
-                            + ","
-                            + csvField(scores.classNames().get(c))
-                            + ","
-                            + scores.tpr().get(c)
-                            + ","
-                            + weights.get(c));
+        try {
+            CSVPrinter csv = Csv.printer(out); // not closed: that would close standard output
+            csv.printRecord("class", "name", "tpr", "weight");
+            for (int c = 0; c < scores.numClasses(); c++) {
+                csv.printRecord(c, scores.classNames().get(c), scores.tpr().get(c), weights.get(c));
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static String csvField(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }

@@ -1,6 +1,7 @@
 package org.learnability.experiments.record;
 
 import java.util.List;
+import org.learnability.api.weights.ClassWeights;
 
 /**
  * One trained model: a line of {@code runs.jsonl}, written once the model is trained and scored.
@@ -81,6 +82,15 @@ public record RunRecord(
      */
     public static String key(String engine, int seed, String mode, String strategy, int round) {
         return engine + "/" + seed + "/" + mode + "/" + strategy + "/" + round;
+    }
+
+    /**
+     * Returns the class weights the model trained with (dynamic mode: those of its last epoch).
+     *
+     * @return the weights
+     */
+    public ClassWeights weightsUsed() {
+        return ClassWeights.of(weights.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.learnability.experiments.record;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -18,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.learnability.experiments.io.Json;
 
 /**
  * Reads and appends {@code runs.jsonl}: one {@link RunRecord} as JSON per line, each line ended by
@@ -34,8 +33,6 @@ public final class RunsFile {
 
     /** The file name inside an experiment directory. */
     public static final String NAME = "runs.jsonl";
-
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /** The fields a record cannot do without: the report groups, pairs and scores by them. */
     private static final List<String> REQUIRED =
@@ -106,7 +103,7 @@ public final class RunsFile {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public static void append(Path runsJsonl, RunRecord record) {
-        byte[] line = (GSON.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (Json.GSON.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel =
                 FileChannel.open(
                         runsJsonl,
@@ -134,7 +131,7 @@ public final class RunsFile {
      * @return the JSON text
      */
     public static String toJson(RunRecord record) {
-        return GSON.toJson(record);
+        return Json.GSON.toJson(record);
     }
 
     private static void repairTornTail(FileChannel channel) throws IOException {
@@ -191,7 +188,7 @@ public final class RunsFile {
             }
         }
         try {
-            return new Parsed(Optional.of(GSON.fromJson(object, RunRecord.class)), "");
+            return new Parsed(Optional.of(Json.GSON.fromJson(object, RunRecord.class)), "");
         } catch (RuntimeException e) {
             // Gson reports a wrong type as JsonParseException and a failing record constructor as a
             // plain RuntimeException; both mean the line is not a record

@@ -1,8 +1,12 @@
 package org.learnability.experiments.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVPrinter;
+import org.learnability.experiments.io.Csv;
 import org.learnability.experiments.stats.Analysis;
 import org.learnability.experiments.stats.ArmResult;
 import org.learnability.experiments.stats.Measure;
@@ -83,15 +87,16 @@ public final class SummaryTable {
      * @return the CSV text, a header and a row per arm, each line ended by {@code '\n'}
      */
     public static String csv(Analysis analysis) {
-        StringBuilder out = new StringBuilder(String.join(",", columns())).append('\n');
-        for (ModelGroup group : analysis.groups()) {
-            for (ArmResult arm : group.arms()) {
-                out.append(
-                                row(group, arm).stream()
-                                        .map(SummaryTable::field)
-                                        .collect(Collectors.joining(",")))
-                        .append('\n');
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = Csv.printer(out)) {
+            csv.printRecord(columns());
+            for (ModelGroup group : analysis.groups()) {
+                for (ArmResult arm : group.arms()) {
+                    csv.printRecord(row(group, arm));
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
@@ -128,21 +133,5 @@ public final class SummaryTable {
 
     private static String number(double value) {
         return Double.isNaN(value) ? "" : Double.toString(value);
-    }
-
-    /**
-     * Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180).
-     *
-     * @param value the value
-     * @return the field
-     */
-    static String field(String value) {
-        if (value.contains(",")
-                || value.contains("\"")
-                || value.contains("\n")
-                || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }

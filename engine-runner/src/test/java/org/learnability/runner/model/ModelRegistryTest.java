@@ -7,36 +7,45 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.Shape;
+import com.google.inject.Guice;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.learnability.runner.registry.Registry;
+import org.learnability.runner.wiring.ModelModule;
 
-/** Names, listing and argument errors of the model factory; no engine needed. */
-class ModelFactoryTest {
+/**
+ * Names, listing and argument errors of the models as the application registers them; no engine.
+ */
+class ModelRegistryTest {
 
-    private final ModelFactory factory = ModelFactory.builtIn();
+    private final Registry<ModelArchitecture> factory =
+            Guice.createInjector(new ModelModule())
+                    .getInstance(Key.get(new TypeLiteral<Registry<ModelArchitecture>>() {}));
 
     @Test
     void anUnknownNameGivesOneLineListingTheKnownOnes() {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> factory.build("x", ImageShape.CIFAR10, 10));
+                        () -> factory.get("x").build(ImageShape.CIFAR10, 10));
         assertEquals(
                 "unknown model 'x'; known models: cnn-small, resnet-peifer, resnet20",
                 e.getMessage());
         IllegalArgumentException none =
-                assertThrows(IllegalArgumentException.class, () -> factory.architecture(null));
+                assertThrows(IllegalArgumentException.class, () -> factory.get(null));
         assertEquals(
                 "unknown model 'null'; known models: cnn-small, resnet-peifer, resnet20",
                 none.getMessage());
     }
 
     @Test
-    void namesAreSortedAndMatchedIgnoringCase() {
+    void namesAreInRegistrationOrderAndMatchedIgnoringCase() {
         assertEquals(List.of("cnn-small", "resnet-peifer", "resnet20"), factory.names());
-        assertSame(ResNetPeifer.class, factory.architecture(" ResNet-Peifer ").getClass());
-        assertSame(ResNet20.class, factory.architecture("RESNET20").getClass());
-        assertSame(CnnSmall.class, factory.architecture("cnn-small").getClass());
+        assertSame(ResNetPeifer.class, factory.get(" ResNet-Peifer ").getClass());
+        assertSame(ResNet20.class, factory.get("RESNET20").getClass());
+        assertSame(CnnSmall.class, factory.get("cnn-small").getClass());
     }
 
     @Test
@@ -44,7 +53,7 @@ class ModelFactoryTest {
         String[] lines = factory.listing().split("\n");
         assertEquals(3, lines.length);
         for (int i = 0; i < lines.length; i++) {
-            ModelArchitecture architecture = factory.architectures().get(i);
+            ModelArchitecture architecture = factory.all().get(i);
             assertTrue(lines[i].startsWith(architecture.name() + " "), lines[i]);
             assertTrue(lines[i].endsWith(architecture.description()), lines[i]);
             assertFalse(architecture.description().isBlank());
@@ -60,7 +69,11 @@ class ModelFactoryTest {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> new ModelFactory(List.of(new CnnSmall(), new CnnSmall())));
+                        () ->
+                                Registry.of(
+                                        "model",
+                                        "known models:",
+                                        List.of(new CnnSmall(), new CnnSmall())));
         assertEquals("two models are named 'cnn-small'", e.getMessage());
     }
 
@@ -69,7 +82,7 @@ class ModelFactoryTest {
         IllegalArgumentException peifer =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> factory.build("resnet-peifer", new ImageShape(3, 12, 32), 10));
+                        () -> factory.get("resnet-peifer").build(new ImageShape(3, 12, 32), 10));
         assertEquals(
                 "model 'resnet-peifer' needs images of at least 16x16 pixels (two 2x2 max-pools, an unpadded"
                         + " 3x3 conv and a third max-pool), not 3x12x32",
@@ -77,14 +90,14 @@ class ModelFactoryTest {
         IllegalArgumentException resnet =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> factory.build("resnet20", new ImageShape(1, 7, 7), 10));
+                        () -> factory.get("resnet20").build(new ImageShape(1, 7, 7), 10));
         assertEquals(
                 "model 'resnet20' needs images of at least 8x8 pixels (two stride-2 stages), not 1x7x7",
                 resnet.getMessage());
         IllegalArgumentException small =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> factory.build("cnn-small", new ImageShape(1, 28, 3), 10));
+                        () -> factory.get("cnn-small").build(new ImageShape(1, 28, 3), 10));
         assertEquals(
                 "model 'cnn-small' needs images of at least 4x4 pixels (two 2x2 max-pools), not 1x28x3",
                 small.getMessage());
@@ -96,7 +109,7 @@ class ModelFactoryTest {
             IllegalArgumentException e =
                     assertThrows(
                             IllegalArgumentException.class,
-                            () -> factory.build(name, ImageShape.CIFAR10, 1));
+                            () -> factory.get(name).build(ImageShape.CIFAR10, 1));
             assertEquals("model '" + name + "' needs at least 2 classes, not 1", e.getMessage());
         }
     }

@@ -1,0 +1,82 @@
+package org.learnability.runner.data;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.repository.Repository;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Dataset.Usage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.learnability.runner.model.ImageShape;
+import org.learnability.runner.registry.Named;
+
+/**
+ * One data set Learnability can train on: its classes, its image shape, where its data comes from
+ * by default, how local files are checked, and the DJL dataset that reads them. A new data set is
+ * one class implementing this and one {@code MapBinder} line in {@code DataModule}; {@link
+ * DatasetLoader} does the rest (loading into memory, label checks, the layout {@code (N, C, H,
+ * W)}).
+ */
+public interface DatasetDefinition extends Named {
+
+    /**
+     * Returns the class names, index = label.
+     *
+     * @return the names
+     */
+    List<String> classNames();
+
+    /**
+     * Returns the shape of one image.
+     *
+     * @return {@code C x H x W}
+     */
+    ImageShape imageShape();
+
+    /**
+     * Returns the number of classes.
+     *
+     * @return the size of {@link #classNames()}
+     */
+    default int numClasses() {
+        return classNames().size();
+    }
+
+    /**
+     * Returns where the data comes from when no local directory is given.
+     *
+     * @return DJL's download, or a local directory that is known to hold the data
+     */
+    DataSource defaultSource();
+
+    /**
+     * Returns the training augmentation of this data set, if it has one.
+     *
+     * @return the augmentation, or empty if training images are never augmented
+     */
+    default Optional<Augmentation> augmentation() {
+        return Optional.empty();
+    }
+
+    /**
+     * Checks local data and returns a directory that {@link #djlDataset} reads, converting it into
+     * the cache first if its layout needs that. Reads no image into memory.
+     *
+     * @param location the user's file or directory
+     * @param cache where converted layouts are kept
+     * @return the directory to read
+     * @throws DataException naming the file and what was expected, for missing or bad data
+     */
+    Path prepare(Path location, DataCache cache);
+
+    /**
+     * Returns the DJL dataset of one usage, yielding images as {@code (H, W, C)} float32 with raw
+     * pixel values and labels as class indices.
+     *
+     * @param repository the prepared local directory, or empty for DJL's download
+     * @param usage {@code TRAIN} or {@code TEST}
+     * @param manager the manager its arrays are made with
+     * @return the dataset, not yet prepared
+     */
+    ArrayDataset djlDataset(Optional<Repository> repository, Usage usage, NDManager manager);
+}

@@ -1,0 +1,115 @@
+package org.learnability.runner.pipeline;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import org.learnability.runner.data.DataSource;
+import org.learnability.runner.data.DataSplits;
+import org.learnability.runner.data.DatasetDefinition;
+import org.learnability.runner.data.DatasetLoader;
+import org.learnability.runner.data.LoadedDataset;
+import org.learnability.runner.engine.EngineThreads;
+import org.learnability.runner.engine.ThreadRequest;
+import org.learnability.runner.training.LossFactory;
+import org.learnability.runner.training.Models;
+
+/**
+ * The one way Learnability loads, splits, trains and scores: {@link #open} loads a data set onto
+ * the engine's first device and splits it into a {@link Session}, which trains and scores models on
+ * it. Every command that trains ({@code run}, {@code bench}) goes through here.
+ *
+ * <p>The engine is taken from a provider on first use, so that a command that never trains never
+ * loads an engine's native library, and settings made before (threads) still apply.
+ */
+public final class Pipeline {
+
+    private final Provider<Engine> engine;
+    private final DatasetLoader loader;
+    private final Models models;
+    private final LossFactory losses;
+    private final ThreadRequest threads;
+
+    /**
+     * Creates the pipeline from the application's services.
+     *
+     * @param engine the engine, loaded on first use
+     * @param loader loads data sets
+     * @param models makes models
+     * @param losses makes the weighted loss
+     * @param threads the threads the process asked for at start-up
+     */
+    @Inject
+    public Pipeline(
+            Provider<Engine> engine,
+            DatasetLoader loader,
+            Models models,
+            LossFactory losses,
+            ThreadRequest threads) {
+        this.engine = engine;
+        this.loader = loader;
+        this.models = models;
+        this.losses = losses;
+        this.threads = threads;
+    }
+
+    /**
+     * Returns the engine, loading it on first use.
+     *
+     * @return the engine
+     */
+    public Engine engine() {
+        return engine.get();
+    }
+
+    /**
+     * Returns the engine's threads in effect, with a warning for every request that could not be
+     * applied and for processors the engine leaves idle.
+     *
+     * @return the threads
+     */
+    public EngineThreads threads() {
+        return EngineThreads.effective(engine(), threads, System.getenv());
+    }
+
+    /**
+     * Checks a data source without loading it: local files are validated (and converted).
+     *
+     * @param dataset the data set
+     * @param source the source
+     * @throws org.learnability.runner.data.DataException naming the file and what is wrong
+     */
+    public void check(DatasetDefinition dataset, DataSource source) {
+        loader.check(dataset, source);
+    }
+
+    /**
+     * Loads and splits a data set on the first of the session's devices.
+     *
+     * @param spec the data set, source, split and options
+     * @return the session; the caller closes it
+     * @throws org.learnability.runner.data.DataException for missing or bad data, or sizes that do
+     *     not fit it
+     * @throws IllegalArgumentException if a requested device is not there
+     */
+    public Session open(SessionSpec spec) {
+        Engine djl = engine();
+        Device[] devices = spec.options().devices().devices(djl);
+        NDManager manager = djl.newBaseManager(devices[0]);
+        try {
+            LoadedDataset data = loader.load(spec.dataset(), spec.source(), manager);
+            DataSplits splits;
+            try {
+                splits = DataSplits.create(data, spec.split());
+            } catch (RuntimeException e) {
+                data.close();
+                throw e;
+            }
+            return new Session(djl, devices, manager, splits, spec, models, losses);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.learnability.runner.pipeline;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.learnability.api.scores.ClassScores;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.runner.data.Augmentation;
+import org.learnability.runner.data.DataSplits;
+import org.learnability.runner.model.ImageShape;
+import org.learnability.runner.model.ModelArchitecture;
+import org.learnability.runner.training.BatchSource;
+import org.learnability.runner.training.EpochHook;
+import org.learnability.runner.training.LossFactory;
+import org.learnability.runner.training.ModelTrainer;
+import org.learnability.runner.training.Models;
+import org.learnability.runner.training.Scorer;
+import org.learnability.runner.training.SplitSource;
+import org.learnability.runner.training.TrainingResult;
+import org.learnability.runner.training.TrainingSettings;
+
+/**
+ * A data set loaded and split on an engine's device, and the models trained and scored on it: made
+ * by {@link Pipeline#open}, closed by its user, which frees the data. Models made here live on the
+ * session's first device and train on all its devices.
+ */
+public final class Session implements AutoCloseable {
+
+    private final Engine engine;
+    private final Device[] devices;
+    private final NDManager manager;
+    private final DataSplits splits;
+    private final SessionSpec spec;
+    private final Models models;
+    private final ModelTrainer trainer;
+    private final Scorer scorer;
+
+    Session(
+            Engine engine,
+            Device[] devices,
+            NDManager manager,
+            DataSplits splits,
+            SessionSpec spec,
+            Models models,
+            LossFactory losses) {
+        this.engine = engine;
+        this.devices = devices.clone();
+        this.manager = manager;
+        this.splits = splits;
+        this.spec = spec;
+        this.models = models;
+        this.trainer = new ModelTrainer(losses, devices, spec.options().progress());
+        this.scorer = new Scorer(spec.options().scoringBatchSize());
+    }
+
+    /** Returns the engine. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Returns the device models live on: the first of the session's devices. */
+    public Device device() {
+        return devices[0];
+    }
+
+    /** Returns the splits: training, validation and test. */
+    public DataSplits splits() {
+        return splits;
+    }
+
+    /** Returns the class names, index = label. */
+    public List<String> classNames() {
+        return splits.classNames();
+    }
+
+    /** Returns what the session was opened with. */
+    public SessionSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Makes an untrained model for this session's data set.
+     *
+     * @param architecture the architecture
+     * @return the model; the caller closes it
+     */
+    public Model newModel(ModelArchitecture architecture) {
+        return models.create(
+                architecture,
+                ImageShape.of(splits.training().imageShape()),
+                classNames().size(),
+                device());
+    }
+
+    /**
+     * Returns the training split's batches: shuffled by seed and epoch, augmented if asked and the
+     * data set has an augmentation.
+     *
+     * @param seed the seed of the shuffle and the augmentation
+     * @param augment whether to augment
+     * @return the batches
+     */
+    public BatchSource trainingBatches(long seed, boolean augment) {
+        Augmentation augmentation =
+                augment
+                        ? spec.dataset().augmentation().orElse(Augmentation.NONE)
+                        : Augmentation.NONE;
+        return SplitSource.training(splits.training(), seed, augmentation);
+    }
+
+    /**
+     * Trains a model.
+     *
+     * @param model a model of this session whose block is not yet initialised
+     * @param data the batches to train on
+     * @param weights the class weights of the first epoch
+     * @param settings optimizer, epochs, batch size, schedule and seed
+     * @param hook called after every epoch; its result weights the next epoch
+     * @return what the training did
+     */
+    public TrainingResult train(
+            Model model,
+            BatchSource data,
+            ClassWeights weights,
+            TrainingSettings settings,
+            EpochHook hook) {
+        return trainer.train(model, data, weights, settings, hook);
+    }
+
+    /**
+     * Scores a model on batches in their own order.
+     *
+     * @param model the model
+     * @param data the batches
+     * @return the per-class scores with their confusion matrix
+     */
+    public ClassScores score(Model model, BatchSource data) {
+        return scorer.score(model, data, classNames());
+    }
+
+    /**
+     * Scores a model on the validation split, the only split whose scores may give weights.
+     *
+     * @param model the model
+     * @return the scores
+     */
+    public ClassScores scoreValidation(Model model) {
+        return score(model, SplitSource.inOrder(splits.validation().requireUsableForWeights()));
+    }
+
+    /**
+     * Scores a model on the test split, for the final comparison only.
+     *
+     * @param model the model
+     * @return the scores
+     */
+    public ClassScores scoreTest(Model model) {
+        return score(model, SplitSource.inOrder(splits.test()));
+    }
+
+    /**
+     * Trains a new model of an architecture on the training split and scores it on the validation
+     * and the test split.
+     *
+     * @param architecture the architecture
+     * @param weights the class weights of the first epoch
+     * @param settings how to train; its seed also shuffles and augments
+     * @param augment whether to augment the training images
+     * @param hook called after every epoch
+     * @return the training and the scores
+     */
+    public TrainedModel trainAndScore(
+            ModelArchitecture architecture,
+            ClassWeights weights,
+            TrainingSettings settings,
+            boolean augment,
+            EpochHook hook) {
+        try (Model model = newModel(architecture)) {
+            TrainingResult result =
+                    train(
+                            model,
+                            trainingBatches(settings.seed(), augment),
+                            weights,
+                            settings,
+                            hook);
+            return new TrainedModel(result, scoreValidation(model), scoreTest(model));
+        }
+    }
+
+    /** Frees the data and every array made under the session. */
+    @Override
+    public void close() {
+        try {
+            splits.close();
+        } finally {
+            manager.close();
+        }
+    }
+}

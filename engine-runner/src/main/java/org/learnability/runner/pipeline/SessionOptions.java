@@ -1,0 +1,72 @@
+package org.learnability.runner.pipeline;
+
+import org.learnability.runner.engine.DeviceSelection;
+
+/**
+ * How a {@link Session} runs: on which devices, whether training shows DJL's progress bar and epoch
+ * log, and how many samples a scoring pass takes at once.
+ *
+ * @param devices which devices train
+ * @param progress whether training shows DJL's progress bar and epoch log
+ * @param scoringBatchSize samples per forward pass when scoring a split
+ */
+public record SessionOptions(DeviceSelection devices, boolean progress, int scoringBatchSize) {
+
+    /**
+     * Samples per forward pass when scoring, unless configured: the fastest on a 2-core CPU with
+     * 512 KiB caches for both engines and every built-in model, measured in BENCHMARKS.md (batch
+     * 512 scored up to 2x slower: its activations do not stay in the caches).
+     */
+    public static final int DEFAULT_SCORING_BATCH = 128;
+
+    /** Validates the options. */
+    public SessionOptions {
+        if (devices == null) {
+            throw new IllegalArgumentException("devices must be given");
+        }
+        if (scoringBatchSize < 1) {
+            throw new IllegalArgumentException(
+                    "scoring batch size is " + scoringBatchSize + "; expected a whole number >= 1");
+        }
+    }
+
+    /**
+     * The defaults: every GPU else the CPU, progress shown, scoring batch {@value
+     * #DEFAULT_SCORING_BATCH}.
+     *
+     * @return the defaults
+     */
+    public static SessionOptions defaults() {
+        return new SessionOptions(DeviceSelection.auto(), true, DEFAULT_SCORING_BATCH);
+    }
+
+    /**
+     * Returns these options with other devices.
+     *
+     * @param value the devices
+     * @return the new options
+     */
+    public SessionOptions withDevices(DeviceSelection value) {
+        return new SessionOptions(value, progress, scoringBatchSize);
+    }
+
+    /**
+     * Returns these options with progress output on or off.
+     *
+     * @param value whether to show progress
+     * @return the new options
+     */
+    public SessionOptions withProgress(boolean value) {
+        return new SessionOptions(devices, value, scoringBatchSize);
+    }
+
+    /**
+     * Returns these options with another scoring batch size.
+     *
+     * @param value samples per scoring pass
+     * @return the new options
+     */
+    public SessionOptions withScoringBatchSize(int value) {
+        return new SessionOptions(devices, progress, value);
+    }
+}

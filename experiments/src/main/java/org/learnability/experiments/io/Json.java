@@ -1,0 +1,42 @@
+package org.learnability.experiments.io;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The application's one {@link Gson}, configured here only: no HTML escaping (a strategy spec such
+ * as {@code mean-ratio:gamma=2} stays readable), and NaN and infinities written as such rather than
+ * failing (a benchmark's undefined figure); readers check the ranges of what they read. Gson is
+ * immutable and thread-safe, so one instance serves every file and command.
+ */
+public final class Json {
+
+    /** The Gson every reader and writer of the application uses. */
+    public static final Gson GSON =
+            new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+
+    private Json() {}
+
+    /**
+     * Formats a value as indented JSON, two spaces per level, without a final newline.
+     *
+     * @param value the value, or a {@link JsonElement}
+     * @return the JSON text
+     */
+    public static String pretty(Object value) {
+        JsonElement tree = value instanceof JsonElement e ? e : GSON.toJsonTree(value);
+        StringWriter text = new StringWriter();
+        try (JsonWriter writer = GSON.newJsonWriter(text)) {
+            writer.setIndent("  ");
+            GSON.toJson(tree, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package org.learnability.experiments.mode;
+
+import java.util.List;
+import java.util.Map;
+import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.runner.training.EpochHook;
+
+/**
+ * {@value #NAME}: one weighted model per strategy; after every epoch but the last its validation
+ * scores give the next epoch's weights ({@code w_{e+1} = W(s_val(M_e), w_e)}, through the trainer's
+ * epoch hook). The first epoch is unweighted.
+ */
+public final class DynamicMode implements ExperimentMode {
+
+    /** The name on command lines and in records. */
+    public static final String NAME = "dynamic";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "one model whose weights are recomputed from its validation scores after every"
+                + " epoch";
+    }
+
+    @Override
+    public List<RunId> weightedRuns(ExperimentPlan plan) {
+        return WeightedRounds.runs(plan.strategies(), 1);
+    }
+
+    @Override
+    public void run(SeedRun seed) {
+        seed.baseline();
+        int classes = seed.classNames().size();
+        for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
+            seed.model(
+                    new RunId(entry.getKey(), 1),
+                    ClassWeights.uniform(classes),
+                    hook(seed, entry.getValue()));
+        }
+    }
+
+    /** Recomputes the weights from the validation scores after every epoch but the last. */
+    private static EpochHook hook(SeedRun seed, WeightStrategy strategy) {
+        int lastEpoch = seed.plan().training().epochs() - 1;
+        return (epoch, model, current) ->
+                epoch == lastEpoch
+                        ? current
+                        : strategy.weights(seed.scoreValidation(model), current);
+    }
+}

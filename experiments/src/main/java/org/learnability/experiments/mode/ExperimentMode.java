@@ -1,0 +1,51 @@
+package org.learnability.experiments.mode;
+
+import java.util.List;
+import java.util.Map;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.runner.registry.Named;
+
+/**
+ * How the weighted models of an experiment are trained, for every seed, after the baseline (every
+ * class weight 1). A mode declares which models a plan makes it train ({@link #weightedRuns}) and
+ * trains them for one seed ({@link #run}); the experiment runner does the rest: the baseline, the
+ * resume ledger, the data, the records and the report. A new mode is one class implementing this
+ * and one {@code MapBinder} line in {@code ModeModule}.
+ */
+public interface ExperimentMode extends Named {
+
+    /**
+     * Returns the plan options this mode sets when it is chosen explicitly and they are not, for
+     * example {@code rounds = 3} for {@code iterative}.
+     *
+     * @return option values by plan key
+     */
+    default Map<String, Object> defaults() {
+        return Map.of();
+    }
+
+    /**
+     * Tells whether the mode trains several rounds, so that {@code --rounds} may be above 1.
+     *
+     * @return {@code true} if it reads the plan's rounds
+     */
+    default boolean usesRounds() {
+        return false;
+    }
+
+    /**
+     * Returns the weighted models the plan trains for one seed, in the order they are trained.
+     *
+     * @param plan the plan
+     * @return every strategy's runs
+     */
+    List<RunId> weightedRuns(ExperimentPlan plan);
+
+    /**
+     * Trains the weighted models of one seed. Every model goes through {@link SeedRun#model}, which
+     * skips those already recorded.
+     *
+     * @param seed the seed's data, baseline and strategies
+     */
+    void run(SeedRun seed);
+}

@@ -1,0 +1,57 @@
+package org.learnability.experiments.mode;
+
+import ai.djl.Model;
+import java.util.List;
+import java.util.Map;
+import org.learnability.api.scores.ClassScores;
+import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.RunRecord;
+import org.learnability.runner.training.EpochHook;
+
+/**
+ * What a mode works with for one seed: the plan, the strategies, the baseline, and the training,
+ * scoring and recording of one model at a time on the seed's data.
+ */
+public interface SeedRun {
+
+    /** Returns the plan. */
+    ExperimentPlan plan();
+
+    /** Returns the seed. */
+    int seed();
+
+    /** Returns the class names, index = label. */
+    List<String> classNames();
+
+    /** Returns the strategies of the plan, by spec, in the plan's order. */
+    Map<String, WeightStrategy> strategies();
+
+    /**
+     * Returns the baseline of this seed (every class weight 1), training it if it is not recorded.
+     *
+     * @return its record
+     */
+    RunRecord baseline();
+
+    /**
+     * Returns the recorded model, or trains it on the training split, scores it on the validation
+     * and the test split and records it.
+     *
+     * @param run the strategy and round
+     * @param weights the class weights of its first epoch
+     * @param hook called after every epoch; its result weights the next epoch
+     * @return its record
+     */
+    RunRecord model(RunId run, ClassWeights weights, EpochHook hook);
+
+    /**
+     * Scores a model being trained on the validation split, the only split whose scores may give
+     * weights.
+     *
+     * @param model the model
+     * @return its scores
+     */
+    ClassScores scoreValidation(Model model);
+}

@@ -1,0 +1,35 @@
+package org.learnability.experiments.mode;
+
+import java.util.List;
+import org.learnability.experiments.plan.ExperimentPlan;
+
+/**
+ * {@value #NAME}, the source paper's Algorithm 1: {@code w = W(s_val(M0), 1)} from the baseline's
+ * validation scores, then one model trained with {@code w}.
+ */
+public final class TwoStageMode implements ExperimentMode {
+
+    /** The name on command lines and in records. */
+    public static final String NAME = "two-stage";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the source paper's Algorithm 1: weights from the baseline's validation scores,"
+                + " then one weighted model";
+    }
+
+    @Override
+    public List<RunId> weightedRuns(ExperimentPlan plan) {
+        return WeightedRounds.runs(plan.strategies(), 1);
+    }
+
+    @Override
+    public void run(SeedRun seed) {
+        WeightedRounds.run(seed, 1);
+    }
+}

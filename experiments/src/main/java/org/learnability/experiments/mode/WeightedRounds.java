@@ -1,0 +1,45 @@
+package org.learnability.experiments.mode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.record.RunRecord;
+import org.learnability.runner.training.EpochHook;
+
+/**
+ * Rounds of weighted models, each trained from scratch with the weights of the previous round's
+ * validation scores: {@code w_r = W(s_val(M_{r-1}), w_{r-1})}, round 0 being the baseline. One
+ * round is the source paper's two-stage method.
+ */
+final class WeightedRounds {
+
+    private WeightedRounds() {}
+
+    /** The runs of {@code rounds} rounds for every strategy of a plan. */
+    static List<RunId> runs(List<String> strategies, int rounds) {
+        List<RunId> runs = new ArrayList<>();
+        for (String strategy : strategies) {
+            IntStream.rangeClosed(1, rounds).forEach(r -> runs.add(new RunId(strategy, r)));
+        }
+        return runs;
+    }
+
+    /** Trains {@code rounds} rounds for every strategy of a seed. */
+    static void run(SeedRun seed, int rounds) {
+        RunRecord baseline = seed.baseline();
+        for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
+            RunRecord previous = baseline;
+            for (int round = 1; round <= rounds; round++) {
+                ClassWeights weights =
+                        entry.getValue()
+                                .weights(
+                                        previous.validation().toClassScores(seed.classNames()),
+                                        previous.weightsUsed());
+                previous = seed.model(new RunId(entry.getKey(), round), weights, EpochHook.NONE);
+            }
+        }
+    }
+}

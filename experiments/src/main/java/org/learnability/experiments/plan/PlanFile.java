@@ -1,0 +1,120 @@
+package org.learnability.experiments.plan;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.learnability.experiments.io.AtomicFiles;
+import org.learnability.experiments.io.Json;
+
+/**
+ * {@code plan.json} of an experiment directory: the {@link ExperimentPlan} the directory's models
+ * were trained under, as its {@link PlanOptions}. A run into a directory that has one must have the
+ * same plan. Files written by earlier versions load: an option they lack takes the value that gives
+ * the behaviour they were written with.
+ */
+public final class PlanFile {
+
+    /** The file name. */
+    public static final String NAME = "plan.json";
+
+    private final PlanCodec codec;
+
+    /**
+     * Creates the service.
+     *
+     * @param codec turns options into plans and back
+     */
+    @Inject
+    public PlanFile(PlanCodec codec) {
+        this.codec = codec;
+    }
+
+    /**
+     * Records the plan in a new directory, or checks it against the one recorded.
+     *
+     * @param dir the experiment directory
+     * @param plan the plan of this run
+     * @throws IllegalArgumentException naming every option that differs from the recorded plan
+     */
+    public void recordOrCheck(Path dir, ExperimentPlan plan) {
+        Path file = dir.resolve(NAME);
+        if (!Files.exists(file)) {
+            AtomicFiles.write(file, Json.pretty(codec.encode(plan)) + "\n");
+            return;
+        }
+        List<String> differences = differences(codec.encode(read(file)), codec.encode(plan));
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException(
+                    dir
+                            + " holds another experiment: "
+                            + String.join("; ", differences)
+                            + "; use another --out, or the recorded options to resume");
+        }
+    }
+
+    /**
+     * Reads a recorded plan.
+     *
+     * @param file the file
+     * @return the plan
+     * @throws IllegalArgumentException naming the file when it is not a plan
+     */
+    public ExperimentPlan read(Path file) {
+        JsonElement json;
+        try {
+            json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + ": not a plan (" + e.getMessage() + ")", e);
+        }
+        if (json.isJsonNull()) {
+            throw new IllegalArgumentException(file + ": empty; delete it or use another --out");
+        }
+        if (!json.isJsonObject()) {
+            throw new IllegalArgumentException(file + ": not a plan (not a JSON object)");
+        }
+        return codec.decode(PlanOptions.of(json.getAsJsonObject(), file.toString()));
+    }
+
+    private static List<String> differences(JsonObject recorded, JsonObject plan) {
+        List<String> out = new ArrayList<>();
+        for (String key : PlanOptions.KEYS) {
+            if (key.equals("preset")) {
+                continue;
+            }
+            JsonElement was = recorded.get(key);
+            JsonElement now = plan.get(key);
+            if (!was.equals(now)) {
+                out.add(
+                        PlanOptions.option(key)
+                                + " is "
+                                + text(now)
+                                + " but "
+                                + text(was)
+                                + " was recorded");
+            }
+        }
+        return out;
+    }
+
+    /** A value as the command line shows it: a list as {@code [a, b]}, a text unquoted. */
+    private static String text(JsonElement value) {
+        if (value.isJsonArray()) {
+            List<String> items = new ArrayList<>();
+            value.getAsJsonArray().forEach(item -> items.add(text(item)));
+            return items.stream().collect(Collectors.joining(", ", "[", "]"));
+        }
+        return value.isJsonPrimitive() ? value.getAsString() : value.toString();
+    }
+}

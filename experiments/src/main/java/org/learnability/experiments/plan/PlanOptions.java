@@ -1,0 +1,281 @@
+package org.learnability.experiments.plan;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.learnability.api.strategy.StrategySpec;
+import org.learnability.experiments.io.Json;
+
+/**
+ * A plan's options as JSON, by plan key ({@code epochs}, {@code learningRate}, ...): the form of
+ * {@code plan.json}, of presets and of grid files, and what command-line options become. Layers of
+ * options are merged key by key ({@link #overlay}); {@link PlanCodec} turns a complete set into an
+ * {@link ExperimentPlan}. Reading a value names its option and what was expected.
+ */
+public final class PlanOptions {
+
+    /** Every plan key, in the order {@code plan.json} lists them. */
+    public static final List<String> KEYS =
+            List.of(
+                    "preset",
+                    "dataset",
+                    "dataDir",
+                    "model",
+                    "strategies",
+                    "seeds",
+                    "epochs",
+                    "batchSize",
+                    "optimizer",
+                    "learningRate",
+                    "momentum",
+                    "weightDecay",
+                    "schedule",
+                    "trainSize",
+                    "valSize",
+                    "mode",
+                    "rounds",
+                    "augment");
+
+    private final JsonObject values;
+    private final String where;
+
+    private PlanOptions(JsonObject values, String where) {
+        this.values = values;
+        this.where = where;
+    }
+
+    /**
+     * Reads options from JSON, normalising the short forms: {@code seeds} as a count N (seeds 1 to
+     * N), {@code strategies} as one comma-separated string, a relative {@code dataDir}.
+     *
+     * @param json the options
+     * @param where where they come from, for messages, e.g. {@code plan.json}
+     * @return the options
+     * @throws IllegalArgumentException for an unknown key or a value of the wrong form
+     */
+    public static PlanOptions of(JsonObject json, String where) {
+        JsonObject copy = json.deepCopy();
+        for (String key : copy.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException(
+                        where
+                                + ": unknown option '"
+                                + key
+                                + "'; known options: "
+                                + String.join(", ", KEYS));
+            }
+        }
+        PlanOptions options = new PlanOptions(copy, where);
+        options.normaliseSeeds();
+        options.normaliseStrategies();
+        options.normaliseDataDir();
+        return options;
+    }
+
+    /**
+     * Reads options given as Java values by plan key.
+     *
+     * @param values the values: strings, numbers, booleans, lists, paths
+     * @param where where they come from, for messages
+     * @return the options
+     */
+    public static PlanOptions of(Map<String, ?> values, String where) {
+        JsonObject json = new JsonObject();
+        values.forEach(
+                (key, value) ->
+                        json.add(
+                                key,
+                                value instanceof Path p
+                                        ? new JsonPrimitive(p.toString())
+                                        : Json.GSON.toJsonTree(value)));
+        return of(json, where);
+    }
+
+    /**
+     * Returns these options with every option of another set put over them.
+     *
+     * @param top the options that win
+     * @return the merged options
+     */
+    public PlanOptions overlay(PlanOptions top) {
+        JsonObject merged = values.deepCopy();
+        top.values.entrySet().forEach(e -> merged.add(e.getKey(), e.getValue().deepCopy()));
+        return new PlanOptions(merged, top.where);
+    }
+
+    /**
+     * Tells whether an option is given.
+     *
+     * @param key the plan key
+     * @return {@code true} if it has a value
+     */
+    public boolean has(String key) {
+        return values.has(key) && !values.get(key).isJsonNull();
+    }
+
+    /**
+     * Returns the options as JSON.
+     *
+     * @return a copy, keys in {@link #KEYS} order
+     */
+    public JsonObject toJson() {
+        JsonObject ordered = new JsonObject();
+        KEYS.stream().filter(values::has).forEach(k -> ordered.add(k, values.get(k).deepCopy()));
+        return ordered;
+    }
+
+    /** Returns a text option. */
+    String text(String key) {
+        return read(key, "a text", e -> e.getAsJsonPrimitive().isString() ? e.getAsString() : null);
+    }
+
+    /** Returns a whole-number option. */
+    int integer(String key) {
+        return read(key, "a whole number", PlanOptions::wholeNumber);
+    }
+
+    /** Returns a number option. */
+    double number(String key) {
+        return read(
+                key, "a number", e -> e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : null);
+    }
+
+    /** Returns a true/false option. */
+    boolean bool(String key) {
+        return read(
+                key,
+                "true or false",
+                e -> e.getAsJsonPrimitive().isBoolean() ? e.getAsBoolean() : null);
+    }
+
+    /** Returns a list of texts. */
+    List<String> texts(String key) {
+        return list(
+                key,
+                "a list of texts",
+                e -> e.getAsJsonPrimitive().isString() ? e.getAsString() : null);
+    }
+
+    /** Returns a list of whole numbers. */
+    List<Integer> integers(String key) {
+        return list(key, "a list of whole numbers", PlanOptions::wholeNumber);
+    }
+
+    private static Integer wholeNumber(JsonElement e) {
+        if (!e.getAsJsonPrimitive().isNumber()) {
+            return null;
+        }
+        double d = e.getAsDouble();
+        return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? (int) d : null;
+    }
+
+    private <T> T read(String key, String expected, Function<JsonElement, T> convert) {
+        JsonElement e = require(key);
+        T value = e.isJsonPrimitive() ? convert.apply(e) : null;
+        if (value == null) {
+            throw wrong(key, e, expected);
+        }
+        return value;
+    }
+
+    private <T> List<T> list(String key, String expected, Function<JsonElement, T> convert) {
+        JsonElement e = require(key);
+        if (!e.isJsonArray()) {
+            throw wrong(key, e, expected);
+        }
+        List<T> result = new ArrayList<>();
+        for (JsonElement item : e.getAsJsonArray()) {
+            T value = item.isJsonPrimitive() ? convert.apply(item) : null;
+            if (value == null) {
+                throw wrong(key, e, expected);
+            }
+            result.add(value);
+        }
+        return result;
+    }
+
+    private JsonElement require(String key) {
+        if (!has(key)) {
+            throw new IllegalArgumentException(where + ": option '" + key + "' is missing");
+        }
+        return values.get(key);
+    }
+
+    private IllegalArgumentException wrong(String key, JsonElement value, String expected) {
+        return new IllegalArgumentException(
+                where + ": " + key + " is " + value + "; expected " + expected);
+    }
+
+    /** {@code seeds: N} means seeds 1 to N. */
+    private void normaliseSeeds() {
+        JsonElement seeds = values.get("seeds");
+        if (seeds != null && seeds.isJsonPrimitive() && seeds.getAsJsonPrimitive().isNumber()) {
+            int n = integer("seeds");
+            if (n < 1) {
+                throw new IllegalArgumentException(
+                        "--seeds is " + n + "; expected a whole number >= 1");
+            }
+            JsonArray list = new JsonArray();
+            IntStream.rangeClosed(1, n).forEach(list::add);
+            values.add("seeds", list);
+        }
+    }
+
+    /** {@code strategies: "a:k=v,b"} is a comma-separated list of specs. */
+    private void normaliseStrategies() {
+        JsonElement strategies = values.get("strategies");
+        if (strategies != null
+                && strategies.isJsonPrimitive()
+                && strategies.getAsJsonPrimitive().isString()) {
+            JsonArray list = new JsonArray();
+            StrategySpec.parseList(strategies.getAsString()).forEach(s -> list.add(s.toString()));
+            values.add("strategies", list);
+        }
+    }
+
+    /** A relative data directory is relative to the working directory. */
+    private void normaliseDataDir() {
+        if (has("dataDir") && !text("dataDir").isEmpty()) {
+            values.addProperty(
+                    "dataDir", Path.of(text("dataDir")).toAbsolutePath().normalize().toString());
+        }
+    }
+
+    /**
+     * Returns the command-line option of a plan key: {@code trainSize} is {@code --train-size},
+     * {@code learningRate} is {@code --lr}.
+     *
+     * @param key the plan key
+     * @return the option
+     */
+    public static String option(String key) {
+        if (key.equals("learningRate")) {
+            return "--lr";
+        }
+        return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Returns the plan key of a command-line option, the inverse of {@link #option}.
+     *
+     * @param option e.g. {@code --train-size}
+     * @return the key, e.g. {@code trainSize}, or empty if the option is not a plan option
+     */
+    public static java.util.Optional<String> key(String option) {
+        return KEYS.stream().filter(k -> option(k).equals(option)).findFirst();
+    }
+
+    /** Returns the keys given. */
+    Set<String> keys() {
+        return values.keySet();
+    }
+}

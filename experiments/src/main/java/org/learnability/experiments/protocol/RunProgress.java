@@ -1,0 +1,46 @@
+package org.learnability.experiments.protocol;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.stats.Figures;
+
+/** One line when a model starts and one when it is recorded, numbered over the plan. */
+final class RunProgress {
+
+    private final int total;
+    private final PrintWriter log;
+    private int index;
+
+    RunProgress(int total, PrintWriter log) {
+        this.total = total;
+        this.log = log;
+    }
+
+    void skip(String key) {
+        index++;
+        log.printf("[%d/%d] %s: already in runs.jsonl, skipped%n", index, total, key);
+        log.flush();
+    }
+
+    void start(String key, String what) {
+        index++;
+        log.printf("[%d/%d] %s: training %s%n", index, total, key, what);
+        log.flush();
+    }
+
+    void finish(RunRecord record) {
+        Figures test = Figures.of(record.test());
+        log.printf(
+                Locale.ROOT,
+                "        test accuracy %.4f, Var(TPR) %.5f, worst class %s %.3f; %.0f images/s,"
+                        + " %.0f s%n",
+                test.accuracy(),
+                test.variance(),
+                record.classNames().get(test.worstClass()),
+                test.worstTpr(),
+                record.imagesPerSecond(),
+                record.wallSeconds());
+        log.flush();
+    }
+}
