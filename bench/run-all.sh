@@ -10,10 +10,11 @@
 #
 # Environment: THREADS (default 2), CIFAR_DIR (default /tmp/cifar-djl, DJL's layout or the official
 # cifar-10-batches-bin folder), FASHION_DIR (default /usr/share/datasets/fashion-mnist), PYTHON
-# (default /usr/bin/python3, Debian's python3-torch), BUILD_DIR (see bench/learnability.sh),
-# ONLY (a regular expression over "model/batch/runner", e.g. ONLY='cnn-small/128/'), SCORE_BATCH
-# (scoring batch size, default 128: the fastest on this machine's 512 KB caches for every engine
-# and model; the application's default is RunnerConfig's 512), PARTS (default "throughput memory").
+# (default /usr/bin/python3, Debian's python3-torch), DIST (the distribution, see
+# bench/learnability.sh), ONLY (a regular expression over "model/batch/runner", e.g.
+# ONLY='cnn-small/128/'), SCORE_BATCH (scoring batch size, default 128, the application's default
+# too: the fastest on this machine's 512 KB caches for every engine and model), PARTS (default
+# "throughput memory").
 # A combination run again (ONLY=..., PARTS=...) into the same file replaces the earlier line in the
 # tables of bench/summarize.py.
 # Each run starts once the machine is idle (under 0.2 cores busy over a second); every JSON line

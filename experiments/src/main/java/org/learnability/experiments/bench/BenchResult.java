@@ -167,123 +167,94 @@ public record BenchResult(
      */
     public List<String> table() {
         String round = roundKind;
+        int rounds = train.values().size();
         List<String[]> rows = new ArrayList<>();
         rows.add(
                 row(
                         "model",
-                        model
-                                + " on "
-                                + dataset
-                                + ", "
-                                + f0(trainImages)
-                                + " training images"
-                                + (augment ? " (augmented)" : "")
-                                + ", batch "
-                                + batchSize));
+                        "%s on %s, %s training images%s, batch %d",
+                        model,
+                        dataset,
+                        f0(trainImages),
+                        augment ? " (augmented)" : "",
+                        batchSize));
         rows.add(
                 row(
                         "engine",
-                        engine
-                                + " "
-                                + engineVersion
-                                + " (DJL "
-                                + frameworkVersion
-                                + ", Java "
-                                + runtime
-                                + ")"));
+                        "%s %s (DJL %s, Java %s)",
+                        engine,
+                        engineVersion,
+                        frameworkVersion,
+                        runtime));
         rows.add(
                 row(
                         "threads",
-                        threads
-                                + " intra-op, "
-                                + interopThreads
-                                + " inter-op ("
-                                + threadsSource
-                                + ")"));
-        rows.add(row("allocator", allocator));
+                        "%d intra-op, %d inter-op (%s)",
+                        threads,
+                        interopThreads,
+                        threadsSource));
+        rows.add(row("allocator", "%s", allocator));
         rows.add(
                 row(
                         "measured",
-                        train.values().size()
-                                + " "
-                                + round
-                                + "s, "
-                                + f0(measuredBatches)
-                                + " batches, "
-                                + f0(measuredImages)
-                                + " images in "
-                                + f(measuredSeconds, 1)
-                                + " s, after "
-                                + warmupBatches
-                                + " warm-up batches"));
+                        "%d %ss, %s batches, %s images in %s s, after %d warm-up batches",
+                        rounds,
+                        round,
+                        f0(measuredBatches),
+                        f0(measuredImages),
+                        f(measuredSeconds, 1),
+                        warmupBatches));
         rows.add(
                 row(
                         "training",
-                        f0(train.median())
-                                + " images/s median, min "
-                                + f0(train.min())
-                                + ", max "
-                                + f0(train.max())
-                                + " over "
-                                + round
-                                + "s; "
-                                + f0(trainImagesPerSecond())
-                                + " overall"));
+                        "%s images/s median, min %s, max %s over %ss; %s overall",
+                        f0(train.median()),
+                        f0(train.min()),
+                        f0(train.max()),
+                        round,
+                        f0(trainImagesPerSecond())));
         rows.add(
                 row(
                         "scoring",
-                        f0(scoreImagesPerSecond)
-                                + " images/s ("
-                                + f0(testImages)
-                                + " test images, batch "
-                                + scoreBatchSize
-                                + "): "
-                                + f(scoreToTrainRatio(), 2)
-                                + "x training; test accuracy "
-                                + f(testAccuracy, 4)));
+                        "%s images/s (%s test images, batch %d): %sx training; test accuracy %s",
+                        f0(scoreImagesPerSecond),
+                        f0(testImages),
+                        scoreBatchSize,
+                        f(scoreToTrainRatio(), 2),
+                        f(testAccuracy, 4)));
         rows.add(
                 row(
                         "data / compute",
-                        f(100 * dataShare, 2)
-                                + "% / "
-                                + f(100 * (1 - dataShare), 2)
-                                + "% of training time ("
-                                + dataTiming
-                                + ")"));
+                        "%s%% / %s%% of training time (%s)",
+                        f(100 * dataShare, 2),
+                        f(100 * (1 - dataShare), 2),
+                        dataTiming));
         rows.add(
                 row(
                         "peak RSS",
-                        f0(peakRssMiBAfterFirst)
-                                + " MiB after "
-                                + round
-                                + " 1, "
-                                + f0(peakRssMiBAfterLast)
-                                + " MiB after "
-                                + round
-                                + " "
-                                + train.values().size()
-                                + " ("
-                                + signedPercent(peakRssGrowth())
-                                + "); RSS "
-                                + f0(rssMiBAfterFirst)
-                                + " -> "
-                                + f0(rssMiBAfterLast)
-                                + " MiB"));
+                        "%s MiB after %s 1, %s MiB after %s %d (%s); RSS %s -> %s MiB",
+                        f0(peakRssMiBAfterFirst),
+                        round,
+                        f0(peakRssMiBAfterLast),
+                        round,
+                        rounds,
+                        signedPercent(peakRssGrowth()),
+                        f0(rssMiBAfterFirst),
+                        f0(rssMiBAfterLast)));
         rows.add(
                 row(
                         "CPU",
-                        f(cpuCoresUsed, 2)
-                                + " cores busy while measuring; load average "
-                                + f(loadAverage, 2)
-                                + " at start"));
+                        "%s cores busy while measuring; load average %s at start",
+                        f(cpuCoresUsed, 2),
+                        f(loadAverage, 2)));
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
         return rows.stream()
                 .map(r -> String.format(Locale.ROOT, "%-" + width + "s  %s", r[0], r[1]))
                 .toList();
     }
 
-    private static String[] row(String what, String value) {
-        return new String[] {what, value};
+    private static String[] row(String what, String format, Object... values) {
+        return new String[] {what, String.format(Locale.ROOT, format, values)};
     }
 
     private static String f0(double value) {

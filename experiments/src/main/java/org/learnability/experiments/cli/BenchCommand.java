@@ -98,16 +98,19 @@ final class BenchCommand implements Callable<Integer>, LearnabilityCommand.Engin
             names = "--threads",
             paramLabel = "N",
             description =
-                    "Intra-op threads (PyTorch: ai.djl.pytorch.num_threads; MXNet: checked against OMP_NUM_THREADS)"
-                            + " (default: the engine's).")
+                    "Intra-op threads (PyTorch: "
+                            + ThreadRequest.PYTORCH_THREADS
+                            + "; MXNet: checked against OMP_NUM_THREADS) (default: the engine's).")
     int threads;
 
     @Option(
             names = "--interop-threads",
             paramLabel = "N",
             description =
-                    "Inter-op threads (PyTorch: ai.djl.pytorch.num_interop_threads; MXNet: checked against"
-                            + " MXNET_CPU_WORKER_NTHREADS) (default: the engine's).")
+                    "Inter-op threads (PyTorch: "
+                            + ThreadRequest.PYTORCH_INTEROP_THREADS
+                            + "; MXNet: checked against MXNET_CPU_WORKER_NTHREADS) (default: the"
+                            + " engine's).")
     int interopThreads;
 
     @Option(

@@ -1,17 +1,15 @@
 package org.learnability.experiments.report;
 
+import static org.learnability.experiments.report.Cells.*;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.learnability.experiments.stats.Analysis;
 import org.learnability.experiments.stats.ArmResult;
 import org.learnability.experiments.stats.Figures;
 import org.learnability.experiments.stats.Measure;
-import org.learnability.experiments.stats.ModelFigures;
 import org.learnability.experiments.stats.ModelGroup;
-import org.learnability.experiments.stats.PairedComparison;
-import org.learnability.experiments.stats.SeedStatistics;
 import org.learnability.experiments.stats.Significance;
 
 /**
@@ -98,8 +96,8 @@ public final class MarkdownReport {
                 .append(charts.tpr())
                 .append(")\n\n");
         perClass(md, group, "Per-class TPR", Figures::tpr);
-        perSeed(md, group);
-        perRound(md, group);
+        SeedTables.perSeed(md, group);
+        SeedTables.perRound(md, group);
         md.append("### Spread over seeds\n\n");
         md.append("![Var(s) per strategy over seeds](").append(charts.variance()).append(")\n\n");
         if (!group.weighted().isEmpty()) {
@@ -113,7 +111,7 @@ public final class MarkdownReport {
         perClass(md, group, "Per-class F1", Figures::f1);
         md.append("</details>\n\n");
         md.append("<details><summary>Every model, both splits</summary>\n\n");
-        everyModel(md, group);
+        SeedTables.everyModel(md, group);
         md.append("</details>\n\n");
     }
 
@@ -131,7 +129,7 @@ public final class MarkdownReport {
                         Measure.MACRO_F1);
         shown.forEach(m -> header.add(m.label()));
         header.addAll(List.of("D > 0", "p (t)", "p (Wilcoxon)"));
-        Table table = new Table(header);
+        MarkdownTable table = new MarkdownTable(header);
         for (ArmResult arm : group.arms()) {
             List<String> row =
                     new ArrayList<>(
@@ -161,7 +159,7 @@ public final class MarkdownReport {
         md.append("### ").append(title).append(" (test split, mean over seeds)\n\n");
         List<String> header = new ArrayList<>(List.of("class"));
         group.arms().forEach(a -> header.add(code(group.label(a.arm()))));
-        Table table = new Table(header);
+        MarkdownTable table = new MarkdownTable(header);
         for (int c = 0; c < group.classNames().size(); c++) {
             List<String> row = new ArrayList<>(List.of(group.classNames().get(c)));
             for (ArmResult arm : group.arms()) {
@@ -182,64 +180,11 @@ public final class MarkdownReport {
         md.append(table).append('\n');
     }
 
-    private static void perSeed(StringBuilder md, ModelGroup group) {
-        if (group.weighted().isEmpty()) {
-            return;
-        }
-        md.append("### D per seed (test split)\n\n");
-        Table table =
-                new Table(
-                        List.of(
-                                "strategy",
-                                "seed",
-                                "round",
-                                "Var(s) baseline",
-                                "Var(s') strategy",
-                                "D",
-                                "Δ accuracy"));
-        for (ArmResult arm : group.weighted()) {
-            for (PairedComparison p : arm.pairs()) {
-                table.row(
-                        List.of(
-                                code(group.label(arm.arm())),
-                                Integer.toString(p.seed()),
-                                Integer.toString(p.round()),
-                                small(p.baseline().test().variance()),
-                                small(p.weighted().test().variance()),
-                                small(p.d()),
-                                signed(p.deltaAccuracy())));
-            }
-        }
-        md.append(table).append('\n');
-    }
-
-    private static void perRound(StringBuilder md, ModelGroup group) {
-        List<ArmResult> iterated =
-                group.weighted().stream().filter(a -> a.rounds().size() > 1).toList();
-        if (iterated.isEmpty()) {
-            return;
-        }
-        md.append("### D per round (test split, mean [95% CI] over seeds)\n\n");
-        Table table = new Table(List.of("strategy", "round", "seeds", "D"));
-        for (ArmResult arm : iterated) {
-            for (int round : arm.rounds().keySet()) {
-                SeedStatistics d = arm.dOfRound(round);
-                table.row(
-                        List.of(
-                                code(group.label(arm.arm())),
-                                Integer.toString(round),
-                                Integer.toString(d.n()),
-                                interval(Measure.D, d)));
-            }
-        }
-        md.append(table).append('\n');
-    }
-
     private static void weights(StringBuilder md, ModelGroup group) {
         md.append("### Class weights (mean over seeds)\n\n");
         List<String> header = new ArrayList<>(List.of("class"));
         group.weighted().forEach(a -> header.add(code(group.label(a.arm()))));
-        Table table = new Table(header);
+        MarkdownTable table = new MarkdownTable(header);
         for (int c = 0; c < group.classNames().size(); c++) {
             List<String> row = new ArrayList<>(List.of(group.classNames().get(c)));
             for (ArmResult arm : group.weighted()) {
@@ -263,129 +208,6 @@ public final class MarkdownReport {
                     .append("](")
                     .append(charts.confusion().get(arm.arm()))
                     .append(")\n\n");
-        }
-    }
-
-    private static void everyModel(StringBuilder md, ModelGroup group) {
-        Table table =
-                new Table(
-                        List.of(
-                                "run",
-                                "split",
-                                "accuracy",
-                                "Var(s)",
-                                "sd(s)",
-                                "worst class",
-                                "max-min gap",
-                                "macro-F1"));
-        for (ArmResult arm : group.arms()) {
-            List<ModelFigures> models = new ArrayList<>(arm.models());
-            arm.rounds()
-                    .values()
-                    .forEach(
-                            pairs ->
-                                    pairs.forEach(
-                                            p -> {
-                                                if (!models.contains(p.weighted())) {
-                                                    models.add(p.weighted());
-                                                }
-                                            }));
-            for (ModelFigures m : models) {
-                for (String split : List.of("validation", "test")) {
-                    Figures f = split.equals("test") ? m.test() : m.validation();
-                    table.row(
-                            List.of(
-                                    code(m.run().key()),
-                                    split,
-                                    score(f.accuracy()),
-                                    small(f.variance()),
-                                    score(f.standardDeviation()),
-                                    group.classNames().get(f.worstClass())
-                                            + " ("
-                                            + score(f.worstTpr())
-                                            + ")",
-                                    score(f.gap()),
-                                    score(f.macroF1())));
-                }
-            }
-        }
-        md.append(table).append('\n');
-    }
-
-    /** {@code mean [low, high]} in the measure's format; {@code [n/a]} without an interval. */
-    static String interval(Measure m, SeedStatistics s) {
-        Function<Double, String> f =
-                switch (m) {
-                    case D, VARIANCE -> MarkdownReport::small;
-                    case DELTA_ACCURACY -> MarkdownReport::signed;
-                    default -> MarkdownReport::score;
-                };
-        String ci =
-                s.hasInterval()
-                        ? "[" + f.apply(s.ciLow()) + ", " + f.apply(s.ciHigh()) + "]"
-                        : "[n/a]";
-        return f.apply(s.mean()) + " " + ci;
-    }
-
-    /** A score in [0, 1]: four decimals. */
-    static String score(double v) {
-        return format("%.4f", v);
-    }
-
-    /** A variance or D: three significant digits. */
-    static String small(double v) {
-        return v == 0.0 ? "0" : format("%.3g", v);
-    }
-
-    /** A change: four decimals with its sign. */
-    static String signed(double v) {
-        return format("%+.4f", v);
-    }
-
-    /** A p-value: three decimals, {@code < 0.001} below. */
-    static String p(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return v < 0.001 ? "< 0.001" : format("%.3f", v);
-    }
-
-    private static String format(String pattern, double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, pattern, v);
-    }
-
-    private static String code(String text) {
-        return "`" + text.replace("`", "'") + "`";
-    }
-
-    /** A Markdown table: a header row, its separator, and rows; pipes in cells are escaped. */
-    private static final class Table {
-        private final StringBuilder text = new StringBuilder();
-        private final int columns;
-
-        Table(List<String> header) {
-            columns = header.size();
-            line(header);
-            text.append("|").append(" --- |".repeat(columns)).append('\n');
-        }
-
-        void row(List<String> cells) {
-            if (cells.size() != columns) {
-                throw new IllegalArgumentException(
-                        cells.size() + " cells for " + columns + " columns");
-            }
-            line(cells);
-        }
-
-        private void line(List<String> cells) {
-            text.append('|');
-            cells.forEach(cell -> text.append(' ').append(cell.replace("|", "\\|")).append(" |"));
-            text.append('\n');
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
         }
     }
 }

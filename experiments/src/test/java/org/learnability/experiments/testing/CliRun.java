@@ -1,5 +1,6 @@
 package org.learnability.experiments.testing;
 
+import com.google.inject.Module;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -23,9 +24,20 @@ public record CliRun(int exitCode, String out, String err) {
      * @return the outcome
      */
     public static CliRun of(String... args) {
+        return with(List.of(), args);
+    }
+
+    /**
+     * Runs the command line with extra Guice modules in its application.
+     *
+     * @param modules the modules, e.g. one registering a toy mode
+     * @param args the arguments
+     * @return the outcome
+     */
+    public static CliRun with(List<? extends Module> modules, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(modules);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -1,0 +1,156 @@
+package org.learnability.experiments.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.learnability.experiments.stats.ArmResult;
+import org.learnability.experiments.stats.SeedStatistics;
+
+/**
+ * What every chart of a report shares: fonts, the colour-blind-safe palette, the frame of a chart
+ * (title, subtitle, legend at the bottom), axis and plot styles, dashed reference lines, and the
+ * rendering to PNG. Rendering needs no display: run the JVM with {@code -Djava.awt.headless=true}
+ * (the Maven build and the launcher do), which a JVM without a display also assumes by itself.
+ */
+final class ChartStyle {
+
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 20);
+    static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font AXIS_LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    static final Font TICK_LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    static final Font LEGEND = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font CELL = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    static final Color BASELINE = new Color(0x9E9E9E);
+    static final Color DARK = new Color(0x08306B);
+
+    /** Okabe-Ito colours, distinguishable with colour-blindness, for the strategies. */
+    static final List<Color> PALETTE =
+            List.of(
+                    new Color(0x0072B2),
+                    new Color(0xE69F00),
+                    new Color(0x009E73),
+                    new Color(0xCC79A7),
+                    new Color(0xD55E00),
+                    new Color(0x56B4E9),
+                    new Color(0xF0E442),
+                    new Color(0x000000));
+
+    private ChartStyle() {}
+
+    /**
+     * Renders a chart as PNG.
+     *
+     * @param chart the chart
+     * @param width the width in pixels
+     * @param height the height in pixels
+     * @return the PNG bytes
+     */
+    static byte[] png(JFreeChart chart, int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeChartAsPNG(out, chart, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot render the chart '" + chart.getTitle().getText() + "'", e);
+        }
+        return out.toByteArray();
+    }
+
+    static JFreeChart chart(String title, String subtitle, Plot plot) {
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        TextTitle sub = new TextTitle(subtitle, SUBTITLE);
+        sub.setPaint(Color.DARK_GRAY);
+        chart.addSubtitle(sub);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(LEGEND);
+            chart.getLegend().setFrame(BlockBorder.NONE);
+            chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        }
+        chart.setPadding(new RectangleInsets(8, 8, 8, 8));
+        return chart;
+    }
+
+    static void stylePlot(CategoryPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setOutlineVisible(false);
+    }
+
+    static void styleCategoryAxis(CategoryAxis axis, boolean slanted) {
+        axis.setLabelFont(AXIS_LABEL);
+        axis.setTickLabelFont(TICK_LABEL);
+        axis.setCategoryMargin(0.18);
+        axis.setLowerMargin(0.02);
+        axis.setUpperMargin(0.02);
+        axis.setMaximumCategoryLabelLines(2);
+        axis.setMaximumCategoryLabelWidthRatio(1.5f);
+        if (slanted) {
+            axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+    }
+
+    static void styleNumberAxis(NumberAxis axis) {
+        axis.setLabelFont(AXIS_LABEL);
+        axis.setTickLabelFont(TICK_LABEL);
+    }
+
+    static Number spread(SeedStatistics s) {
+        return Double.isNaN(s.standardDeviation()) ? null : s.standardDeviation();
+    }
+
+    static String seedText(List<ArmResult> arms) {
+        int min = arms.stream().mapToInt(ArmResult::seeds).min().orElse(0);
+        int max = arms.stream().mapToInt(ArmResult::seeds).max().orElse(0);
+        String n = min == max ? Integer.toString(min) : min + "-" + max;
+        return n + (max == 1 ? " seed" : " seeds");
+    }
+
+    /** The colour mixed with white, 45% more for each step. */
+    static Color lighter(Color base, int steps) {
+        double keep = Math.pow(0.55, steps);
+        return new Color(
+                (int) Math.round(255 - (255 - base.getRed()) * keep),
+                (int) Math.round(255 - (255 - base.getGreen()) * keep),
+                (int) Math.round(255 - (255 - base.getBlue()) * keep));
+    }
+
+    /** A dashed horizontal line with its label above its right end. */
+    static ValueMarker marker(double value, String label, Color color) {
+        ValueMarker marker = new ValueMarker(value, color, dashed(1.5f));
+        marker.setLabel(label);
+        marker.setLabelFont(TICK_LABEL);
+        marker.setLabelPaint(color);
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        marker.setLabelOffset(new RectangleInsets(2, 2, 2, 6));
+        return marker;
+    }
+
+    static BasicStroke dashed(float width) {
+        return new BasicStroke(
+                width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    }
+}

@@ -1,0 +1,146 @@
+package org.learnability.experiments.mode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.app.ModeModule;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.protocol.SyntheticFashion;
+import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.EngineTest;
+import org.learnability.runner.training.EpochHook;
+
+/**
+ * A mode is one class and one registration line: a toy mode, registered from test code only, is
+ * listed by the help and the errors and runs end to end like a built-in one.
+ */
+@EngineTest
+class ExtensionPointTest {
+
+    /** Trains every strategy's model with all weights 1: the baseline again, under another key. */
+    static final class UniformAgainMode implements ExperimentMode {
+        @Override
+        public String name() {
+            return "uniform-again";
+        }
+
+        @Override
+        public String description() {
+            return "the baseline trained again for every strategy (a test's toy)";
+        }
+
+        @Override
+        public List<RunId> weightedRuns(ExperimentPlan plan) {
+            return plan.strategies().stream().map(s -> new RunId(s, 1)).toList();
+        }
+
+        @Override
+        public void run(SeedRun seed) {
+            seed.baseline();
+            for (String strategy : seed.strategies().keySet()) {
+                seed.model(
+                        new RunId(strategy, 1),
+                        ClassWeights.uniform(seed.classNames().size()),
+                        EpochHook.NONE);
+            }
+        }
+    }
+
+    private static final Module TOY =
+            new AbstractModule() {
+                @Override
+                protected void configure() {
+                    ModeModule.modes(binder())
+                            .addBinding("uniform-again")
+                            .to(UniformAgainMode.class);
+                }
+            };
+
+    @TempDir Path dir;
+
+    private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
+
+    @Test
+    void aModeRegisteredFromTestCodeIsListedAndRuns() throws IOException {
+        CliRun help = CliRun.with(List.of(TOY), "run", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().contains("two-stage, iterative, dynamic, uniform-again"), help.out());
+        CliRun unknown =
+                CliRun.with(
+                        List.of(TOY),
+                        "run",
+                        "--mode",
+                        "nope",
+                        "--out",
+                        dir.resolve("x").toString());
+        assertEquals(
+                "error: unknown mode 'nope'; expected one of two-stage, iterative, dynamic,"
+                        + " uniform-again\n",
+                unknown.err());
+
+        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+        Path out = dir.resolve("out");
+        CliRun run =
+                CliRun.with(
+                        List.of(TOY),
+                        "run",
+                        "--no-progress",
+                        "--dataset",
+                        "fashion-mnist",
+                        "--data-dir",
+                        data.toString(),
+                        "--model",
+                        "cnn-small",
+                        "--train-size",
+                        "200",
+                        "--val-size",
+                        "100",
+                        "--epochs",
+                        "1",
+                        "--batch-size",
+                        "32",
+                        "--devices",
+                        "cpu",
+                        "--plugins",
+                        dir.resolve("plugins").toString(),
+                        "--mode",
+                        "uniform-again",
+                        "--strategies",
+                        "mean-ratio:gamma=2",
+                        "--out",
+                        out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<JsonObject> records =
+                Files.readAllLines(out.resolve("runs.jsonl")).stream()
+                        .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                        .toList();
+        assertEquals(2, records.size());
+        assertEquals(
+                engine + "/1/uniform-again/uniform/0", records.get(0).get("key").getAsString());
+        JsonObject again = records.get(1);
+        assertEquals(
+                engine + "/1/uniform-again/mean-ratio:gamma=2/1", again.get("key").getAsString());
+        assertEquals("uniform-again", again.get("mode").getAsString());
+        // same seed, same weights: the same model as the baseline, to the last count
+        assertEquals(records.get(0).get("test"), again.get("test"));
+        assertEquals(records.get(0).get("validation"), again.get("validation"));
+        assertTrue(Files.exists(out.resolve("report.md")));
+        assertEquals(
+                "uniform-again",
+                JsonParser.parseString(Files.readString(out.resolve("plan.json")))
+                        .getAsJsonObject()
+                        .get("mode")
+                        .getAsString());
+    }
+}
