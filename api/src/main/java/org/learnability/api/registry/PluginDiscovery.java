@@ -44,7 +44,7 @@ final class PluginDiscovery {
                     providers(
                             ServiceLoader.load(WeightStrategyProvider.class, parent),
                             "the class path")) {
-                add(found, new StrategyInfo(instantiate(p, "the class path"), sourceOf(p.type())));
+                add(found, StrategyInfo.of(instantiate(p, "the class path"), sourceOf(p.type())));
             }
             for (Path jar : pluginJars(pluginsDir)) {
                 URLClassLoader loader = openJar(jar, parent);
@@ -54,7 +54,7 @@ final class PluginDiscovery {
                         providers(
                                 ServiceLoader.load(WeightStrategyProvider.class, loader), where)) {
                     if (p.type().getClassLoader() == loader) {
-                        add(found, new StrategyInfo(instantiate(p, where), where));
+                        add(found, StrategyInfo.of(instantiate(p, where), where));
                     }
                 }
             }
@@ -72,7 +72,8 @@ final class PluginDiscovery {
         } catch (ServiceConfigurationError | LinkageError e) {
             // LinkageError: a listed class was found but cannot be defined, e.g. its superclass is
             // missing (NoClassDefFoundError); ServiceLoader passes that through unwrapped
-            throw new StrategyException(where + ": cannot load strategies: " + oneLine(e), e);
+            throw new StrategyException(
+                    where + ": cannot load strategies: " + Failures.oneLine(e), e);
         }
     }
 
@@ -86,7 +87,7 @@ final class PluginDiscovery {
                             + ": cannot load strategy "
                             + provider.type().getName()
                             + ": "
-                            + oneLine(e),
+                            + Failures.oneLine(e),
                     e);
         }
     }
@@ -152,20 +153,6 @@ final class PluginDiscovery {
         } catch (Exception e) {
             return source.getLocation().toString();
         }
-    }
-
-    private static String oneLine(Throwable e) {
-        Throwable root = e;
-        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-            text.append(" (")
-                    .append(root.getClass().getSimpleName())
-                    .append(": ")
-                    .append(root.getMessage())
-                    .append(')');
-        }
-        return text.toString().replace('\n', ' ');
     }
 
     static void closeAll(Collection<URLClassLoader> loaders) {

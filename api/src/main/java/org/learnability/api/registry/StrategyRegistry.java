@@ -97,9 +97,8 @@ public final class StrategyRegistry implements Closeable {
      * @throws StrategyException naming the unknown key or the bad value and what is valid
      */
     public StrategyParameters parameters(StrategySpec spec) {
-        WeightStrategyProvider provider = info(spec.name()).provider();
         Map<String, ParameterSpec> declared = new LinkedHashMap<>();
-        for (ParameterSpec p : provider.parameters()) {
+        for (ParameterSpec p : info(spec.name()).parameters()) {
             declared.put(p.name(), p);
         }
         for (String key : spec.parameters().keySet()) {
@@ -153,17 +152,24 @@ public final class StrategyRegistry implements Closeable {
      */
     public WeightStrategy create(StrategySpec spec) {
         StrategyInfo info = info(spec.name());
-        WeightStrategy strategy = info.provider().create(parameters(spec));
+        StrategyParameters parameters = parameters(spec);
+        String label = "strategy " + spec + " (" + info.origin() + ")";
+        WeightStrategy strategy =
+                StrategyInfo.call(label, "create()", () -> info.provider().create(parameters));
         return (ClassScores scores, ClassWeights current) -> {
             current.requireSize(scores.numClasses());
-            ClassWeights weights = strategy.weights(scores, current);
+            ClassWeights weights;
+            try {
+                weights = strategy.weights(scores, current);
+            } catch (StrategyException e) {
+                throw e; // the strategy's own message for scores it cannot weight
+            } catch (RuntimeException | LinkageError e) {
+                throw new StrategyException(label + ": weights() failed: " + Failures.typed(e), e);
+            }
             if (weights == null || weights.size() != scores.numClasses()) {
                 throw new StrategyException(
-                        "strategy "
-                                + spec
-                                + " ("
-                                + info.origin()
-                                + ") returned "
+                        label
+                                + " returned "
                                 + (weights == null ? "no weights" : weights.size() + " weights")
                                 + " for "
                                 + scores.numClasses()

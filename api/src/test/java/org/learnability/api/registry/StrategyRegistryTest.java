@@ -25,6 +25,7 @@ import org.learnability.api.strategy.Range;
 import org.learnability.api.strategy.StrategyException;
 import org.learnability.api.strategy.StrategySpec;
 import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.api.testing.PluginJars;
 import org.learnability.api.weights.ClassWeights;
 
 /**

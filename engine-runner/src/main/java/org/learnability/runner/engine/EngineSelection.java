@@ -2,6 +2,7 @@ package org.learnability.runner.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineProvider;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -46,14 +47,27 @@ public record EngineSelection(String name, String origin) {
      */
     public static EngineSelection resolve(Properties properties, Map<String, String> env) {
         String property = properties.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return new EngineSelection(property.trim(), "-D" + PROPERTY);
+        if (property != null) {
+            return new EngineSelection(nonEmpty(property, "-D" + PROPERTY), "-D" + PROPERTY);
         }
         String variable = env.get(ENV);
-        if (variable != null && !variable.isBlank()) {
-            return new EngineSelection(variable.trim(), "$" + ENV);
+        if (variable != null) {
+            return new EngineSelection(nonEmpty(variable, "$" + ENV), "$" + ENV);
         }
         return new EngineSelection(DEFAULT, "the default");
+    }
+
+    private static String nonEmpty(String name, String origin) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException(
+                    origin
+                            + " is empty; expected an engine name: "
+                            + String.join(", ", available())
+                            + " (or leave it unset for "
+                            + DEFAULT
+                            + ")");
+        }
+        return name.trim();
     }
 
     /**
@@ -85,6 +99,20 @@ public record EngineSelection(String name, String origin) {
                             + String.join(", ", available));
         }
         return Engine.getEngine(name);
+    }
+
+    /**
+     * Returns the advice for an engine that cannot train: the engines on the class path that
+     * Learnability trains with.
+     *
+     * @return e.g. {@code use -Dai.djl.default_engine=PyTorch or MXNet}
+     */
+    public static String trainableHint() {
+        List<String> trainable =
+                available().stream()
+                        .filter(name -> EngineFamily.of(name) != EngineFamily.OTHER)
+                        .toList();
+        return "use -D" + PROPERTY + "=" + String.join(" or ", trainable);
     }
 
     /**

@@ -2,7 +2,9 @@ package org.learnability.runner.pipeline;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import org.learnability.runner.data.DataSource;
@@ -10,6 +12,8 @@ import org.learnability.runner.data.DataSplits;
 import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.data.DatasetLoader;
 import org.learnability.runner.data.LoadedDataset;
+import org.learnability.runner.engine.DeviceSelection;
+import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.engine.EngineThreads;
 import org.learnability.runner.engine.ThreadRequest;
 import org.learnability.runner.training.LossFactory;
@@ -71,6 +75,51 @@ public final class Pipeline {
      */
     public EngineThreads threads() {
         return EngineThreads.effective(engine(), threads, System.getenv());
+    }
+
+    /**
+     * Checks that the engine can train on the first of the given devices: that it makes an array
+     * there, and computes and back-propagates through it ({@code d(sum(x^2))/dx = 2x}). DJL lists
+     * engines that cannot (its {@code RPC} engine), and a device may be missing.
+     *
+     * @param devices the devices a session would use
+     * @throws IllegalArgumentException naming the engine, what failed and the engines to use
+     */
+    public void checkEngine(DeviceSelection devices) {
+        Engine djl = engine();
+        Device device = devices.devices(djl)[0];
+        float[] gradient;
+        try (NDManager manager = djl.newBaseManager(device)) {
+            NDArray x = manager.create(new float[] {1f, 2f});
+            x.setRequiresGradient(true);
+            try (GradientCollector collector = djl.newGradientCollector()) {
+                collector.backward(x.mul(x).sum());
+            }
+            gradient = x.getGradient().toFloatArray();
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new IllegalArgumentException(
+                    "engine "
+                            + djl.getEngineName()
+                            + " cannot train on "
+                            + device
+                            + " ("
+                            + e.getClass().getSimpleName()
+                            + (e.getMessage() == null
+                                    ? ""
+                                    : ": " + e.getMessage().lines().findFirst().orElse(""))
+                            + "); "
+                            + EngineSelection.trainableHint(),
+                    e);
+        }
+        if (gradient.length != 2 || gradient[0] != 2f || gradient[1] != 4f) {
+            throw new IllegalArgumentException(
+                    "engine "
+                            + djl.getEngineName()
+                            + " computed the gradient of sum(x^2) at x = (1, 2) as "
+                            + java.util.Arrays.toString(gradient)
+                            + ", not (2, 4); "
+                            + EngineSelection.trainableHint());
+        }
     }
 
     /**

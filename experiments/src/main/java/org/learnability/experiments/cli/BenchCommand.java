@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Trains a model with Learnability's pipeline (data set, splits, batch source, ModelTrainer with the weighted"
                     + " loss, Scorer) for a warm-up and then measured epochs or batches, and prints training and scoring"

@@ -1,6 +1,7 @@
 package org.learnability.experiments.cli;
 
 import com.google.inject.Module;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ListResourceBundle;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "learnability",
         mixinStandardHelpOptions = true,
-        version = "learnability 0.1.0",
+        versionProvider = VersionProvider.class,
         description = {
             "Finds and counteracts learnability imbalance: per-class loss weights from a first"
                     + " model's per-class scores.",
@@ -52,6 +53,17 @@ public final class LearnabilityCommand {
                     "Directory whose jars hold plugin strategies (default: ${DEFAULT-VALUE}).")
     Path plugins = StrategyModule.DEFAULT_PLUGINS;
 
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
+            description =
+                    "Log what the engines and DJL say (INFO and up), and print the stack trace of"
+                            + " an error after its one line.")
+    boolean verbose;
+
+    /** slf4j-simple's default level, WARN unless {@code --verbose} (simplelogger.properties). */
+    static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     private final List<? extends Module> extraModules;
     private Application application;
 
@@ -62,6 +74,15 @@ public final class LearnabilityCommand {
      */
     LearnabilityCommand(List<? extends Module> extraModules) {
         this.extraModules = List.copyOf(extraModules);
+    }
+
+    /**
+     * Tells whether {@code --verbose} was given.
+     *
+     * @return whether to log more and print stack traces
+     */
+    boolean verbose() {
+        return verbose;
     }
 
     /**
@@ -86,6 +107,10 @@ public final class LearnabilityCommand {
      * @return the exit code
      */
     int execute(ParseResult parseResult) {
+        if (verbose) {
+            // slf4j-simple reads its level when the first logger is made, which is after this
+            System.setProperty(LOG_LEVEL, "info");
+        }
         List<CommandLine> commands = parseResult.asCommandLineList();
         Object command = commands.get(commands.size() - 1).getCommand();
         ThreadRequest threads =
@@ -93,6 +118,12 @@ public final class LearnabilityCommand {
                         ? option.threads()
                         : ThreadRequest.DEFAULTS;
         try {
+            if (!plugins.equals(StrategyModule.DEFAULT_PLUGINS) && !Files.isDirectory(plugins)) {
+                throw new IllegalArgumentException(
+                        "--plugins "
+                                + plugins
+                                + ": no such directory; expected a directory of strategy jars");
+            }
             application = Application.start(plugins, threads, extraModules);
         } catch (RuntimeException e) {
             throw new CommandLine.ExecutionException(

@@ -60,16 +60,35 @@ public final class Main {
         cli.setExecutionExceptionHandler(
                 (thrown, failed, parseResult) -> {
                     Exception e = unwrap(thrown);
-                    if (e instanceof IllegalArgumentException
-                            || e instanceof IllegalStateException
-                            || e instanceof UncheckedIOException) {
-                        failed.getErr().println("error: " + e.getMessage());
-                        failed.getErr().flush();
-                        return 1;
+                    PrintWriter err = failed.getErr();
+                    err.println("error: " + message(e));
+                    if (root.verbose()) {
+                        e.printStackTrace(err);
                     }
-                    throw thrown;
+                    err.flush();
+                    return 1;
                 });
         return cli;
+    }
+
+    /**
+     * The one line an error prints: the first line of its message (Gson adds a second with a web
+     * address). A failure that is not one of the expected kinds of bad input (a bug, or a library
+     * failing) is named by its type, with a pointer to {@code --verbose}.
+     */
+    static String message(Exception e) {
+        String first =
+                e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").trim();
+        boolean expected =
+                e instanceof IllegalArgumentException
+                        || e instanceof IllegalStateException
+                        || e instanceof UncheckedIOException;
+        if (expected && !first.isEmpty()) {
+            return first;
+        }
+        return e.getClass().getSimpleName()
+                + (first.isEmpty() ? "" : ": " + first)
+                + " (--verbose prints the stack trace)";
     }
 
     /** The cause of a failure inside Guice's provisioning: what the user needs to read. */

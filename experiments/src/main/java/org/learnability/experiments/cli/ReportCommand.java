@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Rebuilds summary.csv, report.md and the PNG charts (tpr, weights, variance, confusion-<strategy>)"
                     + " of an experiment directory from its runs.jsonl alone.",
@@ -34,7 +35,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportFiles files = ReportWriter.write(out);
+        PrintWriter stderr = spec.commandLine().getErr();
+        ReportFiles files = ReportWriter.write(out, stderr::println);
+        stderr.flush();
         PrintWriter stdout = spec.commandLine().getOut();
         files.all().forEach(stdout::println);
         stdout.flush();

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
             "Trains a baseline and weighted models over several seeds, scores every class on the"
@@ -124,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
             paramLabel = "NAME",
             description =
                     "Learning-rate schedule: constant, cosine (to 0 over the run) or step (x0.1 at"
-                            + " 50% and 75%) (default: constant).")
+                            + " 50%% and 75%%) (default: constant).")
     String schedule;
 
     @Option(
@@ -201,22 +202,6 @@ final class RunCommand implements Callable<Integer> {
                         .withProgress(!noProgress);
         ExperimentRunner runner = parent.application().get(ExperimentRunner.class);
         PrintWriter log = spec.commandLine().getOut();
-        log.println(
-                "experiment "
-                        + dir
-                        + ": "
-                        + plan.dataset().name()
-                        + ", "
-                        + plan.model().name()
-                        + ", "
-                        + plan.mode().name()
-                        + ", seeds "
-                        + plan.seeds()
-                        + ", strategies uniform + "
-                        + plan.strategies()
-                        + " ("
-                        + plan.modelCount()
-                        + " models)");
         runner.run(plan, dir, options, log);
         return 0;
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "strategies",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description =
                 "Lists every weight strategy found (built-in and plugin jars) with its parameters and source.")
 final class StrategiesCommand implements Callable<Integer> {
@@ -28,11 +29,11 @@ final class StrategiesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (StrategyInfo info : registry.strategies()) {
             out.println(info.name());
-            out.println("  " + info.provider().description());
-            if (info.provider().parameters().isEmpty()) {
+            out.println("  " + info.description());
+            if (info.parameters().isEmpty()) {
                 out.println("  parameters: none");
             }
-            for (ParameterSpec p : info.provider().parameters()) {
+            for (ParameterSpec p : info.parameters()) {
                 out.printf(
                         "  %s=%s  (%s)  %s%n",
                         p.name(), p.defaultValue(), p.expected(), p.description());

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "weights",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Prints the weight of every class that a strategy gives for the scores in a JSON file.",
             "The file holds \"tpr\": [..] (per-class TPRs) or \"confusionMatrix\": [[..], ..] (rows actual,"

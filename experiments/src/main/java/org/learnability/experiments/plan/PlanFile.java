@@ -40,17 +40,17 @@ public final class PlanFile {
     }
 
     /**
-     * Records the plan in a new directory, or checks it against the one recorded.
+     * Checks the plan against the one recorded in a directory, if any. Nothing is written.
      *
      * @param dir the experiment directory
      * @param plan the plan of this run
+     * @return whether a plan is recorded there (and is this one)
      * @throws IllegalArgumentException naming every option that differs from the recorded plan
      */
-    public void recordOrCheck(Path dir, ExperimentPlan plan) {
+    public boolean check(Path dir, ExperimentPlan plan) {
         Path file = dir.resolve(NAME);
         if (!Files.exists(file)) {
-            AtomicFiles.write(file, Json.pretty(codec.encode(plan)) + "\n");
-            return;
+            return false;
         }
         List<String> differences = differences(codec.encode(read(file)), codec.encode(plan));
         if (!differences.isEmpty()) {
@@ -60,6 +60,23 @@ public final class PlanFile {
                             + String.join("; ", differences)
                             + "; use another --out, or the recorded options to resume");
         }
+        return true;
+    }
+
+    /**
+     * Records the plan, making the directory if needed; replaces a recorded plan.
+     *
+     * @param dir the experiment directory
+     * @param plan the plan
+     */
+    public void record(Path dir, ExperimentPlan plan) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot write to --out " + dir + ": " + e.getMessage(), e);
+        }
+        AtomicFiles.write(dir.resolve(NAME), Json.pretty(codec.encode(plan)) + "\n");
     }
 
     /**

@@ -1,10 +1,8 @@
 package org.learnability.experiments.protocol;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,33 +50,52 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Checks everything that can be checked without training: the strategies and their parameters,
-     * the data, the output directory, and a plan recorded there before.
+     * Checks everything that can be checked without training, and writes nothing: the output
+     * directory, the strategies (each called once on synthetic scores), the engine (that it can
+     * train), the data files, the models already recorded, and a plan recorded there before.
      *
      * @param plan the plan
      * @param out the experiment directory
-     * @return the strategies, by spec
+     * @param options the devices a session would use
+     * @return the strategies, the models recorded, and whether the plan is recorded
      * @throws IllegalArgumentException or {@link UncheckedIOException} naming what is wrong
      */
-    public Map<String, WeightStrategy> check(ExperimentPlan plan, Path out) {
-        pipeline.engine();
+    public CheckedRun check(ExperimentPlan plan, Path out, SessionOptions options) {
+        OutputDirectory.check(out);
         Map<String, WeightStrategy> byName = new LinkedHashMap<>();
         for (String spec : plan.strategies()) {
             byName.put(spec, strategies.create(spec));
         }
+        StrategyProbe.check(byName, plan.dataset().classNames());
+        pipeline.checkEngine(options.devices());
         pipeline.check(plan.dataset(), plan.source());
+        RunLedger ledger = RunLedger.open(out);
+        boolean recorded;
         try {
-            Files.createDirectories(out);
-            Files.delete(Files.createTempFile(out, ".write-check", ".tmp"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to --out " + out + ": " + e, e);
+            recorded = planFile.check(out, plan);
+        } catch (IllegalArgumentException e) {
+            if (!ledger.isEmpty()) {
+                throw e;
+            }
+            recorded = false; // a plan without a recorded model binds nothing: this run replaces it
         }
-        planFile.recordOrCheck(out, plan);
-        return byName;
+        return new CheckedRun(byName, ledger, recorded);
     }
 
     /**
-     * Runs the plan: trains what is not yet in {@code runs.jsonl}, then writes the report.
+     * What the checks found.
+     *
+     * @param strategies the strategies, by spec
+     * @param ledger the models recorded
+     * @param planRecorded whether {@code plan.json} holds this plan already
+     */
+    public record CheckedRun(
+            Map<String, WeightStrategy> strategies, RunLedger ledger, boolean planRecorded) {}
+
+    /**
+     * Runs the plan: checks it ({@link #check}), trains what is not yet in {@code runs.jsonl}, then
+     * writes the report. {@code plan.json} is written only once every check has passed and the
+     * first seed's data is loaded and split, so a run that fails before leaves nothing behind.
      *
      * @param plan the plan
      * @param out the experiment directory
@@ -87,11 +104,28 @@ public final class ExperimentRunner {
      * @return the report's files
      */
     public ReportFiles run(ExperimentPlan plan, Path out, SessionOptions options, PrintWriter log) {
-        Map<String, WeightStrategy> weighting = check(plan, out);
+        CheckedRun checked = check(plan, out, options);
+        log.println(
+                "experiment "
+                        + out
+                        + ": "
+                        + plan.dataset().name()
+                        + ", "
+                        + plan.model().name()
+                        + ", "
+                        + plan.mode().name()
+                        + ", seeds "
+                        + plan.seeds()
+                        + ", strategies uniform + "
+                        + plan.strategies()
+                        + " ("
+                        + plan.modelCount()
+                        + " models)");
         pipeline.threads().warnings().forEach(log::println);
-        RunLedger ledger = RunLedger.open(out);
+        RunLedger ledger = checked.ledger();
         RunProgress progress = new RunProgress(plan.modelCount(), log);
         String engine = pipeline.engine().getEngineName();
+        boolean recorded = checked.planRecorded();
         for (int seed : plan.seeds()) {
             List<String> keys = keys(engine, plan, seed);
             if (ledger.containsAll(keys)) {
@@ -105,9 +139,23 @@ public final class ExperimentRunner {
                             new SplitSpec(plan.valSize(), plan.trainSize(), seed),
                             options);
             try (Session session = pipeline.open(spec)) {
+                if (!recorded) {
+                    planFile.record(out, plan);
+                    recorded = true;
+                }
                 plan.mode()
-                        .run(new SessionSeedRun(plan, seed, session, weighting, ledger, progress));
+                        .run(
+                                new SessionSeedRun(
+                                        plan,
+                                        seed,
+                                        session,
+                                        checked.strategies(),
+                                        ledger,
+                                        progress));
             }
+        }
+        if (!recorded) {
+            planFile.record(out, plan);
         }
         log.println(
                 "all " + plan.modelCount() + " models of " + engine + " are in " + ledger.file());

@@ -14,7 +14,7 @@ import org.learnability.experiments.record.RunsFile;
  * and appended to it (written and forced to disk) as each model is scored. A model in the ledger is
  * never trained again, which is what makes a stopped run resumable.
  */
-final class RunLedger {
+public final class RunLedger {
 
     private final Path file;
     private final Map<String, RunRecord> records = new LinkedHashMap<>();
@@ -45,6 +45,11 @@ final class RunLedger {
     /** Returns the recorded model of a key, if any. */
     Optional<RunRecord> get(String key) {
         return Optional.ofNullable(records.get(key));
+    }
+
+    /** Tells whether no model is recorded. */
+    boolean isEmpty() {
+        return records.isEmpty();
     }
 
     /** Tells whether every key is recorded. */

@@ -54,6 +54,21 @@ public final class RunsFile {
     private RunsFile() {}
 
     /**
+     * What a {@code runs.jsonl} holds.
+     *
+     * @param records the complete records, in file order
+     * @param tornLine the number of the last line if it is torn (a stopped run's incomplete record)
+     *     and was skipped; 0 if there is none
+     */
+    public record Contents(List<RunRecord> records, int tornLine) {
+
+        /** Takes an immutable copy. */
+        public Contents {
+            records = List.copyOf(records);
+        }
+    }
+
+    /**
      * Reads every record.
      *
      * @param runsJsonl the file
@@ -62,6 +77,19 @@ public final class RunsFile {
      * @throws UncheckedIOException when it cannot be read
      */
     public static List<RunRecord> read(Path runsJsonl) {
+        return readAll(runsJsonl).records();
+    }
+
+    /**
+     * Reads every record and tells whether a torn last line was skipped.
+     *
+     * @param runsJsonl the file
+     * @return the records and the torn line, if any
+     * @throws IllegalArgumentException naming the file, line and field when a complete line is not
+     *     a record or holds a value out of range
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static Contents readAll(Path runsJsonl) {
         String text;
         try {
             text = Files.readString(runsJsonl, StandardCharsets.UTF_8);
@@ -86,10 +114,19 @@ public final class RunsFile {
             }
         }
         String tail = text.substring(tornAt);
+        int torn = 0;
         if (!tail.isBlank()) {
-            parse(tail).record().ifPresent(records::add);
+            Parsed parsed = parse(tail);
+            if (parsed.record().isPresent()) {
+                records.add(parsed.record().get());
+            } else if (parsed.outOfRange()) {
+                throw new IllegalArgumentException(
+                        runsJsonl + " line " + lineNumber + ": " + parsed.problem());
+            } else {
+                torn = lineNumber; // the split above ends with the tail's (empty) line
+            }
         }
-        return List.copyOf(records);
+        return new Contents(records, torn);
     }
 
     /**
@@ -187,13 +224,17 @@ public final class RunsFile {
                 return Parsed.failed("field \"" + field + "\" is missing");
             }
         }
+        RunRecord record;
         try {
-            return new Parsed(Optional.of(Json.GSON.fromJson(object, RunRecord.class)), "");
+            record = Json.GSON.fromJson(object, RunRecord.class);
         } catch (RuntimeException e) {
             // Gson reports a wrong type as JsonParseException and a failing record constructor as a
             // plain RuntimeException; both mean the line is not a record
             return Parsed.failed("not a valid run record (" + firstLine(e) + ")");
         }
+        return RecordCheck.problem(record)
+                .map(problem -> new Parsed(Optional.empty(), problem, true))
+                .orElseGet(() -> new Parsed(Optional.of(record), "", false));
     }
 
     private static String firstLine(Throwable e) {
@@ -201,10 +242,10 @@ public final class RunsFile {
         return message.lines().findFirst().orElse("");
     }
 
-    /** A parsed line: the record, or the problem. */
-    private record Parsed(Optional<RunRecord> record, String problem) {
+    /** A parsed line: the record, or the problem and whether it is a value out of range. */
+    private record Parsed(Optional<RunRecord> record, String problem, boolean outOfRange) {
         static Parsed failed(String problem) {
-            return new Parsed(Optional.empty(), problem);
+            return new Parsed(Optional.empty(), problem, false);
         }
     }
 }

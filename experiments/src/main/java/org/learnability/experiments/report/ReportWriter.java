@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.learnability.experiments.io.AtomicFiles;
@@ -33,11 +34,13 @@ public final class ReportWriter {
      * Rebuilds the report of a directory from its {@code runs.jsonl}.
      *
      * @param dir the experiment directory
+     * @param warnings takes a line for every problem that does not stop the report (a torn last
+     *     line of {@code runs.jsonl}, skipped)
      * @return the files written
      * @throws IllegalArgumentException in one line, when the directory or its {@code runs.jsonl} is
-     *     missing or the runs cannot be reported (none, or no baseline)
+     *     missing or the runs cannot be reported (none, or no baseline, or a value out of range)
      */
-    public static ReportFiles write(Path dir) {
+    public static ReportFiles write(Path dir, Consumer<String> warnings) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + ": no such directory");
         }
@@ -45,9 +48,18 @@ public final class ReportWriter {
         if (!Files.isRegularFile(runs)) {
             throw new IllegalArgumentException(runs + ": no such file; the run command writes it");
         }
-        List<RunRecord> records = RunsFile.read(runs);
+        RunsFile.Contents contents = RunsFile.readAll(runs);
+        if (contents.tornLine() > 0) {
+            warnings.accept(
+                    "warning: "
+                            + runs
+                            + " line "
+                            + contents.tornLine()
+                            + " is incomplete (a run was stopped while writing it) and is"
+                            + " ignored; running the experiment again retrains that model");
+        }
         try {
-            return write(dir, records);
+            return write(dir, contents.records());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(runs + ": " + e.getMessage(), e);
         }

@@ -5,17 +5,21 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.scores.ConfusionMatrix;
+import org.learnability.experiments.io.Json;
 
 /**
  * Reads per-class scores from a JSON file. The file is an object with exactly one of:
@@ -45,6 +49,9 @@ public final class ScoresFile {
         JsonElement root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = JsonParser.parseReader(reader);
+            if (root.isJsonObject()) {
+                refuseDuplicateKeys(file);
+            }
         } catch (NoSuchFileException e) {
             throw fail(file, "no such file");
         } catch (IOException e) {
@@ -77,15 +84,35 @@ public final class ScoresFile {
                 return ClassScores.ofTpr(classNames(file, object, tpr.size(), "\"tpr\" has"), tpr);
             }
             long[][] counts = matrix(file, array(file, object, "confusionMatrix"));
-            return ClassScores.of(
-                    new ConfusionMatrix(
-                            classNames(file, object, counts.length, "\"confusionMatrix\" has"),
-                            counts));
+            List<String> names = classNames(file, object, counts.length, "\"confusionMatrix\" has");
+            checkSums(file, counts, names);
+            return ClassScores.of(new ConfusionMatrix(names, counts));
         } catch (IllegalArgumentException e) {
             if (e.getMessage().startsWith(file.toString())) {
                 throw e;
             }
             throw fail(file, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the top-level object again as a map, which Gson refuses when a key appears twice (a
+     * {@link JsonObject} would keep the last silently).
+     */
+    private static void refuseDuplicateKeys(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Json.GSON.fromJson(reader, new TypeToken<Map<String, JsonElement>>() {}.getType());
+        } catch (JsonParseException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.startsWith("duplicate key: ")) {
+                String key =
+                        message.substring("duplicate key: ".length())
+                                .lines()
+                                .findFirst()
+                                .orElse("");
+                throw fail(file, "key \"" + key + "\" appears twice; give each key once");
+            }
+            throw e;
         }
     }
 
@@ -163,26 +190,87 @@ public final class ScoresFile {
             }
             counts[a] = new long[cells.size()];
             for (int p = 0; p < cells.size(); p++) {
-                JsonElement cell = cells.get(p);
-                double v =
-                        cell.isJsonPrimitive() && cell.getAsJsonPrimitive().isNumber()
-                                ? cell.getAsDouble()
-                                : Double.NaN;
-                if (!(v >= 0) || v != Math.rint(v)) {
-                    throw fail(
-                            file,
-                            "\"confusionMatrix\"["
-                                    + a
-                                    + "]["
-                                    + p
-                                    + "] is "
-                                    + cell
-                                    + "; expected a count >= 0");
-                }
-                counts[a][p] = (long) v;
+                counts[a][p] = count(file, a, p, cells.get(p));
             }
         }
         return counts;
+    }
+
+    /** A count: a whole number from 0 to {@link Long#MAX_VALUE}, written without a fraction. */
+    private static long count(Path file, int a, int p, JsonElement cell) {
+        try {
+            if (cell.isJsonPrimitive() && cell.getAsJsonPrimitive().isNumber()) {
+                BigDecimal value = cell.getAsBigDecimal();
+                if (value.signum() >= 0) {
+                    return value.longValueExact();
+                }
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // a fraction, or beyond a long: refused below
+        }
+        throw fail(
+                file,
+                "\"confusionMatrix\"["
+                        + a
+                        + "]["
+                        + p
+                        + "] is "
+                        + cell
+                        + "; expected a whole count from 0 to "
+                        + Long.MAX_VALUE);
+    }
+
+    /**
+     * Every class needs a sample (a row of zeros has no TPR to weight by), and the counts must sum
+     * without overflowing, as the scores are computed from the sums.
+     */
+    private static void checkSums(Path file, long[][] counts, List<String> names) {
+        long total = 0;
+        for (int a = 0; a < counts.length; a++) {
+            long row = 0;
+            try {
+                for (long count : counts[a]) {
+                    row = Math.addExact(row, count);
+                }
+                total = Math.addExact(total, row);
+            } catch (ArithmeticException e) {
+                throw fail(
+                        file,
+                        "the counts of \"confusionMatrix\" sum beyond "
+                                + Long.MAX_VALUE
+                                + " from row "
+                                + a
+                                + " on; expected counts of samples");
+            }
+            if (row == 0) {
+                throw fail(
+                        file,
+                        "class "
+                                + a
+                                + " ('"
+                                + names.get(a)
+                                + "') has no samples: row "
+                                + a
+                                + " of \"confusionMatrix\" is all zeros; every class needs at"
+                                + " least one sample to have a TPR");
+            }
+        }
+        for (int p = 0; p < counts.length; p++) {
+            long column = 0;
+            try {
+                for (long[] row : counts) {
+                    column = Math.addExact(column, row[p]);
+                }
+            } catch (ArithmeticException e) {
+                throw fail(
+                        file,
+                        "the counts of column "
+                                + p
+                                + " of \"confusionMatrix\" sum beyond "
+                                + Long.MAX_VALUE
+                                + "; expected counts of samples");
+            }
+        }
     }
 
     private static IllegalArgumentException fail(Path file, String problem) {

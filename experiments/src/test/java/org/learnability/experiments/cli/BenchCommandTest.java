@@ -78,7 +78,7 @@ class BenchCommandTest {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--plugins";
-        all[args.length + 1] = dir.resolve("plugins").toString();
+        all[args.length + 1] = CliRun.noPlugins(dir);
         return CliRun.of(all);
     }
 

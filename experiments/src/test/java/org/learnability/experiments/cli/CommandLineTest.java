@@ -36,7 +36,7 @@ class CommandLineTest {
         String[] withPlugins = new String[args.length + 2];
         System.arraycopy(args, 0, withPlugins, 0, args.length);
         withPlugins[args.length] = "--plugins";
-        withPlugins[args.length + 1] = dir.resolve("plugins").toString();
+        withPlugins[args.length + 1] = CliRun.noPlugins(dir);
         return CliRun.of(withPlugins);
     }
 

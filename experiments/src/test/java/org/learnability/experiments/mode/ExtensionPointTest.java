@@ -113,7 +113,7 @@ class ExtensionPointTest {
                         "--devices",
                         "cpu",
                         "--plugins",
-                        dir.resolve("plugins").toString(),
+                        CliRun.noPlugins(dir),
                         "--mode",
                         "uniform-again",
                         "--strategies",

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.cli.Main;
+import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
 
 /**
@@ -55,7 +56,7 @@ class ResumeAfterKillTest {
                 "cpu",
                 "--no-progress",
                 "--plugins",
-                dir.resolve("plugins").toString(),
+                CliRun.noPlugins(dir),
                 "--out",
                 out.toString());
     }

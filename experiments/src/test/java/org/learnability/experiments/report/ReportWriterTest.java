@@ -269,18 +269,22 @@ class ReportWriterTest {
     void rebuildsFromRunsJsonlAndNamesTheFileInErrors() throws IOException {
         Path runs = dir.resolve(RunsFile.NAME);
         SyntheticRuns.twoStage().forEach(r -> RunsFile.append(runs, r));
-        ReportFiles files = ReportWriter.write(dir);
+        ReportFiles files = ReportWriter.write(dir, warning -> {});
         assertTrue(files.all().stream().allMatch(Files::isRegularFile));
 
         Path missing = dir.resolve("absent");
         assertEquals(
                 missing + ": no such directory",
-                assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(missing))
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ReportWriter.write(missing, warning -> {}))
                         .getMessage());
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertEquals(
                 empty.resolve("runs.jsonl") + ": no such file; the run command writes it",
-                assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(empty))
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ReportWriter.write(empty, warning -> {}))
                         .getMessage());
         Path weightedOnly = Files.createDirectory(dir.resolve("weighted"));
         SyntheticRuns.twoStage().stream()
@@ -289,7 +293,9 @@ class ReportWriterTest {
         assertEquals(
                 weightedOnly.resolve("runs.jsonl")
                         + ": no baseline run (strategy uniform, round 0) to compare the strategies with",
-                assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(weightedOnly))
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ReportWriter.write(weightedOnly, warning -> {}))
                         .getMessage());
     }
 

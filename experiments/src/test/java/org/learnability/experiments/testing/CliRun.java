@@ -1,8 +1,12 @@
 package org.learnability.experiments.testing;
 
 import com.google.inject.Module;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.learnability.experiments.cli.Main;
 import picocli.CommandLine;
@@ -25,6 +29,21 @@ public record CliRun(int exitCode, String out, String err) {
      */
     public static CliRun of(String... args) {
         return with(List.of(), args);
+    }
+
+    /**
+     * Makes an empty plugins directory in a test's directory, for {@code --plugins}: a run sees no
+     * strategy but the built-in ones.
+     *
+     * @param dir the test's directory
+     * @return the plugins directory, as a command-line argument
+     */
+    public static String noPlugins(Path dir) {
+        try {
+            return Files.createDirectories(dir.resolve("plugins")).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

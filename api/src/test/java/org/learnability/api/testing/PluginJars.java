@@ -1,4 +1,4 @@
-package org.learnability.api.registry;
+package org.learnability.api.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,10 +41,10 @@ import org.learnability.api.strategy.WeightStrategyProvider;
  * compiled classes, so one compilation can serve many jars (including deliberately incomplete
  * ones).
  */
-final class PluginJars {
+public final class PluginJars {
 
     /** The services file the registry reads. */
-    static final String SERVICES_ENTRY =
+    public static final String SERVICES_ENTRY =
             "META-INF/services/" + WeightStrategyProvider.class.getName();
 
     private PluginJars() {}
@@ -53,7 +53,7 @@ final class PluginJars {
      * Returns the directory or jar that holds the api classes: the class path a plugin compiles
      * against (in a Maven build, {@code api/target/classes}).
      */
-    static Path apiClassPath() {
+    public static Path apiClassPath() {
         CodeSource source = WeightStrategyProvider.class.getProtectionDomain().getCodeSource();
         assertNotNull(source, "WeightStrategyProvider has no code source");
         try {
@@ -70,7 +70,7 @@ final class PluginJars {
      * @param sources fully qualified class name to its source text
      * @return binary class name (nested classes included, e.g. {@code a.B$1}) to class-file bytes
      */
-    static Map<String, byte[]> compile(Map<String, String> sources) {
+    public static Map<String, byte[]> compile(Map<String, String> sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "no system Java compiler: the tests must run on a JDK, not a JRE");
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -149,7 +149,7 @@ final class PluginJars {
      * @param services the lines of the services file; none writes no services file
      * @return {@code jar}
      */
-    static Path jar(
+    public static Path jar(
             Path jar,
             Map<String, byte[]> compiled,
             Collection<String> classNames,
@@ -194,7 +194,7 @@ final class PluginJars {
      * @param services the provider classes to register
      * @return {@code jar}
      */
-    static Path plugin(Path jar, Map<String, String> sources, String... services) {
+    public static Path plugin(Path jar, Map<String, String> sources, String... services) {
         return jar(jar, compile(sources), sources.keySet(), List.of(services));
     }
 }

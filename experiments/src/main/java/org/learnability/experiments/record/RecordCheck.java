@@ -1,0 +1,120 @@
+package org.learnability.experiments.record;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ranges a {@link RunRecord}'s values must lie in, so that a damaged or hand-edited {@code
+ * runs.jsonl} is refused naming the field instead of giving a report with empty cells or an
+ * accuracy of 7: per-class scores and accuracies in [0, 1], weights finite and positive, one of
+ * each per class, confusion counts non-negative in a C x C matrix, a round of at least 0 and at
+ * least one epoch.
+ */
+final class RecordCheck {
+
+    private RecordCheck() {}
+
+    /**
+     * Finds the first value out of range.
+     *
+     * @param r the record
+     * @return the field, its value and what was expected; empty if every value is in range
+     */
+    static Optional<String> problem(RunRecord r) {
+        int classes = r.classNames().size();
+        if (classes == 0 || r.classNames().stream().anyMatch(n -> n == null || n.isBlank())) {
+            return Optional.of("classNames is " + r.classNames() + "; expected one name per class");
+        }
+        if (r.round() < 0) {
+            return Optional.of("round is " + r.round() + "; expected 0 or more");
+        }
+        if (r.epochs() < 1) {
+            return Optional.of("epochs is " + r.epochs() + "; expected 1 or more");
+        }
+        Optional<String> problem = weights("weights", r.weights(), classes);
+        for (int e = 0; problem.isEmpty() && e < r.epochWeights().size(); e++) {
+            problem = weights("epochWeights[" + e + "]", r.epochWeights().get(e), classes);
+        }
+        return problem.or(() -> scores("validation", r.validation(), classes))
+                .or(() -> scores("test", r.test(), classes));
+    }
+
+    private static Optional<String> weights(String field, List<Double> weights, int classes) {
+        if (weights.size() != classes) {
+            return Optional.of(
+                    field + " has " + weights.size() + " values for " + classes + " classes");
+        }
+        for (int c = 0; c < classes; c++) {
+            Double w = weights.get(c);
+            if (w == null || !Double.isFinite(w) || w <= 0) {
+                return Optional.of(
+                        field + "[" + c + "] is " + w + "; expected a finite number > 0");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> scores(String split, SplitScores s, int classes) {
+        if (!unit(s.accuracy())) {
+            return Optional.of(
+                    split + ".accuracy is " + s.accuracy() + "; expected a number in [0, 1]");
+        }
+        for (String name : List.of("tpr", "precision", "f1")) {
+            List<Double> values =
+                    switch (name) {
+                        case "tpr" -> s.tpr();
+                        case "precision" -> s.precision();
+                        default -> s.f1();
+                    };
+            if (values.size() != classes) {
+                return Optional.of(
+                        split
+                                + "."
+                                + name
+                                + " has "
+                                + values.size()
+                                + " values for "
+                                + classes
+                                + " classes");
+            }
+            for (int c = 0; c < classes; c++) {
+                if (values.get(c) == null || !unit(values.get(c))) {
+                    return Optional.of(
+                            split
+                                    + "."
+                                    + name
+                                    + "["
+                                    + c
+                                    + "] is "
+                                    + values.get(c)
+                                    + "; expected a number in [0, 1]");
+                }
+            }
+        }
+        List<List<Long>> matrix = s.confusionMatrix();
+        if (matrix.size() != classes || matrix.stream().anyMatch(row -> row.size() != classes)) {
+            return Optional.of(split + ".confusionMatrix is not " + classes + " x " + classes);
+        }
+        for (int a = 0; a < classes; a++) {
+            for (int p = 0; p < classes; p++) {
+                Long count = matrix.get(a).get(p);
+                if (count == null || count < 0) {
+                    return Optional.of(
+                            split
+                                    + ".confusionMatrix["
+                                    + a
+                                    + "]["
+                                    + p
+                                    + "] is "
+                                    + count
+                                    + "; expected a count >= 0");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean unit(double v) {
+        return v >= 0 && v <= 1;
+    }
+}
