@@ -8,6 +8,7 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset.Usage;
 import ai.djl.translate.TranslateException;
+import ai.djl.util.Utils;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,7 +74,8 @@ public final class DatasetLoader {
 
     /**
      * Checks that a source can be loaded without loading it: local files are validated (and
-     * converted into the cache); DJL's download is not tried.
+     * converted into the cache); DJL's download is not tried, but refused when DJL is offline
+     * ({@code -Dai.djl.offline=true}).
      *
      * @param dataset the data set
      * @param source the source
@@ -82,6 +84,11 @@ public final class DatasetLoader {
     public void check(DatasetDefinition dataset, DataSource source) {
         if (source instanceof DataSource.Local local) {
             dataset.prepare(local.path(), cache);
+        } else if (Utils.isOfflineMode()) {
+            throw new DataException(
+                    dataset.name()
+                            + ": no local data given and DJL may not download it (-Dai.djl.offline"
+                            + "=true); give the directory of its files with --data-dir");
         }
     }
 

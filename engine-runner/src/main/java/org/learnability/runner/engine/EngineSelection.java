@@ -61,11 +61,10 @@ public record EngineSelection(String name, String origin) {
         if (name.isBlank()) {
             throw new IllegalArgumentException(
                     origin
-                            + " is empty; expected an engine name: "
-                            + String.join(", ", available())
-                            + " (or leave it unset for "
-                            + DEFAULT
-                            + ")");
+                            + " is empty; "
+                            + trainableHint()
+                            + ", or leave it unset for "
+                            + DEFAULT);
         }
         return name.trim();
     }

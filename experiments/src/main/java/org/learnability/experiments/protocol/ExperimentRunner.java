@@ -105,30 +105,15 @@ public final class ExperimentRunner {
      */
     public ReportFiles run(ExperimentPlan plan, Path out, SessionOptions options, PrintWriter log) {
         CheckedRun checked = check(plan, out, options);
-        log.println(
-                "experiment "
-                        + out
-                        + ": "
-                        + plan.dataset().name()
-                        + ", "
-                        + plan.model().name()
-                        + ", "
-                        + plan.mode().name()
-                        + ", seeds "
-                        + plan.seeds()
-                        + ", strategies uniform + "
-                        + plan.strategies()
-                        + " ("
-                        + plan.modelCount()
-                        + " models)");
-        pipeline.threads().warnings().forEach(log::println);
         RunLedger ledger = checked.ledger();
         RunProgress progress = new RunProgress(plan.modelCount(), log);
         String engine = pipeline.engine().getEngineName();
         boolean recorded = checked.planRecorded();
+        boolean announced = false;
         for (int seed : plan.seeds()) {
             List<String> keys = keys(engine, plan, seed);
             if (ledger.containsAll(keys)) {
+                announced = announce(announced, plan, out, log);
                 keys.forEach(progress::skip);
                 continue;
             }
@@ -139,6 +124,7 @@ public final class ExperimentRunner {
                             new SplitSpec(plan.valSize(), plan.trainSize(), seed),
                             options);
             try (Session session = pipeline.open(spec)) {
+                announced = announce(announced, plan, out, log);
                 if (!recorded) {
                     planFile.record(out, plan);
                     recorded = true;
@@ -163,6 +149,35 @@ public final class ExperimentRunner {
         log.println("report: " + files.report());
         log.flush();
         return files;
+    }
+
+    /**
+     * Prints what the experiment trains, and the engine's warnings, once: when the first seed's
+     * data has loaded (or its models are all recorded), so that bad input stays the only line.
+     */
+    private boolean announce(boolean announced, ExperimentPlan plan, Path out, PrintWriter log) {
+        if (announced) {
+            return true;
+        }
+        log.println(
+                "experiment "
+                        + out
+                        + ": "
+                        + plan.dataset().name()
+                        + ", "
+                        + plan.model().name()
+                        + ", "
+                        + plan.mode().name()
+                        + ", seeds "
+                        + plan.seeds()
+                        + ", strategies uniform + "
+                        + plan.strategies()
+                        + " ("
+                        + plan.modelCount()
+                        + " models)");
+        pipeline.threads().warnings().forEach(log::println);
+        log.flush();
+        return true;
     }
 
     /** The keys of one seed's models: the baseline's and those the mode declares. */

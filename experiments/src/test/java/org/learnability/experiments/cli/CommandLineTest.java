@@ -280,4 +280,46 @@ class CommandLineTest {
             assertTrue(run.out().startsWith("Usage: learnability " + command), run.out());
         }
     }
+
+    @Test
+    void helpIsCleanAndListsTheRegisteredNames() {
+        for (String command : List.of("run", "report", "strategies", "weights", "bench")) {
+            CliRun help = run(command, "--help");
+            assertEquals(0, help.exitCode(), help.err());
+            assertEquals("", help.err(), "no picocli warning for " + command);
+        }
+        String run = run("run", "--help").out();
+        assertTrue(run.contains("cifar10, fashion-mnist"), run);
+        assertTrue(run.contains("cnn-small, resnet-peifer, resnet20"), run);
+        assertTrue(run.contains("two-stage, iterative, dynamic"), run);
+        assertTrue(run.contains("x0.1 at 50% and 75%"), run);
+        assertTrue(run.contains("--verbose"), run);
+    }
+
+    @Test
+    void everyCommandPrintsTheVersion() {
+        for (String command : List.of("run", "report", "strategies", "weights", "bench")) {
+            for (String option : List.of("-V", "--version")) {
+                CliRun version = CliRun.of(command, option);
+                assertEquals(0, version.exitCode(), version.err());
+                assertTrue(
+                        version.out().matches("learnability \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"),
+                        command + " " + option + ": " + version.out());
+            }
+        }
+        assertEquals(CliRun.of("run", "-V").out(), CliRun.of("--version").out());
+    }
+
+    @Test
+    void anUnexpectedFailureIsStillOneLine() {
+        assertEquals(
+                "NullPointerException: x (--verbose prints the stack trace)",
+                Main.message(new NullPointerException("x")));
+        assertEquals(
+                "IllegalStateException (--verbose prints the stack trace)",
+                Main.message(new IllegalStateException()));
+        assertEquals(
+                "not a plan",
+                Main.message(new IllegalArgumentException("not a plan\nSee https://example.org")));
+    }
 }

@@ -1,8 +1,12 @@
 package org.learnability.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.io.Json;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.stats.SyntheticRuns;
@@ -132,5 +137,70 @@ class ReportCommandTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: learnability report"), run.out());
         assertTrue(run.out().contains("--out=DIR"), run.out());
+    }
+
+    /** The records of the synthetic two-stage experiment, one JSON object per line. */
+    private static List<JsonObject> lines(List<RunRecord> runs) {
+        return runs.stream()
+                .map(r -> JsonParser.parseString(RunsFile.toJson(r)).getAsJsonObject())
+                .toList();
+    }
+
+    private Path experimentOf(List<JsonObject> lines, String tail) throws IOException {
+        Path out = Files.createDirectories(dir.resolve("experiment"));
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(Json.GSON.toJson(l)).append('\n'));
+        Files.writeString(out.resolve(RunsFile.NAME), text + tail);
+        return out;
+    }
+
+    @Test
+    void aTornLastLineIsOneWarningNamingItAndIsIgnored() throws IOException {
+        List<JsonObject> records = lines(SyntheticRuns.twoStage());
+        Path out = experimentOf(records, "{\"schema\": 1, \"key\": \"PyTorch/9/two-st");
+        CliRun run = run("report", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(
+                "warning: "
+                        + out.resolve(RunsFile.NAME)
+                        + " line "
+                        + (records.size() + 1)
+                        + " is incomplete (a run was stopped while writing it) and is ignored;"
+                        + " running the experiment again retrains that model\n",
+                run.err());
+        assertTrue(Files.exists(out.resolve("report.md")));
+    }
+
+    @Test
+    void aRecordWithAValueOutOfRangeIsRefusedNamingFileLineAndField() throws IOException {
+        List<JsonObject> records = lines(SyntheticRuns.twoStage());
+        records.get(1).getAsJsonObject("test").addProperty("accuracy", 7);
+        Path out = experimentOf(records, "");
+        assertOneLineError(
+                run("report", "--out", out.toString()),
+                out.resolve(RunsFile.NAME)
+                        + " line 2: test.accuracy is 7.0; expected a number in [0, 1]");
+        assertFalse(Files.exists(out.resolve("report.md")), "no report");
+
+        Files.delete(out.resolve(RunsFile.NAME));
+        records = lines(SyntheticRuns.twoStage());
+        records.get(2)
+                .getAsJsonObject("validation")
+                .getAsJsonArray("tpr")
+                .set(1, new JsonPrimitive(Double.NaN));
+        experimentOf(records, "");
+        assertOneLineError(
+                run("report", "--out", out.toString()),
+                out.resolve(RunsFile.NAME)
+                        + " line 3: validation.tpr[1] is NaN; expected a number in [0, 1]");
+
+        records = lines(SyntheticRuns.twoStage());
+        records.get(0).getAsJsonArray("weights").set(0, new JsonPrimitive(-1));
+        experimentOf(records, "");
+        assertOneLineError(
+                run("report", "--out", out.toString()),
+                out.resolve(RunsFile.NAME)
+                        + " line 1: weights[0] is -1.0; expected a finite number > 0");
+        assertFalse(Files.exists(out.resolve("report.md")), "no report");
     }
 }

@@ -19,6 +19,7 @@ import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.SmallRun;
 import org.learnability.runner.training.EpochHook;
 
 /**
@@ -94,32 +95,15 @@ class ExtensionPointTest {
         CliRun run =
                 CliRun.with(
                         List.of(TOY),
-                        "run",
-                        "--no-progress",
-                        "--dataset",
-                        "fashion-mnist",
-                        "--data-dir",
-                        data.toString(),
-                        "--model",
-                        "cnn-small",
-                        "--train-size",
-                        "200",
-                        "--val-size",
-                        "100",
-                        "--epochs",
-                        "1",
-                        "--batch-size",
-                        "32",
-                        "--devices",
-                        "cpu",
-                        "--plugins",
-                        CliRun.noPlugins(dir),
-                        "--mode",
-                        "uniform-again",
-                        "--strategies",
-                        "mean-ratio:gamma=2",
-                        "--out",
-                        out.toString());
+                        SmallRun.args(
+                                data,
+                                dir,
+                                "--mode",
+                                "uniform-again",
+                                "--strategies",
+                                "mean-ratio:gamma=2",
+                                "--out",
+                                out.toString()));
         assertEquals(0, run.exitCode(), run.err());
         List<JsonObject> records =
                 Files.readAllLines(out.resolve("runs.jsonl")).stream()

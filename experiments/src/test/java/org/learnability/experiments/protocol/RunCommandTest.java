@@ -11,9 +11,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.SmallRun;
 
 /**
  * The run command end to end on small synthetic Fashion-MNIST files: the files it writes, their
@@ -49,26 +48,7 @@ class RunCommandTest {
      * them.
      */
     private CliRun run(String... options) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("--dataset", "fashion-mnist");
-        values.put("--data-dir", data.toString());
-        values.put("--model", "cnn-small");
-        values.put("--train-size", "200");
-        values.put("--val-size", "100");
-        values.put("--epochs", "1");
-        values.put("--batch-size", "32");
-        values.put("--devices", "cpu");
-        values.put("--plugins", CliRun.noPlugins(dir));
-        for (int i = 0; i < options.length; i += 2) {
-            values.put(options[i], options[i + 1]);
-        }
-        List<String> args = new ArrayList<>(List.of("run", "--no-progress"));
-        values.forEach(
-                (option, value) -> {
-                    args.add(option);
-                    args.add(value);
-                });
-        return CliRun.of(args);
+        return CliRun.of(SmallRun.args(data, dir, options));
     }
 
     private static List<JsonObject> lines(Path runs) throws IOException {

@@ -53,6 +53,17 @@ public record CliRun(int exitCode, String out, String err) {
      * @param args the arguments
      * @return the outcome
      */
+    public static CliRun with(List<? extends Module> modules, List<String> args) {
+        return with(modules, args.toArray(String[]::new));
+    }
+
+    /**
+     * Runs the command line with extra Guice modules in its application.
+     *
+     * @param modules the modules, e.g. one registering a toy mode
+     * @param args the arguments
+     * @return the outcome
+     */
     public static CliRun with(List<? extends Module> modules, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
