@@ -3,12 +3,10 @@ package org.learnability.api.registry;
 import java.io.Closeable;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.learnability.api.scores.ClassScores;
-import org.learnability.api.strategy.ParameterSpec;
 import org.learnability.api.strategy.StrategyException;
 import org.learnability.api.strategy.StrategyParameters;
 import org.learnability.api.strategy.StrategySpec;
@@ -97,41 +95,7 @@ public final class StrategyRegistry implements Closeable {
      * @throws StrategyException naming the unknown key or the bad value and what is valid
      */
     public StrategyParameters parameters(StrategySpec spec) {
-        Map<String, ParameterSpec> declared = new LinkedHashMap<>();
-        for (ParameterSpec p : info(spec.name()).parameters()) {
-            declared.put(p.name(), p);
-        }
-        for (String key : spec.parameters().keySet()) {
-            if (!declared.containsKey(key)) {
-                throw new StrategyException(
-                        "strategy "
-                                + spec.name()
-                                + " has no parameter '"
-                                + key
-                                + "'; "
-                                + (declared.isEmpty()
-                                        ? "it takes none"
-                                        : "its parameters: "
-                                                + String.join(", ", declared.keySet())));
-            }
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (ParameterSpec p : declared.values()) {
-            String value = spec.parameters().getOrDefault(p.name(), p.defaultValue());
-            if (!p.accepts(value)) {
-                throw new StrategyException(
-                        "strategy "
-                                + spec.name()
-                                + ": "
-                                + p.name()
-                                + "="
-                                + value
-                                + " is not valid; expected "
-                                + p.expected());
-            }
-            values.put(p.name(), value);
-        }
-        return new StrategyParameters(values);
+        return StrategyParameters.resolve("strategy", spec, info(spec.name()).parameters());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.learnability.api.strategy;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,54 @@ public record StrategyParameters(Map<String, String> values) {
         values =
                 Collections.unmodifiableMap(
                         new LinkedHashMap<>(values == null ? Map.of() : values));
+    }
+
+    /**
+     * Validates the parameters a spec sets against the ones declared and fills in the defaults; the
+     * messages name the kind of thing ({@code strategy}, {@code loss}) and the name.
+     *
+     * @param kind what the spec names, for messages, e.g. {@code strategy}
+     * @param spec the spec
+     * @param declared the parameters declared
+     * @return every declared parameter, set or defaulted
+     * @throws StrategyException naming the unknown key or the bad value and what is valid
+     */
+    public static StrategyParameters resolve(
+            String kind, StrategySpec spec, List<ParameterSpec> declared) {
+        Map<String, ParameterSpec> byName = new LinkedHashMap<>();
+        declared.forEach(p -> byName.put(p.name(), p));
+        for (String key : spec.parameters().keySet()) {
+            if (!byName.containsKey(key)) {
+                throw new StrategyException(
+                        kind
+                                + " "
+                                + spec.name()
+                                + " has no parameter '"
+                                + key
+                                + "'; "
+                                + (byName.isEmpty()
+                                        ? "it takes none"
+                                        : "its parameters: " + String.join(", ", byName.keySet())));
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ParameterSpec p : byName.values()) {
+            String value = spec.parameters().getOrDefault(p.name(), p.defaultValue());
+            if (!p.accepts(value)) {
+                throw new StrategyException(
+                        kind
+                                + " "
+                                + spec.name()
+                                + ": "
+                                + p.name()
+                                + "="
+                                + value
+                                + " is not valid; expected "
+                                + p.expected());
+            }
+            values.put(p.name(), value);
+        }
+        return new StrategyParameters(values);
     }
 
     /**

@@ -89,6 +89,28 @@ public final class BatchIterator implements Iterator<Batch> {
                 split, order, batchSize, augmentation, Seeds.mix(seed, Seeds.AUGMENT, epoch));
     }
 
+    /**
+     * Returns one epoch of batches in a given order of source indices (a draw), augmented.
+     *
+     * @param split the split the indices belong to
+     * @param order source indices, one per image of the epoch
+     * @param batchSize images per batch; the last batch may be smaller
+     * @param seed the run's seed
+     * @param epoch the epoch, from 0
+     * @param augmentation the augmentation
+     * @return the iterator
+     */
+    static BatchIterator ordered(
+            Split split,
+            long[] order,
+            int batchSize,
+            long seed,
+            int epoch,
+            Augmentation augmentation) {
+        return new BatchIterator(
+                split, order, batchSize, augmentation, Seeds.mix(seed, Seeds.AUGMENT, epoch));
+    }
+
     /** Returns the number of batches in the epoch. */
     public int batchCount() {
         return batchCount;

@@ -6,6 +6,7 @@ final class Seeds {
     static final long SPLIT = 1;
     static final long SHUFFLE = 2;
     static final long AUGMENT = 3;
+    static final long SAMPLE = 4;
 
     private Seeds() {}
 

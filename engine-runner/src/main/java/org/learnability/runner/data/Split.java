@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import java.util.List;
 import java.util.Locale;
+import org.learnability.api.weights.ClassWeights;
 
 /**
  * One split of a data set: a set of indices into the in-memory source tensors of its {@link
@@ -152,13 +153,51 @@ public final class Split {
      */
     public Iterable<Batch> shuffled(
             int batchSize, long seed, int epoch, Augmentation augmentation) {
+        requireTrainingIfAugmented(augmentation);
+        return () -> BatchIterator.shuffled(this, batchSize, seed, epoch, augmentation);
+    }
+
+    private void requireTrainingIfAugmented(Augmentation augmentation) {
         if (!augmentation.isNone() && role != Role.TRAINING) {
             throw new IllegalArgumentException(
                     "the "
                             + role.name().toLowerCase(Locale.ROOT)
                             + " split is never augmented; augmentation is for the training split only");
         }
-        return () -> BatchIterator.shuffled(this, batchSize, seed, epoch, augmentation);
+    }
+
+    /**
+     * Returns one epoch of batches whose images are drawn with replacement by class weight: as many
+     * draws as the split holds, image {@code j} with probability {@code w[y_j] / sum_k w[y_k]},
+     * chosen by {@code seed} and {@code epoch} in Java, so every engine draws the same images
+     * ({@link ClassSampler}).
+     *
+     * @param batchSize images per batch; the last batch may be smaller
+     * @param seed the run's seed
+     * @param epoch the epoch, from 0; each gives another draw
+     * @param augmentation the augmentation, only for the training split
+     * @param weights one weight per class
+     * @return the batches; close each one
+     */
+    public Iterable<Batch> sampled(
+            int batchSize, long seed, int epoch, Augmentation augmentation, ClassWeights weights) {
+        requireTrainingIfAugmented(augmentation);
+        long[] order = drawBySampling(weights, seed, epoch);
+        return () -> BatchIterator.ordered(this, order, batchSize, seed, epoch, augmentation);
+    }
+
+    /**
+     * Returns the source indices of one epoch drawn by class weight, in draw order ({@link
+     * ClassSampler}).
+     *
+     * @param weights one weight per class
+     * @param seed the run's seed
+     * @param epoch the epoch
+     * @return as many source indices as the split holds, drawn with replacement
+     */
+    public long[] drawBySampling(ClassWeights weights, long seed, int epoch) {
+        weights.requireSize(classNames().size());
+        return ClassSampler.draw(indices, labels, weights, seed, epoch);
     }
 
     @Override

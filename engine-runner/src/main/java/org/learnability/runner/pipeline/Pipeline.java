@@ -16,7 +16,6 @@ import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.engine.EngineThreads;
 import org.learnability.runner.engine.ThreadRequest;
-import org.learnability.runner.training.LossFactory;
 import org.learnability.runner.training.Models;
 
 /**
@@ -32,7 +31,6 @@ public final class Pipeline {
     private final Provider<Engine> engine;
     private final DatasetLoader loader;
     private final Models models;
-    private final LossFactory losses;
     private final ThreadRequest threads;
 
     /**
@@ -41,20 +39,14 @@ public final class Pipeline {
      * @param engine the engine, loaded on first use
      * @param loader loads data sets
      * @param models makes models
-     * @param losses makes the weighted loss
      * @param threads the threads the process asked for at start-up
      */
     @Inject
     public Pipeline(
-            Provider<Engine> engine,
-            DatasetLoader loader,
-            Models models,
-            LossFactory losses,
-            ThreadRequest threads) {
+            Provider<Engine> engine, DatasetLoader loader, Models models, ThreadRequest threads) {
         this.engine = engine;
         this.loader = loader;
         this.models = models;
-        this.losses = losses;
         this.threads = threads;
     }
 
@@ -155,7 +147,7 @@ public final class Pipeline {
                 data.close();
                 throw e;
             }
-            return new Session(djl, devices, manager, splits, spec, models, losses);
+            return new Session(djl, devices, manager, splits, spec, models);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

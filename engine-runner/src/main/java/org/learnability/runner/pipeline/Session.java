@@ -11,9 +11,9 @@ import org.learnability.runner.data.Augmentation;
 import org.learnability.runner.data.DataSplits;
 import org.learnability.runner.model.ImageShape;
 import org.learnability.runner.model.ModelArchitecture;
+import org.learnability.runner.scoring.Logits;
 import org.learnability.runner.training.BatchSource;
 import org.learnability.runner.training.EpochHook;
-import org.learnability.runner.training.LossFactory;
 import org.learnability.runner.training.ModelTrainer;
 import org.learnability.runner.training.Models;
 import org.learnability.runner.training.Scorer;
@@ -43,15 +43,14 @@ public final class Session implements AutoCloseable {
             NDManager manager,
             DataSplits splits,
             SessionSpec spec,
-            Models models,
-            LossFactory losses) {
+            Models models) {
         this.engine = engine;
         this.devices = devices.clone();
         this.manager = manager;
         this.splits = splits;
         this.spec = spec;
         this.models = models;
-        this.trainer = new ModelTrainer(losses, devices, spec.options().progress());
+        this.trainer = new ModelTrainer(devices, spec.options().progress());
         this.scorer = new Scorer(spec.options().scoringBatchSize());
     }
 
@@ -161,12 +160,68 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Computes a model's logits on the validation split, for choosing logit offsets: the only split
+     * whose scores may give weights or offsets.
+     *
+     * @param model the model
+     * @return the logits; the caller closes them
+     */
+    public Logits validationLogits(Model model) {
+        return scorer.logits(
+                model,
+                SplitSource.inOrder(splits.validation().requireUsableForWeights()),
+                classNames());
+    }
+
+    /**
+     * Computes a model's logits on the test split, for the final comparison only.
+     *
+     * @param model the model
+     * @return the logits; the caller closes them
+     */
+    public Logits testLogits(Model model) {
+        return scorer.logits(model, SplitSource.inOrder(splits.test()), classNames());
+    }
+
+    /**
+     * Trains a new model of an architecture on the training split and keeps it open.
+     *
+     * @param architecture the architecture
+     * @param weights the class weights of the first epoch
+     * @param settings how to train; its seed also shuffles, samples and augments
+     * @param augment whether to augment the training images
+     * @param hook called after every epoch
+     * @return the model and what its training did; the caller closes it
+     */
+    public Fitted fit(
+            ModelArchitecture architecture,
+            ClassWeights weights,
+            TrainingSettings settings,
+            boolean augment,
+            EpochHook hook) {
+        Model model = newModel(architecture);
+        try {
+            TrainingResult result =
+                    train(
+                            model,
+                            trainingBatches(settings.seed(), augment),
+                            weights,
+                            settings,
+                            hook);
+            return new Fitted(model, result);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
      * Trains a new model of an architecture on the training split and scores it on the validation
      * and the test split.
      *
      * @param architecture the architecture
      * @param weights the class weights of the first epoch
-     * @param settings how to train; its seed also shuffles and augments
+     * @param settings how to train; its seed also shuffles, samples and augments
      * @param augment whether to augment the training images
      * @param hook called after every epoch
      * @return the training and the scores
@@ -177,15 +232,34 @@ public final class Session implements AutoCloseable {
             TrainingSettings settings,
             boolean augment,
             EpochHook hook) {
-        try (Model model = newModel(architecture)) {
-            TrainingResult result =
-                    train(
-                            model,
-                            trainingBatches(settings.seed(), augment),
-                            weights,
-                            settings,
-                            hook);
-            return new TrainedModel(result, scoreValidation(model), scoreTest(model));
+        try (Fitted fitted = fit(architecture, weights, settings, augment, hook)) {
+            return score(fitted);
+        }
+    }
+
+    /**
+     * Scores a fitted model on the validation and the test split.
+     *
+     * @param fitted the model
+     * @return its training and scores
+     */
+    public TrainedModel score(Fitted fitted) {
+        return new TrainedModel(
+                fitted.result(), scoreValidation(fitted.model()), scoreTest(fitted.model()));
+    }
+
+    /**
+     * A trained model, open, with what its training did.
+     *
+     * @param model the model
+     * @param result losses, weights, time and throughput
+     */
+    public record Fitted(Model model, TrainingResult result) implements AutoCloseable {
+
+        /** Closes the model. */
+        @Override
+        public void close() {
+            model.close();
         }
     }
 

@@ -2,6 +2,7 @@ package org.learnability.runner.training;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
+import org.learnability.api.weights.ClassWeights;
 
 /** Where training and scoring take their batches from: a split held in memory. */
 public interface BatchSource {
@@ -30,4 +31,17 @@ public interface BatchSource {
      * @return the batches
      */
     Iterable<Batch> batches(int batchSize, int epoch);
+
+    /**
+     * Returns the batches of one training epoch whose images are drawn by class weight, if the
+     * weights are given; sources that cannot draw ignore them.
+     *
+     * @param batchSize samples per batch; the last batch may be smaller
+     * @param epoch the epoch
+     * @param sampling the class weights that choose the images, or null for the plain epoch
+     * @return the batches
+     */
+    default Iterable<Batch> batches(int batchSize, int epoch, ClassWeights sampling) {
+        return batches(batchSize, epoch);
+    }
 }

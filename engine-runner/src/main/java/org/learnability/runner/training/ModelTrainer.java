@@ -20,7 +20,7 @@ import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
+import org.learnability.runner.loss.ClassWeightedLoss;
 
 /**
  * Trains a model with the weighted loss: DJL's {@link Trainer}, one {@link EasyTrain#trainBatch}
@@ -33,19 +33,16 @@ import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
  */
 public final class ModelTrainer {
 
-    private final LossFactory lossFactory;
     private final Device[] devices;
     private final boolean progress;
 
     /**
      * Creates the trainer.
      *
-     * @param lossFactory makes the weighted loss
      * @param devices the devices to train on
      * @param progress whether to show DJL's progress bar and log every epoch
      */
-    public ModelTrainer(LossFactory lossFactory, Device[] devices, boolean progress) {
-        this.lossFactory = lossFactory;
+    public ModelTrainer(Device[] devices, boolean progress) {
         this.devices = devices.clone();
         this.progress = progress;
     }
@@ -55,8 +52,10 @@ public final class ModelTrainer {
      *
      * @param model the model
      * @param data the training split
-     * @param weights the class weights of the first epoch
-     * @param settings the optimizer, epochs, batch size, schedule and seed
+     * @param weights the class weights of the first epoch, applied to the loss, the sampling or
+     *     both as the settings say
+     * @param settings the optimizer, epochs, batch size, schedule, seed, loss and weight
+     *     application
      * @param hook called after every epoch; its result weights the next epoch
      * @return losses, weights, time and throughput
      */
@@ -72,8 +71,9 @@ public final class ModelTrainer {
         Optimizer optimizer = optimizer(settings, Math.max(1, batchesPerEpoch * settings.epochs()));
         List<Double> losses = new ArrayList<>();
         List<ClassWeights> used = new ArrayList<>();
-        try (WeightedSoftmaxCrossEntropyLoss loss =
-                lossFactory.create(weights, model.getNDManager())) {
+        WeightApplication apply = settings.apply();
+        try (ClassWeightedLoss loss =
+                settings.loss().create(apply.forLoss(weights), model.getNDManager())) {
             DefaultTrainingConfig config =
                     new DefaultTrainingConfig(loss)
                             .optOptimizer(optimizer)
@@ -85,7 +85,8 @@ public final class ModelTrainer {
                 ClassWeights current = weights;
                 long start = System.nanoTime();
                 for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                    for (Batch batch : data.batches(settings.batchSize(), epoch)) {
+                    for (Batch batch :
+                            data.batches(settings.batchSize(), epoch, apply.forSampling(current))) {
                         try (batch) {
                             EasyTrain.trainBatch(trainer, batch);
                             trainer.step();
@@ -96,7 +97,7 @@ public final class ModelTrainer {
                     trainer.notifyListeners(listener -> listener.onEpoch(trainer));
                     ClassWeights next = hook.afterEpoch(epoch, model, current);
                     if (!next.equals(current)) {
-                        loss.setWeights(next);
+                        loss.setWeights(apply.forLoss(next));
                         current = next;
                     }
                 }

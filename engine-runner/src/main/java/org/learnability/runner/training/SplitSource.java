@@ -2,6 +2,7 @@ package org.learnability.runner.training;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
+import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.data.Augmentation;
 import org.learnability.runner.data.Split;
 
@@ -60,5 +61,13 @@ public final class SplitSource implements BatchSource {
         return shuffle
                 ? split.shuffled(batchSize, seed, epoch, augmentation)
                 : split.inOrder(batchSize);
+    }
+
+    /** A training source draws the epoch's images by class weight when weights are given. */
+    @Override
+    public Iterable<Batch> batches(int batchSize, int epoch, ClassWeights sampling) {
+        return shuffle && sampling != null
+                ? split.sampled(batchSize, seed, epoch, augmentation, sampling)
+                : batches(batchSize, epoch);
     }
 }

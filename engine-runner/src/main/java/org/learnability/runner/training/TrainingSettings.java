@@ -1,6 +1,7 @@
 package org.learnability.runner.training;
 
 import java.util.Locale;
+import org.learnability.runner.loss.LossChoice;
 
 /**
  * How a model is trained.
@@ -12,7 +13,9 @@ import java.util.Locale;
  * @param epochs passes over the training split, &gt;= 1
  * @param batchSize samples per batch, &gt;= 1
  * @param schedule how the learning rate changes over the run
- * @param seed fixes initialisation, shuffling, dropout and augmentation
+ * @param seed fixes initialisation, shuffling, sampling, dropout and augmentation
+ * @param loss the loss family and its parameters
+ * @param apply how the class weights act: on the loss, the sampling, or both
  */
 public record TrainingSettings(
         Optimizer optimizer,
@@ -22,7 +25,9 @@ public record TrainingSettings(
         int epochs,
         int batchSize,
         Schedule schedule,
-        int seed) {
+        int seed,
+        LossChoice loss,
+        WeightApplication apply) {
 
     /** The optimizers. */
     public enum Optimizer {
@@ -64,8 +69,9 @@ public record TrainingSettings(
 
     /** Validates every field, naming the one at fault. */
     public TrainingSettings {
-        if (optimizer == null || schedule == null) {
-            throw new IllegalArgumentException("optimizer and schedule must be given");
+        if (optimizer == null || schedule == null || loss == null || apply == null) {
+            throw new IllegalArgumentException(
+                    "optimizer, schedule, loss and weight application must be given");
         }
         check(
                 learningRate > 0 && Double.isFinite(learningRate),
@@ -84,12 +90,22 @@ public record TrainingSettings(
 
     /**
      * The defaults: Adam, learning rate 1e-3, no weight decay, 10 epochs, batch 128, constant rate,
-     * seed 0.
+     * seed 0, weighted cross-entropy, weights on the loss.
      *
      * @return the defaults
      */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(Optimizer.ADAM, 1e-3, 0.9, 0, 10, 128, Schedule.CONSTANT, 0);
+        return new TrainingSettings(
+                Optimizer.ADAM,
+                1e-3,
+                0.9,
+                0,
+                10,
+                128,
+                Schedule.CONSTANT,
+                0,
+                LossChoice.CROSS_ENTROPY,
+                WeightApplication.LOSS);
     }
 
     /**
@@ -100,7 +116,36 @@ public record TrainingSettings(
      */
     public TrainingSettings withEpochs(int value) {
         return new TrainingSettings(
-                optimizer, learningRate, momentum, weightDecay, value, batchSize, schedule, seed);
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                value,
+                batchSize,
+                schedule,
+                seed,
+                loss,
+                apply);
+    }
+
+    /**
+     * Returns these settings with another batch size.
+     *
+     * @param value the batch size
+     * @return the new settings
+     */
+    public TrainingSettings withBatchSize(int value) {
+        return new TrainingSettings(
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                value,
+                schedule,
+                seed,
+                loss,
+                apply);
     }
 
     /**
@@ -111,7 +156,37 @@ public record TrainingSettings(
      */
     public TrainingSettings withSeed(int value) {
         return new TrainingSettings(
-                optimizer, learningRate, momentum, weightDecay, epochs, batchSize, schedule, value);
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                batchSize,
+                schedule,
+                value,
+                loss,
+                apply);
+    }
+
+    /**
+     * Returns these settings with another loss and weight application.
+     *
+     * @param lossValue the loss
+     * @param applyValue how the weights act
+     * @return the new settings
+     */
+    public TrainingSettings withWeighting(LossChoice lossValue, WeightApplication applyValue) {
+        return new TrainingSettings(
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                batchSize,
+                schedule,
+                seed,
+                lossValue,
+                applyValue);
     }
 
     private static void check(boolean ok, String what, Object value, String expected) {
@@ -120,7 +195,7 @@ public record TrainingSettings(
         }
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String what, String text) {
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String what, String text) {
         for (E e : type.getEnumConstants()) {
             if (e.name()
                     .toLowerCase(Locale.ROOT)

@@ -15,12 +15,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.scores.ClassScores;
+import org.learnability.api.strategy.ParameterSpec;
+import org.learnability.api.strategy.StrategyParameters;
+import org.learnability.api.strategy.StrategySpec;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.data.Augmentation;
 import org.learnability.runner.data.Cifar10Dataset;
@@ -30,6 +34,9 @@ import org.learnability.runner.data.DataSplits;
 import org.learnability.runner.data.DatasetLoader;
 import org.learnability.runner.data.SplitSpec;
 import org.learnability.runner.engine.EngineSelection;
+import org.learnability.runner.loss.ClassWeightedLoss;
+import org.learnability.runner.loss.LossChoice;
+import org.learnability.runner.loss.LossFamily;
 import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
 import org.learnability.runner.model.CnnSmall;
 import org.learnability.runner.model.ImageShape;
@@ -40,8 +47,6 @@ import org.learnability.runner.testing.EngineTest;
 class ModelTrainerTest {
 
     private static final Device[] CPU = {Device.cpu()};
-    private static final LossFactory LOSS =
-            (weights, manager) -> new WeightedSoftmaxCrossEntropyLoss("loss", weights, manager);
 
     @TempDir Path dir;
 
@@ -78,7 +83,7 @@ class ModelTrainerTest {
     private ClassScores trainAndScore(
             DataSplits splits, ClassWeights weights, TrainingSettings settings) {
         try (Model model = models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
-            new ModelTrainer(LOSS, CPU, false)
+            new ModelTrainer(CPU, false)
                     .train(
                             model,
                             SplitSource.training(
@@ -103,13 +108,15 @@ class ModelTrainerTest {
                             4,
                             32,
                             TrainingSettings.Schedule.CONSTANT,
-                            5);
+                            5,
+                            LossChoice.CROSS_ENTROPY,
+                            WeightApplication.LOSS);
             ClassScores trainScores;
             ClassScores first;
             try (Model model =
                     models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
                 TrainingResult result =
-                        new ModelTrainer(LOSS, CPU, false)
+                        new ModelTrainer(CPU, false)
                                 .train(
                                         model,
                                         SplitSource.training(
@@ -179,7 +186,7 @@ class ModelTrainerTest {
                         return second;
                     };
             TrainingResult result =
-                    new ModelTrainer(LOSS, CPU, false)
+                    new ModelTrainer(CPU, false)
                             .train(
                                     model,
                                     SplitSource.training(splits.training(), 1, Augmentation.NONE),
@@ -195,9 +202,27 @@ class ModelTrainerTest {
     void aNanLossStopsTrainingNamingEpochAndBatch() throws IOException {
         // 100 training images in batches of 32: batches of 32, 32, 32 and 4. The loss turns NaN on
         // the short fourth batch, so training must stop in epoch 1, batch 4.
-        LossFactory nanOnShortBatch =
-                (weights, m) ->
-                        new WeightedSoftmaxCrossEntropyLoss("loss", weights, m) {
+        LossFamily nanOnShortBatch =
+                new LossFamily() {
+                    @Override
+                    public String name() {
+                        return "nan-on-short";
+                    }
+
+                    @Override
+                    public String description() {
+                        return "cross-entropy, NaN on a batch under 32";
+                    }
+
+                    @Override
+                    public List<ParameterSpec> parameters() {
+                        return List.of();
+                    }
+
+                    @Override
+                    public ClassWeightedLoss create(
+                            StrategyParameters p, ClassWeights weights, NDManager m) {
+                        return new WeightedSoftmaxCrossEntropyLoss("loss", weights, m) {
                             @Override
                             public NDArray evaluate(NDList labels, NDList predictions) {
                                 NDArray value = super.evaluate(labels, predictions);
@@ -206,6 +231,8 @@ class ModelTrainerTest {
                                         : value;
                             }
                         };
+                    }
+                };
         try (DataSplits splits = splits(c -> c, 10, 1);
                 Model model = models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
             TrainingSettings settings =
@@ -217,12 +244,17 @@ class ModelTrainerTest {
                             2,
                             32,
                             TrainingSettings.Schedule.COSINE,
-                            1);
+                            1,
+                            new LossChoice(
+                                    StrategySpec.parse("nan-on-short"),
+                                    nanOnShortBatch,
+                                    new StrategyParameters(Map.of())),
+                            WeightApplication.LOSS);
             TrainingDivergedException e =
                     assertThrows(
                             TrainingDivergedException.class,
                             () ->
-                                    new ModelTrainer(nanOnShortBatch, CPU, false)
+                                    new ModelTrainer(CPU, false)
                                             .train(
                                                     model,
                                                     SplitSource.training(
@@ -244,7 +276,7 @@ class ModelTrainerTest {
             ClassScores before;
             try (Model model =
                     models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
-                new ModelTrainer(LOSS, CPU, false)
+                new ModelTrainer(CPU, false)
                         .train(
                                 model,
                                 SplitSource.training(splits.training(), 1, Augmentation.NONE),

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.learnability.experiments.mode.DynamicMode;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.IterativeMode;
+import org.learnability.experiments.mode.PosthocMode;
 import org.learnability.experiments.mode.TwoStageMode;
 import org.learnability.runner.registry.Registry;
 
@@ -33,6 +34,7 @@ public final class ModeModule extends AbstractModule {
         modes(binder()).addBinding(TwoStageMode.NAME).to(TwoStageMode.class);
         modes(binder()).addBinding(IterativeMode.NAME).to(IterativeMode.class);
         modes(binder()).addBinding(DynamicMode.NAME).to(DynamicMode.class);
+        modes(binder()).addBinding(PosthocMode.NAME).to(PosthocMode.class);
     }
 
     @Provides

@@ -30,8 +30,6 @@ import org.learnability.runner.training.BatchSource;
 import org.learnability.runner.training.EpochHook;
 import org.learnability.runner.training.SplitSource;
 import org.learnability.runner.training.TrainingSettings;
-import org.learnability.runner.training.TrainingSettings.Optimizer;
-import org.learnability.runner.training.TrainingSettings.Schedule;
 
 /**
  * Measures Learnability's own training pipeline, the {@link Pipeline} that {@code run} uses: the
@@ -121,16 +119,12 @@ public final class Bench {
                         session.trainingBatches(spec.seed(), spec.augment()),
                         spec,
                         Bench::processCpuNanos);
+        // Adam 1e-3, constant, weighted cross-entropy: TrainingSettings' defaults
         TrainingSettings settings =
-                new TrainingSettings(
-                        Optimizer.ADAM,
-                        1e-3,
-                        0.9,
-                        0,
-                        source.roundCount(),
-                        spec.batchSize(),
-                        Schedule.CONSTANT,
-                        spec.seed());
+                TrainingSettings.defaults()
+                        .withEpochs(source.roundCount())
+                        .withBatchSize(spec.batchSize())
+                        .withSeed(spec.seed());
         int classes = session.classNames().size();
         RoundLog log = new RoundLog(source, spec, progress);
         Engine djl = session.engine();

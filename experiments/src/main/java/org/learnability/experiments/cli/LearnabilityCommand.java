@@ -9,6 +9,7 @@ import org.learnability.experiments.app.Application;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.engine.ThreadRequest;
+import org.learnability.runner.loss.LossFamily;
 import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.wiring.StrategyModule;
 import picocli.CommandLine;
@@ -34,6 +35,7 @@ import picocli.CommandLine.ScopeType;
             RunCommand.class,
             ReportCommand.class,
             StrategiesCommand.class,
+            LossesCommand.class,
             WeightsCommand.class,
             BenchCommand.class
         })
@@ -100,8 +102,9 @@ public final class LearnabilityCommand {
     /**
      * Picocli's execution strategy: starts the application with the options of the command line
      * (plugins, the threads a command asks for), makes the names of data sets, models and modes
-     * available to help texts as {@code ${bundle:datasets}}, {@code ${bundle:models}} and {@code
-     * ${bundle:modes}}, then runs the last subcommand (or prints the help asked for).
+     * available to help texts as {@code ${bundle:datasets}}, {@code ${bundle:models}}, {@code
+     * ${bundle:modes}} and {@code ${bundle:losses}}, then runs the last subcommand (or prints the
+     * help asked for).
      *
      * @param parseResult the parsed command line
      * @return the exit code
@@ -138,7 +141,8 @@ public final class LearnabilityCommand {
         Object[][] contents = {
             {"datasets", application.registry(DatasetDefinition.class).names(", ")},
             {"models", application.registry(ModelArchitecture.class).names(", ")},
-            {"modes", application.registry(ExperimentMode.class).names(", ")}
+            {"modes", application.registry(ExperimentMode.class).names(", ")},
+            {"losses", application.registry(LossFamily.class).names(", ")}
         };
         return new ListResourceBundle() {
             @Override

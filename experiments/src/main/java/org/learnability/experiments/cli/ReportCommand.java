@@ -2,6 +2,7 @@ package org.learnability.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.learnability.experiments.report.ReportFiles;
 import org.learnability.experiments.report.ReportWriter;
@@ -33,10 +34,19 @@ final class ReportCommand implements Callable<Integer> {
             description = "Experiment directory holding runs.jsonl; the report is written there.")
     Path out;
 
+    @Option(
+            names = "--from",
+            paramLabel = "DIR",
+            description =
+                    "Report the runs of these experiment directories together (repeatable), into"
+                            + " --out (default: --out's own runs.jsonl).")
+    List<Path> from;
+
     @Override
     public Integer call() {
         PrintWriter stderr = spec.commandLine().getErr();
-        ReportFiles files = ReportWriter.write(out, stderr::println);
+        ReportFiles files =
+                ReportWriter.write(out, from == null ? List.of(out) : from, stderr::println);
         stderr.flush();
         PrintWriter stdout = spec.commandLine().getOut();
         files.all().forEach(stdout::println);

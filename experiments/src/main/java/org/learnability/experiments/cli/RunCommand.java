@@ -6,9 +6,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
+import org.learnability.experiments.plan.PlanFile;
 import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.plan.Preset;
 import org.learnability.experiments.protocol.ExperimentRunner;
@@ -145,8 +147,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--mode",
-            paramLabel = "MODE",
-            description = "${bundle:modes} (default: two-stage).")
+            paramLabel = "MODES",
+            description =
+                    "Comma-separated modes, each run in turn for every seed: ${bundle:modes}"
+                            + " (quick, paper: two-stage,posthoc).")
     String mode;
 
     @Option(
@@ -160,6 +164,50 @@ final class RunCommand implements Callable<Integer> {
             negatable = true,
             description = "Random crop and flip of CIFAR-10 training images (default: off).")
     Boolean augment;
+
+    @Option(
+            names = "--loss",
+            paramLabel = "SPEC",
+            description =
+                    "Loss family of the weighted models: ${bundle:losses}; e.g. focal:gamma=2"
+                            + " (default: ce; the baseline always trains with ce).")
+    String loss;
+
+    @Option(
+            names = "--apply",
+            paramLabel = "HOW",
+            description =
+                    "How weights act: loss, sampling (each epoch drawn by class weight, loss"
+                            + " unweighted) or both (default: loss).")
+    String apply;
+
+    @Option(
+            names = "--weight-ema",
+            paramLabel = "B",
+            description =
+                    "New weights = normalise(B x previous + (1-B) x strategy's), B in [0, 1)"
+                            + " (default: 0).")
+    Double weightEma;
+
+    @Option(
+            names = "--uniform-mix",
+            paramLabel = "A",
+            description = "Weights = normalise((1-A) x w + A), A in [0, 1) (default: 0).")
+    Double uniformMix;
+
+    @Option(
+            names = "--warmup-epochs",
+            paramLabel = "K",
+            description = "Unweighted first epochs of dynamic, below --epochs (default: 1).")
+    Integer warmupEpochs;
+
+    @Option(
+            names = "--max-accuracy-drop",
+            paramLabel = "X",
+            description =
+                    "Validation accuracy a choice made on validation (posthoc's T) may give up"
+                            + " against the baseline (default: 0.005).")
+    Double maxAccuracyDrop;
 
     // Options of this run, not of the plan.
 
@@ -206,15 +254,35 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The preset's plan with every plan option given on the command line put over it. */
+    /**
+     * The preset's plan, with the plan recorded in {@code --out} (if any) over it, and every plan
+     * option given on the command line over both.
+     */
     ExperimentPlan plan() {
         Map<String, Object> given = new LinkedHashMap<>();
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
             PlanOptions.key(option.longestName())
                     .ifPresent(key -> given.put(key, option.getValue()));
         }
+        Optional<PlanOptions> recorded =
+                out == null || out.toString().isBlank()
+                        ? Optional.empty()
+                        : parent.application().get(PlanFile.class).recorded(out);
+        if (recorded.isPresent()
+                && spec.commandLine().getParseResult().hasMatchedOption("--preset")
+                && recorded.get().has("preset")
+                && !recorded.get().text("preset").equals(preset.toString())) {
+            throw new IllegalArgumentException(
+                    out
+                            + " holds another experiment: --preset is "
+                            + preset
+                            + " but "
+                            + recorded.get().text("preset")
+                            + " was recorded; use another --out, or the recorded options to"
+                            + " resume");
+        }
         return parent.application()
                 .get(PlanCodec.class)
-                .resolve(preset, PlanOptions.of(given, "the command line"));
+                .resolve(preset, recorded, PlanOptions.of(given, "the command line"));
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.learnability.api.registry.StrategyInfo;
 import org.learnability.api.registry.StrategyRegistry;
-import org.learnability.api.strategy.ParameterSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -28,18 +27,8 @@ final class StrategiesCommand implements Callable<Integer> {
         StrategyRegistry registry = parent.application().get(StrategyRegistry.class);
         PrintWriter out = spec.commandLine().getOut();
         for (StrategyInfo info : registry.strategies()) {
-            out.println(info.name());
-            out.println("  " + info.description());
-            if (info.parameters().isEmpty()) {
-                out.println("  parameters: none");
-            }
-            for (ParameterSpec p : info.parameters()) {
-                out.printf(
-                        "  %s=%s  (%s)  %s%n",
-                        p.name(), p.defaultValue(), p.expected(), p.description());
-            }
-            out.println("  from: " + info.source());
-            out.println();
+            ParameterListing.print(
+                    out, info.name(), info.description(), info.parameters(), info.source());
         }
         out.flush();
         return 0;

@@ -29,8 +29,13 @@ public final class DynamicMode implements ExperimentMode {
     }
 
     @Override
+    public boolean usesWarmup() {
+        return true;
+    }
+
+    @Override
     public List<RunId> weightedRuns(ExperimentPlan plan) {
-        return WeightedRounds.runs(plan.strategies(), 1);
+        return WeightedRounds.runs(NAME, plan.strategies(), 1);
     }
 
     @Override
@@ -39,18 +44,23 @@ public final class DynamicMode implements ExperimentMode {
         int classes = seed.classNames().size();
         for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
             seed.model(
-                    new RunId(entry.getKey(), 1),
+                    new RunId(NAME, entry.getKey(), 1),
                     ClassWeights.uniform(classes),
                     hook(seed, entry.getValue()));
         }
     }
 
-    /** Recomputes the weights from the validation scores after every epoch but the last. */
+    /**
+     * Keeps all weights 1 for the warm-up epochs, then recomputes them from the validation scores
+     * after every epoch but the last, smoothed with the weights in force.
+     */
     private static EpochHook hook(SeedRun seed, WeightStrategy strategy) {
         int lastEpoch = seed.plan().training().epochs() - 1;
+        WeightSmoothing smoothing = seed.plan().smoothing();
         return (epoch, model, current) ->
-                epoch == lastEpoch
+                epoch == lastEpoch || epoch < smoothing.warmupEpochs() - 1
                         ? current
-                        : strategy.weights(seed.scoreValidation(model), current);
+                        : smoothing.apply(
+                                current, strategy.weights(seed.scoreValidation(model), current));
     }
 }

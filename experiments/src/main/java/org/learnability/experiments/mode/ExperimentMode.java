@@ -34,6 +34,25 @@ public interface ExperimentMode extends Named {
     }
 
     /**
+     * Tells whether the mode trains models, so that the loss and the weight application matter.
+     *
+     * @return {@code false} for a mode that only derives from the baseline ({@code posthoc})
+     */
+    default boolean trains() {
+        return true;
+    }
+
+    /**
+     * Tells whether the mode has unweighted warm-up epochs, so that {@code --warmup-epochs}
+     * matters.
+     *
+     * @return {@code true} for {@code dynamic}
+     */
+    default boolean usesWarmup() {
+        return false;
+    }
+
+    /**
      * Returns the weighted models the plan trains for one seed, in the order they are trained.
      *
      * @param plan the plan

@@ -40,11 +40,11 @@ public final class IterativeMode implements ExperimentMode {
 
     @Override
     public List<RunId> weightedRuns(ExperimentPlan plan) {
-        return WeightedRounds.runs(plan.strategies(), plan.rounds());
+        return WeightedRounds.runs(NAME, plan.strategies(), plan.rounds());
     }
 
     @Override
     public void run(SeedRun seed) {
-        WeightedRounds.run(seed, seed.plan().rounds());
+        WeightedRounds.run(NAME, seed, seed.plan().rounds());
     }
 }

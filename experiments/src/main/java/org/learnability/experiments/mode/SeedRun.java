@@ -3,6 +3,7 @@ package org.learnability.experiments.mode;
 import ai.djl.Model;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
@@ -45,6 +46,17 @@ public interface SeedRun {
      * @return its record
      */
     RunRecord model(RunId run, ClassWeights weights, EpochHook hook);
+
+    /**
+     * Returns the recorded model, or derives it from the baseline without training and records it:
+     * {@code derive} gets the baseline's logits on the validation and the test split.
+     *
+     * @param run the strategy and round
+     * @param weights the class weights the derivation uses
+     * @param derive makes the derived model's scores from the baseline's logits
+     * @return its record
+     */
+    RunRecord derived(RunId run, ClassWeights weights, Function<BaselineLogits, Derived> derive);
 
     /**
      * Scores a model being trained on the validation split, the only split whose scores may give

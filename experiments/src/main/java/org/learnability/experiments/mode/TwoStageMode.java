@@ -25,11 +25,11 @@ public final class TwoStageMode implements ExperimentMode {
 
     @Override
     public List<RunId> weightedRuns(ExperimentPlan plan) {
-        return WeightedRounds.runs(plan.strategies(), 1);
+        return WeightedRounds.runs(NAME, plan.strategies(), 1);
     }
 
     @Override
     public void run(SeedRun seed) {
-        WeightedRounds.run(seed, 1);
+        WeightedRounds.run(NAME, seed, 1);
     }
 }

@@ -11,34 +11,41 @@ import org.learnability.runner.training.EpochHook;
 
 /**
  * Rounds of weighted models, each trained from scratch with the weights of the previous round's
- * validation scores: {@code w_r = W(s_val(M_{r-1}), w_{r-1})}, round 0 being the baseline. One
- * round is the source paper's two-stage method.
+ * validation scores, smoothed with the previous round's weights ({@link WeightSmoothing}): {@code
+ * w_r = smooth(w_{r-1}, W(s_val(M_{r-1}), w_{r-1}))}, round 0 being the baseline. One round is the
+ * source paper's two-stage method.
  */
 final class WeightedRounds {
 
     private WeightedRounds() {}
 
-    /** The runs of {@code rounds} rounds for every strategy of a plan. */
-    static List<RunId> runs(List<String> strategies, int rounds) {
+    /** The runs of {@code rounds} rounds of a mode for every strategy of a plan. */
+    static List<RunId> runs(String mode, List<String> strategies, int rounds) {
         List<RunId> runs = new ArrayList<>();
         for (String strategy : strategies) {
-            IntStream.rangeClosed(1, rounds).forEach(r -> runs.add(new RunId(strategy, r)));
+            IntStream.rangeClosed(1, rounds).forEach(r -> runs.add(new RunId(mode, strategy, r)));
         }
         return runs;
     }
 
-    /** Trains {@code rounds} rounds for every strategy of a seed. */
-    static void run(SeedRun seed, int rounds) {
+    /** Trains {@code rounds} rounds of a mode for every strategy of a seed. */
+    static void run(String mode, SeedRun seed, int rounds) {
         RunRecord baseline = seed.baseline();
+        WeightSmoothing smoothing = seed.plan().smoothing();
         for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
             RunRecord previous = baseline;
             for (int round = 1; round <= rounds; round++) {
-                ClassWeights weights =
+                ClassWeights before = previous.weightsUsed();
+                ClassWeights proposed =
                         entry.getValue()
                                 .weights(
                                         previous.validation().toClassScores(seed.classNames()),
-                                        previous.weightsUsed());
-                previous = seed.model(new RunId(entry.getKey(), round), weights, EpochHook.NONE);
+                                        before);
+                previous =
+                        seed.model(
+                                new RunId(mode, entry.getKey(), round),
+                                smoothing.apply(before, proposed),
+                                EpochHook.NONE);
             }
         }
     }

@@ -7,11 +7,14 @@ import java.util.Optional;
 import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.mode.WeightSmoothing;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DatasetDefinition;
+import org.learnability.runner.loss.LossChoice;
 import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.training.TrainingSettings;
+import org.learnability.runner.training.WeightApplication;
 
 /**
  * Everything that decides which models an experiment trains and how, as typed values checked once:
@@ -24,17 +27,23 @@ import org.learnability.runner.training.TrainingSettings;
  * @param dataset the data set
  * @param dataDir the local data, or empty for the data set's default source
  * @param model the architecture
- * @param strategies the weighted strategies' canonical specs (the baseline {@code uniform} is
- *     implicit), each once
+ * @param strategies the weighted strategies' canonical specs, each once; the baseline {@code
+ *     uniform} is implicit, and a weighted {@code uniform} is kept only where the weighting itself
+ *     (loss, application, smoothing) differs from the baseline's or a mode derives from the
+ *     baseline
  * @param seeds the seeds, one baseline and one set of weighted models each
- * @param training optimizer, learning rate, momentum, weight decay, epochs, batch size and schedule
- *     of every model (its seed is each run's own)
+ * @param training optimizer, learning rate, momentum, weight decay, epochs, batch size, schedule,
+ *     loss and weight application of the weighted models (the seed is each run's own; the baseline
+ *     trains with weighted cross-entropy on the loss, all weights 1)
  * @param trainSize training images (stratified subset), 0 for all that the validation split leaves
  * @param valSize validation images, held out of the training set
- * @param mode how the weighted models are trained
+ * @param modes how the weighted models are made, each mode in turn for every seed
  * @param rounds weighted rounds (modes that {@linkplain ExperimentMode#usesRounds use rounds}; 1
  *     otherwise)
  * @param augment the data set's augmentation of training images
+ * @param smoothing how recomputed weights are smoothed
+ * @param maxAccuracyDrop the validation accuracy a choice made on validation (posthoc's offset
+ *     scale) may give up against the baseline
  */
 public record ExperimentPlan(
         String preset,
@@ -46,25 +55,42 @@ public record ExperimentPlan(
         TrainingSettings training,
         int trainSize,
         int valSize,
-        ExperimentMode mode,
+        List<ExperimentMode> modes,
         int rounds,
-        boolean augment) {
+        boolean augment,
+        WeightSmoothing smoothing,
+        double maxAccuracyDrop) {
 
     /** Validates the plan, naming the option at fault. */
     public ExperimentPlan {
+        // a weighted uniform is the baseline again, unless the weighting differs from the
+        // baseline's or a mode derives from the baseline (posthoc: a check that changes nothing)
+        boolean plainWeighting =
+                training.loss().toString().equals(LossChoice.CROSS_ENTROPY.toString())
+                        && training.apply() == WeightApplication.LOSS
+                        && !smoothing.smooths()
+                        && modes.stream().allMatch(ExperimentMode::trains);
         List<String> specs = new ArrayList<>();
         for (String s : strategies) {
             String canonical = StrategySpec.parse(s).toString();
-            if (!canonical.equals(RunRecord.BASELINE) && !specs.contains(canonical)) {
+            boolean baseline = canonical.equals(RunRecord.BASELINE) && plainWeighting;
+            if (!baseline && !specs.contains(canonical)) {
                 specs.add(canonical);
             }
         }
         strategies = List.copyOf(specs);
         seeds = List.copyOf(seeds);
+        modes = List.copyOf(modes);
         check(!seeds.isEmpty(), "--seeds", seeds.size(), "at least 1");
+        check(!modes.isEmpty(), "--mode", "nothing", "at least one mode");
         check(trainSize >= 0, "--train-size", trainSize, "a whole number >= 0 (0: all)");
         check(valSize >= 1, "--val-size", valSize, "a whole number >= 1");
         check(rounds >= 1, "--rounds", rounds, "a whole number >= 1");
+        check(
+                maxAccuracyDrop >= 0 && maxAccuracyDrop <= 1,
+                "--max-accuracy-drop",
+                maxAccuracyDrop,
+                "a number in [0, 1]");
     }
 
     private static void check(boolean ok, String option, Object value, String expected) {
@@ -74,13 +100,24 @@ public record ExperimentPlan(
     }
 
     /**
-     * Returns the training settings of one seed.
+     * Returns the training settings of one seed's weighted models.
      *
      * @param seed the seed
      * @return the settings
      */
     public TrainingSettings training(int seed) {
         return training.withSeed(seed);
+    }
+
+    /**
+     * Returns the training settings of one seed's baseline: the plan's, with weighted cross-entropy
+     * and the weights (all 1) on the loss.
+     *
+     * @param seed the seed
+     * @return the settings
+     */
+    public TrainingSettings baselineTraining(int seed) {
+        return training(seed).withWeighting(LossChoice.CROSS_ENTROPY, WeightApplication.LOSS);
     }
 
     /**
@@ -93,16 +130,27 @@ public record ExperimentPlan(
     }
 
     /**
-     * Returns the weighted models of one seed, as the mode declares them.
+     * Returns the modes' names as {@code plan.json} and command lines write them.
+     *
+     * @return e.g. {@code two-stage,posthoc}
+     */
+    public String modeNames() {
+        return String.join(",", modes.stream().map(ExperimentMode::name).toList());
+    }
+
+    /**
+     * Returns the weighted models of one seed, as the modes declare them, mode after mode.
      *
      * @return the runs, in training order
      */
     public List<RunId> weightedRuns() {
-        return mode.weightedRuns(this);
+        List<RunId> runs = new ArrayList<>();
+        modes.forEach(mode -> runs.addAll(mode.weightedRuns(this)));
+        return runs;
     }
 
     /**
-     * Counts the models the plan trains on one engine.
+     * Counts the models the plan trains (or derives) on one engine.
      *
      * @return seeds x (1 + weighted runs per seed)
      */

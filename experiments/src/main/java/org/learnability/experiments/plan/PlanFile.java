@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.learnability.experiments.io.AtomicFiles;
 import org.learnability.experiments.io.Json;
@@ -87,6 +88,22 @@ public final class PlanFile {
      * @throws IllegalArgumentException naming the file when it is not a plan
      */
     public ExperimentPlan read(Path file) {
+        return codec.decode(options(file));
+    }
+
+    /**
+     * Returns the options recorded in a directory, if it holds a plan.
+     *
+     * @param dir the experiment directory
+     * @return the recorded options
+     * @throws IllegalArgumentException naming the file when it is not a plan
+     */
+    public Optional<PlanOptions> recorded(Path dir) {
+        Path file = dir.resolve(NAME);
+        return Files.exists(file) ? Optional.of(options(file)) : Optional.empty();
+    }
+
+    private static PlanOptions options(Path file) {
         JsonElement json;
         try {
             json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
@@ -101,7 +118,7 @@ public final class PlanFile {
         if (!json.isJsonObject()) {
             throw new IllegalArgumentException(file + ": not a plan (not a JSON object)");
         }
-        return codec.decode(PlanOptions.of(json.getAsJsonObject(), file.toString()));
+        return PlanOptions.of(json.getAsJsonObject(), file.toString());
     }
 
     private static List<String> differences(JsonObject recorded, JsonObject plan) {

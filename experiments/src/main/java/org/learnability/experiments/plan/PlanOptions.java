@@ -43,7 +43,23 @@ public final class PlanOptions {
                     "valSize",
                     "mode",
                     "rounds",
-                    "augment");
+                    "augment",
+                    "loss",
+                    "apply",
+                    "weightEma",
+                    "uniformMix",
+                    "warmupEpochs",
+                    "maxAccuracyDrop");
+
+    /**
+     * The values of the options added after the first {@code plan.json} format: the behaviour a
+     * plan that does not name them had.
+     */
+    private static final String DEFAULTS =
+            """
+            {"loss": "ce", "apply": "loss", "weightEma": 0, "uniformMix": 0, "warmupEpochs": 1,
+             "maxAccuracyDrop": 0.005}
+            """;
 
     private final JsonObject values;
     private final String where;
@@ -101,6 +117,30 @@ public final class PlanOptions {
     }
 
     /**
+     * Returns the values of the options that older plans do not name: weighted cross-entropy on the
+     * loss, no smoothing, one warm-up epoch, a 0.005 accuracy tolerance.
+     *
+     * @return those options
+     */
+    public static PlanOptions defaults() {
+        return of(com.google.gson.JsonParser.parseString(DEFAULTS).getAsJsonObject(), "defaults");
+    }
+
+    /**
+     * Returns these options without some keys.
+     *
+     * @param keys the keys to leave out
+     * @return the options
+     */
+    public PlanOptions without(String... keys) {
+        JsonObject copy = values.deepCopy();
+        for (String key : keys) {
+            copy.remove(key);
+        }
+        return new PlanOptions(copy, where);
+    }
+
+    /**
      * Returns these options with every option of another set put over them.
      *
      * @param top the options that win
@@ -133,8 +173,14 @@ public final class PlanOptions {
         return ordered;
     }
 
-    /** Returns a text option. */
-    String text(String key) {
+    /**
+     * Returns a text option.
+     *
+     * @param key the plan key
+     * @return its value
+     * @throws IllegalArgumentException if it is missing or not a text
+     */
+    public String text(String key) {
         return read(key, "a text", e -> e.getAsJsonPrimitive().isString() ? e.getAsString() : null);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.learnability.api.registry.StrategyRegistry;
 import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanFile;
@@ -129,15 +130,11 @@ public final class ExperimentRunner {
                     planFile.record(out, plan);
                     recorded = true;
                 }
-                plan.mode()
-                        .run(
-                                new SessionSeedRun(
-                                        plan,
-                                        seed,
-                                        session,
-                                        checked.strategies(),
-                                        ledger,
-                                        progress));
+                try (SessionSeedRun run =
+                        new SessionSeedRun(
+                                plan, seed, session, checked.strategies(), ledger, progress)) {
+                    run.run();
+                }
             }
         }
         if (!recorded) {
@@ -167,7 +164,7 @@ public final class ExperimentRunner {
                         + ", "
                         + plan.model().name()
                         + ", "
-                        + plan.mode().name()
+                        + plan.modeNames()
                         + ", seeds "
                         + plan.seeds()
                         + ", strategies uniform + "
@@ -180,11 +177,17 @@ public final class ExperimentRunner {
         return true;
     }
 
-    /** The keys of one seed's models: the baseline's and those the mode declares. */
+    /** The keys of one seed's models: the baseline's and those the modes declare. */
     private static List<String> keys(String engine, ExperimentPlan plan, int seed) {
         List<String> keys = new ArrayList<>();
-        keys.add(SessionSeedRun.key(engine, plan, seed, RunId.BASELINE));
-        plan.weightedRuns().forEach(run -> keys.add(SessionSeedRun.key(engine, plan, seed, run)));
+        keys.add(
+                SessionSeedRun.key(
+                        engine, seed, RunId.baseline(plan.modes().get(0)), Weighting.NONE));
+        for (ExperimentMode mode : plan.modes()) {
+            Weighting weighting = Weighting.of(plan, mode);
+            mode.weightedRuns(plan)
+                    .forEach(run -> keys.add(SessionSeedRun.key(engine, seed, run, weighting)));
+        }
         return keys;
     }
 }

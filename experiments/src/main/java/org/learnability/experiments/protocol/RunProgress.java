@@ -25,7 +25,12 @@ final class RunProgress {
 
     void start(String key, String what) {
         index++;
-        log.printf("[%d/%d] %s: training %s%n", index, total, key, what);
+        log.printf("[%d/%d] %s: %s%n", index, total, key, what);
+        log.flush();
+    }
+
+    void note(String line) {
+        log.println("        " + line);
         log.flush();
     }
 

@@ -6,9 +6,11 @@ import org.learnability.api.weights.ClassWeights;
 /**
  * One trained model: a line of {@code runs.jsonl}, written once the model is trained and scored.
  *
- * <p>{@code key} identifies the model within an experiment directory (engine, seed, mode, strategy
- * and round), so a resumed run can skip what is done and a report can pair every weighted model
- * with the baseline of the same engine and seed.
+ * <p>{@code key} identifies the model (engine, seed, mode, strategy with its weighting, and round),
+ * so a resumed run can skip what is done and a report can pair every weighted model with the
+ * baseline of the same engine and seed. Schema 2 added the weighting ({@code loss} to {@code
+ * warmupEpochs}) and {@code posthoc}; records of schema 1 read with the values they were trained
+ * with (weighted cross-entropy on the loss, no smoothing, one warm-up epoch).
  *
  * @param schema the record format version, {@value #SCHEMA}
  * @param key engine/seed/mode/strategy/round, unique in a {@code runs.jsonl}
@@ -18,7 +20,7 @@ import org.learnability.api.weights.ClassWeights;
  * @param engineVersion the engine's version
  * @param device the device trained on, e.g. {@code cpu()}
  * @param seed the seed
- * @param mode {@code two-stage}, {@code iterative} or {@code dynamic}
+ * @param mode the mode that made it, e.g. {@code two-stage}
  * @param strategy the strategy spec; {@code uniform} for the baseline
  * @param round 0 for the baseline; 1 for the weighted model of two-stage and dynamic; 1 to R for
  *     the rounds of iterative
@@ -33,6 +35,12 @@ import org.learnability.api.weights.ClassWeights;
  * @param wallSeconds wall time of training
  * @param imagesPerSecond training throughput
  * @param finishedAt ISO-8601 time the record was written
+ * @param loss the loss family spec it trained with, e.g. {@code ce} or {@code focal:gamma=2}
+ * @param apply how its weights acted: {@code loss}, {@code sampling} or {@code both}
+ * @param weightEma the smoothing of recomputed weights with the previous ones (0: none)
+ * @param uniformMix the share of uniform weight mixed in (0: none)
+ * @param warmupEpochs the unweighted first epochs ({@code dynamic}; 1 otherwise)
+ * @param posthoc the logit offsets of a {@code posthoc} model, null for a trained one
  */
 public record RunRecord(
         int schema,
@@ -55,19 +63,90 @@ public record RunRecord(
         int trainSize,
         double wallSeconds,
         double imagesPerSecond,
-        String finishedAt) {
+        String finishedAt,
+        String loss,
+        String apply,
+        double weightEma,
+        double uniformMix,
+        int warmupEpochs,
+        Posthoc posthoc) {
 
     /** The current record format. */
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
+
+    /** The loss of records that do not name one (schema 1), and of every baseline. */
+    public static final String DEFAULT_LOSS = "ce";
+
+    /** The weight application of records that do not name one (schema 1). */
+    public static final String DEFAULT_APPLY = "loss";
 
     /** The strategy spec of the baseline. */
     public static final String BASELINE = "uniform";
 
-    /** Takes immutable copies. */
+    /** Takes immutable copies; fills in what schema 1 left out. */
     public RunRecord {
+        loss = loss == null ? DEFAULT_LOSS : loss;
+        apply = apply == null ? DEFAULT_APPLY : apply;
+        warmupEpochs = warmupEpochs == 0 ? 1 : warmupEpochs;
         classNames = List.copyOf(classNames);
         weights = List.copyOf(weights);
         epochWeights = epochWeights.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * Describes how the model's weighting differs from the source paper's (weighted cross-entropy
+     * on the loss, no smoothing, one warm-up epoch), for keys, arms and labels.
+     *
+     * @return e.g. {@code loss=focal:gamma=2;apply=sampling}, or empty for the paper's weighting
+     */
+    public String variant() {
+        return variant(loss, apply, weightEma, uniformMix, warmupEpochs);
+    }
+
+    /**
+     * Describes a weighting, as {@link #variant()} does.
+     *
+     * @param loss the loss spec
+     * @param apply the weight application
+     * @param weightEma the smoothing with the previous weights
+     * @param uniformMix the uniform mix
+     * @param warmupEpochs the unweighted first epochs
+     * @return the non-default settings joined by {@code ;}, or empty
+     */
+    public static String variant(
+            String loss, String apply, double weightEma, double uniformMix, int warmupEpochs) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!loss.equals(DEFAULT_LOSS)) {
+            parts.add("loss=" + loss);
+        }
+        if (!apply.equals(DEFAULT_APPLY)) {
+            parts.add("apply=" + apply);
+        }
+        if (weightEma != 0) {
+            parts.add("ema=" + number(weightEma));
+        }
+        if (uniformMix != 0) {
+            parts.add("mix=" + number(uniformMix));
+        }
+        if (warmupEpochs != 1) {
+            parts.add("warmup=" + warmupEpochs);
+        }
+        return String.join(";", parts);
+    }
+
+    /**
+     * Returns a strategy with its weighting, as keys name it.
+     *
+     * @param strategy the strategy spec
+     * @param variant the weighting's {@link #variant}
+     * @return e.g. {@code mean-ratio:gamma=2} or {@code mean-ratio:gamma=2[loss=focal]}
+     */
+    public static String weighted(String strategy, String variant) {
+        return variant.isEmpty() ? strategy : strategy + "[" + variant + "]";
+    }
+
+    private static String number(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /**

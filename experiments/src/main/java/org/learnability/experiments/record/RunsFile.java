@@ -215,9 +215,12 @@ public final class RunsFile {
                 || !schema.getAsJsonPrimitive().isNumber()) {
             return Parsed.failed("no \"schema\" number; not a run record");
         }
-        if (schema.getAsDouble() != RunRecord.SCHEMA) {
+        if (schema.getAsDouble() != 1 && schema.getAsDouble() != RunRecord.SCHEMA) {
             return Parsed.failed(
-                    "record schema " + schema + "; this version reads schema " + RunRecord.SCHEMA);
+                    "record schema "
+                            + schema
+                            + "; this version reads schemas 1 to "
+                            + RunRecord.SCHEMA);
         }
         for (String field : REQUIRED) {
             if (!object.has(field) || object.get(field).isJsonNull()) {

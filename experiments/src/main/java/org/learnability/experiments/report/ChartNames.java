@@ -12,17 +12,21 @@ import org.learnability.experiments.stats.ModelGroup;
 
 /**
  * The file names of one data set and model's charts: {@code tpr.png}, {@code weights.png}, {@code
- * variance.png} and {@code confusion-<strategy>.png} per arm, the strategy made safe for a file
- * name ({@code mean-ratio:gamma=2} gives {@code confusion-mean-ratio-gamma-2.png}). The mode and
- * engine join a confusion chart's name when the group has several; when a directory holds several
- * data sets or models, every name ends with {@code -<dataset>-<model>}.
+ * variance.png}, {@code tradeoff.png} and {@code confusion-<strategy>.png} per arm (with its
+ * weighting where that is not the paper's), the strategy made safe for a file name ({@code
+ * mean-ratio:gamma=2} gives {@code confusion-mean-ratio-gamma-2.png}). The mode and engine join a
+ * confusion chart's name when the group has several; when a directory holds several data sets or
+ * models, every name ends with {@code -<dataset>-<model>}.
  *
  * @param tpr per-class TPR bars
  * @param weights class weights (written only when there is a weighted arm)
  * @param variance Var(s) per strategy over seeds
  * @param confusion the heat map of every arm
+ * @param tradeoff spread reduction against accuracy change (written only when there is a weighted
+ *     arm)
  */
-public record ChartNames(String tpr, String weights, String variance, Map<Arm, String> confusion) {
+public record ChartNames(
+        String tpr, String weights, String variance, Map<Arm, String> confusion, String tradeoff) {
 
     /** Takes an immutable copy, in the order given. */
     public ChartNames {
@@ -42,7 +46,8 @@ public record ChartNames(String tpr, String weights, String variance, Map<Arm, S
         Set<String> taken = new HashSet<>();
         for (ArmResult result : group.arms()) {
             Arm arm = result.arm();
-            StringBuilder name = new StringBuilder("confusion-").append(slug(arm.strategy()));
+            StringBuilder name =
+                    new StringBuilder("confusion-").append(slug(arm.weightedStrategy()));
             if (group.modes().size() > 1) {
                 name.append('-').append(slug(arm.mode()));
             }
@@ -60,7 +65,8 @@ public record ChartNames(String tpr, String weights, String variance, Map<Arm, S
                 "tpr" + suffix + ".png",
                 "weights" + suffix + ".png",
                 "variance" + suffix + ".png",
-                confusion);
+                confusion,
+                "tradeoff" + suffix + ".png");
     }
 
     /**

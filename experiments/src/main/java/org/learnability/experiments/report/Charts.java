@@ -156,6 +156,17 @@ public final class Charts {
     }
 
     /**
+     * Every weighted arm's spread reduction against its accuracy change, with intervals (see {@link
+     * TradeoffChart}).
+     *
+     * @param group the data set and model; it must have a weighted arm
+     * @return the chart
+     */
+    public static JFreeChart tradeoff(ModelGroup group) {
+        return TradeoffChart.of(group);
+    }
+
+    /**
      * The test confusion matrix of one arm as a heat map (see {@link ConfusionChart}).
      *
      * @param group the data set and model
@@ -197,7 +208,7 @@ public final class Charts {
         List<String> strategies =
                 arms.stream()
                         .filter(a -> !a.arm().baseline())
-                        .map(a -> a.arm().mode() + "\n" + a.arm().strategy())
+                        .map(a -> a.arm().design())
                         .distinct()
                         .toList();
         for (int i = 0; i < arms.size(); i++) {
@@ -205,10 +216,7 @@ public final class Charts {
             Color hue =
                     arm.arm().baseline()
                             ? BASELINE
-                            : PALETTE.get(
-                                    strategies.indexOf(
-                                                    arm.arm().mode() + "\n" + arm.arm().strategy())
-                                            % PALETTE.size());
+                            : PALETTE.get(strategies.indexOf(arm.arm().design()) % PALETTE.size());
             renderer.setSeriesPaint(i, lighter(hue, group.engines().indexOf(arm.arm().engine())));
         }
         CategoryPlot plot = new CategoryPlot(data, classes, range, renderer);

@@ -59,7 +59,10 @@ public final class MarkdownReport {
                 .append(
                         " of the per-class TPRs shrank against the baseline of the same engine and seed (the source")
                 .append(
-                        " paper's Eq. 7): D > 0 means the classes are learned more evenly. **Δ accuracy** is what the")
+                        " paper's Eq. 7): D > 0 means the classes are learned more evenly. **sd reduction** = 1 −")
+                .append(
+                        " sd(s')/sd(s) says the same as a share of the baseline's spread (0.2: a fifth narrower;")
+                .append(" negative: wider). **Δ accuracy** is what the")
                 .append(
                         " strategy cost (or gained) in overall accuracy. Each figure is the mean over seeds with its 95%")
                 .append(
@@ -74,7 +77,13 @@ public final class MarkdownReport {
                         " 1/2^n (0.125 with 3 seeds, 0.031 with 5). A strategy helps when D > 0 with its interval above 0")
                 .append(
                         " and Δ accuracy near 0 or above. For iterative runs a strategy's figures are those of its last")
-                .append(" round; D per round shows the path.");
+                .append(
+                        " round; D per round shows the path. A strategy's weighting, where it is not the")
+                .append(
+                        " paper's (weighted cross-entropy on the loss), follows it in brackets: its loss, how")
+                .append(
+                        " the weights act (`apply`), and their smoothing (`ema`, `mix`, `warmup`); `posthoc`")
+                .append(" arms train nothing and adjust the baseline's logits.");
         if (analysis.groups().stream().anyMatch(g -> g.engines().size() > 1)) {
             md.append(
                     " Runs of several engines are shown side by side, each paired with the baseline of its own engine.");
@@ -92,6 +101,11 @@ public final class MarkdownReport {
                 .append(group.classNames().size())
                 .append(" classes.\n\n");
         summary(md, group);
+        if (!group.weighted().isEmpty()) {
+            md.append("![Spread reduction against accuracy change, every arm](")
+                    .append(charts.tradeoff())
+                    .append(")\n\n");
+        }
         md.append("![Per-class TPR, baseline beside each strategy](")
                 .append(charts.tpr())
                 .append(")\n\n");
@@ -122,6 +136,7 @@ public final class MarkdownReport {
                 List.of(
                         Measure.D,
                         Measure.DELTA_ACCURACY,
+                        Measure.SD_REDUCTION,
                         Measure.VARIANCE,
                         Measure.ACCURACY,
                         Measure.WORST_TPR,
@@ -134,7 +149,7 @@ public final class MarkdownReport {
             List<String> row =
                     new ArrayList<>(
                             List.of(
-                                    code(arm.arm().strategy()),
+                                    code(arm.arm().weightedStrategy()),
                                     arm.arm().engine(),
                                     arm.arm().mode(),
                                     Integer.toString(arm.seeds())));

@@ -26,7 +26,7 @@ public final class ReportWriter {
 
     /** The names of the charts a report writes. */
     private static final Pattern CHART =
-            Pattern.compile("(tpr|weights|variance|confusion)(-[A-Za-z0-9._=-]+)?\\.png");
+            Pattern.compile("(tpr|weights|variance|tradeoff|confusion)(-[A-Za-z0-9._=-]+)?\\.png");
 
     private ReportWriter() {}
 
@@ -41,28 +41,73 @@ public final class ReportWriter {
      *     missing or the runs cannot be reported (none, or no baseline, or a value out of range)
      */
     public static ReportFiles write(Path dir, Consumer<String> warnings) {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(dir + ": no such directory");
-        }
-        Path runs = dir.resolve(RunsFile.NAME);
-        if (!Files.isRegularFile(runs)) {
-            throw new IllegalArgumentException(runs + ": no such file; the run command writes it");
-        }
-        RunsFile.Contents contents = RunsFile.readAll(runs);
-        if (contents.tornLine() > 0) {
-            warnings.accept(
-                    "warning: "
-                            + runs
-                            + " line "
-                            + contents.tornLine()
-                            + " is incomplete (a run was stopped while writing it) and is"
-                            + " ignored; running the experiment again retrains that model");
+        return write(dir, List.of(dir), warnings);
+    }
+
+    /**
+     * Builds one report over the {@code runs.jsonl} of several experiment directories (a grid's, or
+     * the runs of one data set under several plans), written into a directory of its own. Models
+     * recorded in several of them with the same scores count once.
+     *
+     * @param dir where the report goes; made if missing
+     * @param sources the experiment directories whose runs it reports
+     * @param warnings takes a line for every problem that does not stop the report
+     * @return the files written
+     * @throws IllegalArgumentException in one line, naming the file at fault
+     */
+    public static ReportFiles write(Path dir, List<Path> sources, Consumer<String> warnings) {
+        List<RunRecord> records = new ArrayList<>();
+        for (Path source : sources) {
+            if (!Files.isDirectory(source)) {
+                throw new IllegalArgumentException(source + ": no such directory");
+            }
+            Path runs = source.resolve(RunsFile.NAME);
+            if (!Files.isRegularFile(runs)) {
+                throw new IllegalArgumentException(
+                        runs + ": no such file; the run command writes it");
+            }
+            RunsFile.Contents contents = RunsFile.readAll(runs);
+            if (contents.tornLine() > 0) {
+                warnings.accept(
+                        "warning: "
+                                + runs
+                                + " line "
+                                + contents.tornLine()
+                                + " is incomplete (a run was stopped while writing it) and is"
+                                + " ignored; running the experiment again retrains that model");
+            }
+            for (RunRecord r : contents.records()) {
+                // a model that several of the directories hold with the same scores (a baseline
+                // shared by a grid's experiments) is one model
+                if (!sources.get(0).equals(source) && holds(records, r)) {
+                    continue;
+                }
+                records.add(r);
+            }
         }
         try {
-            return write(dir, contents.records());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(runs + ": " + e.getMessage(), e);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
         }
+        try {
+            return write(dir, records);
+        } catch (IllegalArgumentException e) {
+            String where =
+                    sources.size() == 1
+                            ? sources.get(0).resolve(RunsFile.NAME).toString()
+                            : "the runs of " + sources;
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean holds(List<RunRecord> records, RunRecord r) {
+        return records.stream()
+                .anyMatch(
+                        o ->
+                                o.key().equals(r.key())
+                                        && o.validation().equals(r.validation())
+                                        && o.test().equals(r.test()));
     }
 
     /**
@@ -90,6 +135,11 @@ public final class ReportWriter {
                                 dir,
                                 names.weights(),
                                 Charts.png(Charts.weights(group), Charts.WIDTH, Charts.HEIGHT)));
+                charts.add(
+                        chart(
+                                dir,
+                                names.tradeoff(),
+                                Charts.png(Charts.tradeoff(group), Charts.WIDTH, Charts.HEIGHT)));
             }
             charts.add(
                     chart(

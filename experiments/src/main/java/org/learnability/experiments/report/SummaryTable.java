@@ -43,6 +43,10 @@ import org.learnability.experiments.stats.Significance;
  *   p_t                        one-sided paired t-test of D &gt; 0, P(T_{n-1} &gt;= t): the headline test
  *   w_plus                     Wilcoxon's W+, the sum of the ranks of |D| over seeds with D &gt; 0
  *   p_wilcoxon                 exact one-sided Wilcoxon signed-rank p of D &gt; 0 (robustness check)
+ *   weighting                  how the arm's weighting differs from the paper's (loss, application,
+ *                              smoothing), e.g. loss=focal:gamma=2; empty for the paper's
+ *   sd_reduction_mean, _ci_low, _ci_high
+ *                              1 - sd(s')/sd(s) against the baseline of the same seed
  * </pre>
  *
  * See {@link Significance} for why the t-test is the headline.
@@ -51,6 +55,21 @@ public final class SummaryTable {
 
     /** The file name. */
     public static final String FILE = "summary.csv";
+
+    /** The measures of the first format, in their columns' order. */
+    private static final List<Measure> FIRST_MEASURES =
+            List.of(
+                    Measure.D,
+                    Measure.DELTA_ACCURACY,
+                    Measure.VARIANCE,
+                    Measure.SD,
+                    Measure.ACCURACY,
+                    Measure.WORST_TPR,
+                    Measure.GAP,
+                    Measure.MACRO_F1);
+
+    /** The measures added since, whose columns follow the first format's. */
+    private static final List<Measure> LATER_MEASURES = List.of(Measure.SD_REDUCTION);
 
     private SummaryTable() {}
 
@@ -71,13 +90,22 @@ public final class SummaryTable {
                                 "round",
                                 "seeds",
                                 "seed_list"));
-        for (Measure m : Measure.values()) {
-            columns.add(m.column() + "_mean");
-            columns.add(m.column() + "_ci_low");
-            columns.add(m.column() + "_ci_high");
+        for (Measure m : FIRST_MEASURES) {
+            addMeasure(columns, m.column());
         }
         columns.addAll(List.of("d_positive", "t", "p_t", "w_plus", "p_wilcoxon"));
+        // added with the interventions: after the first format's columns, so those keep their place
+        columns.add("weighting");
+        for (Measure m : LATER_MEASURES) {
+            addMeasure(columns, m.column());
+        }
         return List.copyOf(columns);
+    }
+
+    private static void addMeasure(List<String> columns, String measure) {
+        columns.add(measure + "_mean");
+        columns.add(measure + "_ci_low");
+        columns.add(measure + "_ci_high");
     }
 
     /**
@@ -115,12 +143,7 @@ public final class SummaryTable {
                                 arm.seedList().stream()
                                         .map(String::valueOf)
                                         .collect(Collectors.joining(";"))));
-        for (Measure m : Measure.values()) {
-            SeedStatistics s = arm.statistics(m);
-            row.add(number(s.mean()));
-            row.add(number(s.ciLow()));
-            row.add(number(s.ciHigh()));
-        }
+        FIRST_MEASURES.forEach(m -> addStatistics(row, arm.statistics(m)));
         Significance test = arm.significance();
         boolean paired = !arm.arm().baseline();
         row.add(paired ? Integer.toString(test.positive()) : "");
@@ -128,7 +151,15 @@ public final class SummaryTable {
         row.add(number(test.pT()));
         row.add(number(test.wPlus()));
         row.add(number(test.pWilcoxon()));
+        row.add(arm.arm().variant());
+        LATER_MEASURES.forEach(m -> addStatistics(row, arm.statistics(m)));
         return row;
+    }
+
+    private static void addStatistics(List<String> row, SeedStatistics s) {
+        row.add(number(s.mean()));
+        row.add(number(s.ciLow()));
+        row.add(number(s.ciHigh()));
     }
 
     private static String number(double value) {

@@ -131,15 +131,10 @@ public record Analysis(int runs, List<ModelGroup> groups, List<String> notes) {
             return Optional.empty();
         }
         List<String> engines = results.stream().map(a -> a.arm().engine()).distinct().toList();
-        List<String> strategies =
-                results.stream()
-                        .map(a -> a.arm().mode() + "\n" + a.arm().strategy())
-                        .distinct()
-                        .toList();
+        List<String> strategies = results.stream().map(a -> a.arm().design()).distinct().toList();
         results.sort(
                 Comparator.<ArmResult, Boolean>comparing(a -> !a.arm().baseline())
-                        .thenComparing(
-                                a -> strategies.indexOf(a.arm().mode() + "\n" + a.arm().strategy()))
+                        .thenComparing(a -> strategies.indexOf(a.arm().design()))
                         .thenComparing(a -> engines.indexOf(a.arm().engine())));
         return Optional.of(
                 new ModelGroup(first.dataset(), first.model(), first.classNames(), results));

@@ -29,7 +29,18 @@ public enum Measure {
     /** Highest minus lowest per-class TPR. */
     GAP("gap", "max-min gap", "highest minus lowest per-class TPR", false),
     /** Mean of the per-class F1 scores. */
-    MACRO_F1("macro_f1", "macro-F1", "mean of the per-class F1 scores", false);
+    MACRO_F1("macro_f1", "macro-F1", "mean of the per-class F1 scores", false),
+    /**
+     * {@code 1 - sd(s') / sd(s)}: the relative narrowing of the spread against the baseline of the
+     * same seed; its columns follow the tests' in {@code summary.csv} (added with the
+     * interventions).
+     */
+    SD_REDUCTION(
+            "sd_reduction",
+            "sd reduction",
+            "1 - sd(s')/sd(s): relative reduction of the TPR standard deviation against the"
+                    + " baseline of the same seed",
+            true);
 
     private final String column;
     private final String label;
@@ -94,7 +105,7 @@ public enum Measure {
             case WORST_TPR -> f.worstTpr();
             case GAP -> f.gap();
             case MACRO_F1 -> f.macroF1();
-            case D, DELTA_ACCURACY ->
+            case D, DELTA_ACCURACY, SD_REDUCTION ->
                     throw new IllegalStateException(this + " compares two models");
         };
     }
@@ -109,6 +120,7 @@ public enum Measure {
         return switch (this) {
             case D -> p.d();
             case DELTA_ACCURACY -> p.deltaAccuracy();
+            case SD_REDUCTION -> p.sdReduction();
             default -> of(p.weighted().test());
         };
     }

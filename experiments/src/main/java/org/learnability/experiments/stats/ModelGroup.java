@@ -73,7 +73,7 @@ public record ModelGroup(
             qualifiers.add(arm.engine());
         }
         return qualifiers.isEmpty()
-                ? arm.strategy()
-                : arm.strategy() + " (" + String.join(", ", qualifiers) + ")";
+                ? arm.weightedStrategy()
+                : arm.weightedStrategy() + " (" + String.join(", ", qualifiers) + ")";
     }
 }

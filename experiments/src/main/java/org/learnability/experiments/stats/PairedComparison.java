@@ -60,6 +60,18 @@ public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
      *
      * @return {@code accuracy(s') - accuracy(s)}
      */
+    /**
+     * How much the standard deviation of the per-class TPRs shrank against the baseline, on the
+     * test split: {@code 1 - sd(s') / sd(s)}; 0 is no change, 1 is every class equal, negative a
+     * wider spread. Undefined (NaN) when the baseline's classes are already equal.
+     *
+     * @return the relative reduction
+     */
+    public double sdReduction() {
+        double before = baseline.test().standardDeviation();
+        return before == 0 ? Double.NaN : 1 - weighted.test().standardDeviation() / before;
+    }
+
     public double deltaAccuracy() {
         return weighted.test().accuracy() - baseline.test().accuracy();
     }

@@ -29,6 +29,7 @@ class ReportCommandTest {
                     "report.md",
                     "tpr.png",
                     "weights.png",
+                    "tradeoff.png",
                     "variance.png",
                     "confusion-uniform.png",
                     "confusion-mean-ratio-gamma-2.png",

@@ -43,7 +43,7 @@ class ExtensionPointTest {
 
         @Override
         public List<RunId> weightedRuns(ExperimentPlan plan) {
-            return plan.strategies().stream().map(s -> new RunId(s, 1)).toList();
+            return plan.strategies().stream().map(s -> new RunId(name(), s, 1)).toList();
         }
 
         @Override
@@ -51,7 +51,7 @@ class ExtensionPointTest {
             seed.baseline();
             for (String strategy : seed.strategies().keySet()) {
                 seed.model(
-                        new RunId(strategy, 1),
+                        new RunId(name(), strategy, 1),
                         ClassWeights.uniform(seed.classNames().size()),
                         EpochHook.NONE);
             }
@@ -76,7 +76,11 @@ class ExtensionPointTest {
     void aModeRegisteredFromTestCodeIsListedAndRuns() throws IOException {
         CliRun help = CliRun.with(List.of(TOY), "run", "--help");
         assertEquals(0, help.exitCode(), help.err());
-        assertTrue(help.out().contains("two-stage, iterative, dynamic, uniform-again"), help.out());
+        assertTrue(
+                help.out()
+                        .replaceAll("\\s+", " ")
+                        .contains("two-stage, iterative, dynamic, posthoc, uniform-again"),
+                help.out());
         CliRun unknown =
                 CliRun.with(
                         List.of(TOY),
@@ -87,7 +91,7 @@ class ExtensionPointTest {
                         dir.resolve("x").toString());
         assertEquals(
                 "error: unknown mode 'nope'; expected one of two-stage, iterative, dynamic,"
-                        + " uniform-again\n",
+                        + " posthoc, uniform-again\n",
                 unknown.err());
 
         Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);

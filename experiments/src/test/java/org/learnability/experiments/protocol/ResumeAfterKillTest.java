@@ -27,7 +27,9 @@ import org.learnability.experiments.testing.EngineTest;
 @EngineTest
 class ResumeAfterKillTest {
 
-    private static final int MODELS = 3 * (1 + 3);
+    // per seed: the baseline, three two-stage models and three posthoc ones (the quick preset's
+    // modes)
+    private static final int MODELS = 3 * (1 + 3 + 3);
 
     @TempDir Path dir;
 

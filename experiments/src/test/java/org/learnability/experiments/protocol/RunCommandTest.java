@@ -137,10 +137,17 @@ class RunCommandTest {
                             "trainSize",
                             "wallSeconds",
                             "imagesPerSecond",
-                            "finishedAt")) {
+                            "finishedAt",
+                            "loss",
+                            "apply",
+                            "weightEma",
+                            "uniformMix",
+                            "warmupEpochs")) {
                 assertTrue(r.has(key), "runs.jsonl record has " + key + ": " + r);
             }
-            assertEquals(1, r.get("schema").getAsInt());
+            assertEquals(2, r.get("schema").getAsInt());
+            assertEquals("ce", r.get("loss").getAsString());
+            assertEquals("loss", r.get("apply").getAsString());
             assertEquals(engine, r.get("engine").getAsString());
             assertEquals(200, r.get("trainSize").getAsInt());
             for (String split : List.of("validation", "test")) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ class RunsFileTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(runs.size(), lines.size());
         assertTrue(
-                lines.get(0).startsWith("{\"schema\":1,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
+                lines.get(0).startsWith("{\"schema\":2,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
                 lines.get(0));
         assertTrue(Files.readString(file).endsWith("}\n"));
     }
@@ -84,11 +86,34 @@ class RunsFileTest {
     }
 
     @Test
+    void aRecordOfSchemaOneReadsWithTheWeightingItWasTrainedWith() throws IOException {
+        RunRecord now = SyntheticRuns.twoStage().get(1);
+        JsonObject old = JsonParser.parseString(RunsFile.toJson(now)).getAsJsonObject();
+        old.addProperty("schema", 1);
+        for (String added :
+                List.of("loss", "apply", "weightEma", "uniformMix", "warmupEpochs", "posthoc")) {
+            old.remove(added);
+        }
+        Path file = dir.resolve(RunsFile.NAME);
+        Files.writeString(file, old + "\n");
+        RunRecord read = RunsFile.read(file).get(0);
+        assertEquals("ce", read.loss());
+        assertEquals("loss", read.apply());
+        assertEquals(0.0, read.weightEma());
+        assertEquals(0.0, read.uniformMix());
+        assertEquals(1, read.warmupEpochs());
+        assertEquals(null, read.posthoc());
+        assertEquals("", read.variant());
+        assertEquals(now.test(), read.test());
+        assertEquals(now.key(), read.key());
+    }
+
+    @Test
     void aLineOfAnotherSchemaOrWithoutFieldsIsRejected() throws IOException {
         Path file = dir.resolve(RunsFile.NAME);
-        Files.writeString(file, "{\"schema\": 2}\n");
+        Files.writeString(file, "{\"schema\": 3}\n");
         assertEquals(
-                file + " line 1: record schema 2; this version reads schema 1",
+                file + " line 1: record schema 3; this version reads schemas 1 to 2",
                 assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
                         .getMessage());
         Files.writeString(

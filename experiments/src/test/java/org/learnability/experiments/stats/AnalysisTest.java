@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.learnability.experiments.io.Json;
 import org.learnability.experiments.record.RunRecord;
 
 /**
@@ -271,28 +272,19 @@ class AnalysisTest {
                         .getMessage());
         RunRecord base = SyntheticRuns.twoStage().get(0);
         RunRecord renamed =
-                new RunRecord(
-                        base.schema(),
-                        "other",
-                        base.dataset(),
-                        base.model(),
-                        base.engine(),
-                        base.engineVersion(),
-                        base.device(),
-                        9,
-                        base.mode(),
-                        base.strategy(),
-                        0,
-                        List.of("a", "b", "c"),
-                        base.weights(),
-                        base.epochWeights(),
-                        base.validation(),
-                        base.test(),
-                        1,
-                        1,
-                        1,
-                        1,
-                        "");
+                SyntheticRuns.with(
+                        base,
+                        o -> {
+                            o.addProperty("key", "other");
+                            o.addProperty("seed", 9);
+                            o.addProperty("round", 0);
+                            o.add("classNames", Json.GSON.toJsonTree(List.of("a", "b", "c")));
+                            o.addProperty("epochs", 1);
+                            o.addProperty("trainSize", 1);
+                            o.addProperty("wallSeconds", 1);
+                            o.addProperty("imagesPerSecond", 1);
+                            o.addProperty("finishedAt", "");
+                        });
         String message =
                 assertThrows(
                                 IllegalArgumentException.class,

@@ -6,6 +6,7 @@ import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.scores.ConfusionMatrix;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.record.SplitScores;
 
 /**
@@ -164,7 +165,13 @@ public final class SyntheticRuns {
                 300,
                 1.5,
                 200.0,
-                "2025-01-01T00:00:00Z");
+                "2025-01-01T00:00:00Z",
+                RunRecord.DEFAULT_LOSS,
+                RunRecord.DEFAULT_APPLY,
+                0,
+                0,
+                1,
+                null);
     }
 
     /**
@@ -183,5 +190,20 @@ public final class SyntheticRuns {
             counts[c][(c + 1) % n] += 100 - right;
         }
         return SplitScores.of(ClassScores.of(new ConfusionMatrix(CLASSES.subList(0, n), counts)));
+    }
+
+    /**
+     * Copies a record with some fields changed, through its JSON form.
+     *
+     * @param record the record
+     * @param change changes the JSON object, e.g. {@code o -> o.addProperty("seed", 9)}
+     * @return the changed copy
+     */
+    public static RunRecord with(
+            RunRecord record, java.util.function.Consumer<com.google.gson.JsonObject> change) {
+        com.google.gson.JsonObject json =
+                com.google.gson.JsonParser.parseString(RunsFile.toJson(record)).getAsJsonObject();
+        change.accept(json);
+        return org.learnability.experiments.io.Json.GSON.fromJson(json, RunRecord.class);
     }
 }

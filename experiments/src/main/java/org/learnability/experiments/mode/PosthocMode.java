@@ -1,0 +1,115 @@
+package org.learnability.experiments.mode;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.learnability.api.scores.ClassScores;
+import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.Posthoc;
+import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.stats.Figures;
+
+/**
+ * {@value #NAME}: no retraining. The strategy's weights {@code w}, from the baseline's validation
+ * scores, give per-class offsets added to the baseline's logits at prediction (post-hoc logit
+ * adjustment, Menon et al., ICLR 2021):
+ *
+ * <pre>
+ *   predict(x) = argmax_c (x_c + b_c),   b_c = T ln(w_c)
+ * </pre>
+ *
+ * {@code T} is chosen on the validation split from {@code 0, 0.05, ..., 5}: the one with the lowest
+ * Var(TPR) among those whose validation accuracy is at most {@code --max-accuracy-drop} below the
+ * baseline's (the smallest such T on a tie; T = 0, the baseline itself, always qualifies). The test
+ * split is then scored once with it. It costs one scoring pass of each split per seed, shared by
+ * every strategy.
+ */
+public final class PosthocMode implements ExperimentMode {
+
+    /** The name on command lines and in records. */
+    public static final String NAME = "posthoc";
+
+    /** The grid of T: 0 to 5 in steps of 1 / {@value #STEPS_PER_UNIT}. */
+    static final int STEPS_PER_UNIT = 20;
+
+    /** The largest T tried. */
+    static final int MAX_TEMPERATURE = 5;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "no retraining: the baseline's logits plus T ln(w_c), T chosen on validation";
+    }
+
+    @Override
+    public boolean trains() {
+        return false;
+    }
+
+    @Override
+    public List<RunId> weightedRuns(ExperimentPlan plan) {
+        return WeightedRounds.runs(NAME, plan.strategies(), 1);
+    }
+
+    @Override
+    public void run(SeedRun seed) {
+        RunRecord baseline = seed.baseline();
+        ClassScores scores = baseline.validation().toClassScores(seed.classNames());
+        ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
+        for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
+            ClassWeights weights =
+                    seed.plan()
+                            .smoothing()
+                            .apply(uniform, entry.getValue().weights(scores, uniform));
+            seed.derived(
+                    new RunId(NAME, entry.getKey(), 1),
+                    weights,
+                    logits -> adjust(logits, weights, seed.plan().maxAccuracyDrop()));
+        }
+    }
+
+    /**
+     * Chooses T on the validation split and scores the test split with it.
+     *
+     * @param logits the baseline's logits
+     * @param weights the strategy's weights
+     * @param maxAccuracyDrop how much validation accuracy T may give up
+     * @return the scores of the adjusted predictions and the offsets
+     */
+    static Derived adjust(BaselineLogits logits, ClassWeights weights, double maxAccuracyDrop) {
+        double baselineAccuracy = logits.validation().score(offsets(weights, 0)).accuracy();
+        double bestT = 0;
+        ClassScores best = null;
+        double bestVariance = Double.POSITIVE_INFINITY;
+        for (int k = 0; k <= MAX_TEMPERATURE * STEPS_PER_UNIT; k++) {
+            double t = k / (double) STEPS_PER_UNIT; // 0.15, not 3 * 0.05 = 0.15000000000000002
+            ClassScores s = logits.validation().score(offsets(weights, t));
+            double variance = Figures.populationVariance(s.tpr());
+            if (s.accuracy() >= baselineAccuracy - maxAccuracyDrop && variance < bestVariance) {
+                bestT = t;
+                best = s;
+                bestVariance = variance;
+            }
+        }
+        double[] b = offsets(weights, bestT);
+        return new Derived(
+                best,
+                logits.test().score(b),
+                new Posthoc(bestT, Arrays.stream(b).boxed().toList()));
+    }
+
+    /** {@code b_c = T ln(w_c)}. */
+    static double[] offsets(ClassWeights weights, double t) {
+        double[] b = new double[weights.size()];
+        for (int c = 0; c < b.length; c++) {
+            b[c] = t == 0 ? 0 : t * Math.log(weights.get(c));
+        }
+        return b;
+    }
+}

@@ -1,0 +1,84 @@
+package org.learnability.experiments.report;
+
+import static org.learnability.experiments.report.ChartStyle.*;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.learnability.experiments.stats.ArmResult;
+import org.learnability.experiments.stats.Measure;
+import org.learnability.experiments.stats.ModelGroup;
+import org.learnability.experiments.stats.SeedStatistics;
+
+/**
+ * The trade-off of every weighted arm at a glance: its spread reduction {@code 1 - sd(s')/sd(s)}
+ * (up is more even classes) against its accuracy change (right is more accurate), each the mean
+ * over seeds with its 95% interval as error bars (none with one seed); the baseline is the origin.
+ */
+final class TradeoffChart {
+
+    private TradeoffChart() {}
+
+    /**
+     * Draws the chart.
+     *
+     * @param group the data set and model; it must have a weighted arm
+     * @return the chart
+     */
+    static JFreeChart of(ModelGroup group) {
+        List<ArmResult> weighted = group.weighted();
+        if (weighted.isEmpty()) {
+            throw new IllegalArgumentException("no weighted arm to chart the trade-off of");
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setErrorStroke(new BasicStroke(1.4f));
+        renderer.setCapLength(6);
+        for (int i = 0; i < weighted.size(); i++) {
+            ArmResult arm = weighted.get(i);
+            SeedStatistics x = arm.statistics(Measure.DELTA_ACCURACY);
+            SeedStatistics y = arm.statistics(Measure.SD_REDUCTION);
+            XYIntervalSeries series = new XYIntervalSeries(group.label(arm.arm()));
+            series.add(x.mean(), low(x), high(x), y.mean(), low(y), high(y));
+            data.addSeries(series);
+            Color color = PALETTE.get(i % PALETTE.size());
+            renderer.setSeriesPaint(i, color);
+            renderer.setSeriesShape(i, new Ellipse2D.Double(-6, -6, 12, 12));
+            renderer.setSeriesLinesVisible(i, false);
+        }
+        renderer.setErrorPaint(null); // each bar in its point's colour
+        NumberAxis accuracy = new NumberAxis("Δ accuracy against the baseline (test split)");
+        NumberAxis reduction = new NumberAxis("sd reduction 1 - sd(s')/sd(s) (test split)");
+        for (NumberAxis axis : List.of(accuracy, reduction)) {
+            axis.setAutoRangeIncludesZero(true);
+            styleNumberAxis(axis);
+        }
+        XYPlot plot = new XYPlot(data, accuracy, reduction, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setOutlineVisible(false);
+        plot.addDomainMarker(marker(0.0, "baseline accuracy", BASELINE.darker()));
+        plot.addRangeMarker(marker(0.0, "baseline spread", BASELINE.darker()));
+        return chart(
+                "Spread against accuracy: " + group.dataset() + ", " + group.model(),
+                "mean over seeds, error bars the 95% t interval; up: classes more even, right:"
+                        + " more accurate",
+                plot);
+    }
+
+    private static double low(SeedStatistics s) {
+        return s.hasInterval() ? s.ciLow() : s.mean();
+    }
+
+    private static double high(SeedStatistics s) {
+        return s.hasInterval() ? s.ciHigh() : s.mean();
+    }
+}
