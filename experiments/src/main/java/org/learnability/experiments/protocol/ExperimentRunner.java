@@ -14,6 +14,7 @@ import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanFile;
+import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.report.ReportFiles;
 import org.learnability.experiments.report.ReportWriter;
@@ -112,7 +113,7 @@ public final class ExperimentRunner {
         boolean recorded = checked.planRecorded();
         boolean announced = false;
         for (int seed : plan.seeds()) {
-            List<String> keys = keys(engine, plan, seed);
+            List<String> keys = keys(engine, plan, seed, ledger);
             if (ledger.containsAll(keys)) {
                 announced = announce(announced, plan, out, log);
                 keys.forEach(progress::skip);
@@ -177,12 +178,17 @@ public final class ExperimentRunner {
         return true;
     }
 
-    /** The keys of one seed's models: the baseline's and those the modes declare. */
-    private static List<String> keys(String engine, ExperimentPlan plan, int seed) {
+    /**
+     * The keys of one seed's models the ledger should hold: the baseline's (as recorded, under
+     * whichever mode) and those the modes declare.
+     */
+    private static List<String> keys(
+            String engine, ExperimentPlan plan, int seed, RunLedger ledger) {
         List<String> keys = new ArrayList<>();
-        keys.add(
+        String baseline =
                 SessionSeedRun.key(
-                        engine, seed, RunId.baseline(plan.modes().get(0)), Weighting.NONE));
+                        engine, seed, RunId.baseline(plan.modes().get(0)), Weighting.NONE);
+        keys.add(ledger.baseline(baseline, engine, seed).map(RunRecord::key).orElse(baseline));
         for (ExperimentMode mode : plan.modes()) {
             Weighting weighting = Weighting.of(plan, mode);
             mode.weightedRuns(plan)

@@ -47,6 +47,31 @@ public final class RunLedger {
         return Optional.ofNullable(records.get(key));
     }
 
+    /**
+     * Returns the recorded baseline of an engine and seed: under the given key if there, else under
+     * any mode's key, since the baseline (every weight 1, weighted cross-entropy) trains the same
+     * whatever the modes that follow it.
+     *
+     * @param key the baseline's key under the plan's first mode
+     * @param engine the engine
+     * @param seed the seed
+     * @return the baseline, if recorded
+     */
+    Optional<RunRecord> baseline(String key, String engine, int seed) {
+        return get(key).or(
+                        () ->
+                                records.values().stream()
+                                        .filter(
+                                                r ->
+                                                        r.isBaseline()
+                                                                && r.engine().equals(engine)
+                                                                && r.seed() == seed
+                                                                && r.strategy()
+                                                                        .equals(RunRecord.BASELINE)
+                                                                && r.variant().isEmpty())
+                                        .findFirst());
+    }
+
     /** Tells whether no model is recorded. */
     boolean isEmpty() {
         return records.isEmpty();

@@ -93,9 +93,9 @@ final class SessionSeedRun implements AutoCloseable {
         if (baseline == null) {
             RunId run = RunId.baseline(plan.modes().get(0));
             String key = key(engine(), seed, run, Weighting.NONE);
-            baseline = ledger.get(key).orElse(null);
+            baseline = ledger.baseline(key, engine(), seed).orElse(null);
             if (baseline != null) {
-                progress.skip(key);
+                progress.skip(baseline.key());
             } else {
                 progress.start(key, "training " + what());
                 baselineModel = fitBaseline();

@@ -57,7 +57,9 @@ final class TradeoffChart {
         NumberAxis accuracy = new NumberAxis("Δ accuracy against the baseline (test split)");
         NumberAxis reduction = new NumberAxis("sd reduction 1 - sd(s')/sd(s) (test split)");
         for (NumberAxis axis : List.of(accuracy, reduction)) {
-            axis.setAutoRangeIncludesZero(true);
+            axis.setAutoRangeIncludesZero(true); // the baseline, at the origin, is always in view
+            axis.setLowerMargin(0.08);
+            axis.setUpperMargin(0.08);
             styleNumberAxis(axis);
         }
         XYPlot plot = new XYPlot(data, accuracy, reduction, renderer);

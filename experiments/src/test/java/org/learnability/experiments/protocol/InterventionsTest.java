@@ -1,0 +1,245 @@
+package org.learnability.experiments.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.SmallRun;
+
+/**
+ * The interventions end to end on small synthetic data: a loss family with weighted sampling, the
+ * posthoc mode beside two-stage, and dynamic weights with smoothing; their records and report.
+ */
+@EngineTest
+class InterventionsTest {
+
+    @TempDir Path dir;
+
+    private Path data;
+    private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
+
+    @BeforeEach
+    void writeData() throws IOException {
+        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+    }
+
+    private Map<String, JsonObject> run(Path out, String... options) throws IOException {
+        String[] all = new String[options.length + 2];
+        System.arraycopy(options, 0, all, 0, options.length);
+        all[options.length] = "--out";
+        all[options.length + 1] = out.toString();
+        CliRun run = CliRun.of(SmallRun.args(data, dir, all));
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, JsonObject> byKey = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("runs.jsonl"))) {
+            JsonObject record = JsonParser.parseString(line).getAsJsonObject();
+            byKey.put(record.get("key").getAsString(), record);
+        }
+        return byKey;
+    }
+
+    private static double[] doubles(JsonArray array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).getAsDouble();
+        }
+        return v;
+    }
+
+    @Test
+    void posthocWithUniformWeightsLeavesTheBaselineAsItIsAndChoosesTOnValidation()
+            throws IOException {
+        Map<String, JsonObject> runs =
+                run(
+                        dir.resolve("posthoc"),
+                        "--mode",
+                        "two-stage,posthoc",
+                        "--strategies",
+                        "uniform,mean-ratio:gamma=2");
+        JsonObject baseline = runs.get(engine + "/1/two-stage/uniform/0");
+        JsonObject uniform = runs.get(engine + "/1/posthoc/uniform/1");
+        JsonObject adjusted = runs.get(engine + "/1/posthoc/mean-ratio:gamma=2/1");
+        assertEquals(
+                List.of(
+                        engine + "/1/posthoc/mean-ratio:gamma=2/1",
+                        engine + "/1/posthoc/uniform/1",
+                        engine + "/1/two-stage/mean-ratio:gamma=2/1",
+                        engine + "/1/two-stage/uniform/0",
+                        engine + "/1/two-stage/uniform/1"),
+                List.copyOf(runs.keySet()),
+                "a weighted uniform is kept when a mode derives from the baseline");
+        assertEquals(baseline.get("test"), uniform.get("test"), "every test figure unchanged");
+        assertEquals(baseline.get("validation"), uniform.get("validation"));
+        assertEquals(0.0, uniform.getAsJsonObject("posthoc").get("temperature").getAsDouble());
+        for (double b : doubles(uniform.getAsJsonObject("posthoc").getAsJsonArray("offsets"))) {
+            assertEquals(0.0, b);
+        }
+        // b_c = T ln(w_c), T on the grid 0, 0.05, ..., 5, validation accuracy within 0.005
+        JsonObject posthoc = adjusted.getAsJsonObject("posthoc");
+        double t = posthoc.get("temperature").getAsDouble();
+        assertTrue(t >= 0 && t <= 5 && Math.abs(t * 20 - Math.rint(t * 20)) < 1e-9, "T " + t);
+        double[] w = doubles(adjusted.getAsJsonArray("weights"));
+        double[] offsets = doubles(posthoc.getAsJsonArray("offsets"));
+        for (int c = 0; c < w.length; c++) {
+            assertEquals(t * Math.log(w[c]), offsets[c], 1e-12);
+        }
+        assertEquals(
+                doubles(
+                        runs.get(engine + "/1/two-stage/mean-ratio:gamma=2/1")
+                                .getAsJsonArray("weights"))[0],
+                w[0],
+                1e-12,
+                "the same weights as the two-stage model's");
+        double accuracy = adjusted.getAsJsonObject("validation").get("accuracy").getAsDouble();
+        double baselineAccuracy =
+                baseline.getAsJsonObject("validation").get("accuracy").getAsDouble();
+        assertTrue(accuracy >= baselineAccuracy - 0.005, accuracy + " vs " + baselineAccuracy);
+        assertEquals(0.0, adjusted.get("imagesPerSecond").getAsDouble(), "nothing trained");
+    }
+
+    @Test
+    void aLossFamilyWithSamplingIsRecordedAndReported() throws IOException {
+        Path out = dir.resolve("focal");
+        Map<String, JsonObject> runs =
+                run(
+                        out,
+                        "--loss",
+                        "focal:gamma=2",
+                        "--apply",
+                        "sampling",
+                        "--strategies",
+                        "mean-ratio:gamma=2");
+        JsonObject weighted =
+                runs.get(
+                        engine
+                                + "/1/two-stage/mean-ratio:gamma=2[loss=focal:gamma=2;apply=sampling]/1");
+        assertEquals("focal:gamma=2", weighted.get("loss").getAsString());
+        assertEquals("sampling", weighted.get("apply").getAsString());
+        JsonObject baseline = runs.get(engine + "/1/two-stage/uniform/0");
+        assertEquals("ce", baseline.get("loss").getAsString(), "the baseline is the paper's");
+        assertEquals("loss", baseline.get("apply").getAsString());
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
+        int weighting = header.indexOf("weighting");
+        int sd = header.indexOf("sd_reduction_mean");
+        assertTrue(weighting > header.indexOf("p_wilcoxon") && sd > weighting, csv.get(0));
+        String[] row = csv.get(2).split(",", -1);
+        assertEquals("loss=focal:gamma=2;apply=sampling", row[weighting]);
+        double before = sd(baseline);
+        double after = sd(weighted);
+        assertEquals(1 - after / before, Double.parseDouble(row[sd]), 1e-12);
+        assertTrue(Files.size(out.resolve("tradeoff.png")) > 0);
+        assertTrue(
+                Files.readString(out.resolve("report.md"))
+                        .contains("`mean-ratio:gamma=2 [loss=focal:gamma=2;apply=sampling]`"));
+    }
+
+    private static double sd(JsonObject record) {
+        double[] s = doubles(record.getAsJsonObject("test").getAsJsonArray("tpr"));
+        double mean = java.util.Arrays.stream(s).average().orElseThrow();
+        return Math.sqrt(
+                java.util.Arrays.stream(s).map(x -> (x - mean) * (x - mean)).sum() / s.length);
+    }
+
+    @Test
+    void dynamicWeightsWarmUpAndAreSmoothed() throws IOException {
+        Map<String, JsonObject> runs =
+                run(
+                        dir.resolve("dynamic"),
+                        "--mode",
+                        "dynamic",
+                        "--epochs",
+                        "3",
+                        "--warmup-epochs",
+                        "2",
+                        "--weight-ema",
+                        "0.5",
+                        "--uniform-mix",
+                        "0.2",
+                        "--strategies",
+                        "mean-ratio:gamma=2");
+        JsonObject weighted =
+                runs.get(engine + "/1/dynamic/mean-ratio:gamma=2[ema=0.5;mix=0.2;warmup=2]/1");
+        JsonArray epochWeights = weighted.getAsJsonArray("epochWeights");
+        assertEquals(3, epochWeights.size());
+        for (int e = 0; e < 2; e++) {
+            for (double w : doubles(epochWeights.get(e).getAsJsonArray())) {
+                assertEquals(1.0, w, 1e-12, "warm-up epoch " + (e + 1) + " is unweighted");
+            }
+        }
+        // w = 0.8 (0.5 * 1 + 0.5 * W) + 0.2 >= 0.6, never 1 throughout: smoothed, not uniform
+        double[] last = doubles(epochWeights.get(2).getAsJsonArray());
+        boolean changed = false;
+        for (double w : last) {
+            assertTrue(w >= 0.6 - 1e-9, "smoothed weight " + w);
+            changed |= Math.abs(w - 1) > 1e-6;
+        }
+        assertTrue(changed, "epoch 3 is weighted");
+        assertEquals(0.5, weighted.get("weightEma").getAsDouble());
+        assertEquals(0.2, weighted.get("uniformMix").getAsDouble());
+        assertEquals(2, weighted.get("warmupEpochs").getAsInt());
+        assertFalse(weighted.has("posthoc") && !weighted.get("posthoc").isJsonNull());
+    }
+
+    @Test
+    void aBaselineRecordedUnderAnotherModeIsNotTrainedAgain() throws IOException {
+        Path first = dir.resolve("first");
+        run(first, "--strategies", "mean-ratio:gamma=2");
+        Path second = Files.createDirectories(dir.resolve("second"));
+        String baseline =
+                Files.readAllLines(first.resolve("runs.jsonl")).stream()
+                        .filter(l -> l.contains("\"key\":\"" + engine + "/1/two-stage/uniform/0\""))
+                        .findFirst()
+                        .orElseThrow();
+        Files.writeString(second.resolve("runs.jsonl"), baseline + "\n");
+        CliRun dynamic =
+                CliRun.of(
+                        SmallRun.args(
+                                data,
+                                dir,
+                                "--mode",
+                                "dynamic",
+                                "--epochs",
+                                "2",
+                                "--strategies",
+                                "mean-ratio:gamma=2",
+                                "--out",
+                                second.toString()));
+        assertEquals(0, dynamic.exitCode(), dynamic.err());
+        assertTrue(
+                dynamic.out()
+                        .contains(
+                                "[1/2] "
+                                        + engine
+                                        + "/1/two-stage/uniform/0: already in runs.jsonl, skipped"),
+                dynamic.out());
+        List<String> keys =
+                Files.readAllLines(second.resolve("runs.jsonl")).stream()
+                        .map(
+                                l ->
+                                        JsonParser.parseString(l)
+                                                .getAsJsonObject()
+                                                .get("key")
+                                                .getAsString())
+                        .toList();
+        assertEquals(
+                List.of(
+                        engine + "/1/two-stage/uniform/0",
+                        engine + "/1/dynamic/mean-ratio:gamma=2/1"),
+                keys);
+    }
+}
