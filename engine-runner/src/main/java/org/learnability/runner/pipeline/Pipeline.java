@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.util.Optional;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DataSplits;
 import org.learnability.runner.data.DatasetDefinition;
@@ -60,6 +61,17 @@ public final class Pipeline {
     }
 
     /**
+     * Returns an engine by name, or the process's engine, loading it on first use.
+     *
+     * @param name the engine's name, or empty for the process's
+     * @return the engine
+     * @throws IllegalArgumentException naming an unknown engine and the available ones
+     */
+    public Engine engine(Optional<String> name) {
+        return name.map(n -> new EngineSelection(n, "the grid").engine()).orElseGet(this::engine);
+    }
+
+    /**
      * Returns the engine's threads in effect, with a warning for every request that could not be
      * applied and for processors the engine leaves idle.
      *
@@ -78,7 +90,18 @@ public final class Pipeline {
      * @throws IllegalArgumentException naming the engine, what failed and the engines to use
      */
     public void checkEngine(DeviceSelection devices) {
-        Engine djl = engine();
+        checkEngine(engine(), devices);
+    }
+
+    /**
+     * Checks that an engine can train on the first of the given devices (see {@link
+     * #checkEngine(DeviceSelection)}).
+     *
+     * @param djl the engine
+     * @param devices the devices a session would use
+     * @throws IllegalArgumentException naming the engine, what failed and the engines to use
+     */
+    public void checkEngine(Engine djl, DeviceSelection devices) {
         Device device = devices.devices(djl)[0];
         float[] gradient;
         try (NDManager manager = djl.newBaseManager(device)) {
@@ -135,7 +158,7 @@ public final class Pipeline {
      * @throws IllegalArgumentException if a requested device is not there
      */
     public Session open(SessionSpec spec) {
-        Engine djl = engine();
+        Engine djl = engine(spec.engine());
         Device[] devices = spec.options().devices().devices(djl);
         NDManager manager = djl.newBaseManager(devices[0]);
         try {

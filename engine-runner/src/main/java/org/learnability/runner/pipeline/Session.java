@@ -90,7 +90,8 @@ public final class Session implements AutoCloseable {
                 architecture,
                 ImageShape.of(splits.training().imageShape()),
                 classNames().size(),
-                device());
+                device(),
+                engine.getEngineName());
     }
 
     /**

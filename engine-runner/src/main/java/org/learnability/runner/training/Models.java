@@ -8,27 +8,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.model.ImageShape;
 import org.learnability.runner.model.ModelArchitecture;
 
 /**
- * Makes, saves and loads models on the selected engine: a DJL {@link Model} around a block of a
- * {@link ModelArchitecture}, on a given device.
+ * Makes, saves and loads models: a DJL {@link Model} around a block of a {@link ModelArchitecture},
+ * on a given engine and device.
  */
 public final class Models {
 
-    private final EngineSelection engine;
-
-    /**
-     * Creates the service.
-     *
-     * @param engine the engine the models run on
-     */
+    /** Creates the service. */
     @Inject
-    public Models(EngineSelection engine) {
-        this.engine = engine;
-    }
+    public Models() {}
 
     /**
      * Makes a model with a fresh, uninitialised block.
@@ -37,12 +28,17 @@ public final class Models {
      * @param input the shape of one image
      * @param numClasses the number of classes
      * @param device the device the model lives on
+     * @param engine the name of the engine the model runs on, e.g. {@code PyTorch}
      * @return the model; the caller closes it
      * @throws IllegalArgumentException if the shape or the number of classes does not fit
      */
     public Model create(
-            ModelArchitecture architecture, ImageShape input, int numClasses, Device device) {
-        Model model = Model.newInstance(architecture.name(), device, engine.name());
+            ModelArchitecture architecture,
+            ImageShape input,
+            int numClasses,
+            Device device,
+            String engine) {
+        Model model = Model.newInstance(architecture.name(), device, engine);
         try {
             model.setBlock(architecture.build(input, numClasses));
             return model;
@@ -76,6 +72,7 @@ public final class Models {
      * @param input the shape of one image
      * @param numClasses the number of classes
      * @param device the device the model lives on
+     * @param engine the name of the engine the model runs on
      * @param dir the directory the model was saved to
      * @return the loaded model; the caller closes it
      */
@@ -84,8 +81,9 @@ public final class Models {
             ImageShape input,
             int numClasses,
             Device device,
+            String engine,
             Path dir) {
-        Model model = create(architecture, input, numClasses, device);
+        Model model = create(architecture, input, numClasses, device, engine);
         try {
             model.load(dir, model.getName());
             return model;

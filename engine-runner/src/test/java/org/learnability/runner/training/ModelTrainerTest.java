@@ -58,7 +58,7 @@ class ModelTrainerTest {
     void setUp() {
         engine = EngineSelection.fromSystem();
         manager = engine.engine().newBaseManager(Device.cpu());
-        models = new Models(engine);
+        models = new Models();
     }
 
     @AfterEach
@@ -82,7 +82,9 @@ class ModelTrainerTest {
     /** Trains cnn-small and returns its test scores. */
     private ClassScores trainAndScore(
             DataSplits splits, ClassWeights weights, TrainingSettings settings) {
-        try (Model model = models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
+        try (Model model =
+                models.create(
+                        new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu(), engine.name())) {
             new ModelTrainer(CPU, false)
                     .train(
                             model,
@@ -114,7 +116,8 @@ class ModelTrainerTest {
             ClassScores trainScores;
             ClassScores first;
             try (Model model =
-                    models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
+                    models.create(
+                            new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu(), engine.name())) {
                 TrainingResult result =
                         new ModelTrainer(CPU, false)
                                 .train(
@@ -176,7 +179,13 @@ class ModelTrainerTest {
     @Test
     void theEpochHookSeesEveryEpochAndItsWeightsTrainTheNext() throws IOException {
         try (DataSplits splits = splits(c -> c, 10, 4);
-                Model model = models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
+                Model model =
+                        models.create(
+                                new CnnSmall(),
+                                ImageShape.CIFAR10,
+                                10,
+                                Device.cpu(),
+                                engine.name())) {
             List<Integer> epochs = new ArrayList<>();
             ClassWeights second = ClassWeights.of(2, 1, 1, 1, 1, 1, 1, 1, 1, 1);
             EpochHook hook =
@@ -234,7 +243,13 @@ class ModelTrainerTest {
                     }
                 };
         try (DataSplits splits = splits(c -> c, 10, 1);
-                Model model = models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
+                Model model =
+                        models.create(
+                                new CnnSmall(),
+                                ImageShape.CIFAR10,
+                                10,
+                                Device.cpu(),
+                                engine.name())) {
             TrainingSettings settings =
                     new TrainingSettings(
                             TrainingSettings.Optimizer.SGD,
@@ -275,7 +290,8 @@ class ModelTrainerTest {
         try (DataSplits splits = splits(c -> c, 10, 1)) {
             ClassScores before;
             try (Model model =
-                    models.create(new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu())) {
+                    models.create(
+                            new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu(), engine.name())) {
                 new ModelTrainer(CPU, false)
                         .train(
                                 model,
@@ -297,6 +313,7 @@ class ModelTrainerTest {
                             ImageShape.CIFAR10,
                             10,
                             Device.cpu(),
+                            engine.name(),
                             dir.resolve("saved"))) {
                 ClassScores after =
                         new Scorer(64)
@@ -315,6 +332,7 @@ class ModelTrainerTest {
                                             ImageShape.CIFAR10,
                                             10,
                                             Device.cpu(),
+                                            engine.name(),
                                             dir.resolve("nothing-here")));
             assertTrue(
                     e.getMessage().startsWith("cannot load model cnn-small from "), e.getMessage());

@@ -131,11 +131,11 @@ public final class ExperimentRunner {
                     planFile.record(out, plan);
                     recorded = true;
                 }
-                try (SessionSeedRun run =
-                        new SessionSeedRun(
-                                plan, seed, session, checked.strategies(), ledger, progress)) {
-                    run.run();
-                }
+                SeedChain.run(
+                        session,
+                        seed,
+                        List.of(new SeedChain.Member(plan, checked.strategies(), ledger)),
+                        progress);
             }
         }
         if (!recorded) {

@@ -2,22 +2,27 @@ package org.learnability.experiments.protocol;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 
 /**
- * The models an experiment directory holds, by key: read from {@code runs.jsonl} when a run starts,
- * and appended to it (written and forced to disk) as each model is scored. A model in the ledger is
- * never trained again, which is what makes a stopped run resumable.
+ * The models an experiment holds, by key. The ledger of a directory is read from its {@code
+ * runs.jsonl} when a run starts, and every model is appended to it (written and forced to disk) as
+ * soon as it is scored; a model in the ledger is never trained again, which is what makes a stopped
+ * run resumable. A ledger in memory does the same for a grid's task, whose records the driver alone
+ * writes.
  */
 public final class RunLedger {
 
     private final Path file;
     private final Map<String, RunRecord> records = new LinkedHashMap<>();
+    private final List<RunRecord> appended = new ArrayList<>();
 
     private RunLedger(Path file) {
         this.file = file;
@@ -29,7 +34,7 @@ public final class RunLedger {
      * @param dir the experiment directory
      * @return the ledger
      */
-    static RunLedger open(Path dir) {
+    public static RunLedger open(Path dir) {
         RunLedger ledger = new RunLedger(dir.resolve(RunsFile.NAME));
         if (Files.exists(ledger.file)) {
             RunsFile.read(ledger.file).forEach(r -> ledger.records.put(r.key(), r));
@@ -37,9 +42,43 @@ public final class RunLedger {
         return ledger;
     }
 
-    /** Returns the file. */
-    Path file() {
+    /**
+     * Makes a ledger in memory that knows the given records and keeps the ones appended.
+     *
+     * @param recorded the models recorded already
+     * @return the ledger
+     */
+    public static RunLedger inMemory(List<RunRecord> recorded) {
+        RunLedger ledger = new RunLedger(null);
+        recorded.forEach(r -> ledger.records.put(r.key(), r));
+        return ledger;
+    }
+
+    /**
+     * Returns the file, for a ledger of a directory.
+     *
+     * @return {@code runs.jsonl}, or null for a ledger in memory
+     */
+    public Path file() {
         return file;
+    }
+
+    /**
+     * Returns the records appended since the ledger was opened, in order.
+     *
+     * @return the new records
+     */
+    public List<RunRecord> appended() {
+        return List.copyOf(appended);
+    }
+
+    /**
+     * Returns every record, in the order first recorded.
+     *
+     * @return the records
+     */
+    public List<RunRecord> records() {
+        return List.copyOf(records.values());
     }
 
     /** Returns the recorded model of a key, if any. */
@@ -73,18 +112,25 @@ public final class RunLedger {
     }
 
     /** Tells whether no model is recorded. */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return records.isEmpty();
     }
 
     /** Tells whether every key is recorded. */
-    boolean containsAll(Collection<String> keys) {
+    public boolean containsAll(Collection<String> keys) {
         return records.keySet().containsAll(keys);
     }
 
-    /** Appends a record to the file, durably, and to the ledger. */
-    void append(RunRecord record) {
-        RunsFile.append(file, record);
+    /**
+     * Appends a record: to the file, durably, for a ledger of a directory; and to the ledger.
+     *
+     * @param record the record
+     */
+    public void append(RunRecord record) {
+        if (file != null) {
+            RunsFile.append(file, record);
+        }
         records.put(record.key(), record);
+        appended.add(record);
     }
 }

@@ -6,13 +6,19 @@ import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.stats.Figures;
 
 /** One line when a model starts and one when it is recorded, numbered over the plan. */
-final class RunProgress {
+public final class RunProgress {
 
     private final int total;
     private final PrintWriter log;
     private int index;
 
-    RunProgress(int total, PrintWriter log) {
+    /**
+     * Creates the progress lines of a number of models.
+     *
+     * @param total the models to come, for the count
+     * @param log where the lines go
+     */
+    public RunProgress(int total, PrintWriter log) {
         this.total = total;
         this.log = log;
     }

@@ -1,0 +1,71 @@
+package org.learnability.experiments.protocol;
+
+import java.time.Instant;
+import java.util.List;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.Posthoc;
+import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.SplitScores;
+import org.learnability.runner.pipeline.Session;
+import org.learnability.runner.pipeline.TrainedModel;
+
+/** Makes the record of a model trained (or derived) and scored in a seed's session. */
+final class RunRecords {
+
+    private RunRecords() {}
+
+    /**
+     * Makes the record.
+     *
+     * @param plan the experiment's plan
+     * @param seed the seed
+     * @param session the seed's data
+     * @param key the model's key
+     * @param run its mode, strategy and round
+     * @param weighting how its weights acted
+     * @param model its training and scores
+     * @param posthoc its logit offsets, for a derived model; null for a trained one
+     * @return the record, stamped now
+     */
+    static RunRecord of(
+            ExperimentPlan plan,
+            int seed,
+            Session session,
+            String key,
+            RunId run,
+            Weighting weighting,
+            TrainedModel model,
+            Posthoc posthoc) {
+        List<ClassWeights> epochWeights = model.training().epochWeights();
+        return new RunRecord(
+                RunRecord.SCHEMA,
+                key,
+                plan.dataset().name(),
+                plan.model().name(),
+                session.engine().getEngineName(),
+                session.engine().getVersion(),
+                session.device().toString(),
+                seed,
+                run.mode(),
+                run.strategy(),
+                run.round(),
+                session.classNames(),
+                epochWeights.get(epochWeights.size() - 1).asList(),
+                epochWeights.stream().map(ClassWeights::asList).toList(),
+                SplitScores.of(model.validation()),
+                SplitScores.of(model.test()),
+                plan.training().epochs(),
+                session.splits().training().size(),
+                model.training().seconds(),
+                model.training().imagesPerSecond(),
+                Instant.now().toString(),
+                weighting.loss(),
+                weighting.apply(),
+                weighting.weightEma(),
+                weighting.uniformMix(),
+                weighting.warmupEpochs(),
+                posthoc);
+    }
+}

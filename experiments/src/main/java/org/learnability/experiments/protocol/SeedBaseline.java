@@ -1,0 +1,138 @@
+package org.learnability.experiments.protocol;
+
+import java.util.Locale;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.mode.BaselineLogits;
+import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.RunRecord;
+import org.learnability.runner.pipeline.Session;
+import org.learnability.runner.training.EpochHook;
+
+/**
+ * The baseline of one seed on a {@link Session}, shared by every experiment that builds on it (a
+ * grid's experiments that differ only in their weighting): trained at most once, its record given
+ * to every experiment's ledger, its model and logits kept while the seed lasts for the modes that
+ * derive from it.
+ */
+final class SeedBaseline implements AutoCloseable {
+
+    private final ExperimentPlan plan;
+    private final int seed;
+    private final Session session;
+    private RunRecord record;
+    private Session.Fitted model;
+    private BaselineLogits logits;
+
+    /**
+     * Creates the baseline of a seed.
+     *
+     * @param plan a plan of the experiments (they share the data, model and training settings)
+     * @param seed the seed
+     * @param session the seed's data
+     */
+    SeedBaseline(ExperimentPlan plan, int seed, Session session) {
+        this.plan = plan;
+        this.seed = seed;
+        this.session = session;
+    }
+
+    /**
+     * Returns the baseline for an experiment's ledger: the one it holds; else the one trained for
+     * another experiment of the seed, appended to it; else trained now and appended.
+     *
+     * @param run the baseline's id under the experiment's first mode
+     * @param key its key
+     * @param ledger the experiment's ledger
+     * @param progress where progress lines go
+     * @return the baseline's record
+     */
+    RunRecord record(RunId run, String key, RunLedger ledger, RunProgress progress) {
+        RunRecord recorded = ledger.baseline(key, engine(), seed).orElse(null);
+        if (recorded != null) {
+            progress.skip(recorded.key());
+            record = record == null ? recorded : record;
+            return recorded;
+        }
+        if (record == null) {
+            progress.start(key, "training " + what());
+            model = fit();
+            record =
+                    RunRecords.of(
+                            plan,
+                            seed,
+                            session,
+                            key,
+                            run,
+                            Weighting.NONE,
+                            session.score(model),
+                            null);
+        } else {
+            progress.skip(record.key());
+        }
+        ledger.append(record);
+        progress.finish(record);
+        return record;
+    }
+
+    /**
+     * Returns the baseline's logits on the validation and the test split, training the recorded
+     * baseline again if its model is not at hand (training is deterministic for a seed).
+     *
+     * @param progress where a note goes when the baseline is trained again
+     * @return the logits
+     */
+    BaselineLogits logits(RunProgress progress) {
+        if (logits == null) {
+            if (model == null) {
+                progress.note(
+                        "training the recorded baseline again for its logits (deterministic; its"
+                                + " record stays)");
+                model = fit();
+            }
+            logits =
+                    new BaselineLogits(
+                            session.validationLogits(model.model()),
+                            session.testLogits(model.model()));
+        }
+        return logits;
+    }
+
+    /** What a model of this seed trains, for progress lines. */
+    String what() {
+        return String.format(
+                Locale.ROOT,
+                "%s for %d epochs on %d images (%s %s, %s)",
+                plan.model().name(),
+                plan.training().epochs(),
+                session.splits().training().size(),
+                engine(),
+                session.engine().getVersion(),
+                session.device());
+    }
+
+    private String engine() {
+        return session.engine().getEngineName();
+    }
+
+    private Session.Fitted fit() {
+        return session.fit(
+                plan.model(),
+                ClassWeights.uniform(session.classNames().size()),
+                plan.baselineTraining(seed),
+                plan.augment(),
+                EpochHook.NONE);
+    }
+
+    /** Frees the logits and the model. */
+    @Override
+    public void close() {
+        if (logits != null) {
+            logits.validation().close();
+            logits.test().close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+}
