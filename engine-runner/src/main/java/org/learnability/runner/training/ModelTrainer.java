@@ -19,6 +19,7 @@ import ai.djl.training.tracker.MultiFactorTracker;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.loss.ClassWeightedLoss;
 
@@ -32,6 +33,15 @@ import org.learnability.runner.loss.ClassWeightedLoss;
  * source's shuffling through the epoch number.
  */
 public final class ModelTrainer {
+
+    /**
+     * DJL records gradients for one training at a time per process: its PyTorch engine refuses a
+     * second {@code GradientCollector} while one is open (a process-wide flag), and MXNet's
+     * autograd recording is a global switch. Trainings on several threads of one JVM (Spark's
+     * {@code local[N]}) therefore take turns, a batch each; processes of their own ({@code
+     * local-cluster}, a cluster's executors) train in parallel.
+     */
+    private static final ReentrantLock BACKWARD = new ReentrantLock(true);
 
     private final Device[] devices;
     private final boolean progress;
@@ -88,8 +98,13 @@ public final class ModelTrainer {
                     for (Batch batch :
                             data.batches(settings.batchSize(), epoch, apply.forSampling(current))) {
                         try (batch) {
-                            EasyTrain.trainBatch(trainer, batch);
-                            trainer.step();
+                            BACKWARD.lock();
+                            try {
+                                EasyTrain.trainBatch(trainer, batch);
+                                trainer.step();
+                            } finally {
+                                BACKWARD.unlock();
+                            }
                         }
                     }
                     losses.add((double) loss.getAccumulator(EvaluatorTrainingListener.TRAIN_EPOCH));

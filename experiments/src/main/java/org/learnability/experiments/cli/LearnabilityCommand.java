@@ -42,8 +42,12 @@ import picocli.CommandLine.ScopeType;
 public final class LearnabilityCommand {
 
     /** A command whose engine threads must be asked for before the engine loads. */
-    interface EngineThreadsOption {
-        /** Returns the threads asked for. */
+    public interface EngineThreadsOption {
+        /**
+         * Returns the threads asked for.
+         *
+         * @return the thread counts
+         */
         ThreadRequest threads();
     }
 
@@ -66,6 +70,9 @@ public final class LearnabilityCommand {
     /** slf4j-simple's default level, WARN unless {@code --verbose} (simplelogger.properties). */
     static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    /** The level of log4j 2 where Spark brings it (the cluster module's log4j2.properties). */
+    static final String LOG4J_LEVEL = "learnability.log.level";
+
     private final List<? extends Module> extraModules;
     private Application application;
 
@@ -79,11 +86,20 @@ public final class LearnabilityCommand {
     }
 
     /**
+     * Returns the plugins directory.
+     *
+     * @return {@code --plugins}
+     */
+    public Path plugins() {
+        return plugins;
+    }
+
+    /**
      * Tells whether {@code --verbose} was given.
      *
      * @return whether to log more and print stack traces
      */
-    boolean verbose() {
+    public boolean verbose() {
         return verbose;
     }
 
@@ -92,7 +108,7 @@ public final class LearnabilityCommand {
      *
      * @return the application
      */
-    Application application() {
+    public Application application() {
         if (application == null) {
             throw new IllegalStateException("the application has not started");
         }
@@ -111,8 +127,10 @@ public final class LearnabilityCommand {
      */
     int execute(ParseResult parseResult) {
         if (verbose) {
-            // slf4j-simple reads its level when the first logger is made, which is after this
+            // slf4j-simple (and log4j 2, where Spark brings it) read their level when the first
+            // logger is made, which is after this
             System.setProperty(LOG_LEVEL, "info");
+            System.setProperty(LOG4J_LEVEL, "info");
         }
         List<CommandLine> commands = parseResult.asCommandLineList();
         Object command = commands.get(commands.size() - 1).getCommand();

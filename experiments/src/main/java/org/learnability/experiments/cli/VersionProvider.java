@@ -10,10 +10,13 @@ import picocli.CommandLine.IVersionProvider;
  * The version every command prints for {@code --version}: the project's version, as Maven wrote it
  * into {@code learnability-version.properties} when it built the module.
  */
-final class VersionProvider implements IVersionProvider {
+public final class VersionProvider implements IVersionProvider {
 
     /** The resource Maven fills in. */
     static final String RESOURCE = "/learnability-version.properties";
+
+    /** Creates the provider; picocli does. */
+    public VersionProvider() {}
 
     @Override
     public String[] getVersion() {

@@ -65,9 +65,19 @@ public record CliRun(int exitCode, String out, String err) {
      * @return the outcome
      */
     public static CliRun with(List<? extends Module> modules, String... args) {
+        return on(Main.commandLine(modules), args);
+    }
+
+    /**
+     * Runs a command line built elsewhere (with more commands, say), capturing its output.
+     *
+     * @param cli the command line
+     * @param args the arguments
+     * @return the outcome
+     */
+    public static CliRun on(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(modules);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

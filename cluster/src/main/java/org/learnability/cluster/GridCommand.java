@@ -1,0 +1,88 @@
+package org.learnability.cluster;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.learnability.experiments.cli.LearnabilityCommand;
+import org.learnability.experiments.cli.VersionProvider;
+import org.learnability.runner.engine.ThreadRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code learnability grid}: a grid of experiments, fanned out over Apache Spark. */
+@Command(
+        name = "grid",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Runs a grid of experiments (every combination of the values a grid file varies, each a"
+                    + " plan of run, in a directory of its own under --out) on Apache Spark: one"
+                    + " task per engine, seed and baseline, longest first; the records of each task"
+                    + " are appended to runs.jsonl as it succeeds. A grid stopped at any moment and"
+                    + " started again trains only what is missing. Then every experiment's report"
+                    + " and one over the grid.",
+            "Spark: embedded local[N] (N = processors / --threads-per-task) unless --master names"
+                    + " one or spark-submit gives one."
+        })
+public final class GridCommand
+        implements Callable<Integer>, LearnabilityCommand.EngineThreadsOption {
+
+    @ParentCommand LearnabilityCommand parent;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--grid",
+            required = true,
+            paramLabel = "FILE",
+            description = "The grid file (JSON): preset, fixed, vary, engines.")
+    Path grid;
+
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description =
+                    "The grid's directory: an experiment directory each, and the grid's report.")
+    Path out;
+
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description =
+                    "Spark master: spark://host:port, yarn, k8s://..., local[N] (default: the one"
+                            + " spark-submit gives, else an embedded local[N]).")
+    String master;
+
+    @Option(
+            names = "--threads-per-task",
+            paramLabel = "N",
+            description =
+                    "Engine threads of each task, and cores it takes (default: ${DEFAULT-VALUE}).")
+    int threadsPerTask = 1;
+
+    @Override
+    public ThreadRequest threads() {
+        return new ThreadRequest(Math.max(0, threadsPerTask), 0);
+    }
+
+    @Override
+    public Integer call() {
+        if (threadsPerTask < 1) {
+            throw new IllegalArgumentException(
+                    "--threads-per-task is " + threadsPerTask + "; expected a whole number >= 1");
+        }
+        GridSpec parsed = GridSpec.read(grid);
+        SparkStart spark = SparkStart.of(Optional.ofNullable(master), threadsPerTask);
+        WorkerApplication.share(parent.plugins(), parent.application());
+        PrintWriter log = spec.commandLine().getOut();
+        parent.application()
+                .get(GridRunner.class)
+                .run(parsed, out, spark, threadsPerTask, parent.plugins(), log);
+        return 0;
+    }
+}

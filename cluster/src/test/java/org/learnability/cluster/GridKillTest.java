@@ -1,0 +1,136 @@
+package org.learnability.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.protocol.SyntheticFashion;
+import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.EngineTest;
+
+/**
+ * A grid killed with SIGKILL part-way, in a JVM of its own with its embedded Spark, and started
+ * again finishes with every model of every experiment exactly once and no broken line.
+ */
+@EngineTest
+class GridKillTest {
+
+    // two experiments (two data-set sizes) x 3 seeds x (baseline + 2 strategies)
+    private static final int MODELS_PER_EXPERIMENT = 3 * (1 + 2);
+
+    @TempDir Path dir;
+
+    private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
+
+    private List<String> arguments(Path grid, Path out) {
+        return List.of(
+                "grid",
+                "--grid",
+                grid.toString(),
+                "--out",
+                out.toString(),
+                "--master",
+                "local[2]",
+                "--plugins",
+                CliRun.noPlugins(dir));
+    }
+
+    private static int completeLines(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return 0;
+        }
+        int lines = 0;
+        try (var files = Files.walk(out)) {
+            for (Path runs : files.filter(p -> p.endsWith("runs.jsonl")).toList()) {
+                lines += (int) Files.readString(runs).chars().filter(c -> c == '\n').count();
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void aGridKilledPartWayFinishesWithEveryModelExactlyOnce() throws Exception {
+        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+        Path grid =
+                Files.writeString(
+                        dir.resolve("grid.json"),
+                        """
+                        {
+                          "fixed": {"dataset": "fashion-mnist", "dataDir": "%s",
+                                    "model": "cnn-small", "valSize": 100, "epochs": 1,
+                                    "batchSize": 32, "seeds": 3, "mode": "two-stage",
+                                    "strategies": ["mean-ratio:gamma=2", "difficulty"]},
+                          "vary": {"trainSize": [200, 240]}
+                        }
+                        """
+                                .formatted(data.toString().replace("\\", "\\\\")));
+        Path out = dir.resolve("out");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the same --add-opens Spark needs on Java 17 as this JVM was started with
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dai.djl.offline=true",
+                        "-Djava.awt.headless=true",
+                        "-Dai.djl.default_engine=" + engine,
+                        GridMain.class.getName()));
+        command.addAll(arguments(grid, out));
+        Process child =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("child.log").toFile())
+                        .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (completeLines(out) < 2 && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(
+                child.isAlive(),
+                "the child is still training when it is killed: "
+                        + Files.readString(dir.resolve("child.log")));
+        int before = completeLines(out);
+        child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flush
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(137, child.exitValue(), "killed by SIGKILL");
+        assertTrue(
+                before >= 2 && before < 2 * MODELS_PER_EXPERIMENT,
+                "killed part-way, after " + before + " models");
+
+        CliRun rerun =
+                CliRun.on(
+                        GridMain.commandLine(List.of()),
+                        arguments(grid, out).toArray(String[]::new));
+        assertEquals(0, rerun.exitCode(), rerun.err() + rerun.out());
+
+        for (String experiment : List.of("trainsize-200", "trainsize-240")) {
+            Path runs = out.resolve(experiment).resolve("runs.jsonl");
+            List<String> keys =
+                    Files.readAllLines(runs).stream()
+                            .map(
+                                    l ->
+                                            JsonParser.parseString(l)
+                                                    .getAsJsonObject()
+                                                    .get("key")
+                                                    .getAsString())
+                            .toList();
+            assertEquals(MODELS_PER_EXPERIMENT, keys.size(), experiment + ": " + keys);
+            assertEquals(keys.size(), new TreeSet<>(keys).size(), "each model once: " + keys);
+            assertTrue(keys.contains(engine + "/3/two-stage/difficulty/1"), keys.toString());
+            assertTrue(Files.exists(out.resolve(experiment).resolve("report.md")), experiment);
+        }
+        assertTrue(Files.exists(out.resolve("report.md")), "the grid's report");
+    }
+}
