@@ -194,6 +194,13 @@ public final class GridRunner {
             if (!ledger.containsAll(List.of(record.key()))) {
                 ledger.append(record);
                 fresh++;
+                if (record.collapse() != null) {
+                    log.println(
+                            "warning: "
+                                    + recorded.member()
+                                    + ": "
+                                    + record.collapse().warning(record));
+                }
             }
         }
         ChainTask task = tasks.get(result.index());

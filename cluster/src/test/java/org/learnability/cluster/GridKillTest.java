@@ -69,7 +69,8 @@ class GridKillTest {
                           "fixed": {"dataset": "fashion-mnist", "dataDir": "%s",
                                     "model": "cnn-small", "valSize": 100, "epochs": 1,
                                     "batchSize": 32, "seeds": 3, "mode": "two-stage",
-                                    "strategies": ["mean-ratio:gamma=2", "difficulty"]},
+                                    "strategies": ["mean-ratio:gamma=2", "difficulty"],
+                                    "maxWeightRatio": 0},
                           "vary": {"trainSize": [200, 240]}
                         }
                         """

@@ -55,7 +55,8 @@ class GridTest {
                 {
                   "fixed": {"dataset": "fashion-mnist", "dataDir": "%s", "model": "cnn-small",
                             "trainSize": 200, "valSize": 100, "epochs": 1, "batchSize": 32,
-                            "seeds": 2, "strategies": ["mean-ratio:gamma=2"]},
+                            "seeds": 2, "strategies": ["mean-ratio:gamma=2"],
+                            "maxWeightRatio": 0},
                   "vary": %s
                 }
                 """

@@ -16,6 +16,7 @@ import org.learnability.experiments.plan.Preset;
 import org.learnability.experiments.protocol.ExperimentRunner;
 import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.pipeline.SessionOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -209,6 +210,24 @@ final class RunCommand implements Callable<Integer> {
                             + " against the baseline (default: 0.005).")
     Double maxAccuracyDrop;
 
+    @Option(
+            names = "--max-weight-ratio",
+            paramLabel = "R",
+            converter = RatioConverter.class,
+            description =
+                    "Bound on the weights after the strategy and smoothing: largest/smallest at"
+                            + " most R (clipped in log space around the geometric mean), or none"
+                            + " (quick: 5, paper: none).")
+    Double maxWeightRatio;
+
+    @Option(
+            names = "--collapse-threshold",
+            paramLabel = "X",
+            description =
+                    "Warn when a weighted model's validation accuracy falls more than X below its"
+                            + " baseline's (default: 0.05).")
+    Double collapseThreshold;
+
     // Options of this run, not of the plan.
 
     @Option(
@@ -229,6 +248,22 @@ final class RunCommand implements Callable<Integer> {
             names = "--no-progress",
             description = "No progress bar and epoch log, only a line per model.")
     boolean noProgress;
+
+    /** {@code --max-weight-ratio}: a number, or {@code none} (0: no bound). */
+    static final class RatioConverter implements CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            if (value.equalsIgnoreCase("none")) {
+                return 0.0;
+            }
+            try {
+                return Double.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a number >= 1 or none");
+            }
+        }
+    }
 
     @Override
     public Integer call() {

@@ -17,6 +17,7 @@ import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.io.Csv;
 import org.learnability.experiments.io.Json;
+import org.learnability.experiments.mode.WeightBound;
 import org.learnability.experiments.scores.ScoresFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,11 +31,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Prints the weight of every class that a strategy gives for the scores in a JSON file.",
+            "Prints the weight of every class that a strategy gives for the scores in a JSON file,"
+                    + " and the largest weight over the smallest (a warning above 20).",
             "The file holds \"tpr\": [..] (per-class TPRs) or \"confusionMatrix\": [[..], ..] (rows actual,"
                     + " columns predicted), and optionally \"classes\": [names]."
         })
 final class WeightsCommand implements Callable<Integer> {
+
+    /** A largest/smallest weight ratio above this draws a warning. */
+    static final int WARN_RATIO = 20;
 
     @ParentCommand LearnabilityCommand parent;
 
@@ -63,6 +68,13 @@ final class WeightsCommand implements Callable<Integer> {
     List<Double> current;
 
     @Option(
+            names = "--max-weight-ratio",
+            paramLabel = "R",
+            description =
+                    "Bound the weights as run does: largest/smallest at most R (default: none).")
+    Double maxWeightRatio;
+
+    @Option(
             names = "--format",
             paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -75,7 +87,8 @@ final class WeightsCommand implements Callable<Integer> {
         WeightStrategy weightStrategy = registry.create(parsed);
         ClassScores classScores = ScoresFile.read(scores);
         ClassWeights currentWeights = currentWeights(classScores.numClasses());
-        ClassWeights weights = weightStrategy.weights(classScores, currentWeights);
+        WeightBound bound = new WeightBound(maxWeightRatio == null ? 0 : maxWeightRatio);
+        ClassWeights weights = bound.apply(weightStrategy.weights(classScores, currentWeights));
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case table -> table(out, parsed, classScores, weights);
@@ -83,7 +96,28 @@ final class WeightsCommand implements Callable<Integer> {
             case csv -> csv(out, classScores, weights);
         }
         out.flush();
+        double ratio = WeightBound.ratio(weights);
+        if (ratio > WARN_RATIO) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(
+                    Locale.ROOT,
+                    "warning: the largest weight is %.1f times the smallest (above %d): a model"
+                            + " trained with them tends to predict %s for almost everything; bound"
+                            + " them with --max-weight-ratio (run takes it too)%n",
+                    ratio,
+                    WARN_RATIO,
+                    classScores.classNames().get(largest(weights)));
+            err.flush();
+        }
         return 0;
+    }
+
+    private static int largest(ClassWeights weights) {
+        int largest = 0;
+        for (int c = 1; c < weights.size(); c++) {
+            largest = weights.get(c) > weights.get(largest) ? c : largest;
+        }
+        return largest;
     }
 
     private ClassWeights currentWeights(int numClasses) {
@@ -128,6 +162,7 @@ final class WeightsCommand implements Callable<Integer> {
                     scores.tpr().get(c),
                     weights.get(c));
         }
+        out.printf(Locale.ROOT, "max/min: %.2f%n", WeightBound.ratio(weights));
     }
 
     private static void json(
@@ -143,6 +178,7 @@ final class WeightsCommand implements Callable<Integer> {
         JsonArray values = new JsonArray();
         weights.asList().forEach(values::add);
         object.add("weights", values);
+        object.addProperty("maxMinRatio", WeightBound.ratio(weights));
         out.println(Json.pretty(object));
     }
 

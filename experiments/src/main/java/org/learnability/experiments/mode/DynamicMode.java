@@ -52,15 +52,17 @@ public final class DynamicMode implements ExperimentMode {
 
     /**
      * Keeps all weights 1 for the warm-up epochs, then recomputes them from the validation scores
-     * after every epoch but the last, smoothed with the weights in force.
+     * after every epoch but the last, smoothed with the weights in force and bounded.
      */
     private static EpochHook hook(SeedRun seed, WeightStrategy strategy) {
         int lastEpoch = seed.plan().training().epochs() - 1;
-        WeightSmoothing smoothing = seed.plan().smoothing();
+        int warmupEpochs = seed.plan().smoothing().warmupEpochs();
         return (epoch, model, current) ->
-                epoch == lastEpoch || epoch < smoothing.warmupEpochs() - 1
+                epoch == lastEpoch || epoch < warmupEpochs - 1
                         ? current
-                        : smoothing.apply(
-                                current, strategy.weights(seed.scoreValidation(model), current));
+                        : seed.plan()
+                                .weights(
+                                        current,
+                                        strategy.weights(seed.scoreValidation(model), current));
     }
 }

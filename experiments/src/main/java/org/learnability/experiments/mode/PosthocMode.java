@@ -64,9 +64,7 @@ public final class PosthocMode implements ExperimentMode {
         ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
         for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
             ClassWeights weights =
-                    seed.plan()
-                            .smoothing()
-                            .apply(uniform, entry.getValue().weights(scores, uniform));
+                    seed.plan().weights(uniform, entry.getValue().weights(scores, uniform));
             seed.derived(
                     new RunId(NAME, entry.getKey(), 1),
                     weights,

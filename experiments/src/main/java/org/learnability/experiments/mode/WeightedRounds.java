@@ -31,7 +31,6 @@ final class WeightedRounds {
     /** Trains {@code rounds} rounds of a mode for every strategy of a seed. */
     static void run(String mode, SeedRun seed, int rounds) {
         RunRecord baseline = seed.baseline();
-        WeightSmoothing smoothing = seed.plan().smoothing();
         for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
             RunRecord previous = baseline;
             for (int round = 1; round <= rounds; round++) {
@@ -44,7 +43,7 @@ final class WeightedRounds {
                 previous =
                         seed.model(
                                 new RunId(mode, entry.getKey(), round),
-                                smoothing.apply(before, proposed),
+                                seed.plan().weights(before, proposed),
                                 EpochHook.NONE);
             }
         }

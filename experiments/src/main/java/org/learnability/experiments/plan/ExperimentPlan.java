@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.learnability.api.strategy.StrategySpec;
+import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.mode.WeightBound;
 import org.learnability.experiments.mode.WeightSmoothing;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.runner.data.DataSource;
@@ -44,6 +46,9 @@ import org.learnability.runner.training.WeightApplication;
  * @param smoothing how recomputed weights are smoothed
  * @param maxAccuracyDrop the validation accuracy a choice made on validation (posthoc's offset
  *     scale) may give up against the baseline
+ * @param bound the bound on the weights' spread, after the strategy and the smoothing
+ * @param collapseThreshold how far a weighted model's validation accuracy may fall below its
+ *     baseline's before it counts as collapsed (a warning, not a failure)
  */
 public record ExperimentPlan(
         String preset,
@@ -59,7 +64,9 @@ public record ExperimentPlan(
         int rounds,
         boolean augment,
         WeightSmoothing smoothing,
-        double maxAccuracyDrop) {
+        double maxAccuracyDrop,
+        WeightBound bound,
+        double collapseThreshold) {
 
     /** Validates the plan, naming the option at fault. */
     public ExperimentPlan {
@@ -91,6 +98,24 @@ public record ExperimentPlan(
                 "--max-accuracy-drop",
                 maxAccuracyDrop,
                 "a number in [0, 1]");
+        check(
+                collapseThreshold >= 0 && collapseThreshold <= 1,
+                "--collapse-threshold",
+                collapseThreshold,
+                "a number in [0, 1]");
+    }
+
+    /**
+     * Turns a strategy's weights into those a model uses: smoothed with the weights in force before
+     * ({@link WeightSmoothing}), then bounded ({@link WeightBound}). Every mode weighs through
+     * this.
+     *
+     * @param previous the weights in force before (all 1 at first)
+     * @param proposed the strategy's weights
+     * @return the weights to use
+     */
+    public ClassWeights weights(ClassWeights previous, ClassWeights proposed) {
+        return bound.apply(smoothing.apply(previous, proposed));
     }
 
     private static void check(boolean ok, String option, Object value, String expected) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.WeightBound;
 import org.learnability.experiments.mode.WeightSmoothing;
 import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.loss.LossChoice;
@@ -136,7 +137,9 @@ public final class PlanCodec {
                                 o.number("weightEma"),
                                 o.number("uniformMix"),
                                 o.integer("warmupEpochs")),
-                        o.number("maxAccuracyDrop"));
+                        o.number("maxAccuracyDrop"),
+                        new WeightBound(o.number("maxWeightRatio")),
+                        o.number("collapseThreshold"));
         check(plan);
         return plan;
     }
@@ -178,6 +181,8 @@ public final class PlanCodec {
         json.addProperty("uniformMix", plan.smoothing().uniformMix());
         json.addProperty("warmupEpochs", plan.smoothing().warmupEpochs());
         json.addProperty("maxAccuracyDrop", plan.maxAccuracyDrop());
+        json.addProperty("maxWeightRatio", plan.bound().maxRatio());
+        json.addProperty("collapseThreshold", plan.collapseThreshold());
         return json;
     }
 

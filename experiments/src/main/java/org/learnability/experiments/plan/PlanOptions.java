@@ -49,7 +49,9 @@ public final class PlanOptions {
                     "weightEma",
                     "uniformMix",
                     "warmupEpochs",
-                    "maxAccuracyDrop");
+                    "maxAccuracyDrop",
+                    "maxWeightRatio",
+                    "collapseThreshold");
 
     /**
      * The values of the options added after the first {@code plan.json} format: the behaviour a
@@ -58,7 +60,7 @@ public final class PlanOptions {
     private static final String DEFAULTS =
             """
             {"loss": "ce", "apply": "loss", "weightEma": 0, "uniformMix": 0, "warmupEpochs": 1,
-             "maxAccuracyDrop": 0.005}
+             "maxAccuracyDrop": 0.005, "maxWeightRatio": 0, "collapseThreshold": 0.05}
             """;
 
     private final JsonObject values;
@@ -118,7 +120,8 @@ public final class PlanOptions {
 
     /**
      * Returns the values of the options that older plans do not name: weighted cross-entropy on the
-     * loss, no smoothing, one warm-up epoch, a 0.005 accuracy tolerance.
+     * loss, no smoothing, one warm-up epoch, a 0.005 accuracy tolerance, no bound on the weights,
+     * collapse warnings below 0.05 validation accuracy.
      *
      * @return those options
      */

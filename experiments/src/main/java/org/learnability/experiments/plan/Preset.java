@@ -9,9 +9,11 @@ public enum Preset {
     /**
      * A first look in at most 10 minutes on 2 CPU cores: CIFAR-10, {@code resnet-peifer}, a
      * stratified 10,000-image training subset, 2,000 validation images, 4 epochs, the baseline and
-     * {@code mean-ratio:gamma=2} (two-stage, and post-hoc on the baseline's logits), one seed. It
-     * shows the pipeline and the size of the imbalance, not whether a strategy helps: one seed has
-     * no spread to judge by, and the models are far from converged.
+     * {@code mean-ratio:gamma=2} (two-stage, and post-hoc on the baseline's logits), one seed;
+     * weights bounded to a largest/smallest ratio of 5 ({@code --max-weight-ratio}), since a
+     * baseline this short gives extreme weights. It shows the pipeline and the size of the
+     * imbalance, not whether a strategy helps: one seed has no spread to judge by, and the models
+     * are far from converged.
      */
     QUICK(
             """
@@ -21,14 +23,15 @@ public enum Preset {
               "epochs": 4, "batchSize": 128, "optimizer": "adam", "learningRate": 0.001,
               "momentum": 0.9, "weightDecay": 0, "schedule": "constant",
               "trainSize": 10000, "valSize": 2000, "mode": "two-stage,posthoc", "rounds": 1,
-              "augment": false
+              "augment": false, "maxWeightRatio": 5, "collapseThreshold": 0.05
             }
             """),
     /**
      * The source paper's set-up: CIFAR-10, {@code resnet-peifer}, 45,000 training and 5,000
      * validation images, Adam with learning rate 1e-3, batch 512, 20 epochs; strategies {@code
      * mean-ratio:gamma=1}, {@code mean-ratio:gamma=2}, {@code shifted-power:gamma=4}, {@code
-     * difficulty}, two-stage (and post-hoc on the baseline's logits); 5 seeds. Meant for a GPU.
+     * difficulty}, two-stage (and post-hoc on the baseline's logits); 5 seeds; no bound on the
+     * weights, as in the paper. Meant for a GPU.
      */
     PAPER(
             """
@@ -40,7 +43,7 @@ public enum Preset {
               "epochs": 20, "batchSize": 512, "optimizer": "adam", "learningRate": 0.001,
               "momentum": 0.9, "weightDecay": 0, "schedule": "constant",
               "trainSize": 45000, "valSize": 5000, "mode": "two-stage,posthoc", "rounds": 1,
-              "augment": false
+              "augment": false, "maxWeightRatio": 0, "collapseThreshold": 0.05
             }
             """);
 

@@ -35,6 +35,16 @@ public final class RunProgress {
         log.flush();
     }
 
+    /**
+     * Prints a warning about the training: it does not stop the run.
+     *
+     * @param line the warning, without its {@code warning: } prefix
+     */
+    void warn(String line) {
+        log.println("warning: " + line);
+        log.flush();
+    }
+
     void note(String line) {
         log.println("        " + line);
         log.flush();
@@ -42,16 +52,23 @@ public final class RunProgress {
 
     void finish(RunRecord record) {
         Figures test = Figures.of(record.test());
+        // a model that trained nothing (posthoc: the baseline's logits adjusted) has no speed
+        String speed =
+                record.imagesPerSecond() > 0
+                        ? String.format(Locale.ROOT, "%.0f images/s, ", record.imagesPerSecond())
+                        : "";
         log.printf(
                 Locale.ROOT,
-                "        test accuracy %.4f, Var(TPR) %.5f, worst class %s %.3f; %.0f images/s,"
-                        + " %.0f s%n",
+                "        test accuracy %.4f, Var(TPR) %.5f, worst class %s %.3f; %s%.0f s%n",
                 test.accuracy(),
                 test.variance(),
                 record.classNames().get(test.worstClass()),
                 test.worstTpr(),
-                record.imagesPerSecond(),
+                speed,
                 record.wallSeconds());
+        if (record.collapse() != null) {
+            warn(record.collapse().warning(record));
+        }
         log.flush();
     }
 }

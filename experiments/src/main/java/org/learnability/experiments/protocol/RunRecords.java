@@ -5,6 +5,7 @@ import java.util.List;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
@@ -27,6 +28,8 @@ final class RunRecords {
      * @param weighting how its weights acted
      * @param model its training and scores
      * @param posthoc its logit offsets, for a derived model; null for a trained one
+     * @param baseline the seed's baseline, against which a weighted model's collapse is judged;
+     *     null for the baseline itself
      * @return the record, stamped now
      */
     static RunRecord of(
@@ -37,8 +40,10 @@ final class RunRecords {
             RunId run,
             Weighting weighting,
             TrainedModel model,
-            Posthoc posthoc) {
+            Posthoc posthoc,
+            RunRecord baseline) {
         List<ClassWeights> epochWeights = model.training().epochWeights();
+        SplitScores validation = SplitScores.of(model.validation());
         return new RunRecord(
                 RunRecord.SCHEMA,
                 key,
@@ -54,7 +59,7 @@ final class RunRecords {
                 session.classNames(),
                 epochWeights.get(epochWeights.size() - 1).asList(),
                 epochWeights.stream().map(ClassWeights::asList).toList(),
-                SplitScores.of(model.validation()),
+                validation,
                 SplitScores.of(model.test()),
                 plan.training().epochs(),
                 session.splits().training().size(),
@@ -66,6 +71,13 @@ final class RunRecords {
                 weighting.weightEma(),
                 weighting.uniformMix(),
                 weighting.warmupEpochs(),
-                posthoc);
+                posthoc,
+                weighting.maxWeightRatio(),
+                baseline == null
+                        ? null
+                        : Collapse.detect(
+                                baseline.validation().accuracy(),
+                                validation.accuracy(),
+                                plan.collapseThreshold()));
     }
 }

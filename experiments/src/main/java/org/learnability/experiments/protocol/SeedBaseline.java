@@ -1,11 +1,15 @@
 package org.learnability.experiments.protocol;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Set;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.BaselineLogits;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.WeakBaseline;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.training.EpochHook;
 
@@ -23,6 +27,9 @@ final class SeedBaseline implements AutoCloseable {
     private RunRecord record;
     private Session.Fitted model;
     private BaselineLogits logits;
+    private boolean weakChecked;
+    private final Set<RunLedger> ledgersCounted =
+            Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * Creates the baseline of a seed.
@@ -49,9 +56,13 @@ final class SeedBaseline implements AutoCloseable {
      */
     RunRecord record(RunId run, String key, RunLedger ledger, RunProgress progress) {
         RunRecord recorded = ledger.baseline(key, engine(), seed).orElse(null);
+        boolean counted = !ledgersCounted.add(ledger);
         if (recorded != null) {
-            progress.skip(recorded.key());
+            if (!counted) {
+                progress.skip(recorded.key()); // once per experiment: the modes ask again
+            }
             record = record == null ? recorded : record;
+            warnIfWeak(recorded, progress);
             return recorded;
         }
         if (record == null) {
@@ -66,12 +77,14 @@ final class SeedBaseline implements AutoCloseable {
                             run,
                             Weighting.NONE,
                             session.score(model),
+                            null,
                             null);
         } else {
             progress.skip(record.key());
         }
         ledger.append(record);
         progress.finish(record);
+        warnIfWeak(record, progress);
         return record;
     }
 
@@ -96,6 +109,35 @@ final class SeedBaseline implements AutoCloseable {
                             session.testLogits(model.model()));
         }
         return logits;
+    }
+
+    /**
+     * Warns once, before any weighted model of the seed, when the baseline is too weak to weigh
+     * from ({@link WeakBaseline}).
+     */
+    private void warnIfWeak(RunRecord baseline, RunProgress progress) {
+        if (weakChecked) {
+            return;
+        }
+        weakChecked = true;
+        WeakBaseline.of(baseline)
+                .ifPresent(
+                        weak ->
+                                progress.warn(
+                                        "the baseline of seed "
+                                                + seed
+                                                + " ("
+                                                + engine()
+                                                + ") is weak on the validation split ("
+                                                + weak.reason()
+                                                + "): weights from it will be extreme; train"
+                                                + " longer (--epochs) or bound the weights"
+                                                + (plan.bound().bounds()
+                                                        ? " more tightly (--max-weight-ratio, now "
+                                                                + RunRecord.number(
+                                                                        plan.bound().maxRatio())
+                                                                + ")"
+                                                        : " (--max-weight-ratio 5)")));
     }
 
     /** What a model of this seed trains, for progress lines. */

@@ -73,8 +73,12 @@ final class SessionSeedRun {
     }
 
     private RunRecord baseline() {
-        RunId run = RunId.baseline(plan.modes().get(0));
-        return baseline.record(run, key(engine(), seed, run, Weighting.NONE), ledger, progress);
+        return baseline.record(
+                RunId.baseline(plan.modes().get(0)), baselineKey(), ledger, progress);
+    }
+
+    private String baselineKey() {
+        return key(engine(), seed, RunId.baseline(plan.modes().get(0)), Weighting.NONE);
     }
 
     /** Appends a model's record to the ledger and returns it. */
@@ -89,7 +93,8 @@ final class SessionSeedRun {
                         run,
                         weighting,
                         model,
-                        derived == null ? null : derived.posthoc());
+                        derived == null ? null : derived.posthoc(),
+                        ledger.baseline(baselineKey(), engine(), seed).orElseThrow());
         ledger.append(record);
         progress.finish(record);
         return record;

@@ -7,19 +7,26 @@ import org.learnability.experiments.record.RunRecord;
 /**
  * How a model's weights acted, as its record states it and its key names it: the baseline's is the
  * source paper's (weighted cross-entropy on the loss, no smoothing); a trained weighted model's is
- * the plan's; a derived one's ({@code posthoc}) is the plan's smoothing on the baseline.
+ * the plan's; a derived one's ({@code posthoc}) is the plan's smoothing and bound on the baseline.
  *
  * @param loss the loss spec
  * @param apply the weight application
  * @param weightEma the smoothing with the previous weights
  * @param uniformMix the uniform mix
  * @param warmupEpochs the unweighted first epochs (modes with a warm-up; 1 otherwise)
+ * @param maxWeightRatio the bound on the weights, 0 for none
  */
-record Weighting(String loss, String apply, double weightEma, double uniformMix, int warmupEpochs) {
+record Weighting(
+        String loss,
+        String apply,
+        double weightEma,
+        double uniformMix,
+        int warmupEpochs,
+        double maxWeightRatio) {
 
     /** The baseline's. */
     static final Weighting NONE =
-            new Weighting(RunRecord.DEFAULT_LOSS, RunRecord.DEFAULT_APPLY, 0, 0, 1);
+            new Weighting(RunRecord.DEFAULT_LOSS, RunRecord.DEFAULT_APPLY, 0, 0, 1, 0);
 
     /** The weighting of the models a mode makes under a plan. */
     static Weighting of(ExperimentPlan plan, ExperimentMode mode) {
@@ -33,7 +40,8 @@ record Weighting(String loss, String apply, double weightEma, double uniformMix,
                 plan.training().apply().toString(),
                 plan.smoothing().ema(),
                 plan.smoothing().uniformMix(),
-                mode.usesWarmup() ? plan.smoothing().warmupEpochs() : 1);
+                mode.usesWarmup() ? plan.smoothing().warmupEpochs() : 1,
+                plan.bound().maxRatio());
     }
 
     /** The weighting of a model derived from the baseline under a plan. */
@@ -43,11 +51,12 @@ record Weighting(String loss, String apply, double weightEma, double uniformMix,
                 RunRecord.DEFAULT_APPLY,
                 plan.smoothing().ema(),
                 plan.smoothing().uniformMix(),
-                1);
+                1,
+                plan.bound().maxRatio());
     }
 
     /** Returns the non-default settings, as {@link RunRecord#variant()} writes them. */
     String variant() {
-        return RunRecord.variant(loss, apply, weightEma, uniformMix, warmupEpochs);
+        return RunRecord.variant(loss, apply, weightEma, uniformMix, warmupEpochs, maxWeightRatio);
     }
 }

@@ -9,8 +9,9 @@ import org.learnability.api.weights.ClassWeights;
  * <p>{@code key} identifies the model (engine, seed, mode, strategy with its weighting, and round),
  * so a resumed run can skip what is done and a report can pair every weighted model with the
  * baseline of the same engine and seed. Schema 2 added the weighting ({@code loss} to {@code
- * warmupEpochs}) and {@code posthoc}; records of schema 1 read with the values they were trained
- * with (weighted cross-entropy on the loss, no smoothing, one warm-up epoch).
+ * warmupEpochs}) and {@code posthoc}, schema 3 {@code maxWeightRatio} and {@code collapse}; records
+ * of older schemas read with the values they were trained with (weighted cross-entropy on the loss,
+ * no smoothing, one warm-up epoch, no bound, no collapse marked).
  *
  * @param schema the record format version, {@value #SCHEMA}
  * @param key engine/seed/mode/strategy/round, unique in a {@code runs.jsonl}
@@ -41,6 +42,9 @@ import org.learnability.api.weights.ClassWeights;
  * @param uniformMix the share of uniform weight mixed in (0: none)
  * @param warmupEpochs the unweighted first epochs ({@code dynamic}; 1 otherwise)
  * @param posthoc the logit offsets of a {@code posthoc} model, null for a trained one
+ * @param maxWeightRatio the bound its weights were held to (largest / smallest), 0 for none
+ * @param collapse its validation accuracy fell below the baseline's by more than the plan's
+ *     threshold; null otherwise (and for every baseline)
  */
 public record RunRecord(
         int schema,
@@ -69,10 +73,12 @@ public record RunRecord(
         double weightEma,
         double uniformMix,
         int warmupEpochs,
-        Posthoc posthoc) {
+        Posthoc posthoc,
+        double maxWeightRatio,
+        Collapse collapse) {
 
     /** The current record format. */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
 
     /** The loss of records that do not name one (schema 1), and of every baseline. */
     public static final String DEFAULT_LOSS = "ce";
@@ -95,12 +101,12 @@ public record RunRecord(
 
     /**
      * Describes how the model's weighting differs from the source paper's (weighted cross-entropy
-     * on the loss, no smoothing, one warm-up epoch), for keys, arms and labels.
+     * on the loss, no smoothing, one warm-up epoch, no bound), for keys, arms and labels.
      *
      * @return e.g. {@code loss=focal:gamma=2;apply=sampling}, or empty for the paper's weighting
      */
     public String variant() {
-        return variant(loss, apply, weightEma, uniformMix, warmupEpochs);
+        return variant(loss, apply, weightEma, uniformMix, warmupEpochs, maxWeightRatio);
     }
 
     /**
@@ -111,10 +117,16 @@ public record RunRecord(
      * @param weightEma the smoothing with the previous weights
      * @param uniformMix the uniform mix
      * @param warmupEpochs the unweighted first epochs
+     * @param maxWeightRatio the bound on the weights, 0 for none
      * @return the non-default settings joined by {@code ;}, or empty
      */
     public static String variant(
-            String loss, String apply, double weightEma, double uniformMix, int warmupEpochs) {
+            String loss,
+            String apply,
+            double weightEma,
+            double uniformMix,
+            int warmupEpochs,
+            double maxWeightRatio) {
         List<String> parts = new java.util.ArrayList<>();
         if (!loss.equals(DEFAULT_LOSS)) {
             parts.add("loss=" + loss);
@@ -131,6 +143,9 @@ public record RunRecord(
         if (warmupEpochs != 1) {
             parts.add("warmup=" + warmupEpochs);
         }
+        if (maxWeightRatio != 0) {
+            parts.add("max-ratio=" + number(maxWeightRatio));
+        }
         return String.join(";", parts);
     }
 
@@ -145,7 +160,13 @@ public record RunRecord(
         return variant.isEmpty() ? strategy : strategy + "[" + variant + "]";
     }
 
-    private static String number(double value) {
+    /**
+     * Writes a number as keys and labels do: no trailing zeros, no exponent.
+     *
+     * @param value the number
+     * @return e.g. {@code 5} or {@code 0.5}
+     */
+    public static String number(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

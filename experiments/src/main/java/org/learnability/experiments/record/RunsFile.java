@@ -215,7 +215,8 @@ public final class RunsFile {
                 || !schema.getAsJsonPrimitive().isNumber()) {
             return Parsed.failed("no \"schema\" number; not a run record");
         }
-        if (schema.getAsDouble() != 1 && schema.getAsDouble() != RunRecord.SCHEMA) {
+        double version = schema.getAsDouble();
+        if (version != Math.rint(version) || version < 1 || version > RunRecord.SCHEMA) {
             return Parsed.failed(
                     "record schema "
                             + schema

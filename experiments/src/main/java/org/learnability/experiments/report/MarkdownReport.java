@@ -37,6 +37,7 @@ public final class MarkdownReport {
     public static String markdown(Analysis analysis) {
         StringBuilder md = new StringBuilder("# Learnability report\n\n");
         md.append(analysis.runs()).append(" models from `runs.jsonl`.\n\n");
+        WarningsSection.append(md, analysis);
         howToRead(md, analysis);
         boolean qualify = analysis.groups().size() > 1;
         for (ModelGroup group : analysis.groups()) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.WeakBaseline;
 
 /**
  * The statistics of an experiment directory's runs.
@@ -23,13 +24,24 @@ import org.learnability.experiments.record.RunRecord;
  * @param runs the number of distinct runs analysed
  * @param groups one per data set and model, in the order first recorded
  * @param notes what was left out, and why
+ * @param collapsed the weighted models marked collapsed ({@link RunRecord#collapse()}), in the
+ *     order recorded
+ * @param weakBaselines the baselines too weak to weigh from ({@link WeakBaseline}), in the order
+ *     recorded
  */
-public record Analysis(int runs, List<ModelGroup> groups, List<String> notes) {
+public record Analysis(
+        int runs,
+        List<ModelGroup> groups,
+        List<String> notes,
+        List<RunRecord> collapsed,
+        List<RunRecord> weakBaselines) {
 
     /** Takes immutable copies. */
     public Analysis {
         groups = List.copyOf(groups);
         notes = List.copyOf(notes);
+        collapsed = List.copyOf(collapsed);
+        weakBaselines = List.copyOf(weakBaselines);
     }
 
     /**
@@ -79,7 +91,14 @@ public record Analysis(int runs, List<ModelGroup> groups, List<String> notes) {
         for (List<RunRecord> runs : byModel.values()) {
             group(runs, notes).ifPresent(groups::add);
         }
-        return new Analysis(byKey.size(), groups, notes);
+        return new Analysis(
+                byKey.size(),
+                groups,
+                notes,
+                byKey.values().stream().filter(r -> r.collapse() != null).toList(),
+                byKey.values().stream()
+                        .filter(r -> r.isBaseline() && WeakBaseline.of(r).isPresent())
+                        .toList());
     }
 
     private static Optional<ModelGroup> group(List<RunRecord> runs, List<String> notes) {

@@ -89,10 +89,47 @@ class CommandLineTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("strategy: mean-ratio:gamma=2", lines.get(0));
-        assertEquals(12, lines.size());
+        assertEquals(13, lines.size());
         String[] cat = lines.get(2 + 3).trim().split("\\s+");
         assertEquals(List.of("3", "cat", "0.6540"), List.of(cat[0], cat[1], cat[2]));
         assertEquals(MEAN_RATIO_GAMMA_2[3], Double.parseDouble(cat[3]), 1e-6);
+        // the largest weight is cat's (TPR 0.654), the smallest automobile's (0.928):
+        // (0.928 / 0.654)^2 = 2.0134
+        assertEquals("max/min: 2.01", lines.get(12));
+        assertEquals("", run.err(), "no warning at a ratio of 2");
+    }
+
+    @Test
+    void weightsWarnsOfARatioAboveTwentyAndBoundsOnRequest() throws IOException {
+        Path scores =
+                file(
+                        "w.json",
+                        "{\"classes\": [\"top\", \"trouser\", \"shirt\"], \"tpr\": [0.9, 0.9, 0.07]}");
+        CliRun wide =
+                run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString());
+        assertEquals(0, wide.exitCode(), wide.err());
+        // (0.9 / 0.07)^2 = 165.31
+        assertEquals("max/min: 165.31", wide.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals(
+                "warning: the largest weight is 165.3 times the smallest (above 20): a model"
+                        + " trained with them tends to predict shirt for almost everything; bound"
+                        + " them with --max-weight-ratio (run takes it too)\n",
+                wide.err());
+
+        CliRun bounded =
+                run(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:gamma=2",
+                        "--scores",
+                        scores.toString(),
+                        "--max-weight-ratio",
+                        "5");
+        assertEquals(0, bounded.exitCode(), bounded.err());
+        // ln w = -2 ln s + const: 0.2107, 0.2107, 5.3185 (mean 1.9133); clipped to 1.9133 -+
+        // ln(5)/2 on both sides, so the ratio is exactly 5
+        assertEquals("max/min: 5.00", bounded.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertEquals("", bounded.err());
     }
 
     @Test

@@ -79,6 +79,14 @@ class InterventionOptionsTest {
                 "--max-accuracy-drop is 2.0; expected a number in [0, 1]",
                 "--max-accuracy-drop",
                 "2");
+        assertRefused(
+                "--max-weight-ratio is 0.5; expected a number >= 1, or none (0) for no bound",
+                "--max-weight-ratio",
+                "0.5");
+        assertRefused(
+                "--collapse-threshold is 1.5; expected a number in [0, 1]",
+                "--collapse-threshold",
+                "1.5");
     }
 
     @Test

@@ -61,6 +61,27 @@ class InterventionsTest {
     }
 
     @Test
+    void progressNumbersEveryModelOnceThoughEveryModeAsksForTheBaseline() {
+        CliRun run =
+                CliRun.of(
+                        SmallRun.args(
+                                data,
+                                dir,
+                                "--mode",
+                                "two-stage,posthoc",
+                                "--strategies",
+                                "mean-ratio:gamma=2",
+                                "--out",
+                                dir.resolve("numbered").toString()));
+        assertEquals(0, run.exitCode(), run.err());
+        // per seed: the baseline, the two-stage model, the posthoc one
+        assertEquals(
+                List.of("[1/3]", "[2/3]", "[3/3]"),
+                run.out().lines().filter(l -> l.startsWith("[")).map(l -> l.split(" ")[0]).toList(),
+                run.out());
+    }
+
+    @Test
     void posthocWithUniformWeightsLeavesTheBaselineAsItIsAndChoosesTOnValidation()
             throws IOException {
         Map<String, JsonObject> runs =

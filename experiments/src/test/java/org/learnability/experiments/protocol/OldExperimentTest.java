@@ -25,10 +25,26 @@ import org.learnability.experiments.testing.SmallRun;
 class OldExperimentTest {
 
     private static final List<String> NEW_PLAN_KEYS =
-            List.of("loss", "apply", "weightEma", "uniformMix", "warmupEpochs", "maxAccuracyDrop");
+            List.of(
+                    "loss",
+                    "apply",
+                    "weightEma",
+                    "uniformMix",
+                    "warmupEpochs",
+                    "maxAccuracyDrop",
+                    "maxWeightRatio",
+                    "collapseThreshold");
 
     private static final List<String> NEW_RECORD_KEYS =
-            List.of("loss", "apply", "weightEma", "uniformMix", "warmupEpochs", "posthoc");
+            List.of(
+                    "loss",
+                    "apply",
+                    "weightEma",
+                    "uniformMix",
+                    "warmupEpochs",
+                    "posthoc",
+                    "maxWeightRatio",
+                    "collapse");
 
     @TempDir Path dir;
 

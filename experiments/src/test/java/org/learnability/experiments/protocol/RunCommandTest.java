@@ -142,10 +142,12 @@ class RunCommandTest {
                             "apply",
                             "weightEma",
                             "uniformMix",
-                            "warmupEpochs")) {
+                            "warmupEpochs",
+                            "maxWeightRatio")) {
                 assertTrue(r.has(key), "runs.jsonl record has " + key + ": " + r);
             }
-            assertEquals(2, r.get("schema").getAsInt());
+            assertEquals(3, r.get("schema").getAsInt());
+            assertEquals(0, r.get("maxWeightRatio").getAsDouble(), "no bound without the option");
             assertEquals("ce", r.get("loss").getAsString());
             assertEquals("loss", r.get("apply").getAsString());
             assertEquals(engine, r.get("engine").getAsString());

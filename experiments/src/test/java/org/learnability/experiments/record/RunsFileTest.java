@@ -34,7 +34,7 @@ class RunsFileTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(runs.size(), lines.size());
         assertTrue(
-                lines.get(0).startsWith("{\"schema\":2,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
+                lines.get(0).startsWith("{\"schema\":3,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
                 lines.get(0));
         assertTrue(Files.readString(file).endsWith("}\n"));
     }
@@ -91,7 +91,15 @@ class RunsFileTest {
         JsonObject old = JsonParser.parseString(RunsFile.toJson(now)).getAsJsonObject();
         old.addProperty("schema", 1);
         for (String added :
-                List.of("loss", "apply", "weightEma", "uniformMix", "warmupEpochs", "posthoc")) {
+                List.of(
+                        "loss",
+                        "apply",
+                        "weightEma",
+                        "uniformMix",
+                        "warmupEpochs",
+                        "posthoc",
+                        "maxWeightRatio",
+                        "collapse")) {
             old.remove(added);
         }
         Path file = dir.resolve(RunsFile.NAME);
@@ -104,6 +112,8 @@ class RunsFileTest {
         assertEquals(1, read.warmupEpochs());
         assertEquals(null, read.posthoc());
         assertEquals("", read.variant());
+        assertEquals(0, read.maxWeightRatio(), "no bound");
+        assertEquals(null, read.collapse(), "not marked");
         assertEquals(now.test(), read.test());
         assertEquals(now.key(), read.key());
     }
@@ -111,9 +121,9 @@ class RunsFileTest {
     @Test
     void aLineOfAnotherSchemaOrWithoutFieldsIsRejected() throws IOException {
         Path file = dir.resolve(RunsFile.NAME);
-        Files.writeString(file, "{\"schema\": 3}\n");
+        Files.writeString(file, "{\"schema\": 4}\n");
         assertEquals(
-                file + " line 1: record schema 3; this version reads schemas 1 to 2",
+                file + " line 1: record schema 4; this version reads schemas 1 to 3",
                 assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
                         .getMessage());
         Files.writeString(

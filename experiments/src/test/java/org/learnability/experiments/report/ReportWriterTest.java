@@ -1,6 +1,7 @@
 package org.learnability.experiments.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -18,6 +20,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.stats.Analysis;
@@ -192,6 +195,52 @@ class ReportWriterTest {
             assertTrue(md.contains("](" + png + ")"), "links " + png);
         }
         assertTrue(!md.contains("## Notes"), md);
+    }
+
+    @Test
+    void collapsedModelsAndWeakBaselinesAreListedInWarningsAtTheTop() {
+        String clean = MarkdownReport.markdown(Analysis.of(SyntheticRuns.twoStage()));
+        assertFalse(clean.contains("## Warnings"), "nothing to warn of, no section");
+
+        List<RunRecord> runs = new ArrayList<>(SyntheticRuns.twoStage());
+        int weighted = 1; // PyTorch seed 1, mean-ratio:gamma=2
+        RunRecord model = runs.get(weighted);
+        assertEquals("PyTorch/1/two-stage/mean-ratio:gamma=2/1", model.key());
+        runs.set(weighted, SyntheticRuns.collapsed(model, new Collapse(0.80, 0.41, 0.05)));
+        // a weak baseline: validation TPRs 0.90, 0.90, 0.05 (the test TPRs less 0.02)
+        runs.add(
+                SyntheticRuns.run(
+                        "PyTorch",
+                        9,
+                        "two-stage",
+                        "uniform",
+                        0,
+                        new double[] {1, 1, 1},
+                        0.92,
+                        0.92,
+                        0.07));
+        String md = MarkdownReport.markdown(Analysis.of(runs));
+        int warnings = md.indexOf("## Warnings\n");
+        assertTrue(warnings > 0 && warnings < md.indexOf("## How to read this"), md);
+        double[] w = model.weightsUsed().values();
+        double min = Arrays.stream(w).min().orElseThrow();
+        double max = Arrays.stream(w).max().orElseThrow();
+        assertTrue(
+                md.contains(
+                        String.format(
+                                Locale.ROOT,
+                                "| `mean-ratio:gamma=2` (two-stage) | PyTorch | 1 | 0.8000 → 0.4100 |"
+                                        + " 0.3900 | %.3g – %.3g | %.1f |",
+                                min,
+                                max,
+                                max / min)),
+                md);
+        assertTrue(md.contains("`--max-weight-ratio 5`"), "what helps: " + md);
+        assertTrue(
+                md.contains(
+                        "| PyTorch | 9 | 0.6167 | accuracy 0.617 < 2 x chance (0.667), bird TPR"
+                                + " 0.050 < 0.1 |"),
+                "the weak baseline, accuracy (0.90 + 0.90 + 0.05) / 3: " + md);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.scores.ConfusionMatrix;
+import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.record.SplitScores;
@@ -171,7 +172,49 @@ public final class SyntheticRuns {
                 0,
                 0,
                 1,
+                null,
+                0,
                 null);
+    }
+
+    /**
+     * Returns a record marked as collapsed.
+     *
+     * @param r the record
+     * @param collapse the mark
+     * @return a copy of the record with the mark
+     */
+    public static RunRecord collapsed(RunRecord r, Collapse collapse) {
+        return new RunRecord(
+                r.schema(),
+                r.key(),
+                r.dataset(),
+                r.model(),
+                r.engine(),
+                r.engineVersion(),
+                r.device(),
+                r.seed(),
+                r.mode(),
+                r.strategy(),
+                r.round(),
+                r.classNames(),
+                r.weights(),
+                r.epochWeights(),
+                r.validation(),
+                r.test(),
+                r.epochs(),
+                r.trainSize(),
+                r.wallSeconds(),
+                r.imagesPerSecond(),
+                r.finishedAt(),
+                r.loss(),
+                r.apply(),
+                r.weightEma(),
+                r.uniformMix(),
+                r.warmupEpochs(),
+                r.posthoc(),
+                r.maxWeightRatio(),
+                collapse);
     }
 
     /**

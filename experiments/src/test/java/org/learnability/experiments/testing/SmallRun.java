@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The arguments of a small {@code run}: {@code cnn-small} on synthetic Fashion-MNIST files, 200
  * training and 100 validation images, one epoch of batch 32 on the CPU, mode {@code two-stage}, no
- * plugins, no progress bar. Options given replace these or add to them.
+ * bound on the weights, no plugins, no progress bar. Options given replace these or add to them.
  */
 public final class SmallRun {
 
@@ -35,6 +35,8 @@ public final class SmallRun {
         values.put("--batch-size", "32");
         values.put("--devices", "cpu");
         values.put("--mode", "two-stage");
+        // the source paper's method: no bound on the weights (the quick preset has one)
+        values.put("--max-weight-ratio", "none");
         values.put("--plugins", CliRun.noPlugins(dir));
         for (int i = 0; i < options.length; i += 2) {
             values.put(options[i], options[i + 1]);
