@@ -53,7 +53,10 @@ public final class GridRunner {
                     "weightEma",
                     "uniformMix",
                     "warmupEpochs",
-                    "maxAccuracyDrop");
+                    "maxAccuracyDrop",
+                    "maxWeightRatio",
+                    "collapseThreshold",
+                    "scoreEpochs");
 
     private final PlanCodec codec;
     private final PlanFile planFile;

@@ -21,8 +21,10 @@ import org.learnability.experiments.plan.Preset;
 /**
  * A grid file: the plan options every experiment shares ({@code fixed}), the values of those that
  * vary ({@code vary}: each experiment takes one value of each, every combination once), the preset
- * under both (default {@code quick}), and the engines (default: the one the process chose). Every
- * option is a plan option of {@code run}, by its {@code plan.json} key:
+ * under both (default {@code quick}), and the engines (default: the one the process chose). A grid
+ * of unlike experiments names them in {@code experiments}, each with the options it sets over
+ * {@code fixed}; {@code vary} then multiplies them. Every option is a plan option of {@code run},
+ * by its {@code plan.json} key:
  *
  * <pre>{@code
  * {
@@ -33,20 +35,34 @@ import org.learnability.experiments.plan.Preset;
  * }
  * }</pre>
  *
+ * <pre>{@code
+ * {
+ *   "fixed": {"dataset": "fashion-mnist", "model": "cnn-small", "seeds": 5},
+ *   "experiments": {
+ *     "focal": {"loss": "focal:gamma=2", "strategies": ["uniform", "mean-ratio:gamma=2"]},
+ *     "cosine": {"schedule": "cosine"}
+ *   }
+ * }
+ * }</pre>
+ *
  * @param file where it was read, for messages
  * @param preset the preset under the options
  * @param fixed the options every experiment shares
  * @param vary the values of every option that varies, in the file's order
  * @param engines the engines, empty for the process's
+ * @param named the named experiments and the options each sets over {@code fixed}, in the file's
+ *     order; empty for one experiment of {@code fixed} alone
  */
 public record GridSpec(
         Path file,
         Preset preset,
         JsonObject fixed,
         Map<String, List<JsonElement>> vary,
-        List<String> engines) {
+        List<String> engines,
+        Map<String, JsonObject> named) {
 
-    private static final Set<String> KEYS = Set.of("preset", "fixed", "vary", "engines");
+    private static final Set<String> KEYS =
+            Set.of("preset", "fixed", "vary", "engines", "experiments");
 
     /**
      * Reads a grid file.
@@ -75,7 +91,9 @@ public record GridSpec(
             if (!KEYS.contains(key)) {
                 throw fail(
                         file,
-                        "unknown key \"" + key + "\"; expected preset, fixed, vary and engines");
+                        "unknown key \""
+                                + key
+                                + "\"; expected preset, fixed, experiments, vary and engines");
             }
         }
         Preset preset = Preset.QUICK;
@@ -126,18 +144,45 @@ public record GridSpec(
                 engines.add(text(file, engine, "engines"));
             }
         }
-        return new GridSpec(file, preset, fixed, vary, engines);
+        Map<String, JsonObject> named = new LinkedHashMap<>();
+        if (object.has("experiments")) {
+            for (Map.Entry<String, JsonElement> e :
+                    object(file, object.get("experiments"), "experiments").entrySet()) {
+                JsonObject options = object(file, e.getValue(), "experiments." + e.getKey());
+                for (String key : options.keySet()) {
+                    if (vary.containsKey(key)) {
+                        throw fail(
+                                file,
+                                "experiments."
+                                        + e.getKey()
+                                        + " sets "
+                                        + key
+                                        + ", which vary varies; give it in one place");
+                    }
+                }
+                named.put(e.getKey(), options);
+            }
+        }
+        return new GridSpec(file, preset, fixed, vary, engines, named);
     }
 
     /**
-     * Returns the options of every experiment: each combination of the varied values over the fixed
-     * options, the first varied option changing slowest.
+     * Returns the options of every experiment: each named experiment's options (or, without any,
+     * the fixed ones alone) with each combination of the varied values, the first varied option
+     * changing slowest; an experiment's name is its own, then the varied values.
      *
      * @return the named option sets, in order
      */
     public List<Named> experiments() {
         List<Named> experiments = new ArrayList<>();
-        experiments.add(new Named("", fixed.deepCopy()));
+        if (named.isEmpty()) {
+            experiments.add(new Named("", fixed.deepCopy()));
+        }
+        for (Map.Entry<String, JsonObject> experiment : named.entrySet()) {
+            JsonObject merged = fixed.deepCopy();
+            experiment.getValue().entrySet().forEach(o -> merged.add(o.getKey(), o.getValue()));
+            experiments.add(new Named(experiment.getKey(), merged));
+        }
         for (Map.Entry<String, List<JsonElement>> option : vary.entrySet()) {
             List<Named> next = new ArrayList<>();
             for (Named partial : experiments) {

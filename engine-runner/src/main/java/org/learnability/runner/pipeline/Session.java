@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
@@ -36,6 +37,7 @@ public final class Session implements AutoCloseable {
     private final Models models;
     private final ModelTrainer trainer;
     private final Scorer scorer;
+    private EpochScores epochScores;
 
     Session(
             Engine engine,
@@ -147,8 +149,15 @@ public final class Session implements AutoCloseable {
      * @return the scores
      */
     public ClassScores scoreValidation(Model model) {
+        EpochScores scored = epochScores;
+        if (scored != null && scored.model() == model) {
+            return scored.scores(); // asked by an epoch hook: this epoch is scored already
+        }
         return score(model, SplitSource.inOrder(splits.validation().requireUsableForWeights()));
     }
+
+    /** The validation scores of the epoch that just ended, while its hook runs. */
+    private record EpochScores(Model model, ClassScores scores) {}
 
     /**
      * Scores a model on the test split, for the final comparison only.
@@ -185,7 +194,9 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Trains a new model of an architecture on the training split and keeps it open.
+     * Trains a new model of an architecture on the training split and keeps it open. The validation
+     * split is scored after every epoch (the model as it stands, averaged if the settings average),
+     * and those scores are in the result.
      *
      * @param architecture the architecture
      * @param weights the class weights of the first epoch
@@ -202,14 +213,26 @@ public final class Session implements AutoCloseable {
             EpochHook hook) {
         Model model = newModel(architecture);
         try {
+            List<ClassScores> epochValidation = new ArrayList<>();
+            EpochHook scoring =
+                    (epoch, trained, current) -> {
+                        ClassScores scores = scoreValidation(trained);
+                        epochValidation.add(scores);
+                        epochScores = new EpochScores(trained, scores);
+                        try {
+                            return hook.afterEpoch(epoch, trained, current);
+                        } finally {
+                            epochScores = null;
+                        }
+                    };
             TrainingResult result =
                     train(
                             model,
                             trainingBatches(settings.seed(), augment),
                             weights,
                             settings,
-                            hook);
-            return new Fitted(model, result);
+                            scoring);
+            return new Fitted(model, result.withEpochValidation(epochValidation));
         } catch (RuntimeException e) {
             model.close();
             throw e;

@@ -79,8 +79,6 @@ public final class ModelTrainer {
         int batchesPerEpoch =
                 (int) ((data.size() + settings.batchSize() - 1) / settings.batchSize());
         Optimizer optimizer = optimizer(settings, Math.max(1, batchesPerEpoch * settings.epochs()));
-        List<Double> losses = new ArrayList<>();
-        List<ClassWeights> used = new ArrayList<>();
         WeightApplication apply = settings.apply();
         try (ClassWeightedLoss loss =
                 settings.loss().create(apply.forLoss(weights), model.getNDManager())) {
@@ -92,35 +90,113 @@ public final class ModelTrainer {
                             .addTrainingListeners(listeners());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(settings.batchSize()).addAll(data.sampleShape()));
-                ClassWeights current = weights;
-                long start = System.nanoTime();
-                for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                    for (Batch batch :
-                            data.batches(settings.batchSize(), epoch, apply.forSampling(current))) {
-                        try (batch) {
-                            BACKWARD.lock();
-                            try {
-                                EasyTrain.trainBatch(trainer, batch);
-                                trainer.step();
-                            } finally {
-                                BACKWARD.unlock();
-                            }
-                        }
-                    }
-                    losses.add((double) loss.getAccumulator(EvaluatorTrainingListener.TRAIN_EPOCH));
-                    used.add(current);
-                    trainer.notifyListeners(listener -> listener.onEpoch(trainer));
-                    ClassWeights next = hook.afterEpoch(epoch, model, current);
-                    if (!next.equals(current)) {
-                        loss.setWeights(apply.forLoss(next));
-                        current = next;
-                    }
+                try (ParameterAverage average = new ParameterAverage(model.getBlock())) {
+                    return epochs(trainer, model, data, weights, settings, hook, loss, average);
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double images = (double) data.size() * settings.epochs();
-                return new TrainingResult(losses, used, seconds, images / seconds);
             }
         }
+    }
+
+    /** The epochs of a training, each followed by the averaging's update and the hook. */
+    private TrainingResult epochs(
+            Trainer trainer,
+            Model model,
+            BatchSource data,
+            ClassWeights weights,
+            TrainingSettings settings,
+            EpochHook hook,
+            ClassWeightedLoss loss,
+            ParameterAverage average) {
+        List<Double> losses = new ArrayList<>();
+        List<ClassWeights> used = new ArrayList<>();
+        WeightApplication apply = settings.apply();
+        Averaging averaging = settings.averaging();
+        int firstSwaEpoch = averaging.firstEpoch(settings.epochs()); // from 1
+        ClassWeights current = weights;
+        long start = System.nanoTime();
+        long hookNanos = 0;
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            for (Batch batch :
+                    data.batches(settings.batchSize(), epoch, apply.forSampling(current))) {
+                try (batch) {
+                    BACKWARD.lock();
+                    try {
+                        EasyTrain.trainBatch(trainer, batch);
+                        trainer.step();
+                    } finally {
+                        BACKWARD.unlock();
+                    }
+                }
+                if (averaging.kind() == Averaging.Kind.EMA) {
+                    average.ema(emaDecay(averaging.decay(), average.updates()));
+                }
+            }
+            losses.add((double) loss.getAccumulator(EvaluatorTrainingListener.TRAIN_EPOCH));
+            used.add(current);
+            trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+            if (averaging.kind() == Averaging.Kind.SWA && epoch + 1 >= firstSwaEpoch) {
+                average.swa();
+            }
+            long hookStart = System.nanoTime();
+            ClassWeights next = afterEpoch(model, data, settings, hook, average, epoch, current);
+            hookNanos += System.nanoTime() - hookStart;
+            if (!next.equals(current)) {
+                loss.setWeights(apply.forLoss(next));
+                current = next;
+            }
+        }
+        double seconds = (System.nanoTime() - start - hookNanos) / 1e9;
+        double images = (double) data.size() * settings.epochs();
+        return new TrainingResult(losses, used, seconds, images / seconds, List.of());
+    }
+
+    /**
+     * Calls the hook with the model as it stands: its averaged parameters (batch-norm statistics
+     * recomputed for them) once averaging has begun, kept after the last epoch, swapped back for
+     * the raw ones after the others.
+     */
+    private static ClassWeights afterEpoch(
+            Model model,
+            BatchSource data,
+            TrainingSettings settings,
+            EpochHook hook,
+            ParameterAverage average,
+            int epoch,
+            ClassWeights current) {
+        if (average.updates() == 0) {
+            return hook.afterEpoch(epoch, model, current);
+        }
+        if (epoch == settings.epochs() - 1) {
+            average.writeTo();
+            recomputeBatchNorm(model, data, settings.batchSize());
+            return hook.afterEpoch(epoch, model, current);
+        }
+        try (RawParameters raw = new RawParameters(model.getBlock())) {
+            average.writeTo();
+            recomputeBatchNorm(model, data, settings.batchSize());
+            return hook.afterEpoch(epoch, model, current);
+        }
+    }
+
+    private static void recomputeBatchNorm(Model model, BatchSource data, int batchSize) {
+        BACKWARD.lock(); // its training-mode pass records like a training step
+        try {
+            BatchNormStatistics.recompute(model, data, batchSize);
+        } finally {
+            BACKWARD.unlock();
+        }
+    }
+
+    /**
+     * The decay of an EMA update: {@code min(D, (1 + t) / (10 + t))} after t updates, the warm-up
+     * of TensorFlow's {@code ExponentialMovingAverage(num_updates=t)}.
+     *
+     * @param decay D
+     * @param updates t
+     * @return the decay to use
+     */
+    static double emaDecay(double decay, long updates) {
+        return Math.min(decay, (1.0 + updates) / (10.0 + updates));
     }
 
     private TrainingListener[] listeners() {

@@ -16,6 +16,7 @@ import org.learnability.runner.loss.LossChoice;
  * @param seed fixes initialisation, shuffling, sampling, dropout and augmentation
  * @param loss the loss family and its parameters
  * @param apply how the class weights act: on the loss, the sampling, or both
+ * @param averaging how the parameters are averaged over the training; the average is what is scored
  */
 public record TrainingSettings(
         Optimizer optimizer,
@@ -27,7 +28,8 @@ public record TrainingSettings(
         Schedule schedule,
         int seed,
         LossChoice loss,
-        WeightApplication apply) {
+        WeightApplication apply,
+        Averaging averaging) {
 
     /** The optimizers. */
     public enum Optimizer {
@@ -69,9 +71,13 @@ public record TrainingSettings(
 
     /** Validates every field, naming the one at fault. */
     public TrainingSettings {
-        if (optimizer == null || schedule == null || loss == null || apply == null) {
+        if (optimizer == null
+                || schedule == null
+                || loss == null
+                || apply == null
+                || averaging == null) {
             throw new IllegalArgumentException(
-                    "optimizer, schedule, loss and weight application must be given");
+                    "optimizer, schedule, loss, weight application and averaging must be given");
         }
         check(
                 learningRate > 0 && Double.isFinite(learningRate),
@@ -86,11 +92,12 @@ public record TrainingSettings(
                 "a number >= 0");
         check(epochs >= 1, "epochs", epochs, "a whole number >= 1");
         check(batchSize >= 1, "batch size", batchSize, "a whole number >= 1");
+        averaging.check(epochs);
     }
 
     /**
      * The defaults: Adam, learning rate 1e-3, no weight decay, 10 epochs, batch 128, constant rate,
-     * seed 0, weighted cross-entropy, weights on the loss.
+     * seed 0, weighted cross-entropy, weights on the loss, no averaging.
      *
      * @return the defaults
      */
@@ -105,7 +112,8 @@ public record TrainingSettings(
                 Schedule.CONSTANT,
                 0,
                 LossChoice.CROSS_ENTROPY,
-                WeightApplication.LOSS);
+                WeightApplication.LOSS,
+                Averaging.NONE);
     }
 
     /**
@@ -125,7 +133,8 @@ public record TrainingSettings(
                 schedule,
                 seed,
                 loss,
-                apply);
+                apply,
+                averaging);
     }
 
     /**
@@ -145,7 +154,8 @@ public record TrainingSettings(
                 schedule,
                 seed,
                 loss,
-                apply);
+                apply,
+                averaging);
     }
 
     /**
@@ -165,7 +175,8 @@ public record TrainingSettings(
                 schedule,
                 value,
                 loss,
-                apply);
+                apply,
+                averaging);
     }
 
     /**
@@ -186,7 +197,29 @@ public record TrainingSettings(
                 schedule,
                 seed,
                 lossValue,
-                applyValue);
+                applyValue,
+                averaging);
+    }
+
+    /**
+     * Returns these settings with another averaging.
+     *
+     * @param value the averaging
+     * @return the new settings
+     */
+    public TrainingSettings withAveraging(Averaging value) {
+        return new TrainingSettings(
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                batchSize,
+                schedule,
+                seed,
+                loss,
+                apply,
+                value);
     }
 
     private static void check(boolean ok, String what, Object value, String expected) {

@@ -1,5 +1,6 @@
 package org.learnability.runner.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,7 +113,8 @@ class ModelTrainerTest {
                             TrainingSettings.Schedule.CONSTANT,
                             5,
                             LossChoice.CROSS_ENTROPY,
-                            WeightApplication.LOSS);
+                            WeightApplication.LOSS,
+                            Averaging.NONE);
             ClassScores trainScores;
             ClassScores first;
             try (Model model =
@@ -207,6 +209,67 @@ class ModelTrainerTest {
         }
     }
 
+    /** The trained parameters of a model, as floats. */
+    private static List<float[]> parameters(Model model) {
+        List<float[]> values = new ArrayList<>();
+        model.getBlock().getParameters().values().stream()
+                .filter(ai.djl.nn.Parameter::requiresGradient)
+                .forEach(p -> values.add(p.getArray().toFloatArray()));
+        return values;
+    }
+
+    @Test
+    void swaLeavesTheMeanOfTheAveragedEpochsInTheModelAndTrainsAsWithout() throws IOException {
+        try (DataSplits splits = splits(c -> c, 10, 6)) {
+            List<List<float[]>> raw = new ArrayList<>();
+            List<float[]> rawFinal;
+            try (Model model =
+                    models.create(
+                            new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu(), engine.name())) {
+                new ModelTrainer(CPU, false)
+                        .train(
+                                model,
+                                SplitSource.training(splits.training(), 2, Augmentation.NONE),
+                                ClassWeights.uniform(10),
+                                settings(3, 2),
+                                (epoch, m, current) -> {
+                                    raw.add(parameters(m));
+                                    return current;
+                                });
+                rawFinal = parameters(model);
+            }
+            List<List<float[]>> seen = new ArrayList<>();
+            List<float[]> averaged;
+            try (Model model =
+                    models.create(
+                            new CnnSmall(), ImageShape.CIFAR10, 10, Device.cpu(), engine.name())) {
+                new ModelTrainer(CPU, false)
+                        .train(
+                                model,
+                                SplitSource.training(splits.training(), 2, Augmentation.NONE),
+                                ClassWeights.uniform(10),
+                                settings(3, 2).withAveraging(Averaging.parse("swa:start=2")),
+                                (epoch, m, current) -> {
+                                    seen.add(parameters(m));
+                                    return current;
+                                });
+                averaged = parameters(model);
+            }
+            // epoch 1 is before the average starts: the raw parameters; after epoch 2 the average
+            // of one epoch is that epoch's; after epoch 3 (kept in the model) the mean of 2 and 3
+            for (int i = 0; i < rawFinal.size(); i++) {
+                assertArrayEquals(raw.get(0).get(i), seen.get(0).get(i), 0f);
+                assertArrayEquals(raw.get(1).get(i), seen.get(1).get(i), 0f);
+                float[] mean = new float[rawFinal.get(i).length];
+                for (int j = 0; j < mean.length; j++) {
+                    mean[j] = (raw.get(1).get(i)[j] + rawFinal.get(i)[j]) / 2;
+                }
+                assertArrayEquals(mean, averaged.get(i), 1e-6f);
+                assertArrayEquals(averaged.get(i), seen.get(2).get(i), 0f, "the hook saw it");
+            }
+        }
+    }
+
     @Test
     void aNanLossStopsTrainingNamingEpochAndBatch() throws IOException {
         // 100 training images in batches of 32: batches of 32, 32, 32 and 4. The loss turns NaN on
@@ -264,7 +327,8 @@ class ModelTrainerTest {
                                     StrategySpec.parse("nan-on-short"),
                                     nanOnShortBatch,
                                     new StrategyParameters(Map.of())),
-                            WeightApplication.LOSS);
+                            WeightApplication.LOSS,
+                            Averaging.NONE);
             TrainingDivergedException e =
                     assertThrows(
                             TrainingDivergedException.class,

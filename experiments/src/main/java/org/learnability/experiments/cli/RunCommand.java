@@ -217,8 +217,26 @@ final class RunCommand implements Callable<Integer> {
             description =
                     "Bound on the weights after the strategy and smoothing: largest/smallest at"
                             + " most R (clipped in log space around the geometric mean), or none"
-                            + " (quick: 5, paper: none).")
+                            + " (quick: 2, paper: none).")
     Double maxWeightRatio;
+
+    @Option(
+            names = "--averaging",
+            paramLabel = "SPEC",
+            description =
+                    "Parameter averaging, scored and recorded instead of the last step's: none,"
+                            + " ema[:decay=D] (after every step; D in (0, 1), default 0.999) or"
+                            + " swa[:start=E] (mean of the parameters after epochs E.. ; default"
+                            + " the second half) (default: none).")
+    String averaging;
+
+    @Option(
+            names = "--score-epochs",
+            paramLabel = "K",
+            description =
+                    "Weights from the validation scores of the last K epochs, averaged, 1 to"
+                            + " --epochs (default: 1).")
+    Integer scoreEpochs;
 
     @Option(
             names = "--collapse-threshold",

@@ -1,10 +1,13 @@
 package org.learnability.experiments.mode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.EpochScores;
 import org.learnability.runner.training.EpochHook;
 
 /**
@@ -52,17 +55,21 @@ public final class DynamicMode implements ExperimentMode {
 
     /**
      * Keeps all weights 1 for the warm-up epochs, then recomputes them from the validation scores
-     * after every epoch but the last, smoothed with the weights in force and bounded.
+     * (averaged over the last {@code --score-epochs} epochs) after every epoch but the last,
+     * smoothed with the weights in force and bounded.
      */
     private static EpochHook hook(SeedRun seed, WeightStrategy strategy) {
         int lastEpoch = seed.plan().training().epochs() - 1;
         int warmupEpochs = seed.plan().smoothing().warmupEpochs();
-        return (epoch, model, current) ->
-                epoch == lastEpoch || epoch < warmupEpochs - 1
-                        ? current
-                        : seed.plan()
-                                .weights(
-                                        current,
-                                        strategy.weights(seed.scoreValidation(model), current));
+        List<EpochScores> epochs = new ArrayList<>();
+        return (epoch, model, current) -> {
+            epochs.add(EpochScores.of(seed.scoreValidation(model)));
+            if (epoch == lastEpoch || epoch < warmupEpochs - 1) {
+                return current;
+            }
+            ClassScores scores =
+                    EpochScores.mean(epochs, seed.plan().scoreEpochs(), seed.classNames());
+            return seed.plan().weights(current, strategy.weights(scores, current));
+        };
     }
 }

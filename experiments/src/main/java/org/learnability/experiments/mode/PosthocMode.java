@@ -60,7 +60,7 @@ public final class PosthocMode implements ExperimentMode {
     @Override
     public void run(SeedRun seed) {
         RunRecord baseline = seed.baseline();
-        ClassScores scores = baseline.validation().toClassScores(seed.classNames());
+        ClassScores scores = baseline.validationScores(seed.plan().scoreEpochs());
         ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
         for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
             ClassWeights weights =

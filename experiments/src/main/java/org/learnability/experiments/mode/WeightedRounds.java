@@ -38,7 +38,7 @@ final class WeightedRounds {
                 ClassWeights proposed =
                         entry.getValue()
                                 .weights(
-                                        previous.validation().toClassScores(seed.classNames()),
+                                        previous.validationScores(seed.plan().scoreEpochs()),
                                         before);
                 previous =
                         seed.model(

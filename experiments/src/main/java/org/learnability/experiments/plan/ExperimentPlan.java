@@ -49,6 +49,7 @@ import org.learnability.runner.training.WeightApplication;
  * @param bound the bound on the weights' spread, after the strategy and the smoothing
  * @param collapseThreshold how far a weighted model's validation accuracy may fall below its
  *     baseline's before it counts as collapsed (a warning, not a failure)
+ * @param scoreEpochs how many of the last epochs' validation scores, averaged, give the weights
  */
 public record ExperimentPlan(
         String preset,
@@ -66,7 +67,8 @@ public record ExperimentPlan(
         WeightSmoothing smoothing,
         double maxAccuracyDrop,
         WeightBound bound,
-        double collapseThreshold) {
+        double collapseThreshold,
+        int scoreEpochs) {
 
     /** Validates the plan, naming the option at fault. */
     public ExperimentPlan {
@@ -103,6 +105,11 @@ public record ExperimentPlan(
                 "--collapse-threshold",
                 collapseThreshold,
                 "a number in [0, 1]");
+        check(
+                scoreEpochs >= 1 && scoreEpochs <= training.epochs(),
+                "--score-epochs",
+                scoreEpochs,
+                "a whole number from 1 to --epochs (" + training.epochs() + ")");
     }
 
     /**

@@ -18,6 +18,7 @@ import org.learnability.runner.loss.LossFamily;
 import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.registry.Named;
 import org.learnability.runner.registry.Registry;
+import org.learnability.runner.training.Averaging;
 import org.learnability.runner.training.TrainingSettings;
 import org.learnability.runner.training.WeightApplication;
 
@@ -117,7 +118,8 @@ public final class PlanCodec {
                         TrainingSettings.Schedule.parse(o.text("schedule")),
                         0,
                         LossChoice.parse(losses, o.text("loss")),
-                        WeightApplication.parse(o.text("apply")));
+                        WeightApplication.parse(o.text("apply")),
+                        Averaging.parse(o.text("averaging")));
         String dataDir = o.text("dataDir");
         ExperimentPlan plan =
                 new ExperimentPlan(
@@ -139,7 +141,8 @@ public final class PlanCodec {
                                 o.integer("warmupEpochs")),
                         o.number("maxAccuracyDrop"),
                         new WeightBound(o.number("maxWeightRatio")),
-                        o.number("collapseThreshold"));
+                        o.number("collapseThreshold"),
+                        o.integer("scoreEpochs"));
         check(plan);
         return plan;
     }
@@ -183,6 +186,8 @@ public final class PlanCodec {
         json.addProperty("maxAccuracyDrop", plan.maxAccuracyDrop());
         json.addProperty("maxWeightRatio", plan.bound().maxRatio());
         json.addProperty("collapseThreshold", plan.collapseThreshold());
+        json.addProperty("averaging", t.averaging().toString());
+        json.addProperty("scoreEpochs", plan.scoreEpochs());
         return json;
     }
 

@@ -51,7 +51,9 @@ public final class PlanOptions {
                     "warmupEpochs",
                     "maxAccuracyDrop",
                     "maxWeightRatio",
-                    "collapseThreshold");
+                    "collapseThreshold",
+                    "averaging",
+                    "scoreEpochs");
 
     /**
      * The values of the options added after the first {@code plan.json} format: the behaviour a
@@ -60,7 +62,8 @@ public final class PlanOptions {
     private static final String DEFAULTS =
             """
             {"loss": "ce", "apply": "loss", "weightEma": 0, "uniformMix": 0, "warmupEpochs": 1,
-             "maxAccuracyDrop": 0.005, "maxWeightRatio": 0, "collapseThreshold": 0.05}
+             "maxAccuracyDrop": 0.005, "maxWeightRatio": 0, "collapseThreshold": 0.05,
+             "averaging": "none", "scoreEpochs": 1}
             """;
 
     private final JsonObject values;
@@ -121,7 +124,7 @@ public final class PlanOptions {
     /**
      * Returns the values of the options that older plans do not name: weighted cross-entropy on the
      * loss, no smoothing, one warm-up epoch, a 0.005 accuracy tolerance, no bound on the weights,
-     * collapse warnings below 0.05 validation accuracy.
+     * collapse warnings below 0.05 validation accuracy, no averaging, scores of the last epoch.
      *
      * @return those options
      */

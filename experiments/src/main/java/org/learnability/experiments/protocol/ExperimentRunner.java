@@ -16,6 +16,7 @@ import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanFile;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
+import org.learnability.experiments.record.Weighting;
 import org.learnability.experiments.report.ReportFiles;
 import org.learnability.experiments.report.ReportWriter;
 import org.learnability.runner.data.SplitSpec;
@@ -187,10 +188,16 @@ public final class ExperimentRunner {
         List<String> keys = new ArrayList<>();
         String baseline =
                 SessionSeedRun.key(
-                        engine, seed, RunId.baseline(plan.modes().get(0)), Weighting.NONE);
-        keys.add(ledger.baseline(baseline, engine, seed).map(RunRecord::key).orElse(baseline));
+                        engine,
+                        seed,
+                        RunId.baseline(plan.modes().get(0)),
+                        PlanWeighting.baseline(plan));
+        keys.add(
+                ledger.baseline(baseline, engine, seed, PlanWeighting.baseline(plan).variant())
+                        .map(RunRecord::key)
+                        .orElse(baseline));
         for (ExperimentMode mode : plan.modes()) {
-            Weighting weighting = Weighting.of(plan, mode);
+            Weighting weighting = PlanWeighting.of(plan, mode);
             mode.weightedRuns(plan)
                     .forEach(run -> keys.add(SessionSeedRun.key(engine, seed, run, weighting)));
         }

@@ -94,9 +94,10 @@ public final class RunLedger {
      * @param key the baseline's key under the plan's first mode
      * @param engine the engine
      * @param seed the seed
+     * @param variant the baseline's training variant (schedule, averaging), as in its key
      * @return the baseline, if recorded
      */
-    Optional<RunRecord> baseline(String key, String engine, int seed) {
+    Optional<RunRecord> baseline(String key, String engine, int seed, String variant) {
         return get(key).or(
                         () ->
                                 records.values().stream()
@@ -107,7 +108,7 @@ public final class RunLedger {
                                                                 && r.seed() == seed
                                                                 && r.strategy()
                                                                         .equals(RunRecord.BASELINE)
-                                                                && r.variant().isEmpty())
+                                                                && r.variant().equals(variant))
                                         .findFirst());
     }
 

@@ -6,9 +6,11 @@ import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.Collapse;
+import org.learnability.experiments.record.EpochScores;
 import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
+import org.learnability.experiments.record.Weighting;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.TrainedModel;
 
@@ -78,6 +80,10 @@ final class RunRecords {
                         : Collapse.detect(
                                 baseline.validation().accuracy(),
                                 validation.accuracy(),
-                                plan.collapseThreshold()));
+                                plan.collapseThreshold()),
+                weighting.schedule(),
+                weighting.averaging(),
+                weighting.scoreEpochs(),
+                model.training().epochValidation().stream().map(EpochScores::of).toList());
     }
 }

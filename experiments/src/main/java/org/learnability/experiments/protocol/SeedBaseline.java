@@ -55,7 +55,9 @@ final class SeedBaseline implements AutoCloseable {
      * @return the baseline's record
      */
     RunRecord record(RunId run, String key, RunLedger ledger, RunProgress progress) {
-        RunRecord recorded = ledger.baseline(key, engine(), seed).orElse(null);
+        RunRecord recorded =
+                ledger.baseline(key, engine(), seed, PlanWeighting.baseline(plan).variant())
+                        .orElse(null);
         boolean counted = !ledgersCounted.add(ledger);
         if (recorded != null) {
             if (!counted) {
@@ -75,7 +77,7 @@ final class SeedBaseline implements AutoCloseable {
                             session,
                             key,
                             run,
-                            Weighting.NONE,
+                            PlanWeighting.baseline(plan),
                             session.score(model),
                             null,
                             null);
@@ -137,7 +139,7 @@ final class SeedBaseline implements AutoCloseable {
                                                                 + RunRecord.number(
                                                                         plan.bound().maxRatio())
                                                                 + ")"
-                                                        : " (--max-weight-ratio 5)")));
+                                                        : " (--max-weight-ratio 2)")));
     }
 
     /** What a model of this seed trains, for progress lines. */

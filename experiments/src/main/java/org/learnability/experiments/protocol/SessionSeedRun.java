@@ -14,6 +14,7 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedRun;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.Weighting;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.TrainedModel;
 import org.learnability.runner.training.EpochHook;
@@ -78,7 +79,8 @@ final class SessionSeedRun {
     }
 
     private String baselineKey() {
-        return key(engine(), seed, RunId.baseline(plan.modes().get(0)), Weighting.NONE);
+        return key(
+                engine(), seed, RunId.baseline(plan.modes().get(0)), PlanWeighting.baseline(plan));
     }
 
     /** Appends a model's record to the ledger and returns it. */
@@ -94,7 +96,12 @@ final class SessionSeedRun {
                         weighting,
                         model,
                         derived == null ? null : derived.posthoc(),
-                        ledger.baseline(baselineKey(), engine(), seed).orElseThrow());
+                        ledger.baseline(
+                                        baselineKey(),
+                                        engine(),
+                                        seed,
+                                        PlanWeighting.baseline(plan).variant())
+                                .orElseThrow());
         ledger.append(record);
         progress.finish(record);
         return record;
@@ -108,7 +115,7 @@ final class SessionSeedRun {
 
         ModeRun(ExperimentMode mode) {
             this.mode = mode;
-            this.weighting = Weighting.of(plan, mode);
+            this.weighting = PlanWeighting.of(plan, mode);
         }
 
         @Override
@@ -167,7 +174,7 @@ final class SessionSeedRun {
             double seconds = (System.nanoTime() - start) / 1e9;
             TrainedModel model =
                     new TrainedModel(
-                            new TrainingResult(List.of(), List.of(weights), seconds, 0),
+                            new TrainingResult(List.of(), List.of(weights), seconds, 0, List.of()),
                             result.validation(),
                             result.test());
             return record(key, run, weighting, model, result);

@@ -1,6 +1,7 @@
 package org.learnability.experiments.record;
 
 import java.util.List;
+import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 
 /**
@@ -11,7 +12,10 @@ import org.learnability.api.weights.ClassWeights;
  * baseline of the same engine and seed. Schema 2 added the weighting ({@code loss} to {@code
  * warmupEpochs}) and {@code posthoc}, schema 3 {@code maxWeightRatio} and {@code collapse}; records
  * of older schemas read with the values they were trained with (weighted cross-entropy on the loss,
- * no smoothing, one warm-up epoch, no bound, no collapse marked).
+ * no smoothing, one warm-up epoch, no bound, no collapse marked). {@code schedule}, {@code
+ * averaging}, {@code scoreEpochs} and {@code epochValidation} came later in schema 3; records
+ * without them read as a constant rate, no averaging, scores of the last epoch, and no per-epoch
+ * scores.
  *
  * @param schema the record format version, {@value #SCHEMA}
  * @param key engine/seed/mode/strategy/round, unique in a {@code runs.jsonl}
@@ -45,6 +49,11 @@ import org.learnability.api.weights.ClassWeights;
  * @param maxWeightRatio the bound its weights were held to (largest / smallest), 0 for none
  * @param collapse its validation accuracy fell below the baseline's by more than the plan's
  *     threshold; null otherwise (and for every baseline)
+ * @param schedule the learning-rate schedule it trained with
+ * @param averaging the parameter averaging it trained with; the average is what was scored
+ * @param scoreEpochs the last epochs of its source model whose validation scores gave its weights
+ * @param epochValidation the validation scores after each epoch (the model as it stood, averaged
+ *     once averaging had begun); empty for a derived model
  */
 public record RunRecord(
         int schema,
@@ -75,16 +84,20 @@ public record RunRecord(
         int warmupEpochs,
         Posthoc posthoc,
         double maxWeightRatio,
-        Collapse collapse) {
+        Collapse collapse,
+        String schedule,
+        String averaging,
+        int scoreEpochs,
+        List<EpochScores> epochValidation) {
 
     /** The current record format. */
     public static final int SCHEMA = 3;
 
     /** The loss of records that do not name one (schema 1), and of every baseline. */
-    public static final String DEFAULT_LOSS = "ce";
+    public static final String DEFAULT_LOSS = Weighting.DEFAULT_LOSS;
 
     /** The weight application of records that do not name one (schema 1). */
-    public static final String DEFAULT_APPLY = "loss";
+    public static final String DEFAULT_APPLY = Weighting.DEFAULT_APPLY;
 
     /** The strategy spec of the baseline. */
     public static final String BASELINE = "uniform";
@@ -94,59 +107,41 @@ public record RunRecord(
         loss = loss == null ? DEFAULT_LOSS : loss;
         apply = apply == null ? DEFAULT_APPLY : apply;
         warmupEpochs = warmupEpochs == 0 ? 1 : warmupEpochs;
+        schedule = schedule == null ? Weighting.DEFAULT_SCHEDULE : schedule;
+        averaging = averaging == null ? Weighting.DEFAULT_AVERAGING : averaging;
+        scoreEpochs = scoreEpochs == 0 ? 1 : scoreEpochs;
+        epochValidation = epochValidation == null ? List.of() : List.copyOf(epochValidation);
         classNames = List.copyOf(classNames);
         weights = List.copyOf(weights);
         epochWeights = epochWeights.stream().map(List::copyOf).toList();
     }
 
     /**
-     * Describes how the model's weighting differs from the source paper's (weighted cross-entropy
-     * on the loss, no smoothing, one warm-up epoch, no bound), for keys, arms and labels.
+     * Returns how the model was trained beyond its strategy.
      *
-     * @return e.g. {@code loss=focal:gamma=2;apply=sampling}, or empty for the paper's weighting
+     * @return its weighting and training variants
      */
-    public String variant() {
-        return variant(loss, apply, weightEma, uniformMix, warmupEpochs, maxWeightRatio);
+    public Weighting weighting() {
+        return new Weighting(
+                loss,
+                apply,
+                weightEma,
+                uniformMix,
+                warmupEpochs,
+                maxWeightRatio,
+                schedule,
+                averaging,
+                scoreEpochs);
     }
 
     /**
-     * Describes a weighting, as {@link #variant()} does.
+     * Describes how the model's training differs from the source paper's, for keys, arms and labels
+     * ({@link Weighting#variant()}).
      *
-     * @param loss the loss spec
-     * @param apply the weight application
-     * @param weightEma the smoothing with the previous weights
-     * @param uniformMix the uniform mix
-     * @param warmupEpochs the unweighted first epochs
-     * @param maxWeightRatio the bound on the weights, 0 for none
-     * @return the non-default settings joined by {@code ;}, or empty
+     * @return e.g. {@code loss=focal:gamma=2;apply=sampling}, or empty for the paper's
      */
-    public static String variant(
-            String loss,
-            String apply,
-            double weightEma,
-            double uniformMix,
-            int warmupEpochs,
-            double maxWeightRatio) {
-        List<String> parts = new java.util.ArrayList<>();
-        if (!loss.equals(DEFAULT_LOSS)) {
-            parts.add("loss=" + loss);
-        }
-        if (!apply.equals(DEFAULT_APPLY)) {
-            parts.add("apply=" + apply);
-        }
-        if (weightEma != 0) {
-            parts.add("ema=" + number(weightEma));
-        }
-        if (uniformMix != 0) {
-            parts.add("mix=" + number(uniformMix));
-        }
-        if (warmupEpochs != 1) {
-            parts.add("warmup=" + warmupEpochs);
-        }
-        if (maxWeightRatio != 0) {
-            parts.add("max-ratio=" + number(maxWeightRatio));
-        }
-        return String.join(";", parts);
+    public String variant() {
+        return weighting().variant();
     }
 
     /**
@@ -182,6 +177,21 @@ public record RunRecord(
      */
     public static String key(String engine, int seed, String mode, String strategy, int round) {
         return engine + "/" + seed + "/" + mode + "/" + strategy + "/" + round;
+    }
+
+    /**
+     * Returns the validation scores that weights come from: those of the recorded model, or with
+     * {@code lastEpochs} above 1 the mean over its last epochs ({@link EpochScores#mean}); a record
+     * without per-epoch scores (older ones, derived models) gives its recorded scores.
+     *
+     * @param lastEpochs the epochs to average, at least 1
+     * @return the scores, with their confusion matrix
+     */
+    public ClassScores validationScores(int lastEpochs) {
+        if (lastEpochs <= 1 || epochValidation.isEmpty()) {
+            return validation.toClassScores(classNames);
+        }
+        return EpochScores.mean(epochValidation, lastEpochs, classNames);
     }
 
     /**

@@ -24,13 +24,21 @@ import org.learnability.experiments.stats.ModelGroup;
  * @param confusion the heat map of every arm
  * @param tradeoff spread reduction against accuracy change (written only when there is a weighted
  *     arm)
+ * @param epochs the per-class validation TPR by epoch of every arm (written for arms whose records
+ *     have per-epoch scores)
  */
 public record ChartNames(
-        String tpr, String weights, String variance, Map<Arm, String> confusion, String tradeoff) {
+        String tpr,
+        String weights,
+        String variance,
+        Map<Arm, String> confusion,
+        String tradeoff,
+        Map<Arm, String> epochs) {
 
-    /** Takes an immutable copy, in the order given. */
+    /** Takes immutable copies, in the order given. */
     public ChartNames {
         confusion = Collections.unmodifiableMap(new LinkedHashMap<>(confusion));
+        epochs = Collections.unmodifiableMap(new LinkedHashMap<>(epochs));
     }
 
     /**
@@ -42,12 +50,22 @@ public record ChartNames(
      */
     public static ChartNames of(ModelGroup group, boolean qualify) {
         String suffix = qualify ? "-" + slug(group.dataset() + "-" + group.model()) : "";
-        Map<Arm, String> confusion = new LinkedHashMap<>();
+        return new ChartNames(
+                "tpr" + suffix + ".png",
+                "weights" + suffix + ".png",
+                "variance" + suffix + ".png",
+                perArm("confusion-", group, suffix),
+                "tradeoff" + suffix + ".png",
+                perArm("epochs-", group, suffix));
+    }
+
+    /** A file per arm: the prefix, the arm's strategy, its mode and engine where they vary. */
+    private static Map<Arm, String> perArm(String prefix, ModelGroup group, String suffix) {
+        Map<Arm, String> names = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         for (ArmResult result : group.arms()) {
             Arm arm = result.arm();
-            StringBuilder name =
-                    new StringBuilder("confusion-").append(slug(arm.weightedStrategy()));
+            StringBuilder name = new StringBuilder(prefix).append(slug(arm.weightedStrategy()));
             if (group.modes().size() > 1) {
                 name.append('-').append(slug(arm.mode()));
             }
@@ -59,14 +77,9 @@ public record ChartNames(
             for (int i = 2; !taken.add(unique); i++) {
                 unique = name + "-" + i;
             }
-            confusion.put(arm, unique + ".png");
+            names.put(arm, unique + ".png");
         }
-        return new ChartNames(
-                "tpr" + suffix + ".png",
-                "weights" + suffix + ".png",
-                "variance" + suffix + ".png",
-                confusion,
-                "tradeoff" + suffix + ".png");
+        return names;
     }
 
     /**

@@ -120,6 +120,7 @@ public final class MarkdownReport {
             md.append("![Class weights per strategy](").append(charts.weights()).append(")\n\n");
         }
         confusion(md, group, charts);
+        epochs(md, group, charts);
         md.append(
                 "<details><summary>Per-class precision and F1 (test split, mean over seeds)</summary>\n\n");
         perClass(md, group, "Per-class precision", Figures::precision);
@@ -209,6 +210,34 @@ public final class MarkdownReport {
             table.row(row);
         }
         md.append(table).append('\n');
+    }
+
+    private static void epochs(StringBuilder md, ModelGroup group, ChartNames charts) {
+        List<ArmResult> withEpochs = group.arms().stream().filter(EpochChart::has).toList();
+        if (withEpochs.isEmpty()) {
+            return;
+        }
+        md.append("### Validation TPR by epoch\n\n")
+                .append(
+                        "Each model's validation split is scored after every epoch. **sd swing** is"
+                                + " the standard deviation, over the last 5 epochs (all, if fewer),"
+                                + " of the per-epoch sd of the validation TPRs: how much the spread"
+                                + " of one checkpoint moves from epoch to epoch (mean over seeds).\n\n");
+        MarkdownTable table = new MarkdownTable(List.of("arm", "sd swing"));
+        for (ArmResult arm : withEpochs) {
+            table.row(
+                    List.of(
+                            code(group.label(arm.arm())),
+                            interval(Measure.SD_SWING, arm.statistics(Measure.SD_SWING))));
+        }
+        md.append(table).append('\n');
+        for (ArmResult arm : withEpochs) {
+            md.append("![Validation TPR by epoch, ")
+                    .append(group.label(arm.arm()))
+                    .append("](")
+                    .append(charts.epochs().get(arm.arm()))
+                    .append(")\n\n");
+        }
     }
 
     private static void confusion(StringBuilder md, ModelGroup group, ChartNames charts) {

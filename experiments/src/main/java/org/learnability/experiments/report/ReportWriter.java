@@ -155,6 +155,10 @@ public final class ReportWriter {
                                     Charts.CONFUSION_HEIGHT);
                     charts.add(chart(dir, names.confusion().get(arm.arm()), png));
                 }
+                if (EpochChart.has(arm)) {
+                    byte[] png = Charts.png(EpochChart.of(group, arm), Charts.WIDTH, Charts.HEIGHT);
+                    charts.add(chart(dir, names.epochs().get(arm.arm()), png));
+                }
             }
         }
         Path summary = dir.resolve(SummaryTable.FILE);

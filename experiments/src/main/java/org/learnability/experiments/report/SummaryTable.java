@@ -69,7 +69,8 @@ public final class SummaryTable {
                     Measure.MACRO_F1);
 
     /** The measures added since, whose columns follow the first format's. */
-    private static final List<Measure> LATER_MEASURES = List.of(Measure.SD_REDUCTION);
+    private static final List<Measure> LATER_MEASURES =
+            List.of(Measure.SD_REDUCTION, Measure.SD_SWING);
 
     private SummaryTable() {}
 

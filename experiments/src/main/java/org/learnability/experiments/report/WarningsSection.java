@@ -34,7 +34,7 @@ final class WarningsSection {
                             + " baseline of the same engine and seed. The likely cause is the"
                             + " weights' range: a class the baseline barely learned gets a weight"
                             + " far above every other, and the model predicts it for almost"
-                            + " everything. What helps: bound the weights (`--max-weight-ratio 5`),"
+                            + " everything. What helps: bound the weights (`--max-weight-ratio 2`),"
                             + " mix in uniform weight (`--uniform-mix 0.2`), a lower exponent"
                             + " (`mean-ratio:gamma=1`), or a better baseline (more `--epochs`).\n\n");
             MarkdownTable table =

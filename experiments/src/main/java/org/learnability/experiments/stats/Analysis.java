@@ -121,9 +121,25 @@ public record Analysis(
             }
         }
         // arm -> seed -> round -> model, each in the order first recorded (seeds and rounds sorted)
+        // the reference baseline of an engine is its plain one (constant rate, no averaging);
+        // baselines of other training variants (a cosine schedule, averaging) are arms compared
+        // with it, or the reference themselves where the engine has no plain baseline
+        Map<String, String> reference = new LinkedHashMap<>();
+        runs.stream()
+                .filter(RunRecord::isBaseline)
+                .forEach(
+                        r ->
+                                reference.merge(
+                                        r.engine(),
+                                        r.variant(),
+                                        (kept, next) -> next.isEmpty() ? next : kept));
         Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms = new LinkedHashMap<>();
         for (RunRecord r : runs) {
-            arms.computeIfAbsent(Arm.of(r), a -> new TreeMap<>())
+            Arm arm = Arm.of(r);
+            if (arm.baseline() && !r.variant().equals(reference.get(r.engine()))) {
+                arm = arm.compared();
+            }
+            arms.computeIfAbsent(arm, a -> new TreeMap<>())
                     .computeIfAbsent(r.seed(), s -> new TreeMap<>())
                     .put(r.round(), ModelFigures.of(r));
         }

@@ -26,6 +26,16 @@ public record Arm(String engine, String mode, String strategy, String variant, b
     }
 
     /**
+     * Returns this arm as one compared with the reference baseline: a baseline of another training
+     * variant (schedule, averaging) where the plain baseline is recorded too.
+     *
+     * @return the arm, not a baseline
+     */
+    public Arm compared() {
+        return new Arm(engine, mode, strategy, variant, false);
+    }
+
+    /**
      * Identifies the arm's design whatever the engine: its mode, strategy and weighting, for
      * putting the engines of one design side by side.
      *

@@ -78,7 +78,8 @@ public record ArmResult(
         if (measure.paired()) {
             return SeedStatistics.of(pairs.stream().mapToDouble(measure::of).toArray());
         }
-        return SeedStatistics.of(models.stream().mapToDouble(m -> measure.of(m.test())).toArray());
+        return SeedStatistics.of(
+                models.stream().mapToDouble(measure::of).filter(v -> !Double.isNaN(v)).toArray());
     }
 
     /**

@@ -40,7 +40,18 @@ public enum Measure {
             "sd reduction",
             "1 - sd(s')/sd(s): relative reduction of the TPR standard deviation against the"
                     + " baseline of the same seed",
-            true);
+            true),
+    /**
+     * How much the spread swung over the last epochs, on the validation split ({@link
+     * ModelFigures#swing()}); undefined for records without per-epoch scores. Its columns follow
+     * {@link #SD_REDUCTION}'s (added with stable training).
+     */
+    SD_SWING(
+            "sd_swing",
+            "sd swing",
+            "standard deviation, over the last 5 epochs, of the per-epoch sd of the validation"
+                    + " TPRs",
+            false);
 
     private final String column;
     private final String label;
@@ -107,7 +118,18 @@ public enum Measure {
             case MACRO_F1 -> f.macroF1();
             case D, DELTA_ACCURACY, SD_REDUCTION ->
                     throw new IllegalStateException(this + " compares two models");
+            case SD_SWING -> throw new IllegalStateException(this + " needs the model's epochs");
         };
+    }
+
+    /**
+     * Returns the value of an unpaired measure for one model.
+     *
+     * @param m the model
+     * @return the value; NaN where the model has no such figure
+     */
+    public double of(ModelFigures m) {
+        return this == SD_SWING ? m.swing() : of(m.test());
     }
 
     /**

@@ -33,6 +33,30 @@ public record ModelFigures(RunRecord run, Figures validation, Figures test) {
         }
     }
 
+    /** The epochs whose spreads the swing is taken over: the last 5, or all if fewer. */
+    public static final int SWING_EPOCHS = 5;
+
+    /**
+     * Returns how much the model's spread swung at the end of its training: the population standard
+     * deviation, over its last {@value #SWING_EPOCHS} epochs (all, if fewer), of the per-epoch
+     * standard deviation of its validation TPRs.
+     *
+     * @return the swing; NaN for a record without per-epoch scores
+     */
+    public double swing() {
+        var epochs = run.epochValidation();
+        if (epochs.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] spreads =
+                epochs.subList(Math.max(0, epochs.size() - SWING_EPOCHS), epochs.size()).stream()
+                        .mapToDouble(e -> e.spread())
+                        .toArray();
+        double mean = java.util.Arrays.stream(spreads).average().orElseThrow();
+        double squares = java.util.Arrays.stream(spreads).map(s -> (s - mean) * (s - mean)).sum();
+        return Math.sqrt(squares / spreads.length);
+    }
+
     /**
      * Returns the seed.
      *

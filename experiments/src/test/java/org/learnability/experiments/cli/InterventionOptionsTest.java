@@ -90,6 +90,35 @@ class InterventionOptionsTest {
     }
 
     @Test
+    void averagingAndScoreEpochsOutOfRangeAreOneLine() {
+        assertRefused(
+                "--averaging ema:decay=1.5; expected a decay in (0, 1)",
+                "--averaging",
+                "ema:decay=1.5");
+        assertRefused(
+                "--averaging ema:decay=0.0; expected a decay in (0, 1)",
+                "--averaging",
+                "ema:decay=0");
+        assertRefused(
+                "--averaging swa:start=3; expected a first epoch below --epochs (3)",
+                "--epochs",
+                "3",
+                "--averaging",
+                "swa:start=3");
+        assertRefused(
+                "--averaging 'polyak': unknown averaging 'polyak'; expected none, ema[:decay=D] or"
+                        + " swa[:start=E]",
+                "--averaging",
+                "polyak");
+        assertRefused(
+                "--score-epochs is 4; expected a whole number from 1 to --epochs (3)",
+                "--epochs",
+                "3",
+                "--score-epochs",
+                "4");
+    }
+
+    @Test
     void posthocWithOptionsOfTrainingModesIsOneLine() {
         assertRefused(
                 "--rounds is 3; expected 1 unless --mode iterative",

@@ -235,7 +235,7 @@ class ReportWriterTest {
                                 max,
                                 max / min)),
                 md);
-        assertTrue(md.contains("`--max-weight-ratio 5`"), "what helps: " + md);
+        assertTrue(md.contains("`--max-weight-ratio 2`"), "what helps: " + md);
         assertTrue(
                 md.contains(
                         "| PyTorch | 9 | 0.6167 | accuracy 0.617 < 2 x chance (0.667), bird TPR"

@@ -174,7 +174,11 @@ public final class SyntheticRuns {
                 1,
                 null,
                 0,
-                null);
+                null,
+                "constant",
+                "none",
+                1,
+                List.of());
     }
 
     /**
@@ -214,7 +218,11 @@ public final class SyntheticRuns {
                 r.warmupEpochs(),
                 r.posthoc(),
                 r.maxWeightRatio(),
-                collapse);
+                collapse,
+                r.schedule(),
+                r.averaging(),
+                r.scoreEpochs(),
+                r.epochValidation());
     }
 
     /**
