@@ -179,6 +179,7 @@ public final class GridRunner {
             ReportWriter.write(e.dir(), e.ledger().records());
             dirs.add(e.dir());
         }
+        dirs.sort(null); // name order, as report --out on the grid's directory takes them
         ReportWriter.write(out, dirs, log::println);
         log.println("report: " + out.resolve("report.md"));
         log.flush();

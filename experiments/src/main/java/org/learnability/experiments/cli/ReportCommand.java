@@ -1,10 +1,17 @@
 package org.learnability.experiments.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.learnability.experiments.report.ReportFiles;
+import java.util.stream.Stream;
+import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +25,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {
             "Rebuilds summary.csv, report.md and the PNG charts (tpr, weights, variance, confusion-<strategy>)"
-                    + " of an experiment directory from its runs.jsonl alone.",
+                    + " of an experiment directory from its runs.jsonl alone; of a grid's directory"
+                    + " (experiment directories beneath it, no runs.jsonl of its own), every"
+                    + " experiment's report and the grid's.",
             "Every strategy is paired with the baseline (uniform) of the same engine and seed: D = Var(s) - Var(s')"
                     + " on the test split, mean and 95%% confidence interval over seeds, one-sided paired t-test"
                     + " and exact Wilcoxon signed-rank test of D > 0."
@@ -42,15 +51,59 @@ final class ReportCommand implements Callable<Integer> {
                             + " --out (default: --out's own runs.jsonl).")
     List<Path> from;
 
+    @Option(
+            names = "--max-accuracy-drop",
+            paramLabel = "X",
+            description =
+                    "Validation accuracy the recommended arm may give up (default: the plan's, else"
+                            + " 0.005).")
+    Double maxAccuracyDrop;
+
     @Override
     public Integer call() {
+        if (maxAccuracyDrop != null && !(maxAccuracyDrop >= 0 && maxAccuracyDrop <= 1)) {
+            throw new IllegalArgumentException(
+                    "--max-accuracy-drop is " + maxAccuracyDrop + "; expected a number in [0, 1]");
+        }
+        OptionalDouble tolerance =
+                maxAccuracyDrop == null
+                        ? OptionalDouble.empty()
+                        : OptionalDouble.of(maxAccuracyDrop);
         PrintWriter stderr = spec.commandLine().getErr();
-        ReportFiles files =
-                ReportWriter.write(out, from == null ? List.of(out) : from, stderr::println);
+        List<Path> sources = from != null ? from : gridExperiments(out).orElse(List.of(out));
+        List<Path> files = new ArrayList<>();
+        if (from == null && !sources.equals(List.of(out))) {
+            for (Path experiment : sources) {
+                files.addAll(
+                        ReportWriter.write(
+                                        experiment, List.of(experiment), stderr::println, tolerance)
+                                .all());
+            }
+        }
+        files.addAll(ReportWriter.write(out, sources, stderr::println, tolerance).all());
         stderr.flush();
         PrintWriter stdout = spec.commandLine().getOut();
-        files.all().forEach(stdout::println);
+        files.forEach(stdout::println);
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The experiment directories of a grid's directory: those beneath it that hold a runs.jsonl, in
+     * name order; empty when it holds one of its own or none beneath it.
+     */
+    private static Optional<List<Path>> gridExperiments(Path dir) {
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(RunsFile.NAME))) {
+            return Optional.empty();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            List<Path> experiments =
+                    children.filter(c -> Files.isRegularFile(c.resolve(RunsFile.NAME)))
+                            .sorted()
+                            .toList();
+            return experiments.isEmpty() ? Optional.empty() : Optional.of(experiments);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -26,6 +26,8 @@ import org.learnability.experiments.stats.ModelGroup;
  *     arm)
  * @param epochs the per-class validation TPR by epoch of every arm (written for arms whose records
  *     have per-epoch scores)
+ * @param forest every compared arm's spread reduction with its interval, the recommended one marked
+ *     (written only when there is a weighted arm)
  */
 public record ChartNames(
         String tpr,
@@ -33,7 +35,8 @@ public record ChartNames(
         String variance,
         Map<Arm, String> confusion,
         String tradeoff,
-        Map<Arm, String> epochs) {
+        Map<Arm, String> epochs,
+        String forest) {
 
     /** Takes immutable copies, in the order given. */
     public ChartNames {
@@ -56,7 +59,8 @@ public record ChartNames(
                 "variance" + suffix + ".png",
                 perArm("confusion-", group, suffix),
                 "tradeoff" + suffix + ".png",
-                perArm("epochs-", group, suffix));
+                perArm("epochs-", group, suffix),
+                "forest" + suffix + ".png");
     }
 
     /** A file per arm: the prefix, the arm's strategy, its mode and engine where they vary. */

@@ -38,6 +38,7 @@ public final class MarkdownReport {
         StringBuilder md = new StringBuilder("# Learnability report\n\n");
         md.append(analysis.runs()).append(" models from `runs.jsonl`.\n\n");
         WarningsSection.append(md, analysis);
+        RecommendationSection.append(md, analysis);
         howToRead(md, analysis);
         boolean qualify = analysis.groups().size() > 1;
         for (ModelGroup group : analysis.groups()) {
@@ -103,6 +104,9 @@ public final class MarkdownReport {
                 .append(" classes.\n\n");
         summary(md, group);
         if (!group.weighted().isEmpty()) {
+            md.append("![Spread reduction per arm, the recommended one marked](")
+                    .append(charts.forest())
+                    .append(")\n\n");
             md.append("![Spread reduction against accuracy change, every arm](")
                     .append(charts.tradeoff())
                     .append(")\n\n");

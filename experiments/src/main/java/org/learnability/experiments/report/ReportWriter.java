@@ -1,11 +1,14 @@
 package org.learnability.experiments.report;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,7 +29,8 @@ public final class ReportWriter {
 
     /** The names of the charts a report writes. */
     private static final Pattern CHART =
-            Pattern.compile("(tpr|weights|variance|tradeoff|confusion)(-[A-Za-z0-9._=-]+)?\\.png");
+            Pattern.compile(
+                    "(tpr|weights|variance|tradeoff|forest|confusion|epochs)(-[A-Za-z0-9._=-]+)?\\.png");
 
     private ReportWriter() {}
 
@@ -56,6 +60,23 @@ public final class ReportWriter {
      * @throws IllegalArgumentException in one line, naming the file at fault
      */
     public static ReportFiles write(Path dir, List<Path> sources, Consumer<String> warnings) {
+        return write(dir, sources, warnings, OptionalDouble.empty());
+    }
+
+    /**
+     * Builds one report over the {@code runs.jsonl} of several experiment directories, as {@link
+     * #write(Path, List, Consumer)} does, recommending with a given tolerance.
+     *
+     * @param dir where the report goes; made if missing
+     * @param sources the experiment directories whose runs it reports
+     * @param warnings takes a line for every problem that does not stop the report
+     * @param tolerance the validation accuracy a recommended arm may give up; empty for the one
+     *     {@code dir}'s {@code plan.json} records, else 0.005
+     * @return the files written
+     * @throws IllegalArgumentException in one line, naming the file at fault
+     */
+    public static ReportFiles write(
+            Path dir, List<Path> sources, Consumer<String> warnings, OptionalDouble tolerance) {
         List<RunRecord> records = new ArrayList<>();
         for (Path source : sources) {
             if (!Files.isDirectory(source)) {
@@ -91,7 +112,7 @@ public final class ReportWriter {
             throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
         }
         try {
-            return write(dir, records);
+            return write(dir, records, tolerance.orElseGet(() -> tolerance(dir)));
         } catch (IllegalArgumentException e) {
             String where =
                     sources.size() == 1
@@ -119,7 +140,44 @@ public final class ReportWriter {
      * @throws IllegalArgumentException when the runs cannot be reported (none, or no baseline)
      */
     public static ReportFiles write(Path dir, List<RunRecord> runs) {
-        Analysis analysis = Analysis.of(runs);
+        return write(dir, runs, tolerance(dir));
+    }
+
+    /**
+     * The tolerance of the recommendation: the {@code maxAccuracyDrop} of the directory's {@code
+     * plan.json}, else {@link Analysis#DEFAULT_TOLERANCE}.
+     */
+    private static double tolerance(Path dir) {
+        Path plan = dir.resolve("plan.json");
+        if (Files.isRegularFile(plan)) {
+            try {
+                JsonElement value =
+                        JsonParser.parseString(Files.readString(plan))
+                                .getAsJsonObject()
+                                .get("maxAccuracyDrop");
+                if (value != null
+                        && value.isJsonPrimitive()
+                        && value.getAsJsonPrimitive().isNumber()) {
+                    return value.getAsDouble();
+                }
+            } catch (IOException | RuntimeException e) {
+                // a plan.json that cannot be read has been refused by run already; the default
+            }
+        }
+        return Analysis.DEFAULT_TOLERANCE;
+    }
+
+    /**
+     * Writes the report of given runs into a directory, recommending with a given tolerance.
+     *
+     * @param dir the experiment directory; it must exist
+     * @param runs the run records
+     * @param tolerance the validation accuracy a recommended arm may give up
+     * @return the files written
+     * @throws IllegalArgumentException when the runs cannot be reported (none, or no baseline)
+     */
+    public static ReportFiles write(Path dir, List<RunRecord> runs, double tolerance) {
+        Analysis analysis = Analysis.of(runs, tolerance);
         List<Path> charts = new ArrayList<>();
         boolean qualify = analysis.groups().size() > 1;
         for (ModelGroup group : analysis.groups()) {
@@ -140,6 +198,14 @@ public final class ReportWriter {
                                 dir,
                                 names.tradeoff(),
                                 Charts.png(Charts.tradeoff(group), Charts.WIDTH, Charts.HEIGHT)));
+                charts.add(
+                        chart(
+                                dir,
+                                names.forest(),
+                                Charts.png(
+                                        ForestChart.of(group, analysis.recommendations(group)),
+                                        Charts.WIDTH,
+                                        ForestChart.height(group))));
             }
             charts.add(
                     chart(

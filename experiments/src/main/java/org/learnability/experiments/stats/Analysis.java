@@ -28,13 +28,19 @@ import org.learnability.experiments.record.WeakBaseline;
  *     order recorded
  * @param weakBaselines the baselines too weak to weigh from ({@link WeakBaseline}), in the order
  *     recorded
+ * @param tolerance the validation accuracy an arm may give up and still be recommended ({@link
+ *     Recommendation})
  */
 public record Analysis(
         int runs,
         List<ModelGroup> groups,
         List<String> notes,
         List<RunRecord> collapsed,
-        List<RunRecord> weakBaselines) {
+        List<RunRecord> weakBaselines,
+        double tolerance) {
+
+    /** The tolerance of {@code --max-accuracy-drop} when none is given. */
+    public static final double DEFAULT_TOLERANCE = 0.005;
 
     /** Takes immutable copies. */
     public Analysis {
@@ -53,6 +59,19 @@ public record Analysis(
      *     and model disagree on the class names
      */
     public static Analysis of(List<RunRecord> records) {
+        return of(records, DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * Analyses recorded runs, recommending with a given tolerance.
+     *
+     * @param records the records of {@code runs.jsonl}
+     * @param tolerance the validation accuracy a recommended arm may give up
+     * @return the analysis
+     * @throws IllegalArgumentException when there are no runs, no baseline, or runs of one data set
+     *     and model disagree on the class names
+     */
+    public static Analysis of(List<RunRecord> records, double tolerance) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("no runs recorded");
         }
@@ -98,7 +117,8 @@ public record Analysis(
                 byKey.values().stream().filter(r -> r.collapse() != null).toList(),
                 byKey.values().stream()
                         .filter(r -> r.isBaseline() && WeakBaseline.of(r).isPresent())
-                        .toList());
+                        .toList(),
+                tolerance);
     }
 
     private static Optional<ModelGroup> group(List<RunRecord> runs, List<String> notes) {
@@ -245,5 +265,15 @@ public record Analysis(
      */
     public List<ArmResult> arms() {
         return groups.stream().flatMap(g -> g.arms().stream()).toList();
+    }
+
+    /**
+     * Returns the recommendations of a group, one per engine.
+     *
+     * @param group one of this analysis's groups
+     * @return the recommendations
+     */
+    public List<Recommendation> recommendations(ModelGroup group) {
+        return Recommendation.of(group, tolerance);
     }
 }

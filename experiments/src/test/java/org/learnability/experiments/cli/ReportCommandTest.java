@@ -30,6 +30,7 @@ class ReportCommandTest {
                     "tpr.png",
                     "weights.png",
                     "tradeoff.png",
+                    "forest.png",
                     "variance.png",
                     "confusion-uniform.png",
                     "confusion-mean-ratio-gamma-2.png",
@@ -62,19 +63,49 @@ class ReportCommandTest {
         assertEquals(
                 FILES.stream().map(f -> out.resolve(f).toString()).toList(),
                 first.out().lines().toList());
-        String report = Files.readString(out.resolve("report.md"));
-        String summary = Files.readString(out.resolve("summary.csv"));
-
+        java.util.Map<String, byte[]> before = new java.util.HashMap<>();
         for (String file : FILES) {
+            before.put(file, Files.readAllBytes(out.resolve(file)));
             Files.delete(out.resolve(file));
         }
         CliRun again = run("report", "--out", out.toString());
         assertEquals(0, again.exitCode(), again.err());
         for (String file : FILES) {
-            assertTrue(Files.isRegularFile(out.resolve(file)), file);
+            assertTrue(
+                    java.util.Arrays.equals(
+                            before.get(file), Files.readAllBytes(out.resolve(file))),
+                    file + " rebuilt bit for bit");
         }
-        assertEquals(report, Files.readString(out.resolve("report.md")));
-        assertEquals(summary, Files.readString(out.resolve("summary.csv")));
+    }
+
+    @Test
+    void aGridDirectoryIsRebuiltExperimentByExperimentAndAsAWhole() throws IOException {
+        Path grid = dir.resolve("grid");
+        List<RunRecord> runs = SyntheticRuns.twoStage();
+        for (String experiment : List.of("b-difficulty", "a-mean-ratio")) {
+            Path sub = Files.createDirectories(grid.resolve(experiment));
+            String keep = experiment.startsWith("a") ? "mean-ratio:gamma=2" : "difficulty";
+            runs.stream()
+                    .filter(r -> r.isBaseline() || r.strategy().equals(keep))
+                    .forEach(r -> RunsFile.append(sub.resolve(RunsFile.NAME), r));
+        }
+        CliRun first = run("report", "--out", grid.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        for (String file :
+                List.of("a-mean-ratio/report.md", "b-difficulty/report.md", "report.md")) {
+            assertTrue(first.out().contains(grid.resolve(file).toString()), first.out());
+        }
+        String whole = Files.readString(grid.resolve("report.md"));
+        assertTrue(whole.startsWith("# Learnability report\n\n9 models from"), whole);
+        assertTrue(
+                whole.indexOf("| `mean-ratio:gamma=2` | PyTorch |")
+                        < whole.indexOf("| `difficulty` | PyTorch |"),
+                "experiments in name order: " + whole);
+        byte[] combined = Files.readAllBytes(grid.resolve("report.md"));
+        CliRun again = run("report", "--out", grid.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(
+                java.util.Arrays.equals(combined, Files.readAllBytes(grid.resolve("report.md"))));
     }
 
     @Test

@@ -77,13 +77,16 @@ class ReportWriterTest {
                         "tpr.png",
                         "weights.png",
                         "tradeoff.png",
+                        "forest.png",
                         "variance.png",
                         "confusion-uniform.png",
                         "confusion-mean-ratio-gamma-2.png",
                         "confusion-difficulty.png"),
                 filesIn(dir),
                 "every file, and no temporary file left behind");
-        assertEquals(9, files.all().size());
+        assertEquals(10, files.all().size());
+        // the forest plot: a row per compared arm
+        assertPng(dir.resolve("forest.png"), Charts.WIDTH, Charts.HEIGHT / 2);
         for (String chart : List.of("tpr.png", "weights.png", "tradeoff.png", "variance.png")) {
             assertPng(dir.resolve(chart), Charts.WIDTH, Charts.HEIGHT);
         }
@@ -105,7 +108,7 @@ class ReportWriterTest {
                 md,
                 Files.readString(dir.resolve("report.md")),
                 "the report depends on the runs alone");
-        assertEquals(9, filesIn(dir).size(), "replaced, no temporary file left behind");
+        assertEquals(10, filesIn(dir).size(), "replaced, no temporary file left behind");
     }
 
     @Test
@@ -188,6 +191,7 @@ class ReportWriterTest {
                         "tpr.png",
                         "weights.png",
                         "tradeoff.png",
+                        "forest.png",
                         "variance.png",
                         "confusion-uniform.png",
                         "confusion-mean-ratio-gamma-2.png",

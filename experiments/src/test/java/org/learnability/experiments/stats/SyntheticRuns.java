@@ -182,6 +182,50 @@ public final class SyntheticRuns {
     }
 
     /**
+     * Returns a record with other test scores and everything else as it was.
+     *
+     * @param r the record
+     * @param testTpr the new test TPRs, multiples of 0.01
+     * @return the copy
+     */
+    public static RunRecord withTest(RunRecord r, double... testTpr) {
+        return new RunRecord(
+                r.schema(),
+                r.key(),
+                r.dataset(),
+                r.model(),
+                r.engine(),
+                r.engineVersion(),
+                r.device(),
+                r.seed(),
+                r.mode(),
+                r.strategy(),
+                r.round(),
+                r.classNames(),
+                r.weights(),
+                r.epochWeights(),
+                r.validation(),
+                scores(testTpr),
+                r.epochs(),
+                r.trainSize(),
+                r.wallSeconds(),
+                r.imagesPerSecond(),
+                r.finishedAt(),
+                r.loss(),
+                r.apply(),
+                r.weightEma(),
+                r.uniformMix(),
+                r.warmupEpochs(),
+                r.posthoc(),
+                r.maxWeightRatio(),
+                r.collapse(),
+                r.schedule(),
+                r.averaging(),
+                r.scoreEpochs(),
+                r.epochValidation());
+    }
+
+    /**
      * Returns a record marked as collapsed.
      *
      * @param r the record
