@@ -3,19 +3,13 @@ package org.learnability.cluster;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.learnability.experiments.io.Json;
 import org.learnability.experiments.plan.Preset;
 
 /**
@@ -72,17 +66,7 @@ public record GridSpec(
      * @throws IllegalArgumentException naming the file and what is wrong, in one line
      */
     public static GridSpec read(Path file) {
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file; expected a grid file");
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot read it (" + e.getMessage() + ")", e);
-        } catch (JsonParseException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw fail(file, "not valid JSON (" + cause.getMessage() + ")");
-        }
+        JsonElement root = Json.readFile(file);
         if (!root.isJsonObject()) {
             throw fail(file, "expected a JSON object with \"fixed\" and \"vary\"");
         }

@@ -3,10 +3,17 @@ package org.learnability.experiments.io;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * The application's one {@link Gson}, configured here only: no HTML escaping (a strategy spec such
@@ -21,6 +28,29 @@ public final class Json {
             new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
 
     private Json() {}
+
+    /**
+     * Reads a JSON file given by a user (a scores file, a grid file).
+     *
+     * @param file the file
+     * @return its JSON
+     * @throws IllegalArgumentException in one line naming the file: missing, unreadable, or not
+     *     valid JSON (with the parser's reason)
+     */
+    public static JsonElement readFile(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return JsonParser.parseReader(reader);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    file + ": cannot read it (" + e.getMessage() + ")", e);
+        } catch (JsonParseException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalArgumentException(
+                    file + ": not valid JSON (" + cause.getMessage() + ")", e);
+        }
+    }
 
     /**
      * Formats a value as indented JSON, two spaces per level, without a final newline.

@@ -4,14 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,19 +44,9 @@ public final class ScoresFile {
      * @throws IllegalArgumentException naming the file and the problem
      */
     public static ClassScores read(Path file) {
-        JsonElement root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = JsonParser.parseReader(reader);
-            if (root.isJsonObject()) {
-                refuseDuplicateKeys(file);
-            }
-        } catch (NoSuchFileException e) {
-            throw fail(file, "no such file");
-        } catch (IOException e) {
-            throw fail(file, "cannot read it (" + e.getMessage() + ")");
-        } catch (JsonParseException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw fail(file, "not valid JSON (" + cause.getMessage() + ")");
+        JsonElement root = Json.readFile(file);
+        if (root.isJsonObject()) {
+            refuseDuplicateKeys(file);
         }
         if (!root.isJsonObject()) {
             throw fail(file, "expected a JSON object with \"tpr\" or \"confusionMatrix\"");
@@ -99,9 +87,11 @@ public final class ScoresFile {
      * Reads the top-level object again as a map, which Gson refuses when a key appears twice (a
      * {@link JsonObject} would keep the last silently).
      */
-    private static void refuseDuplicateKeys(Path file) throws IOException {
+    private static void refuseDuplicateKeys(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Json.GSON.fromJson(reader, new TypeToken<Map<String, JsonElement>>() {}.getType());
+        } catch (IOException e) {
+            throw fail(file, "cannot read it (" + e.getMessage() + ")");
         } catch (JsonParseException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.startsWith("duplicate key: ")) {

@@ -189,40 +189,7 @@ public final class SyntheticRuns {
      * @return the copy
      */
     public static RunRecord withTest(RunRecord r, double... testTpr) {
-        return new RunRecord(
-                r.schema(),
-                r.key(),
-                r.dataset(),
-                r.model(),
-                r.engine(),
-                r.engineVersion(),
-                r.device(),
-                r.seed(),
-                r.mode(),
-                r.strategy(),
-                r.round(),
-                r.classNames(),
-                r.weights(),
-                r.epochWeights(),
-                r.validation(),
-                scores(testTpr),
-                r.epochs(),
-                r.trainSize(),
-                r.wallSeconds(),
-                r.imagesPerSecond(),
-                r.finishedAt(),
-                r.loss(),
-                r.apply(),
-                r.weightEma(),
-                r.uniformMix(),
-                r.warmupEpochs(),
-                r.posthoc(),
-                r.maxWeightRatio(),
-                r.collapse(),
-                r.schedule(),
-                r.averaging(),
-                r.scoreEpochs(),
-                r.epochValidation());
+        return copy(r, scores(testTpr), r.collapse());
     }
 
     /**
@@ -233,6 +200,10 @@ public final class SyntheticRuns {
      * @return a copy of the record with the mark
      */
     public static RunRecord collapsed(RunRecord r, Collapse collapse) {
+        return copy(r, r.test(), collapse);
+    }
+
+    private static RunRecord copy(RunRecord r, SplitScores test, Collapse collapse) {
         return new RunRecord(
                 r.schema(),
                 r.key(),
@@ -249,7 +220,7 @@ public final class SyntheticRuns {
                 r.weights(),
                 r.epochWeights(),
                 r.validation(),
-                r.test(),
+                test,
                 r.epochs(),
                 r.trainSize(),
                 r.wallSeconds(),
