@@ -1,0 +1,96 @@
+package org.learnability.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.app.Application;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.plan.PlanCodec;
+import org.learnability.experiments.plan.PlanOptions;
+import org.learnability.runner.engine.ThreadRequest;
+
+/**
+ * The study grids shipped in {@code docs/studies} are grids {@code grid} runs: every experiment's
+ * options make a valid plan, and each covers the arms the studies promise.
+ */
+class StudyGridsTest {
+
+    private static final Path STUDIES = Path.of("..", "docs", "studies");
+
+    @TempDir Path dir;
+
+    @Test
+    void everyShippedStudyExpandsIntoValidPlans() throws IOException {
+        Files.createDirectories(dir.resolve("plugins"));
+        Application app =
+                Application.start(dir.resolve("plugins"), ThreadRequest.DEFAULTS, List.of());
+        PlanCodec codec = app.get(PlanCodec.class);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(STUDIES)) {
+            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertEquals(
+                List.of("cifar10.json", "fashion-mnist.json", "paper.json"),
+                files.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path file : files) {
+            GridSpec grid = GridSpec.read(file);
+            StringBuilder arms = new StringBuilder();
+            for (GridSpec.Named named : grid.experiments()) {
+                ExperimentPlan plan =
+                        codec.resolve(
+                                grid.preset(),
+                                PlanOptions.of(named.options(), file + " (" + named.name() + ")"));
+                arms.append(named.name())
+                        .append(": ")
+                        .append(plan.modeNames())
+                        .append(' ')
+                        .append(plan.strategies())
+                        .append(' ')
+                        .append(plan.training().schedule())
+                        .append(' ')
+                        .append(plan.training().averaging())
+                        .append('\n');
+            }
+            String all = arms.toString();
+            assertTrue(
+                    all.lines()
+                            .anyMatch(
+                                    l ->
+                                            l.startsWith("cosine: ")
+                                                    && l.endsWith(
+                                                            " [mean-ratio:gamma=2] COSINE none")),
+                    file + " has the cosine arm with the paper's weighting:\n" + all);
+            assertTrue(
+                    all.lines()
+                            .anyMatch(
+                                    l ->
+                                            l.startsWith("ema: ")
+                                                    && l.endsWith(
+                                                            " [mean-ratio:gamma=2] CONSTANT"
+                                                                    + " ema:decay=0.999")),
+                    file + " has the EMA arm with the paper's weighting:\n" + all);
+            if (!file.endsWith("paper.json")) {
+                for (String arm :
+                        List.of(
+                                "mean-ratio:gamma=1",
+                                "mean-ratio:gamma=3",
+                                "shifted-power",
+                                "difficulty:tau=dynamic",
+                                "confusion",
+                                "multiplicative",
+                                "dynamic:",
+                                "iterative:",
+                                "posthoc")) {
+                    assertTrue(all.contains(arm), file + " covers " + arm + ":\n" + all);
+                }
+            }
+        }
+    }
+}
