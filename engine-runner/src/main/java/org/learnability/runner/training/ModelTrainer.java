@@ -26,8 +26,9 @@ import org.learnability.runner.loss.ClassWeightedLoss;
 /**
  * Trains a model with the weighted loss: DJL's {@link Trainer}, one {@link EasyTrain#trainBatch}
  * and {@link Trainer#step} per batch, DJL's listeners for the running loss and accuracy (and, when
- * asked, its progress bar and epoch log), a check that stops on a NaN or infinite loss, and an
- * {@link EpochHook} after every epoch.
+ * asked, its progress bar and epoch log), a check that stops on a NaN or infinite loss, the
+ * settings' parameter averaging ({@link Averaging}, {@link ParameterAverage}) and an {@link
+ * EpochHook} after every epoch.
  *
  * <p>The seed fixes the initialisation (through {@link Engine#setRandomSeed}), and the batch
  * source's shuffling through the epoch number.
@@ -64,9 +65,11 @@ public final class ModelTrainer {
      * @param data the training split
      * @param weights the class weights of the first epoch, applied to the loss, the sampling or
      *     both as the settings say
-     * @param settings the optimizer, epochs, batch size, schedule, seed, loss and weight
-     *     application
-     * @param hook called after every epoch; its result weights the next epoch
+     * @param settings the optimizer, epochs, batch size, schedule, seed, loss, weight application
+     *     and averaging; with averaging, the model ends with the averaged parameters (batch-norm
+     *     statistics recomputed for them)
+     * @param hook called after every epoch with the model as it stands (averaged, once averaging
+     *     has begun); its result weights the next epoch
      * @return losses, weights, time and throughput
      */
     public TrainingResult train(
