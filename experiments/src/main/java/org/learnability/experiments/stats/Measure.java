@@ -1,9 +1,9 @@
 package org.learnability.experiments.stats;
 
 /**
- * The figures summarised over seeds for every arm, all on the test split. The paired ones compare a
- * weighted model with the baseline of the same engine and seed and are undefined for the baseline
- * itself.
+ * The figures summarised over seeds for every arm, on the test split but for the sd swing (the
+ * validation split's, over epochs). The paired ones compare a weighted model with the baseline of
+ * the same engine and seed and are undefined for the baseline itself.
  */
 public enum Measure {
     /** {@code D = Var(s) - Var(s')}, the source paper's Eq. 7; &gt; 0 means a narrower spread. */
