@@ -123,7 +123,7 @@ public final class PlanFile {
 
     private static List<String> differences(JsonObject recorded, JsonObject plan) {
         List<String> out = new ArrayList<>();
-        for (String key : PlanOptions.KEYS) {
+        for (String key : PlanKeys.KEYS) {
             if (key.equals("preset")) {
                 continue;
             }
@@ -131,7 +131,7 @@ public final class PlanFile {
             JsonElement now = plan.get(key);
             if (!was.equals(now)) {
                 out.add(
-                        PlanOptions.option(key)
+                        PlanKeys.option(key)
                                 + " is "
                                 + text(now)
                                 + " but "

@@ -7,7 +7,6 @@ import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,38 +21,6 @@ import org.learnability.experiments.io.Json;
  * {@link ExperimentPlan}. Reading a value names its option and what was expected.
  */
 public final class PlanOptions {
-
-    /** Every plan key, in the order {@code plan.json} lists them. */
-    public static final List<String> KEYS =
-            List.of(
-                    "preset",
-                    "dataset",
-                    "dataDir",
-                    "model",
-                    "strategies",
-                    "seeds",
-                    "epochs",
-                    "batchSize",
-                    "optimizer",
-                    "learningRate",
-                    "momentum",
-                    "weightDecay",
-                    "schedule",
-                    "trainSize",
-                    "valSize",
-                    "mode",
-                    "rounds",
-                    "augment",
-                    "loss",
-                    "apply",
-                    "weightEma",
-                    "uniformMix",
-                    "warmupEpochs",
-                    "maxAccuracyDrop",
-                    "maxWeightRatio",
-                    "collapseThreshold",
-                    "averaging",
-                    "scoreEpochs");
 
     /**
      * The values of the options added after the first {@code plan.json} format: the behaviour a
@@ -86,13 +53,13 @@ public final class PlanOptions {
     public static PlanOptions of(JsonObject json, String where) {
         JsonObject copy = json.deepCopy();
         for (String key : copy.keySet()) {
-            if (!KEYS.contains(key)) {
+            if (!PlanKeys.KEYS.contains(key)) {
                 throw new IllegalArgumentException(
                         where
                                 + ": unknown option '"
                                 + key
                                 + "'; known options: "
-                                + String.join(", ", KEYS));
+                                + String.join(", ", PlanKeys.KEYS));
             }
         }
         PlanOptions options = new PlanOptions(copy, where);
@@ -171,11 +138,13 @@ public final class PlanOptions {
     /**
      * Returns the options as JSON.
      *
-     * @return a copy, keys in {@link #KEYS} order
+     * @return a copy, keys in {@link PlanKeys#KEYS} order
      */
     public JsonObject toJson() {
         JsonObject ordered = new JsonObject();
-        KEYS.stream().filter(values::has).forEach(k -> ordered.add(k, values.get(k).deepCopy()));
+        PlanKeys.KEYS.stream()
+                .filter(values::has)
+                .forEach(k -> ordered.add(k, values.get(k).deepCopy()));
         return ordered;
     }
 
@@ -300,30 +269,6 @@ public final class PlanOptions {
             values.addProperty(
                     "dataDir", Path.of(text("dataDir")).toAbsolutePath().normalize().toString());
         }
-    }
-
-    /**
-     * Returns the command-line option of a plan key: {@code trainSize} is {@code --train-size},
-     * {@code learningRate} is {@code --lr}.
-     *
-     * @param key the plan key
-     * @return the option
-     */
-    public static String option(String key) {
-        if (key.equals("learningRate")) {
-            return "--lr";
-        }
-        return "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Returns the plan key of a command-line option, the inverse of {@link #option}.
-     *
-     * @param option e.g. {@code --train-size}
-     * @return the key, e.g. {@code trainSize}, or empty if the option is not a plan option
-     */
-    public static java.util.Optional<String> key(String option) {
-        return KEYS.stream().filter(k -> option(k).equals(option)).findFirst();
     }
 
     /** Returns the keys given. */
