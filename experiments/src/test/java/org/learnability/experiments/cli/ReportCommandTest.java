@@ -109,6 +109,51 @@ class ReportCommandTest {
     }
 
     @Test
+    void changingOnlyTestFiguresInRunsJsonlDoesNotMoveTheRecommendation() throws IOException {
+        Path out = experiment(SyntheticRuns.twoStage());
+        assertEquals(0, run("report", "--out", out.toString()).exitCode());
+        String before = recommendationLine(out);
+
+        // the recommended arm made to look bad on test, the other perfect; nothing else touched
+        Path runs = out.resolve(RunsFile.NAME);
+        List<String> original = Files.readAllLines(runs);
+        Files.delete(runs);
+        for (RunRecord r : SyntheticRuns.twoStage()) {
+            RunsFile.append(
+                    runs,
+                    switch (r.strategy()) {
+                        case "mean-ratio:gamma=2" -> SyntheticRuns.withTest(r, 0.99, 0.10, 0.50);
+                        case "difficulty" -> SyntheticRuns.withTest(r, 0.80, 0.80, 0.80);
+                        default -> r;
+                    });
+        }
+        List<String> changed = Files.readAllLines(runs);
+        assertEquals(original.size(), changed.size());
+        for (int i = 0; i < original.size(); i++) {
+            JsonObject a = JsonParser.parseString(original.get(i)).getAsJsonObject();
+            JsonObject b = JsonParser.parseString(changed.get(i)).getAsJsonObject();
+            a.remove("test");
+            b.remove("test");
+            assertEquals(a, b, "line " + (i + 1) + " differs only in its test figures");
+        }
+        assertTrue(!original.equals(changed), "some test figures changed");
+
+        assertEquals(0, run("report", "--out", out.toString()).exitCode());
+        String after = recommendationLine(out);
+        assertTrue(before.startsWith("use `mean-ratio:gamma=2` (two-stage)"), before);
+        String chosenOnValidation = before.substring(0, before.indexOf("**Test**"));
+        assertEquals(chosenOnValidation, after.substring(0, after.indexOf("**Test**")));
+        assertTrue(!before.equals(after), "the test figures beside it did change: " + after);
+    }
+
+    private static String recommendationLine(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("report.md")).stream()
+                .filter(l -> l.startsWith("use `"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void aRunKilledMidWriteDoesNotStopTheReport() throws IOException {
         Path out = experiment(SyntheticRuns.twoStage());
         String torn = RunsFile.toJson(SyntheticRuns.mixed().get(9));
