@@ -16,6 +16,7 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
@@ -96,6 +97,24 @@ final class ChartStyle {
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setOutlineVisible(false);
+    }
+
+    /** A white XY plot with light grid lines both ways and no outline. */
+    static void styleXYPlot(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setOutlineVisible(false);
+    }
+
+    /** The lower end of an error bar: the interval's, or the mean with one seed. */
+    static double low(SeedStatistics s) {
+        return s.hasInterval() ? s.ciLow() : s.mean();
+    }
+
+    /** The upper end of an error bar: the interval's, or the mean with one seed. */
+    static double high(SeedStatistics s) {
+        return s.hasInterval() ? s.ciHigh() : s.mean();
     }
 
     static void styleCategoryAxis(CategoryAxis axis, boolean slanted) {

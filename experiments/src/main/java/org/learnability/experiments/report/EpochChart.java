@@ -78,10 +78,7 @@ final class EpochChart {
         styleNumberAxis(epochAxis);
         styleNumberAxis(tpr);
         XYPlot plot = new XYPlot(data, epochAxis, tpr, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setOutlineVisible(false);
+        styleXYPlot(plot);
         return chart(
                 "Validation TPR by epoch: " + group.label(arm.arm()),
                 group.dataset()

@@ -72,10 +72,8 @@ final class ForestChart {
                             + group.label(arm.arm())
                             + String.format(
                                     Locale.ROOT, "  (Δacc %+.2f pts)", 100 * accuracy.mean());
-            double low = reduction.hasInterval() ? reduction.ciLow() : reduction.mean();
-            double high = reduction.hasInterval() ? reduction.ciHigh() : reduction.mean();
             (chosen.contains(arm) ? recommended : others)
-                    .add(reduction.mean(), low, high, row, row, row);
+                    .add(reduction.mean(), low(reduction), high(reduction), row, row, row);
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(others);
@@ -102,10 +100,8 @@ final class ForestChart {
         rows.setLowerMargin(0.5 / Math.max(1, arms.size()));
         rows.setUpperMargin(0.5 / Math.max(1, arms.size()));
         XYPlot plot = new XYPlot(data, reduction, rows, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        styleXYPlot(plot);
         plot.setRangeGridlinesVisible(false);
-        plot.setOutlineVisible(false);
         plot.addDomainMarker(marker(0.0, "baseline", BASELINE.darker()));
         return chart(
                 "Spread reduction per arm: " + group.dataset() + ", " + group.model(),

@@ -63,10 +63,7 @@ final class TradeoffChart {
             styleNumberAxis(axis);
         }
         XYPlot plot = new XYPlot(data, accuracy, reduction, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setOutlineVisible(false);
+        styleXYPlot(plot);
         plot.addDomainMarker(marker(0.0, "baseline accuracy", BASELINE.darker()));
         plot.addRangeMarker(marker(0.0, "baseline spread", BASELINE.darker()));
         return chart(
@@ -74,13 +71,5 @@ final class TradeoffChart {
                 "mean over seeds, error bars the 95% t interval; up: classes more even, right:"
                         + " more accurate",
                 plot);
-    }
-
-    private static double low(SeedStatistics s) {
-        return s.hasInterval() ? s.ciLow() : s.mean();
-    }
-
-    private static double high(SeedStatistics s) {
-        return s.hasInterval() ? s.ciHigh() : s.mean();
     }
 }
