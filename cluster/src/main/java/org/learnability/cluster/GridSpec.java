@@ -71,15 +71,16 @@ public record GridSpec(
             throw fail(file, "expected a JSON object with \"fixed\" and \"vary\"");
         }
         JsonObject object = root.getAsJsonObject();
-        for (String key : object.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw fail(
-                        file,
-                        "unknown key \""
-                                + key
-                                + "\"; expected preset, fixed, experiments, vary and engines");
-            }
-        }
+        Json.requireKnownKeys(
+                object,
+                KEYS,
+                key ->
+                        fail(
+                                file,
+                                "unknown key \""
+                                        + key
+                                        + "\"; expected preset, fixed, experiments, vary and"
+                                        + " engines"));
         Preset preset = Preset.QUICK;
         if (object.has("preset")) {
             String name = text(file, object.get("preset"), "preset");

@@ -3,6 +3,7 @@ package org.learnability.experiments.io;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * The application's one {@link Gson}, configured here only: no HTML escaping (a strategy spec such
@@ -49,6 +52,24 @@ public final class Json {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalArgumentException(
                     file + ": not valid JSON (" + cause.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Refuses an object with a key that is not among the known ones.
+     *
+     * @param object the object
+     * @param known the keys it may have
+     * @param unknown the error for the first unknown key, in the object's order
+     */
+    public static void requireKnownKeys(
+            JsonObject object,
+            Collection<String> known,
+            Function<String, ? extends RuntimeException> unknown) {
+        for (String key : object.keySet()) {
+            if (!known.contains(key)) {
+                throw unknown.apply(key);
+            }
         }
     }
 

@@ -52,16 +52,16 @@ public final class PlanOptions {
      */
     public static PlanOptions of(JsonObject json, String where) {
         JsonObject copy = json.deepCopy();
-        for (String key : copy.keySet()) {
-            if (!PlanKeys.KEYS.contains(key)) {
-                throw new IllegalArgumentException(
-                        where
-                                + ": unknown option '"
-                                + key
-                                + "'; known options: "
-                                + String.join(", ", PlanKeys.KEYS));
-            }
-        }
+        Json.requireKnownKeys(
+                copy,
+                PlanKeys.KEYS,
+                key ->
+                        new IllegalArgumentException(
+                                where
+                                        + ": unknown option '"
+                                        + key
+                                        + "'; known options: "
+                                        + String.join(", ", PlanKeys.KEYS)));
         PlanOptions options = new PlanOptions(copy, where);
         options.normaliseSeeds();
         options.normaliseStrategies();

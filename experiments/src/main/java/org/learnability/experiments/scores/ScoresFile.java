@@ -52,15 +52,16 @@ public final class ScoresFile {
             throw fail(file, "expected a JSON object with \"tpr\" or \"confusionMatrix\"");
         }
         JsonObject object = root.getAsJsonObject();
-        for (String key : object.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw fail(
-                        file,
-                        "unknown key \""
-                                + key
-                                + "\"; expected \"classes\" and one of \"tpr\", \"confusionMatrix\"");
-            }
-        }
+        Json.requireKnownKeys(
+                object,
+                KEYS,
+                key ->
+                        fail(
+                                file,
+                                "unknown key \""
+                                        + key
+                                        + "\"; expected \"classes\" and one of \"tpr\","
+                                        + " \"confusionMatrix\""));
         boolean hasTpr = object.has("tpr");
         boolean hasMatrix = object.has("confusionMatrix");
         if (hasTpr == hasMatrix) {
