@@ -34,6 +34,16 @@ public record ChainTask(
     }
 
     /**
+     * Returns this task at another place in the grid's order.
+     *
+     * @param place the index
+     * @return the task
+     */
+    public ChainTask at(int place) {
+        return new ChainTask(place, engine, seed, threads, pluginsDir, members, cost);
+    }
+
+    /**
      * One experiment of the task.
      *
      * @param name the experiment's name in the grid

@@ -263,16 +263,7 @@ public final class GridRunner {
         tasks.sort(Comparator.comparingLong(ChainTask::cost).reversed());
         List<ChainTask> indexed = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
-            ChainTask t = tasks.get(i);
-            indexed.add(
-                    new ChainTask(
-                            i,
-                            t.engine(),
-                            t.seed(),
-                            t.threads(),
-                            t.pluginsDir(),
-                            t.members(),
-                            t.cost()));
+            indexed.add(tasks.get(i).at(i));
         }
         return indexed;
     }
