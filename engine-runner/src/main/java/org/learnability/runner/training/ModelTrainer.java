@@ -169,12 +169,8 @@ public final class ModelTrainer {
         if (average.updates() == 0) {
             return hook.afterEpoch(epoch, model, current);
         }
-        if (epoch == settings.epochs() - 1) {
-            average.writeTo();
-            recomputeBatchNorm(model, data, settings.batchSize());
-            return hook.afterEpoch(epoch, model, current);
-        }
-        try (RawParameters raw = new RawParameters(model.getBlock())) {
+        boolean last = epoch == settings.epochs() - 1;
+        try (RawParameters raw = last ? null : new RawParameters(model.getBlock())) {
             average.writeTo();
             recomputeBatchNorm(model, data, settings.batchSize());
             return hook.afterEpoch(epoch, model, current);
