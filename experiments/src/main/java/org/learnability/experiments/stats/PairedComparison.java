@@ -56,11 +56,6 @@ public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
     }
 
     /**
-     * The change in test accuracy.
-     *
-     * @return {@code accuracy(s') - accuracy(s)}
-     */
-    /**
      * How much the standard deviation of the per-class TPRs shrank against the baseline, on the
      * test split: {@code 1 - sd(s') / sd(s)}; 0 is no change, 1 is every class equal, negative a
      * wider spread. Undefined (NaN) when the baseline's classes are already equal.
@@ -68,11 +63,38 @@ public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
      * @return the relative reduction
      */
     public double sdReduction() {
-        double before = baseline.test().standardDeviation();
-        return before == 0 ? Double.NaN : 1 - weighted.test().standardDeviation() / before;
+        return sdReduction(baseline.test(), weighted.test());
     }
 
+    /**
+     * The change in test accuracy.
+     *
+     * @return {@code accuracy(s') - accuracy(s)}
+     */
     public double deltaAccuracy() {
         return weighted.test().accuracy() - baseline.test().accuracy();
+    }
+
+    /**
+     * {@link #sdReduction()} on the validation split, where an arm is chosen.
+     *
+     * @return {@code 1 - sd(s'_val) / sd(s_val)}, NaN when the baseline's classes are equal
+     */
+    public double validationSdReduction() {
+        return sdReduction(baseline.validation(), weighted.validation());
+    }
+
+    /**
+     * {@link #deltaAccuracy()} on the validation split.
+     *
+     * @return {@code accuracy(s'_val) - accuracy(s_val)}
+     */
+    public double validationDeltaAccuracy() {
+        return weighted.validation().accuracy() - baseline.validation().accuracy();
+    }
+
+    private static double sdReduction(Figures before, Figures after) {
+        double sd = before.standardDeviation();
+        return sd == 0 ? Double.NaN : 1 - after.standardDeviation() / sd;
     }
 }

@@ -60,13 +60,12 @@ public record Recommendation(
                     continue;
                 }
                 double[] reduction =
-                        arm.pairs().stream().mapToDouble(Recommendation::sdReduction).toArray();
+                        arm.pairs().stream()
+                                .mapToDouble(PairedComparison::validationSdReduction)
+                                .toArray();
                 double[] accuracy =
                         arm.pairs().stream()
-                                .mapToDouble(
-                                        p ->
-                                                p.weighted().validation().accuracy()
-                                                        - p.baseline().validation().accuracy())
+                                .mapToDouble(PairedComparison::validationDeltaAccuracy)
                                 .toArray();
                 SeedStatistics delta = SeedStatistics.of(accuracy);
                 candidates.add(
@@ -88,12 +87,5 @@ public record Recommendation(
             result.add(new Recommendation(engine, tolerance, candidates, chosen));
         }
         return result;
-    }
-
-    private static double sdReduction(PairedComparison p) {
-        double before = p.baseline().validation().standardDeviation();
-        return before == 0
-                ? Double.NaN
-                : 1 - p.weighted().validation().standardDeviation() / before;
     }
 }
