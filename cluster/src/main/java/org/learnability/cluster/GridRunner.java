@@ -1,11 +1,11 @@
 package org.learnability.cluster;
 
-import com.google.gson.JsonObject;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +14,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.learnability.experiments.io.Json;
+import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanFile;
 import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.protocol.ExperimentRunner;
 import org.learnability.experiments.protocol.RunLedger;
+import org.learnability.experiments.protocol.SeedRunner;
+import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.report.ChartNames;
 import org.learnability.experiments.report.ReportWriter;
@@ -31,32 +35,16 @@ import org.learnability.runner.pipeline.SessionOptions;
 /**
  * Runs a grid on Spark, on the driver: expands the grid into experiments (each a plan of {@code
  * run}, in a directory of its own under {@code --out}), checks them all before anything trains or
- * is written, groups their models into tasks of one engine and seed (a baseline and every model
- * built on it), leaves out what is recorded, runs the tasks longest first and appends each task's
- * records, as it succeeds, to its experiments' {@code runs.jsonl} (the driver is their only
- * writer), then writes every experiment's report and one over the grid.
+ * is written, and runs what is not recorded in two stages of Spark tasks, each longest first: the
+ * baselines (one task per engine, seed and baseline plan, shared by every experiment whose baseline
+ * plan is equal), then the arms built on them (a task per mode and strategy, or per mode for a mode
+ * that only derives from the baseline), each fed what it needs of its baseline by the driver: the
+ * record, and the parameters the first stage sent back. The driver is the only writer of the
+ * experiments' {@code runs.jsonl} and appends each task's records as the task finishes, so a grid
+ * killed part-way loses only the models in flight. Then it writes every experiment's report and one
+ * over the grid.
  */
 public final class GridRunner {
-
-    /**
-     * The plan options that do not change a baseline: what a seed chain's experiments differ in.
-     */
-    private static final List<String> WEIGHTING_KEYS =
-            List.of(
-                    "preset",
-                    "seeds",
-                    "strategies",
-                    "mode",
-                    "rounds",
-                    "loss",
-                    "apply",
-                    "weightEma",
-                    "uniformMix",
-                    "warmupEpochs",
-                    "maxAccuracyDrop",
-                    "maxWeightRatio",
-                    "collapseThreshold",
-                    "scoreEpochs");
 
     private final PlanCodec codec;
     private final PlanFile planFile;
@@ -154,24 +142,61 @@ public final class GridRunner {
                         planFile.record(experiment.dir(), experiment.plan());
                     }
                 });
-        List<ChainTask> tasks = tasks(grid, experiments, threadsPerTask, plugins);
+        Stages stages = new Stages(experiments, engines(grid), threadsPerTask, plugins.toString());
+        List<GridTask> baselines = stages.baselines();
+        int arms = stages.arms(Map.of()).size();
         int models =
                 experiments.stream().mapToInt(e -> e.plan().modelCount()).sum()
                         * engines(grid).size();
         log.printf(
-                "grid %s: %d experiments, %d models on %s, %d tasks to run%n",
-                out, experiments.size(), models, engines(grid), tasks.size());
+                "grid %s: %d experiments, %d models on %s, %d tasks to run (%d baselines, then %d"
+                        + " arms)%n",
+                out,
+                experiments.size(),
+                models,
+                engines(grid),
+                baselines.size() + arms,
+                baselines.size(),
+                arms);
         log.flush();
-        if (!tasks.isEmpty()) {
-            Map<String, Experiment> byName = new LinkedHashMap<>();
-            experiments.forEach(e -> byName.put(e.name(), e));
-            try (JavaSparkContext context = spark.start(tasks.size())) {
-                SparkJobs.runEach(
-                        context,
-                        tasks,
-                        ChainWorker::run,
-                        ChainTask.Result.class,
-                        (index, result) -> record(result, byName, tasks, log));
+        if (baselines.size() + arms > 0) {
+            try (JavaSparkContext context = spark.start(Math.max(baselines.size(), arms))) {
+                Map<BaselineId, byte[]> parameters = new HashMap<>();
+                if (!baselines.isEmpty()) {
+                    SparkJobs.runEach(
+                            context,
+                            baselines,
+                            TaskWorker::run,
+                            GridTask.Result.class,
+                            (index, result) -> {
+                                GridTask task = baselines.get(result.index());
+                                Experiment first = stages.experiment(task.experiment());
+                                List<RunRecord> records = records(result);
+                                stages.sharing(first, task.seed())
+                                        .forEach(e -> append(e, records, log));
+                                parameters.put(
+                                        new BaselineId(
+                                                task.engine(),
+                                                task.seed(),
+                                                first.plan().baseline()),
+                                        result.parameters());
+                                done(task, records.size(), baselines.size(), "baseline", log);
+                            });
+                }
+                List<GridTask> armTasks = stages.arms(parameters);
+                if (!armTasks.isEmpty()) {
+                    SparkJobs.runEach(
+                            context,
+                            armTasks,
+                            TaskWorker::run,
+                            GridTask.Result.class,
+                            (index, result) -> {
+                                GridTask task = armTasks.get(result.index());
+                                List<RunRecord> records = records(result);
+                                append(stages.experiment(task.experiment()), records, log);
+                                done(task, records.size(), armTasks.size(), "arm", log);
+                            });
+                }
             }
         }
         List<Path> dirs = new ArrayList<>();
@@ -185,92 +210,201 @@ public final class GridRunner {
         log.flush();
     }
 
-    /** Appends a task's records to their experiments' runs.jsonl, each key once. */
-    private static void record(
-            ChainTask.Result result,
-            Map<String, Experiment> experiments,
-            List<ChainTask> tasks,
-            PrintWriter log) {
-        int fresh = 0;
-        for (ChainTask.Recorded recorded : result.records()) {
-            RunLedger ledger = experiments.get(recorded.member()).ledger();
-            RunRecord record = Json.GSON.fromJson(recorded.json(), RunRecord.class);
-            if (!ledger.containsAll(List.of(record.key()))) {
-                ledger.append(record);
-                fresh++;
+    /** A seed's baseline on an engine: what experiments with equal baseline plans share. */
+    private record BaselineId(String engine, int seed, BaselinePlan plan) {}
+
+    private static List<RunRecord> records(GridTask.Result result) {
+        return result.records().stream().map(j -> Json.GSON.fromJson(j, RunRecord.class)).toList();
+    }
+
+    /** Appends records to an experiment's runs.jsonl, each key once. */
+    private static void append(Experiment e, List<RunRecord> records, PrintWriter log) {
+        for (RunRecord record : records) {
+            if (!e.ledger().containsAll(List.of(record.modelKey()))) {
+                e.ledger().append(record);
                 if (record.collapse() != null) {
-                    log.println(
-                            "warning: "
-                                    + recorded.member()
-                                    + ": "
-                                    + record.collapse().warning(record));
+                    log.println("warning: " + e.name() + ": " + record.collapse().warning(record));
                 }
             }
         }
-        ChainTask task = tasks.get(result.index());
+    }
+
+    private static void done(GridTask task, int models, int of, String stage, PrintWriter log) {
         log.printf(
-                "task %d of %d done: %s seed %d, %d models recorded%n",
-                result.index() + 1, tasks.size(), task.engine(), task.seed(), fresh);
+                "%s task %d of %d done: %s, %d models recorded%n",
+                stage, task.index() + 1, of, task.what(), models);
         log.flush();
     }
 
     /**
-     * The tasks: one per engine, seed and baseline, with every experiment that builds on it and
-     * still lacks a model; longest first.
+     * The grid's tasks: first the baselines no experiment holds, one per engine, seed and baseline
+     * plan; then every arm that is not recorded, fed the baselines' records and, where the first
+     * stage trained them, parameters. Each stage longest first.
      */
-    private List<ChainTask> tasks(
-            GridSpec grid, List<Experiment> experiments, int threads, Path plugins) {
-        Map<String, List<Experiment>> byBaseline = new LinkedHashMap<>();
-        for (Experiment e : experiments) {
-            JsonObject baseline = codec.encode(e.plan());
-            WEIGHTING_KEYS.forEach(baseline::remove);
-            byBaseline.computeIfAbsent(baseline.toString(), k -> new ArrayList<>()).add(e);
+    private final class Stages {
+
+        private final List<Experiment> experiments;
+        private final List<String> engines;
+        private final int threads;
+        private final String plugins;
+
+        Stages(List<Experiment> experiments, List<String> engines, int threads, String plugins) {
+            this.experiments = experiments;
+            this.engines = engines;
+            this.threads = threads;
+            this.plugins = plugins;
         }
-        List<ChainTask> tasks = new ArrayList<>();
-        for (String name : engines(grid)) {
-            for (List<Experiment> chain : byBaseline.values()) {
-                Set<Integer> seeds = new java.util.TreeSet<>();
-                chain.forEach(e -> seeds.addAll(e.plan().seeds()));
-                for (int seed : seeds) {
-                    List<ChainTask.Member> members = new ArrayList<>();
-                    long cost = 0;
-                    for (Experiment e : chain) {
-                        if (!e.plan().seeds().contains(seed)) {
+
+        Experiment experiment(String name) {
+            return experiments.stream()
+                    .filter(e -> e.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        /** The experiments of a seed that share an experiment's baseline plan. */
+        List<Experiment> sharing(Experiment first, int seed) {
+            return experiments.stream()
+                    .filter(e -> e.plan().baseline().equals(first.plan().baseline()))
+                    .filter(e -> e.plan().seeds().contains(seed))
+                    .toList();
+        }
+
+        List<GridTask> baselines() {
+            List<GridTask> tasks = new ArrayList<>();
+            Set<BaselineId> seen = new HashSet<>();
+            for (String engine : engines) {
+                for (Experiment e : experiments) {
+                    for (int seed : e.plan().seeds()) {
+                        if (!seen.add(new BaselineId(engine, seed, e.plan().baseline()))) {
                             continue;
                         }
-                        List<RunRecord> recorded =
-                                e.ledger().records().stream()
-                                        .filter(r -> r.engine().equals(name) && r.seed() == seed)
-                                        .toList();
-                        int missing = 1 + e.plan().weightedRuns().size() - recorded.size();
-                        if (missing > 0) {
-                            members.add(
-                                    new ChainTask.Member(
-                                            e.name(),
-                                            codec.encode(e.plan()).toString(),
-                                            recorded.stream().map(Json.GSON::toJson).toList()));
-                            cost += (long) missing * images(e.plan());
+                        List<Experiment> sharing = sharing(e, seed);
+                        Optional<RunRecord> recorded =
+                                sharing.stream()
+                                        .map(x -> recordedBaseline(engine, seed, x))
+                                        .flatMap(Optional::stream)
+                                        .findFirst();
+                        if (recorded.isPresent()) {
+                            // trained before for one of them: the others get its record
+                            sharing.forEach(
+                                    x ->
+                                            append(
+                                                    x,
+                                                    List.of(recorded.get()),
+                                                    new PrintWriter(java.io.Writer.nullWriter())));
+                        } else {
+                            tasks.add(task(engine, seed, e, "", List.of(), new byte[0], images(e)));
                         }
-                    }
-                    if (!members.isEmpty()) {
-                        tasks.add(
-                                new ChainTask(
-                                        0, name, seed, threads, plugins.toString(), members, cost));
                     }
                 }
             }
+            return ordered(tasks);
         }
-        tasks.sort(Comparator.comparingLong(ChainTask::cost).reversed());
-        List<ChainTask> indexed = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            indexed.add(tasks.get(i).at(i));
+
+        List<GridTask> arms(Map<BaselineId, byte[]> parameters) {
+            List<GridTask> tasks = new ArrayList<>();
+            for (String engine : engines) {
+                for (Experiment e : experiments) {
+                    for (int seed : e.plan().seeds()) {
+                        byte[] params =
+                                parameters.getOrDefault(
+                                        new BaselineId(engine, seed, e.plan().baseline()),
+                                        new byte[0]);
+                        for (ExperimentMode mode : e.plan().arms().mode()) {
+                            List<List<String>> units =
+                                    mode.trains()
+                                            ? e.plan().arms().strategies().stream()
+                                                    .map(List::of)
+                                                    .toList()
+                                            : List.of(e.plan().arms().strategies());
+                            for (List<String> strategies : units) {
+                                ExperimentPlan arm = arm(e.plan(), mode, strategies);
+                                List<ModelKey> keys =
+                                        SeedRunner.keys(engine, arm, seed, e.ledger());
+                                List<ModelKey> weighted = keys.subList(1, keys.size());
+                                if (!weighted.isEmpty() && !e.ledger().containsAll(weighted)) {
+                                    long cost = mode.trains() ? images(e) * weighted.size() : 1;
+                                    tasks.add(
+                                            task(
+                                                    engine,
+                                                    seed,
+                                                    e,
+                                                    mode.name(),
+                                                    strategies,
+                                                    params,
+                                                    cost));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return ordered(tasks);
+        }
+
+        private Optional<RunRecord> recordedBaseline(String engine, int seed, Experiment e) {
+            ModelKey key = SeedRunner.keys(engine, e.plan(), seed, e.ledger()).get(0);
+            return e.ledger().records().stream().filter(r -> r.modelKey().equals(key)).findFirst();
+        }
+
+        private GridTask task(
+                String engine,
+                int seed,
+                Experiment e,
+                String mode,
+                List<String> strategies,
+                byte[] parameters,
+                long cost) {
+            return new GridTask(
+                    0,
+                    engine,
+                    seed,
+                    threads,
+                    plugins,
+                    e.name(),
+                    codec.encode(e.plan()).toString(),
+                    e.ledger().records().stream()
+                            .filter(r -> r.engine().equals(engine) && r.seed() == seed)
+                            .map(Json.GSON::toJson)
+                            .toList(),
+                    mode,
+                    strategies,
+                    parameters,
+                    cost);
+        }
+    }
+
+    /**
+     * Returns the part of a plan that one mode makes for some strategies.
+     *
+     * @param plan the plan
+     * @param mode one of its modes
+     * @param strategies some of its strategies
+     * @return the arm's plan
+     */
+    static ExperimentPlan arm(ExperimentPlan plan, ExperimentMode mode, List<String> strategies) {
+        return new ExperimentPlan(
+                plan.preset(), plan.baseline(), plan.seeds(), plan.arms().only(mode, strategies));
+    }
+
+    private static List<GridTask> ordered(List<GridTask> tasks) {
+        List<GridTask> sorted = new ArrayList<>(tasks);
+        sorted.sort(Comparator.comparingLong(GridTask::cost).reversed());
+        List<GridTask> indexed = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            indexed.add(sorted.get(i).at(i));
         }
         return indexed;
     }
 
+    private static long images(Experiment e) {
+        return images(e.plan());
+    }
+
     /** The images a model of a plan trains on, for ordering tasks. */
     private static long images(ExperimentPlan plan) {
-        int train = plan.trainSize() == 0 ? 50_000 : plan.trainSize();
-        return (long) train * plan.training().epochs();
+        int train = plan.baseline().trainSize() == 0 ? 50_000 : plan.baseline().trainSize();
+        return (long) train * plan.baseline().epochs();
     }
 }

@@ -9,9 +9,8 @@ import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedRun;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.RunRecord;
-import org.learnability.runner.training.EpochHook;
+import org.learnability.runner.pipeline.ValidationHook;
 
 /**
  * A test's mode: two-stage under another name, whose first Spark attempt of seed 1 fails on purpose
@@ -36,8 +35,8 @@ final class FailOnceMode implements ExperimentMode {
     }
 
     @Override
-    public List<RunId> weightedRuns(ExperimentPlan plan) {
-        return plan.strategies().stream().map(s -> new RunId(NAME, s, 1)).toList();
+    public List<RunId> weightedRuns(List<String> strategies, int rounds) {
+        return strategies.stream().map(s -> new RunId(NAME, s, 1)).toList();
     }
 
     @Override
@@ -50,7 +49,7 @@ final class FailOnceMode implements ExperimentMode {
                             .weights(
                                     baseline.validation().toClassScores(seed.classNames()),
                                     uniform);
-            seed.model(new RunId(NAME, entry.getKey(), 1), weights, EpochHook.NONE);
+            seed.model(new RunId(NAME, entry.getKey(), 1), weights, ValidationHook.NONE);
         }
         TaskContext task = TaskContext.get();
         if (seed.seed() == 1 && task != null && task.attemptNumber() == 0) {

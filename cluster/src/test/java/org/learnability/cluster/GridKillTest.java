@@ -32,7 +32,7 @@ class GridKillTest {
 
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
 
-    private List<String> arguments(Path grid, Path out) {
+    private List<String> arguments(Path grid, Path out, String master) {
         return List.of(
                 "grid",
                 "--grid",
@@ -40,9 +40,30 @@ class GridKillTest {
                 "--out",
                 out.toString(),
                 "--master",
-                "local[2]",
+                master,
                 "--plugins",
                 CliRun.noPlugins(dir));
+    }
+
+    /** Starts the grid in a JVM of its own, its output in {@code child.log}. */
+    private Process child(List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the same --add-opens Spark needs on Java 17 as this JVM was started with
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dai.djl.offline=true",
+                        "-Djava.awt.headless=true",
+                        "-Dai.djl.default_engine=" + engine,
+                        GridMain.class.getName()));
+        command.addAll(arguments);
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
     }
 
     private static int completeLines(Path out) throws IOException {
@@ -76,24 +97,7 @@ class GridKillTest {
                         """
                                 .formatted(data.toString().replace("\\", "\\\\")));
         Path out = dir.resolve("out");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // the same --add-opens Spark needs on Java 17 as this JVM was started with
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(
-                List.of(
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "-Dai.djl.offline=true",
-                        "-Djava.awt.headless=true",
-                        "-Dai.djl.default_engine=" + engine,
-                        GridMain.class.getName()));
-        command.addAll(arguments(grid, out));
-        Process child =
-                new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("child.log").toFile())
-                        .start();
+        Process child = child(arguments(grid, out, "local[2]"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (completeLines(out) < 2 && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -113,7 +117,7 @@ class GridKillTest {
         CliRun rerun =
                 CliRun.on(
                         GridMain.commandLine(List.of()),
-                        arguments(grid, out).toArray(String[]::new));
+                        arguments(grid, out, "local[2]").toArray(String[]::new));
         assertEquals(0, rerun.exitCode(), rerun.err() + rerun.out());
 
         for (String experiment : List.of("trainsize-200", "trainsize-240")) {
@@ -133,5 +137,57 @@ class GridKillTest {
             assertTrue(Files.exists(out.resolve(experiment).resolve("report.md")), experiment);
         }
         assertTrue(Files.exists(out.resolve("report.md")), "the grid's report");
+    }
+
+    @Test
+    void aGridKilledAfterAnArmTrainsNeitherThatArmNorItsBaselineAgain() throws Exception {
+        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+        Path grid =
+                Files.writeString(
+                        dir.resolve("grid.json"),
+                        """
+                        {
+                          "fixed": {"dataset": "fashion-mnist", "dataDir": "%s",
+                                    "model": "cnn-small", "trainSize": 300, "valSize": 100,
+                                    "epochs": 3, "batchSize": 16, "seeds": 1,
+                                    "mode": "two-stage",
+                                    "strategies": ["mean-ratio:gamma=2", "difficulty"],
+                                    "maxWeightRatio": 0},
+                          "vary": {}
+                        }
+                        """
+                                .formatted(data.toString().replace("\\", "\\\\")));
+        Path out = dir.resolve("out");
+        Path runs = out.resolve("experiment").resolve("runs.jsonl");
+        // one task at a time: the baseline, then one arm after the other
+        Process child = child(arguments(grid, out, "local[1]"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (completeLines(out) < 2 && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(
+                child.isAlive(),
+                "the child is still training when it is killed: "
+                        + Files.readString(dir.resolve("child.log")));
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        List<String> before = Files.readAllLines(runs);
+        assertEquals(2, before.size(), "the baseline and one arm: " + before);
+
+        CliRun rerun =
+                CliRun.on(
+                        GridMain.commandLine(List.of()),
+                        arguments(grid, out, "local[1]").toArray(String[]::new));
+        assertEquals(0, rerun.exitCode(), rerun.err() + rerun.out());
+        assertTrue(rerun.out().contains("1 tasks to run (0 baselines, then 1 arms)"), rerun.out());
+        List<String> after = Files.readAllLines(runs);
+        assertEquals(3, after.size(), after.toString());
+        assertEquals(before, after.subList(0, 2), "neither the baseline nor the arm again");
+        assertEquals(
+                3,
+                after.stream()
+                        .map(l -> JsonParser.parseString(l).getAsJsonObject().get("key"))
+                        .distinct()
+                        .count());
     }
 }

@@ -98,7 +98,11 @@ class GridTest {
         assertEquals(0, first.exitCode(), first.err() + first.out());
         assertEquals(1, FailOnceMode.FAILURES.get() - failuresBefore, "one attempt failed");
         assertTrue(
-                first.out().contains("2 experiments, 8 models on [" + engine + "], 2 tasks to run"),
+                first.out()
+                        .contains(
+                                "2 experiments, 8 models on ["
+                                        + engine
+                                        + "], 6 tasks to run (2 baselines, then 4 arms)"),
                 first.out());
 
         List<String> twoStage = keys(out.resolve("mode-two-stage/runs.jsonl"));

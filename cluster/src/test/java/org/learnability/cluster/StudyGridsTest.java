@@ -49,13 +49,13 @@ class StudyGridsTest {
                                 PlanOptions.of(named.options(), file + " (" + named.name() + ")"));
                 arms.append(named.name())
                         .append(": ")
-                        .append(plan.modeNames())
+                        .append(plan.arms().modeNames())
                         .append(' ')
-                        .append(plan.strategies())
+                        .append(plan.arms().strategies())
                         .append(' ')
-                        .append(plan.training().schedule())
+                        .append(plan.baseline().schedule())
                         .append(' ')
-                        .append(plan.training().averaging())
+                        .append(plan.baseline().averaging())
                         .append('\n');
             }
             String all = arms.toString();

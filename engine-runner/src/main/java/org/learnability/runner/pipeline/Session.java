@@ -1,9 +1,16 @@
 package org.learnability.runner.pipeline;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
@@ -37,7 +44,6 @@ public final class Session implements AutoCloseable {
     private final Models models;
     private final ModelTrainer trainer;
     private final Scorer scorer;
-    private EpochScores epochScores;
 
     Session(
             Engine engine,
@@ -142,67 +148,84 @@ public final class Session implements AutoCloseable {
         return scorer.score(model, data, classNames());
     }
 
-    /**
-     * Scores a model on the validation split, the only split whose scores may give weights.
-     *
-     * @param model the model
-     * @return the scores
-     */
-    public ClassScores scoreValidation(Model model) {
-        EpochScores scored = epochScores;
-        if (scored != null && scored.model() == model) {
-            return scored.scores(); // asked by an epoch hook: this epoch is scored already
-        }
+    private ClassScores scoreValidation(Model model) {
         return score(model, SplitSource.inOrder(splits.validation().requireUsableForWeights()));
     }
 
-    /** The validation scores of the epoch that just ended, while its hook runs. */
-    private record EpochScores(Model model, ClassScores scores) {}
-
-    /**
-     * Scores a model on the test split, for the final comparison only.
-     *
-     * @param model the model
-     * @return the scores
-     */
-    public ClassScores scoreTest(Model model) {
+    private ClassScores scoreTest(Model model) {
         return score(model, SplitSource.inOrder(splits.test()));
     }
 
     /**
-     * Computes a model's logits on the validation split, for choosing logit offsets: the only split
-     * whose scores may give weights or offsets.
+     * Returns a model's parameters in DJL's own format ({@code Block.saveParameters}, what {@code
+     * Model.save} writes into a {@code .params} file), to send or keep.
      *
      * @param model the model
-     * @return the logits; the caller closes them
+     * @return the parameters
      */
-    public Logits validationLogits(Model model) {
-        return scorer.logits(
-                model,
-                SplitSource.inOrder(splits.validation().requireUsableForWeights()),
-                classNames());
+    public byte[] parameters(Model model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            model.getBlock().saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the parameters of " + model.getName(), e);
+        }
+        return bytes.toByteArray();
     }
 
     /**
-     * Computes a model's logits on the test split, for the final comparison only.
+     * Makes a model of an architecture with parameters written by {@link #parameters}.
+     *
+     * @param architecture the architecture they were written from
+     * @param parameters the parameters
+     * @return the model; the caller closes it
+     * @throws IllegalArgumentException if they are not parameters of the architecture on this data
+     */
+    public Model load(ModelArchitecture architecture, byte[] parameters) {
+        Model model = newModel(architecture);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            model.getBlock().loadParameters(model.getNDManager(), in);
+            return model;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IllegalArgumentException(
+                    "not parameters of " + architecture.name() + " here: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns a model's logits on the validation and the test split.
      *
      * @param model the model
      * @return the logits; the caller closes them
      */
-    public Logits testLogits(Model model) {
-        return scorer.logits(model, SplitSource.inOrder(splits.test()), classNames());
+    public SplitLogits logits(Model model) {
+        Logits validation =
+                scorer.logits(
+                        model,
+                        SplitSource.inOrder(splits.validation().requireUsableForWeights()),
+                        classNames());
+        try {
+            return new SplitLogits(
+                    validation,
+                    scorer.logits(model, SplitSource.inOrder(splits.test()), classNames()));
+        } catch (RuntimeException e) {
+            validation.close();
+            throw e;
+        }
     }
 
     /**
      * Trains a new model of an architecture on the training split and keeps it open. The validation
-     * split is scored after every epoch (the model as it stands, averaged if the settings average),
-     * and those scores are in the result.
+     * split is scored once after every epoch (the model as it stands, averaged if the settings
+     * average); the hook gets those scores, and they are in the result.
      *
      * @param architecture the architecture
      * @param weights the class weights of the first epoch
      * @param settings how to train; its seed also shuffles, samples and augments
      * @param augment whether to augment the training images
-     * @param hook called after every epoch
+     * @param hook called after every epoch with its validation scores; its result weights the next
+     *     epoch
      * @return the model and what its training did; the caller closes it
      */
     public Fitted fit(
@@ -210,7 +233,7 @@ public final class Session implements AutoCloseable {
             ClassWeights weights,
             TrainingSettings settings,
             boolean augment,
-            EpochHook hook) {
+            ValidationHook hook) {
         Model model = newModel(architecture);
         try {
             List<ClassScores> epochValidation = new ArrayList<>();
@@ -218,12 +241,7 @@ public final class Session implements AutoCloseable {
                     (epoch, trained, current) -> {
                         ClassScores scores = scoreValidation(trained);
                         epochValidation.add(scores);
-                        epochScores = new EpochScores(trained, scores);
-                        try {
-                            return hook.afterEpoch(epoch, trained, current);
-                        } finally {
-                            epochScores = null;
-                        }
+                        return hook.afterEpoch(epoch, scores, current);
                     };
             TrainingResult result =
                     train(
@@ -236,28 +254,6 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             model.close();
             throw e;
-        }
-    }
-
-    /**
-     * Trains a new model of an architecture on the training split and scores it on the validation
-     * and the test split.
-     *
-     * @param architecture the architecture
-     * @param weights the class weights of the first epoch
-     * @param settings how to train; its seed also shuffles, samples and augments
-     * @param augment whether to augment the training images
-     * @param hook called after every epoch
-     * @return the training and the scores
-     */
-    public TrainedModel trainAndScore(
-            ModelArchitecture architecture,
-            ClassWeights weights,
-            TrainingSettings settings,
-            boolean augment,
-            EpochHook hook) {
-        try (Fitted fitted = fit(architecture, weights, settings, augment, hook)) {
-            return score(fitted);
         }
     }
 

@@ -42,6 +42,7 @@ public final class Main {
     public static CommandLine commandLine(List<? extends Module> extraModules) {
         LearnabilityCommand root = new LearnabilityCommand(extraModules);
         CommandLine cli = new CommandLine(root);
+        PlanFlags.addTo(cli.getSubcommands().get("run").getCommandSpec());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionStrategy(root::execute);
         cli.setParameterExceptionHandler(

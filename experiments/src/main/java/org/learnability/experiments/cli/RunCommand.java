@@ -4,23 +4,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanFile;
-import org.learnability.experiments.plan.PlanKeys;
 import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.plan.Preset;
 import org.learnability.experiments.protocol.ExperimentRunner;
 import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.pipeline.SessionOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -56,8 +51,6 @@ final class RunCommand implements Callable<Integer> {
                             + " set-up, for a GPU).")
     Preset preset = Preset.QUICK;
 
-    @Mixin PlanFlags planFlags;
-
     // Options of this run, not of the plan.
 
     @Option(
@@ -87,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                         ? out
                         : Path.of(
                                 "results",
-                                plan.dataset().name()
+                                plan.baseline().dataset().name()
                                         + "-"
                                         + LocalDateTime.now()
                                                 .format(
@@ -108,10 +101,6 @@ final class RunCommand implements Callable<Integer> {
      * option given on the command line over both.
      */
     ExperimentPlan plan() {
-        Map<String, Object> given = new LinkedHashMap<>();
-        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
-            PlanKeys.key(option.longestName()).ifPresent(key -> given.put(key, option.getValue()));
-        }
         Optional<PlanOptions> recorded =
                 out == null || out.toString().isBlank()
                         ? Optional.empty()
@@ -131,6 +120,6 @@ final class RunCommand implements Callable<Integer> {
         }
         return parent.application()
                 .get(PlanCodec.class)
-                .resolve(preset, recorded, PlanOptions.of(given, "the command line"));
+                .resolve(preset, recorded, PlanFlags.given(spec.commandLine().getParseResult()));
     }
 }

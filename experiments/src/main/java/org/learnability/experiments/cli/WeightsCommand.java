@@ -17,8 +17,8 @@ import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.io.Csv;
 import org.learnability.experiments.io.Json;
-import org.learnability.experiments.mode.WeightBound;
 import org.learnability.experiments.scores.ScoresFile;
+import org.learnability.experiments.weighting.WeightBound;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,8 +70,10 @@ final class WeightsCommand implements Callable<Integer> {
     @Option(
             names = "--max-weight-ratio",
             paramLabel = "R",
+            converter = PlanFlags.MaxWeightRatio.class,
             description =
-                    "Bound the weights as run does: largest/smallest at most R (default: none).")
+                    "Bound the weights as run does: largest/smallest at most R, or none (default:"
+                            + " none).")
     Double maxWeightRatio;
 
     @Option(

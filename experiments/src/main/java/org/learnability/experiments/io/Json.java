@@ -6,6 +6,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -17,6 +19,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.function.Function;
+import org.learnability.api.strategy.StrategySpec;
+import org.learnability.runner.training.WeightApplication;
 
 /**
  * The application's one {@link Gson}, configured here only: no HTML escaping (a strategy spec such
@@ -28,7 +32,28 @@ public final class Json {
 
     /** The Gson every reader and writer of the application uses. */
     public static final Gson GSON =
-            new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+            new GsonBuilder()
+                    .disableHtmlEscaping()
+                    .serializeSpecialFloatingPointValues()
+                    .registerTypeAdapter(StrategySpec.class, text(StrategySpec::parse).nullSafe())
+                    .registerTypeAdapter(
+                            WeightApplication.class, text(WeightApplication::parse).nullSafe())
+                    .create();
+
+    /** A value written as its {@code toString} and read back by its parser. */
+    private static <T> TypeAdapter<T> text(Function<String, T> parse) {
+        return new TypeAdapter<>() {
+            @Override
+            public void write(JsonWriter out, T value) throws IOException {
+                out.value(value.toString());
+            }
+
+            @Override
+            public T read(JsonReader in) throws IOException {
+                return parse.apply(in.nextString());
+            }
+        };
+    }
 
     private Json() {}
 

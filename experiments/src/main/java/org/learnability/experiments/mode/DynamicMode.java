@@ -6,9 +6,8 @@ import java.util.Map;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.EpochScores;
-import org.learnability.runner.training.EpochHook;
+import org.learnability.runner.pipeline.ValidationHook;
 
 /**
  * {@value #NAME}: one weighted model per strategy; after every epoch but the last its validation
@@ -37,8 +36,8 @@ public final class DynamicMode implements ExperimentMode {
     }
 
     @Override
-    public List<RunId> weightedRuns(ExperimentPlan plan) {
-        return WeightedRounds.runs(NAME, plan.strategies(), 1);
+    public List<RunId> weightedRuns(List<String> strategies, int rounds) {
+        return WeightedRounds.runs(NAME, strategies, 1);
     }
 
     @Override
@@ -58,18 +57,17 @@ public final class DynamicMode implements ExperimentMode {
      * (averaged over the last {@code --score-epochs} epochs) after every epoch but the last,
      * smoothed with the weights in force and bounded.
      */
-    private static EpochHook hook(SeedRun seed, WeightStrategy strategy) {
-        int lastEpoch = seed.plan().training().epochs() - 1;
-        int warmupEpochs = seed.plan().smoothing().warmupEpochs();
+    private static ValidationHook hook(SeedRun seed, WeightStrategy strategy) {
+        int lastEpoch = seed.epochs() - 1;
+        int warmupEpochs = seed.weighting().warmupEpochs();
         List<EpochScores> epochs = new ArrayList<>();
-        return (epoch, model, current) -> {
-            epochs.add(EpochScores.of(seed.scoreValidation(model)));
+        return (epoch, validation, current) -> {
+            epochs.add(EpochScores.of(validation));
             if (epoch == lastEpoch || epoch < warmupEpochs - 1) {
                 return current;
             }
-            ClassScores scores =
-                    EpochScores.mean(epochs, seed.plan().scoreEpochs(), seed.classNames());
-            return seed.plan().weights(current, strategy.weights(scores, current));
+            ClassScores scores = EpochScores.mean(epochs, seed.weighting(), seed.classNames());
+            return seed.weighting().weights(current, strategy.weights(scores, current));
         };
     }
 }

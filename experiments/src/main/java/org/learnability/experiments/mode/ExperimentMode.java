@@ -2,7 +2,6 @@ package org.learnability.experiments.mode;
 
 import java.util.List;
 import java.util.Map;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.runner.registry.Named;
 
 /**
@@ -53,12 +52,14 @@ public interface ExperimentMode extends Named {
     }
 
     /**
-     * Returns the weighted models the plan trains for one seed, in the order they are trained.
+     * Returns the weighted models a plan makes this mode train for one seed, in the order they are
+     * trained.
      *
-     * @param plan the plan
+     * @param strategies the plan's strategies, by spec
+     * @param rounds the plan's rounds (1 unless the mode {@linkplain #usesRounds uses rounds})
      * @return every strategy's runs
      */
-    List<RunId> weightedRuns(ExperimentPlan plan);
+    List<RunId> weightedRuns(List<String> strategies, int rounds);
 
     /**
      * Trains the weighted models of one seed. Every model goes through {@link SeedRun#model}, which

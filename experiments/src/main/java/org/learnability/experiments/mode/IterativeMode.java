@@ -2,7 +2,6 @@ package org.learnability.experiments.mode;
 
 import java.util.List;
 import java.util.Map;
-import org.learnability.experiments.plan.ExperimentPlan;
 
 /**
  * {@value #NAME}: rounds r = 1..R, each a model trained from scratch with {@code w_r =
@@ -39,12 +38,12 @@ public final class IterativeMode implements ExperimentMode {
     }
 
     @Override
-    public List<RunId> weightedRuns(ExperimentPlan plan) {
-        return WeightedRounds.runs(NAME, plan.strategies(), plan.rounds());
+    public List<RunId> weightedRuns(List<String> strategies, int rounds) {
+        return WeightedRounds.runs(NAME, strategies, rounds);
     }
 
     @Override
     public void run(SeedRun seed) {
-        WeightedRounds.run(NAME, seed, seed.plan().rounds());
+        WeightedRounds.run(NAME, seed, seed.rounds());
     }
 }

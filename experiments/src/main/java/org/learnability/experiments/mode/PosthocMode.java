@@ -6,10 +6,10 @@ import java.util.Map;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.stats.Figures;
+import org.learnability.runner.pipeline.SplitLogits;
 
 /**
  * {@value #NAME}: no retraining. The strategy's weights {@code w}, from the baseline's validation
@@ -53,22 +53,22 @@ public final class PosthocMode implements ExperimentMode {
     }
 
     @Override
-    public List<RunId> weightedRuns(ExperimentPlan plan) {
-        return WeightedRounds.runs(NAME, plan.strategies(), 1);
+    public List<RunId> weightedRuns(List<String> strategies, int rounds) {
+        return WeightedRounds.runs(NAME, strategies, 1);
     }
 
     @Override
     public void run(SeedRun seed) {
         RunRecord baseline = seed.baseline();
-        ClassScores scores = baseline.validationScores(seed.plan().scoreEpochs());
+        ClassScores scores = baseline.validationScores(seed.weighting());
         ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
         for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
             ClassWeights weights =
-                    seed.plan().weights(uniform, entry.getValue().weights(scores, uniform));
+                    seed.weighting().weights(uniform, entry.getValue().weights(scores, uniform));
             seed.derived(
                     new RunId(NAME, entry.getKey(), 1),
                     weights,
-                    logits -> adjust(logits, weights, seed.plan().maxAccuracyDrop()));
+                    logits -> adjust(logits, weights, seed.maxAccuracyDrop()));
         }
     }
 
@@ -80,7 +80,7 @@ public final class PosthocMode implements ExperimentMode {
      * @param maxAccuracyDrop how much validation accuracy T may give up
      * @return the scores of the adjusted predictions and the offsets
      */
-    static Derived adjust(BaselineLogits logits, ClassWeights weights, double maxAccuracyDrop) {
+    static Derived adjust(SplitLogits logits, ClassWeights weights, double maxAccuracyDrop) {
         double baselineAccuracy = logits.validation().score(offsets(weights, 0)).accuracy();
         double bestT = 0;
         ClassScores best = null;

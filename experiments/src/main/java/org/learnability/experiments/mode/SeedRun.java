@@ -1,24 +1,32 @@
 package org.learnability.experiments.mode;
 
-import ai.djl.Model;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.RunRecord;
-import org.learnability.runner.training.EpochHook;
+import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.pipeline.SplitLogits;
+import org.learnability.runner.pipeline.ValidationHook;
 
 /**
- * What a mode works with for one seed: the plan, the strategies, the baseline, and the training,
- * scoring and recording of one model at a time on the seed's data.
+ * What a mode works with for one seed: the weighting, the strategies, the baseline, and the
+ * training, scoring and recording of one model at a time on the seed's data.
  */
 public interface SeedRun {
 
-    /** Returns the plan. */
-    ExperimentPlan plan();
+    /** Returns how the mode's weights act: smoothing, bound, the epochs whose scores give them. */
+    Weighting weighting();
+
+    /** Returns the plan's weighted rounds. */
+    int rounds();
+
+    /** Returns the training epochs of a model. */
+    int epochs();
+
+    /** Returns the validation accuracy a choice made on validation may give up. */
+    double maxAccuracyDrop();
 
     /** Returns the seed. */
     int seed();
@@ -42,10 +50,11 @@ public interface SeedRun {
      *
      * @param run the strategy and round
      * @param weights the class weights of its first epoch
-     * @param hook called after every epoch; its result weights the next epoch
+     * @param hook called after every epoch with the model's validation scores; its result weights
+     *     the next epoch
      * @return its record
      */
-    RunRecord model(RunId run, ClassWeights weights, EpochHook hook);
+    RunRecord model(RunId run, ClassWeights weights, ValidationHook hook);
 
     /**
      * Returns the recorded model, or derives it from the baseline without training and records it:
@@ -56,14 +65,5 @@ public interface SeedRun {
      * @param derive makes the derived model's scores from the baseline's logits
      * @return its record
      */
-    RunRecord derived(RunId run, ClassWeights weights, Function<BaselineLogits, Derived> derive);
-
-    /**
-     * Scores a model being trained on the validation split, the only split whose scores may give
-     * weights.
-     *
-     * @param model the model
-     * @return its scores
-     */
-    ClassScores scoreValidation(Model model);
+    RunRecord derived(RunId run, ClassWeights weights, Function<SplitLogits, Derived> derive);
 }

@@ -1,7 +1,6 @@
 package org.learnability.experiments.mode;
 
 import java.util.List;
-import org.learnability.experiments.plan.ExperimentPlan;
 
 /**
  * {@value #NAME}, the source paper's Algorithm 1: {@code w = W(s_val(M0), 1)} from the baseline's
@@ -24,8 +23,8 @@ public final class TwoStageMode implements ExperimentMode {
     }
 
     @Override
-    public List<RunId> weightedRuns(ExperimentPlan plan) {
-        return WeightedRounds.runs(NAME, plan.strategies(), 1);
+    public List<RunId> weightedRuns(List<String> strategies, int rounds) {
+        return WeightedRounds.runs(NAME, strategies, 1);
     }
 
     @Override

@@ -7,13 +7,14 @@ import java.util.stream.IntStream;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.record.RunRecord;
-import org.learnability.runner.training.EpochHook;
+import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.pipeline.ValidationHook;
 
 /**
  * Rounds of weighted models, each trained from scratch with the weights of the previous round's
- * validation scores, smoothed with the previous round's weights ({@link WeightSmoothing}): {@code
- * w_r = smooth(w_{r-1}, W(s_val(M_{r-1}), w_{r-1}))}, round 0 being the baseline. One round is the
- * source paper's two-stage method.
+ * validation scores, smoothed with the previous round's weights and bounded ({@link
+ * Weighting#weights}): {@code w_r = smooth(w_{r-1}, W(s_val(M_{r-1}), w_{r-1}))}, round 0 being the
+ * baseline. One round is the source paper's two-stage method.
  */
 final class WeightedRounds {
 
@@ -37,14 +38,12 @@ final class WeightedRounds {
                 ClassWeights before = previous.weightsUsed();
                 ClassWeights proposed =
                         entry.getValue()
-                                .weights(
-                                        previous.validationScores(seed.plan().scoreEpochs()),
-                                        before);
+                                .weights(previous.validationScores(seed.weighting()), before);
                 previous =
                         seed.model(
                                 new RunId(mode, entry.getKey(), round),
-                                seed.plan().weights(before, proposed),
-                                EpochHook.NONE);
+                                seed.weighting().weights(before, proposed),
+                                ValidationHook.NONE);
             }
         }
     }

@@ -1,17 +1,24 @@
 package org.learnability.experiments.plan;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import jakarta.inject.Inject;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.mode.ExperimentMode;
-import org.learnability.experiments.mode.WeightBound;
-import org.learnability.experiments.mode.WeightSmoothing;
+import org.learnability.experiments.setting.Settings;
 import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.loss.LossChoice;
 import org.learnability.runner.loss.LossFamily;
@@ -23,9 +30,10 @@ import org.learnability.runner.training.TrainingSettings;
 import org.learnability.runner.training.WeightApplication;
 
 /**
- * Turns {@link PlanOptions} into a typed {@link ExperimentPlan} and back. Names are resolved once,
- * here, through the registries of data sets, models and modes, so an unknown name lists the known
- * ones; every other check is the plan's own or its parts'.
+ * Turns {@link PlanOptions} into a typed {@link ExperimentPlan} and back, option by option as
+ * {@link Settings} declares them: each value read by its declared type, names resolved once, here,
+ * through the registries of data sets, models, modes and loss families, so an unknown name lists
+ * the known ones; every other check is the plan's own or its parts'.
  *
  * <p>Options come in layers, each over the one before: the {@link Preset}; the defaults of a mode
  * chosen explicitly ({@code iterative}: 3 rounds); the options given explicitly.
@@ -96,7 +104,7 @@ public final class PlanCodec {
 
     /**
      * Makes the plan of a complete set of options; options added after the first {@code plan.json}
-     * format take their {@linkplain PlanOptions#defaults() defaults} when missing.
+     * format take the value they declare for older plans when missing.
      *
      * @param options every plan option
      * @return the plan
@@ -104,91 +112,97 @@ public final class PlanCodec {
      */
     public ExperimentPlan decode(PlanOptions options) {
         PlanOptions o = PlanOptions.defaults().overlay(options);
-        DatasetDefinition dataset = datasets.get(o.text("dataset"));
-        ModelArchitecture model = models.get(o.text("model"));
-        List<ExperimentMode> planModes = modes(o.text("mode"));
-        TrainingSettings training =
-                new TrainingSettings(
-                        TrainingSettings.Optimizer.parse(o.text("optimizer")),
-                        o.number("learningRate"),
-                        o.number("momentum"),
-                        o.number("weightDecay"),
-                        positive("--epochs", o.integer("epochs")),
-                        positive("--batch-size", o.integer("batchSize")),
-                        TrainingSettings.Schedule.parse(o.text("schedule")),
-                        0,
-                        LossChoice.parse(losses, o.text("loss")),
-                        WeightApplication.parse(o.text("apply")),
-                        Averaging.parse(o.text("averaging")));
-        String dataDir = o.text("dataDir");
-        ExperimentPlan plan =
-                new ExperimentPlan(
-                        o.text("preset"),
-                        dataset,
-                        dataDir.isEmpty() ? Optional.empty() : Optional.of(Path.of(dataDir)),
-                        model,
-                        o.texts("strategies"),
-                        o.integers("seeds"),
-                        training,
-                        o.integer("trainSize"),
-                        o.integer("valSize"),
-                        planModes,
-                        o.integer("rounds"),
-                        o.bool("augment"),
-                        new WeightSmoothing(
-                                o.number("weightEma"),
-                                o.number("uniformMix"),
-                                o.integer("warmupEpochs")),
-                        o.number("maxAccuracyDrop"),
-                        new WeightBound(o.number("maxWeightRatio")),
-                        o.number("collapseThreshold"),
-                        o.integer("scoreEpochs"));
+        ExperimentPlan plan = Settings.bind(ExperimentPlan.class, d -> read(o, d));
         check(plan);
         return plan;
     }
 
     /**
-     * Returns the options of a plan, every key given.
+     * Returns the options of a plan, every key given, in {@link PlanOptions#KEYS} order.
      *
      * @param plan the plan
      * @return its options
      */
     public JsonObject encode(ExperimentPlan plan) {
-        TrainingSettings t = plan.training();
+        Map<String, JsonElement> byKey = new LinkedHashMap<>();
+        Settings.write(plan, (d, value) -> byKey.put(d.key(), write(value)));
         JsonObject json = new JsonObject();
-        json.addProperty("preset", plan.preset());
-        json.addProperty("dataset", plan.dataset().name());
-        json.addProperty("dataDir", plan.dataDir().map(Path::toString).orElse(""));
-        json.addProperty("model", plan.model().name());
-        JsonArray strategies = new JsonArray();
-        plan.strategies().forEach(strategies::add);
-        json.add("strategies", strategies);
-        JsonArray seeds = new JsonArray();
-        plan.seeds().forEach(seeds::add);
-        json.add("seeds", seeds);
-        json.addProperty("epochs", t.epochs());
-        json.addProperty("batchSize", t.batchSize());
-        json.addProperty("optimizer", lower(t.optimizer()));
-        json.addProperty("learningRate", t.learningRate());
-        json.addProperty("momentum", t.momentum());
-        json.addProperty("weightDecay", t.weightDecay());
-        json.addProperty("schedule", lower(t.schedule()));
-        json.addProperty("trainSize", plan.trainSize());
-        json.addProperty("valSize", plan.valSize());
-        json.addProperty("mode", plan.modeNames());
-        json.addProperty("rounds", plan.rounds());
-        json.addProperty("augment", plan.augment());
-        json.addProperty("loss", t.loss().toString());
-        json.addProperty("apply", t.apply().toString());
-        json.addProperty("weightEma", plan.smoothing().ema());
-        json.addProperty("uniformMix", plan.smoothing().uniformMix());
-        json.addProperty("warmupEpochs", plan.smoothing().warmupEpochs());
-        json.addProperty("maxAccuracyDrop", plan.maxAccuracyDrop());
-        json.addProperty("maxWeightRatio", plan.bound().maxRatio());
-        json.addProperty("collapseThreshold", plan.collapseThreshold());
-        json.addProperty("averaging", t.averaging().toString());
-        json.addProperty("scoreEpochs", plan.scoreEpochs());
+        PlanOptions.KEYS.forEach(k -> json.add(k, byKey.get(k)));
         return json;
+    }
+
+    /** Reads one option by its declared type. */
+    private Object read(PlanOptions o, Settings.Declaration d) {
+        String key = d.key();
+        Type type = d.type();
+        if (type == int.class) {
+            return o.integer(key);
+        } else if (type == double.class) {
+            return o.number(key);
+        } else if (type == boolean.class) {
+            return o.bool(key);
+        } else if (type == String.class) {
+            return o.text(key);
+        } else if (listOf(type, Integer.class)) {
+            return o.integers(key);
+        } else if (listOf(type, String.class)) {
+            return o.texts(key);
+        } else if (listOf(type, ExperimentMode.class)) {
+            return modes(o.text(key));
+        } else if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
+            String text = o.text(key);
+            return text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text));
+        } else if (type == DatasetDefinition.class) {
+            return datasets.get(o.text(key));
+        } else if (type == ModelArchitecture.class) {
+            return models.get(o.text(key));
+        } else if (type == TrainingSettings.Optimizer.class) {
+            return TrainingSettings.Optimizer.parse(o.text(key));
+        } else if (type == TrainingSettings.Schedule.class) {
+            return TrainingSettings.Schedule.parse(o.text(key));
+        } else if (type == Averaging.class) {
+            return Averaging.parse(o.text(key));
+        } else if (type == WeightApplication.class) {
+            return WeightApplication.parse(o.text(key));
+        } else if (type == StrategySpec.class) {
+            return LossChoice.parse(losses, o.text(key)).spec();
+        }
+        throw new IllegalStateException("no reader for plan option " + key + " of type " + type);
+    }
+
+    /** Writes one option's value as {@code plan.json} holds it. */
+    private static JsonElement write(Object value) {
+        if (value instanceof Number n) {
+            return new JsonPrimitive(n);
+        } else if (value instanceof Boolean b) {
+            return new JsonPrimitive(b);
+        } else if (value instanceof Optional<?> optional) {
+            return new JsonPrimitive(optional.map(Object::toString).orElse(""));
+        } else if (value instanceof Named named) {
+            return new JsonPrimitive(named.name());
+        } else if (value instanceof Enum<?> e) {
+            return new JsonPrimitive(e.name().toLowerCase(Locale.ROOT));
+        } else if (value instanceof List<?> list
+                && !list.isEmpty()
+                && list.get(0) instanceof ExperimentMode) {
+            return new JsonPrimitive(
+                    list.stream()
+                            .map(m -> ((ExperimentMode) m).name())
+                            .collect(Collectors.joining(",")));
+        } else if (value instanceof List<?> list) {
+            JsonArray array = new JsonArray();
+            list.forEach(item -> array.add(write(item)));
+            return array;
+        } else if (value == null) {
+            return JsonNull.INSTANCE;
+        }
+        return new JsonPrimitive(value.toString());
+    }
+
+    private static boolean listOf(Type type, Class<?> item) {
+        return type instanceof ParameterizedType p
+                && p.getRawType() == List.class
+                && p.getActualTypeArguments()[0] == item;
     }
 
     /** The modes of a comma-separated list, each once. */
@@ -206,52 +220,42 @@ public final class PlanCodec {
     }
 
     /**
-     * The checks that need the registries: rounds and warm-up for the modes, the weighting for
-     * modes that train, augmentation for the data.
+     * The checks that need the registries: rounds for the modes, the weighting for modes that
+     * train, augmentation for the data.
      */
     private void check(ExperimentPlan plan) {
-        if (plan.modes().stream().noneMatch(ExperimentMode::usesRounds) && plan.rounds() != 1) {
+        ArmPlan arms = plan.arms();
+        if (arms.mode().stream().noneMatch(ExperimentMode::usesRounds) && arms.rounds() != 1) {
             throw new IllegalArgumentException(
                     "--rounds is "
-                            + plan.rounds()
+                            + arms.rounds()
                             + "; expected 1 unless --mode "
                             + names(
                                     modes.all().stream()
                                             .filter(ExperimentMode::usesRounds)
                                             .toList()));
         }
-        int warmup = plan.smoothing().warmupEpochs();
-        int epochs = plan.training().epochs();
-        if (plan.modes().stream().anyMatch(ExperimentMode::usesWarmup)
-                && warmup >= epochs
-                && !(warmup == 1 && epochs == 1)) {
-            throw new IllegalArgumentException(
-                    "--warmup-epochs is "
-                            + warmup
-                            + "; expected a whole number below --epochs ("
-                            + epochs
-                            + ")");
-        }
-        if (plan.modes().stream().noneMatch(ExperimentMode::trains)) {
-            TrainingSettings t = plan.training();
-            if (!t.loss().toString().equals(LossChoice.CROSS_ENTROPY.toString())) {
+        if (arms.mode().stream().noneMatch(ExperimentMode::trains)) {
+            var weighting = arms.weighting();
+            if (!weighting.loss().equals(LossChoice.CROSS_ENTROPY.spec())) {
                 throw new IllegalArgumentException(
                         "--loss "
-                                + t.loss()
+                                + weighting.loss()
                                 + " has no effect: --mode "
-                                + plan.modeNames()
+                                + arms.modeNames()
                                 + " trains no model");
             }
-            if (t.apply() != WeightApplication.LOSS) {
+            if (weighting.apply() != WeightApplication.LOSS) {
                 throw new IllegalArgumentException(
                         "--apply "
-                                + t.apply()
+                                + weighting.apply()
                                 + " has no effect: --mode "
-                                + plan.modeNames()
+                                + arms.modeNames()
                                 + " trains no model");
             }
         }
-        if (plan.augment() && plan.dataset().augmentation().isEmpty()) {
+        BaselinePlan baseline = plan.baseline();
+        if (baseline.augment() && baseline.dataset().augmentation().isEmpty()) {
             throw new IllegalArgumentException(
                     "--augment (random crop and flip) is for "
                             + names(
@@ -259,23 +263,21 @@ public final class PlanCodec {
                                             .filter(d -> d.augmentation().isPresent())
                                             .toList())
                             + ", not "
-                            + plan.dataset().name());
+                            + baseline.dataset().name());
         }
     }
 
-    private static int positive(String option, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(
-                    option + " is " + value + "; expected a whole number >= 1");
-        }
-        return value;
+    /**
+     * Returns the loss family of a spec.
+     *
+     * @param spec the spec, as a weighting holds it
+     * @return the resolved choice
+     */
+    public LossChoice loss(StrategySpec spec) {
+        return LossChoice.parse(losses, spec.toString());
     }
 
     private static String names(List<? extends Named> things) {
         return things.stream().map(Named::name).collect(Collectors.joining(" or "));
-    }
-
-    private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
     }
 }

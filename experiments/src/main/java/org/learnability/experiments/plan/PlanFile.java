@@ -123,7 +123,7 @@ public final class PlanFile {
 
     private static List<String> differences(JsonObject recorded, JsonObject plan) {
         List<String> out = new ArrayList<>();
-        for (String key : PlanKeys.KEYS) {
+        for (String key : PlanOptions.KEYS) {
             if (key.equals("preset")) {
                 continue;
             }
@@ -131,7 +131,7 @@ public final class PlanFile {
             JsonElement now = plan.get(key);
             if (!was.equals(now)) {
                 out.add(
-                        PlanKeys.option(key)
+                        PlanOptions.option(key)
                                 + " is "
                                 + text(now)
                                 + " but "

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.io.Json;
+import org.learnability.experiments.setting.Settings;
 
 /**
  * A plan's options as JSON, by plan key ({@code epochs}, {@code learningRate}, ...): the form of
@@ -22,16 +23,13 @@ import org.learnability.experiments.io.Json;
  */
 public final class PlanOptions {
 
-    /**
-     * The values of the options added after the first {@code plan.json} format: the behaviour a
-     * plan that does not name them had.
-     */
-    private static final String DEFAULTS =
-            """
-            {"loss": "ce", "apply": "loss", "weightEma": 0, "uniformMix": 0, "warmupEpochs": 1,
-             "maxAccuracyDrop": 0.005, "maxWeightRatio": 0, "collapseThreshold": 0.05,
-             "averaging": "none", "scoreEpochs": 1}
-            """;
+    /** Every plan option, in the order {@code plan.json} lists them. */
+    private static final List<Settings.Declaration> DECLARATIONS =
+            Settings.declarations(ExperimentPlan.class);
+
+    /** Every plan key, in the order {@code plan.json} lists them. */
+    public static final List<String> KEYS =
+            DECLARATIONS.stream().map(Settings.Declaration::key).toList();
 
     private final JsonObject values;
     private final String where;
@@ -54,14 +52,14 @@ public final class PlanOptions {
         JsonObject copy = json.deepCopy();
         Json.requireKnownKeys(
                 copy,
-                PlanKeys.KEYS,
+                KEYS,
                 key ->
                         new IllegalArgumentException(
                                 where
                                         + ": unknown option '"
                                         + key
                                         + "'; known options: "
-                                        + String.join(", ", PlanKeys.KEYS)));
+                                        + String.join(", ", KEYS)));
         PlanOptions options = new PlanOptions(copy, where);
         options.normaliseSeeds();
         options.normaliseStrategies();
@@ -89,14 +87,30 @@ public final class PlanOptions {
     }
 
     /**
-     * Returns the values of the options that older plans do not name: weighted cross-entropy on the
-     * loss, no smoothing, one warm-up epoch, a 0.005 accuracy tolerance, no bound on the weights,
-     * collapse warnings below 0.05 validation accuracy, no averaging, scores of the last epoch.
+     * Returns the values of the options that older plans do not name, as each option declares them
+     * ({@link org.learnability.experiments.setting.Setting#since}): the behaviour those plans had.
      *
      * @return those options
      */
     public static PlanOptions defaults() {
-        return of(com.google.gson.JsonParser.parseString(DEFAULTS).getAsJsonObject(), "defaults");
+        JsonObject since = new JsonObject();
+        DECLARATIONS.forEach(d -> d.since().ifPresent(v -> since.add(d.key(), v)));
+        return of(since, "defaults");
+    }
+
+    /**
+     * Returns the command-line option of a plan key.
+     *
+     * @param key the plan key
+     * @return e.g. {@code --train-size} for {@code trainSize}, {@code --lr} for {@code
+     *     learningRate}
+     */
+    public static String option(String key) {
+        return DECLARATIONS.stream()
+                .filter(d -> d.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no plan option " + key))
+                .option();
     }
 
     /**
@@ -138,13 +152,11 @@ public final class PlanOptions {
     /**
      * Returns the options as JSON.
      *
-     * @return a copy, keys in {@link PlanKeys#KEYS} order
+     * @return a copy, keys in {@link #KEYS} order
      */
     public JsonObject toJson() {
         JsonObject ordered = new JsonObject();
-        PlanKeys.KEYS.stream()
-                .filter(values::has)
-                .forEach(k -> ordered.add(k, values.get(k).deepCopy()));
+        KEYS.stream().filter(values::has).forEach(k -> ordered.add(k, values.get(k).deepCopy()));
         return ordered;
     }
 

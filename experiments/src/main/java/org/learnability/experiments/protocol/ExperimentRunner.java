@@ -4,26 +4,19 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.learnability.api.registry.StrategyRegistry;
+import java.util.Optional;
 import org.learnability.api.strategy.WeightStrategy;
-import org.learnability.experiments.mode.ExperimentMode;
-import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanFile;
-import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunsFile;
-import org.learnability.experiments.record.Weighting;
 import org.learnability.experiments.report.ReportFiles;
 import org.learnability.experiments.report.ReportWriter;
-import org.learnability.runner.data.SplitSpec;
 import org.learnability.runner.pipeline.Pipeline;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.SessionOptions;
-import org.learnability.runner.pipeline.SessionSpec;
 
 /**
  * Runs the method of DESIGN.md for a plan on the selected engine: for every seed a baseline (every
@@ -35,20 +28,20 @@ import org.learnability.runner.pipeline.SessionSpec;
 public final class ExperimentRunner {
 
     private final Pipeline pipeline;
-    private final StrategyRegistry strategies;
+    private final SeedRunner seeds;
     private final PlanFile planFile;
 
     /**
      * Creates the runner from the application's services.
      *
      * @param pipeline loads, splits, trains and scores
-     * @param strategies the strategies
+     * @param seeds runs the models of a seed
      * @param planFile records and checks {@code plan.json}
      */
     @Inject
-    public ExperimentRunner(Pipeline pipeline, StrategyRegistry strategies, PlanFile planFile) {
+    public ExperimentRunner(Pipeline pipeline, SeedRunner seeds, PlanFile planFile) {
         this.pipeline = pipeline;
-        this.strategies = strategies;
+        this.seeds = seeds;
         this.planFile = planFile;
     }
 
@@ -65,13 +58,10 @@ public final class ExperimentRunner {
      */
     public CheckedRun check(ExperimentPlan plan, Path out, SessionOptions options) {
         OutputDirectory.check(out);
-        Map<String, WeightStrategy> byName = new LinkedHashMap<>();
-        for (String spec : plan.strategies()) {
-            byName.put(spec, strategies.create(spec));
-        }
-        StrategyProbe.check(byName, plan.dataset().classNames());
+        Map<String, WeightStrategy> byName = seeds.strategies(plan);
+        StrategyProbe.check(byName, plan.baseline().dataset().classNames());
         pipeline.checkEngine(options.devices());
-        pipeline.check(plan.dataset(), plan.source());
+        pipeline.check(plan.baseline().dataset(), plan.baseline().source());
         RunLedger ledger = RunLedger.open(out);
         boolean recorded;
         try {
@@ -114,29 +104,20 @@ public final class ExperimentRunner {
         boolean recorded = checked.planRecorded();
         boolean announced = false;
         for (int seed : plan.seeds()) {
-            List<String> keys = keys(engine, plan, seed, ledger);
+            List<ModelKey> keys = SeedRunner.keys(engine, plan, seed, ledger);
             if (ledger.containsAll(keys)) {
                 announced = announce(announced, plan, out, log);
-                keys.forEach(progress::skip);
+                keys.forEach(k -> progress.skip(k.toString()));
                 continue;
             }
-            SessionSpec spec =
-                    new SessionSpec(
-                            plan.dataset(),
-                            plan.source(),
-                            new SplitSpec(plan.valSize(), plan.trainSize(), seed),
-                            options);
-            try (Session session = pipeline.open(spec)) {
+            try (Session session = seeds.open(plan, seed, options, Optional.empty())) {
                 announced = announce(announced, plan, out, log);
                 if (!recorded) {
                     planFile.record(out, plan);
                     recorded = true;
                 }
-                SeedChain.run(
-                        session,
-                        seed,
-                        List.of(new SeedChain.Member(plan, checked.strategies(), ledger)),
-                        progress);
+                seeds.run(
+                        session, seed, List.of(new SeedRunner.Experiment(plan, ledger)), progress);
             }
         }
         if (!recorded) {
@@ -162,45 +143,20 @@ public final class ExperimentRunner {
                 "experiment "
                         + out
                         + ": "
-                        + plan.dataset().name()
+                        + plan.baseline().dataset().name()
                         + ", "
-                        + plan.model().name()
+                        + plan.baseline().model().name()
                         + ", "
-                        + plan.modeNames()
+                        + plan.arms().modeNames()
                         + ", seeds "
                         + plan.seeds()
                         + ", strategies uniform + "
-                        + plan.strategies()
+                        + plan.arms().strategies()
                         + " ("
                         + plan.modelCount()
                         + " models)");
         pipeline.threads().warnings().forEach(log::println);
         log.flush();
         return true;
-    }
-
-    /**
-     * The keys of one seed's models the ledger should hold: the baseline's (as recorded, under
-     * whichever mode) and those the modes declare.
-     */
-    private static List<String> keys(
-            String engine, ExperimentPlan plan, int seed, RunLedger ledger) {
-        List<String> keys = new ArrayList<>();
-        String baseline =
-                SessionSeedRun.key(
-                        engine,
-                        seed,
-                        RunId.baseline(plan.modes().get(0)),
-                        PlanWeighting.baseline(plan));
-        keys.add(
-                ledger.baseline(baseline, engine, seed, PlanWeighting.baseline(plan).variant())
-                        .map(RunRecord::key)
-                        .orElse(baseline));
-        for (ExperimentMode mode : plan.modes()) {
-            Weighting weighting = PlanWeighting.of(plan, mode);
-            mode.weightedRuns(plan)
-                    .forEach(run -> keys.add(SessionSeedRun.key(engine, seed, run, weighting)));
-        }
-        return keys;
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 
@@ -21,7 +22,7 @@ import org.learnability.experiments.record.RunsFile;
 public final class RunLedger {
 
     private final Path file;
-    private final Map<String, RunRecord> records = new LinkedHashMap<>();
+    private final Map<ModelKey, RunRecord> records = new LinkedHashMap<>();
     private final List<RunRecord> appended = new ArrayList<>();
 
     private RunLedger(Path file) {
@@ -37,7 +38,7 @@ public final class RunLedger {
     public static RunLedger open(Path dir) {
         RunLedger ledger = new RunLedger(dir.resolve(RunsFile.NAME));
         if (Files.exists(ledger.file)) {
-            RunsFile.read(ledger.file).forEach(r -> ledger.records.put(r.key(), r));
+            RunsFile.read(ledger.file).forEach(r -> ledger.records.put(r.modelKey(), r));
         }
         return ledger;
     }
@@ -50,7 +51,7 @@ public final class RunLedger {
      */
     public static RunLedger inMemory(List<RunRecord> recorded) {
         RunLedger ledger = new RunLedger(null);
-        recorded.forEach(r -> ledger.records.put(r.key(), r));
+        recorded.forEach(r -> ledger.records.put(r.modelKey(), r));
         return ledger;
     }
 
@@ -81,35 +82,30 @@ public final class RunLedger {
         return List.copyOf(records.values());
     }
 
-    /** Returns the recorded model of a key, if any. */
-    Optional<RunRecord> get(String key) {
+    /**
+     * Returns the recorded model of a key.
+     *
+     * @param key the key
+     * @return its record, if recorded
+     */
+    Optional<RunRecord> get(ModelKey key) {
         return Optional.ofNullable(records.get(key));
     }
 
     /**
-     * Returns the recorded baseline of an engine and seed: under the given key if there, else under
-     * any mode's key, since the baseline (every weight 1, weighted cross-entropy) trains the same
-     * whatever the modes that follow it.
+     * Returns the recorded baseline of a key, whatever the mode it was recorded under: a baseline
+     * is the same whatever the modes built on it ({@link ModelKey#sameBaseline}).
      *
-     * @param key the baseline's key under the plan's first mode
-     * @param engine the engine
-     * @param seed the seed
-     * @param variant the baseline's training variant (schedule, averaging), as in its key
-     * @return the baseline, if recorded
+     * @param key the baseline's key under this experiment's first mode
+     * @return its record, if recorded
      */
-    Optional<RunRecord> baseline(String key, String engine, int seed, String variant) {
+    Optional<RunRecord> baseline(ModelKey key) {
         return get(key).or(
                         () ->
-                                records.values().stream()
-                                        .filter(
-                                                r ->
-                                                        r.isBaseline()
-                                                                && r.engine().equals(engine)
-                                                                && r.seed() == seed
-                                                                && r.strategy()
-                                                                        .equals(RunRecord.BASELINE)
-                                                                && r.variant().equals(variant))
-                                        .findFirst());
+                                records.keySet().stream()
+                                        .filter(key::sameBaseline)
+                                        .findFirst()
+                                        .map(records::get));
     }
 
     /** Tells whether no model is recorded. */
@@ -118,7 +114,7 @@ public final class RunLedger {
     }
 
     /** Tells whether every key is recorded. */
-    public boolean containsAll(Collection<String> keys) {
+    public boolean containsAll(Collection<ModelKey> keys) {
         return records.keySet().containsAll(keys);
     }
 
@@ -131,7 +127,7 @@ public final class RunLedger {
         if (file != null) {
             RunsFile.append(file, record);
         }
-        records.put(record.key(), record);
+        records.put(record.modelKey(), record);
         appended.add(record);
     }
 }

@@ -7,10 +7,11 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.EpochScores;
+import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
-import org.learnability.experiments.record.Weighting;
+import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.TrainedModel;
 
@@ -38,7 +39,7 @@ final class RunRecords {
             ExperimentPlan plan,
             int seed,
             Session session,
-            String key,
+            ModelKey key,
             RunId run,
             Weighting weighting,
             TrainedModel model,
@@ -48,9 +49,9 @@ final class RunRecords {
         SplitScores validation = SplitScores.of(model.validation());
         return new RunRecord(
                 RunRecord.SCHEMA,
-                key,
-                plan.dataset().name(),
-                plan.model().name(),
+                key.toString(),
+                plan.baseline().dataset().name(),
+                plan.baseline().model().name(),
                 session.engine().getEngineName(),
                 session.engine().getVersion(),
                 session.device().toString(),
@@ -63,27 +64,21 @@ final class RunRecords {
                 epochWeights.stream().map(ClassWeights::asList).toList(),
                 validation,
                 SplitScores.of(model.test()),
-                plan.training().epochs(),
+                plan.baseline().epochs(),
                 session.splits().training().size(),
                 model.training().seconds(),
                 model.training().imagesPerSecond(),
                 Instant.now().toString(),
-                weighting.loss(),
-                weighting.apply(),
-                weighting.weightEma(),
-                weighting.uniformMix(),
-                weighting.warmupEpochs(),
+                weighting,
                 posthoc,
-                weighting.maxWeightRatio(),
                 baseline == null
                         ? null
                         : Collapse.detect(
                                 baseline.validation().accuracy(),
                                 validation.accuracy(),
-                                plan.collapseThreshold()),
-                weighting.schedule(),
-                weighting.averaging(),
-                weighting.scoreEpochs(),
+                                plan.arms().collapseThreshold()),
+                plan.baseline().scheduleName(),
+                plan.baseline().averaging().toString(),
                 model.training().epochValidation().stream().map(EpochScores::of).toList());
     }
 }

@@ -1,17 +1,22 @@
 package org.learnability.experiments.protocol;
 
+import ai.djl.Model;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.mode.BaselineLogits;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.WeakBaseline;
+import org.learnability.experiments.weighting.WeightBound;
+import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.Session;
-import org.learnability.runner.training.EpochHook;
+import org.learnability.runner.pipeline.SplitLogits;
+import org.learnability.runner.pipeline.ValidationHook;
 
 /**
  * The baseline of one seed on a {@link Session}, shared by every experiment that builds on it (a
@@ -24,9 +29,11 @@ final class SeedBaseline implements AutoCloseable {
     private final ExperimentPlan plan;
     private final int seed;
     private final Session session;
+    private final Optional<byte[]> parameters;
     private RunRecord record;
-    private Session.Fitted model;
-    private BaselineLogits logits;
+    private Session.Fitted fitted;
+    private Model model;
+    private SplitLogits logits;
     private boolean weakChecked;
     private final Set<RunLedger> ledgersCounted =
             Collections.newSetFromMap(new IdentityHashMap<>());
@@ -37,11 +44,14 @@ final class SeedBaseline implements AutoCloseable {
      * @param plan a plan of the experiments (they share the data, model and training settings)
      * @param seed the seed
      * @param session the seed's data
+     * @param parameters the recorded baseline's parameters, if at hand, so that its logits need no
+     *     training
      */
-    SeedBaseline(ExperimentPlan plan, int seed, Session session) {
+    SeedBaseline(ExperimentPlan plan, int seed, Session session, Optional<byte[]> parameters) {
         this.plan = plan;
         this.seed = seed;
         this.session = session;
+        this.parameters = parameters;
     }
 
     /**
@@ -54,10 +64,8 @@ final class SeedBaseline implements AutoCloseable {
      * @param progress where progress lines go
      * @return the baseline's record
      */
-    RunRecord record(RunId run, String key, RunLedger ledger, RunProgress progress) {
-        RunRecord recorded =
-                ledger.baseline(key, engine(), seed, PlanWeighting.baseline(plan).variant())
-                        .orElse(null);
+    RunRecord record(RunId run, ModelKey key, RunLedger ledger, RunProgress progress) {
+        RunRecord recorded = ledger.baseline(key).orElse(null);
         boolean counted = !ledgersCounted.add(ledger);
         if (recorded != null) {
             if (!counted) {
@@ -68,8 +76,9 @@ final class SeedBaseline implements AutoCloseable {
             return recorded;
         }
         if (record == null) {
-            progress.start(key, "training " + what());
-            model = fit();
+            progress.start(key.toString(), "training " + what());
+            fitted = fit();
+            model = fitted.model();
             record =
                     RunRecords.of(
                             plan,
@@ -77,8 +86,8 @@ final class SeedBaseline implements AutoCloseable {
                             session,
                             key,
                             run,
-                            PlanWeighting.baseline(plan),
-                            session.score(model),
+                            Weighting.PAPER,
+                            session.score(fitted),
                             null,
                             null);
         } else {
@@ -91,24 +100,33 @@ final class SeedBaseline implements AutoCloseable {
     }
 
     /**
+     * Returns the parameters of the baseline trained here.
+     *
+     * @return them, or empty if the baseline was recorded before and not trained here
+     */
+    Optional<byte[]> trainedParameters() {
+        return fitted == null ? Optional.empty() : Optional.of(session.parameters(fitted.model()));
+    }
+
+    /**
      * Returns the baseline's logits on the validation and the test split, training the recorded
      * baseline again if its model is not at hand (training is deterministic for a seed).
      *
      * @param progress where a note goes when the baseline is trained again
      * @return the logits
      */
-    BaselineLogits logits(RunProgress progress) {
+    SplitLogits logits(RunProgress progress) {
         if (logits == null) {
-            if (model == null) {
+            if (model == null && parameters.isPresent()) {
+                model = session.load(plan.baseline().model(), parameters.get());
+            } else if (model == null) {
                 progress.note(
                         "training the recorded baseline again for its logits (deterministic; its"
                                 + " record stays)");
-                model = fit();
+                fitted = fit();
+                model = fitted.model();
             }
-            logits =
-                    new BaselineLogits(
-                            session.validationLogits(model.model()),
-                            session.testLogits(model.model()));
+            logits = session.logits(model);
         }
         return logits;
     }
@@ -122,6 +140,7 @@ final class SeedBaseline implements AutoCloseable {
             return;
         }
         weakChecked = true;
+        WeightBound bound = plan.arms().weighting().bound();
         WeakBaseline.of(baseline)
                 .ifPresent(
                         weak ->
@@ -134,10 +153,9 @@ final class SeedBaseline implements AutoCloseable {
                                                 + weak.reason()
                                                 + "): weights from it will be extreme; train"
                                                 + " longer (--epochs) or bound the weights"
-                                                + (plan.bound().bounds()
+                                                + (bound.bounds()
                                                         ? " more tightly (--max-weight-ratio, now "
-                                                                + RunRecord.number(
-                                                                        plan.bound().maxRatio())
+                                                                + Weighting.number(bound.maxRatio())
                                                                 + ")"
                                                         : " (--max-weight-ratio 2)")));
     }
@@ -147,8 +165,8 @@ final class SeedBaseline implements AutoCloseable {
         return String.format(
                 Locale.ROOT,
                 "%s for %d epochs on %d images (%s %s, %s)",
-                plan.model().name(),
-                plan.training().epochs(),
+                plan.baseline().model().name(),
+                plan.baseline().epochs(),
                 session.splits().training().size(),
                 engine(),
                 session.engine().getVersion(),
@@ -161,22 +179,21 @@ final class SeedBaseline implements AutoCloseable {
 
     private Session.Fitted fit() {
         return session.fit(
-                plan.model(),
+                plan.baseline().model(),
                 ClassWeights.uniform(session.classNames().size()),
-                plan.baselineTraining(seed),
-                plan.augment(),
-                EpochHook.NONE);
+                plan.baseline().training(seed),
+                plan.baseline().augment(),
+                ValidationHook.NONE);
     }
 
     /** Frees the logits and the model. */
     @Override
     public void close() {
         if (logits != null) {
-            logits.validation().close();
-            logits.test().close();
+            logits.close();
         }
         if (model != null) {
-            model.close();
+            model.close(); // the fitted model's, or the loaded one
         }
     }
 }

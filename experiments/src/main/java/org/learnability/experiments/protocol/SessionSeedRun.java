@@ -1,23 +1,23 @@
 package org.learnability.experiments.protocol;
 
-import ai.djl.Model;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.mode.BaselineLogits;
 import org.learnability.experiments.mode.Derived;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedRun;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
-import org.learnability.experiments.record.Weighting;
+import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.loss.LossChoice;
 import org.learnability.runner.pipeline.Session;
+import org.learnability.runner.pipeline.SplitLogits;
 import org.learnability.runner.pipeline.TrainedModel;
-import org.learnability.runner.training.EpochHook;
+import org.learnability.runner.pipeline.ValidationHook;
 import org.learnability.runner.training.TrainingResult;
 
 /**
@@ -31,6 +31,7 @@ final class SessionSeedRun {
     private final int seed;
     private final Session session;
     private final Map<String, WeightStrategy> strategies;
+    private final LossChoice loss;
     private final RunLedger ledger;
     private final RunProgress progress;
     private final SeedBaseline baseline;
@@ -40,6 +41,7 @@ final class SessionSeedRun {
             int seed,
             Session session,
             Map<String, WeightStrategy> strategies,
+            LossChoice loss,
             RunLedger ledger,
             RunProgress progress,
             SeedBaseline baseline) {
@@ -47,6 +49,7 @@ final class SessionSeedRun {
         this.seed = seed;
         this.session = session;
         this.strategies = strategies;
+        this.loss = loss;
         this.ledger = ledger;
         this.progress = progress;
         this.baseline = baseline;
@@ -54,19 +57,9 @@ final class SessionSeedRun {
 
     /** Runs every mode of the plan, in order. */
     void run() {
-        for (ExperimentMode mode : plan.modes()) {
+        for (ExperimentMode mode : plan.arms().mode()) {
             mode.run(new ModeRun(mode));
         }
-    }
-
-    /** The key of a model: {@code engine/seed/mode/strategy[weighting]/round}. */
-    static String key(String engine, int seed, RunId run, Weighting weighting) {
-        return RunRecord.key(
-                engine,
-                seed,
-                run.mode(),
-                RunRecord.weighted(run.strategy(), weighting.variant()),
-                run.round());
     }
 
     private String engine() {
@@ -75,17 +68,16 @@ final class SessionSeedRun {
 
     private RunRecord baseline() {
         return baseline.record(
-                RunId.baseline(plan.modes().get(0)), baselineKey(), ledger, progress);
+                RunId.baseline(plan.arms().mode().get(0)), baselineKey(), ledger, progress);
     }
 
-    private String baselineKey() {
-        return key(
-                engine(), seed, RunId.baseline(plan.modes().get(0)), PlanWeighting.baseline(plan));
+    private ModelKey baselineKey() {
+        return ModelKeys.baseline(engine(), seed, plan);
     }
 
     /** Appends a model's record to the ledger and returns it. */
     private RunRecord record(
-            String key, RunId run, Weighting weighting, TrainedModel model, Derived derived) {
+            ModelKey key, RunId run, Weighting weighting, TrainedModel model, Derived derived) {
         RunRecord record =
                 RunRecords.of(
                         plan,
@@ -96,12 +88,7 @@ final class SessionSeedRun {
                         weighting,
                         model,
                         derived == null ? null : derived.posthoc(),
-                        ledger.baseline(
-                                        baselineKey(),
-                                        engine(),
-                                        seed,
-                                        PlanWeighting.baseline(plan).variant())
-                                .orElseThrow());
+                        ledger.baseline(baselineKey()).orElseThrow());
         ledger.append(record);
         progress.finish(record);
         return record;
@@ -115,12 +102,27 @@ final class SessionSeedRun {
 
         ModeRun(ExperimentMode mode) {
             this.mode = mode;
-            this.weighting = PlanWeighting.of(plan, mode);
+            this.weighting = plan.arms().weighting(mode);
         }
 
         @Override
-        public ExperimentPlan plan() {
-            return plan;
+        public Weighting weighting() {
+            return weighting;
+        }
+
+        @Override
+        public int rounds() {
+            return plan.arms().rounds();
+        }
+
+        @Override
+        public int epochs() {
+            return plan.baseline().epochs();
+        }
+
+        @Override
+        public double maxAccuracyDrop() {
+            return plan.arms().maxAccuracyDrop();
         }
 
         @Override
@@ -144,31 +146,38 @@ final class SessionSeedRun {
         }
 
         @Override
-        public RunRecord model(RunId run, ClassWeights weights, EpochHook hook) {
-            String key = key(engine(), seed, run, weighting);
+        public RunRecord model(RunId run, ClassWeights weights, ValidationHook hook) {
+            ModelKey key = ModelKeys.of(engine(), seed, plan, run, weighting);
             RunRecord recorded = ledger.get(key).orElse(null);
             if (recorded != null) {
-                progress.skip(key);
+                progress.skip(recorded.key());
                 return recorded;
             }
-            progress.start(key, "training " + baseline.what());
-            TrainedModel trained =
-                    session.trainAndScore(
-                            plan.model(), weights, plan.training(seed), plan.augment(), hook);
+            progress.start(key.toString(), "training " + baseline.what());
+            TrainedModel trained;
+            try (Session.Fitted fitted =
+                    session.fit(
+                            plan.baseline().model(),
+                            weights,
+                            plan.baseline().training(seed).withWeighting(loss, weighting.apply()),
+                            plan.baseline().augment(),
+                            hook)) {
+                trained = session.score(fitted);
+            }
             return record(key, run, weighting, trained, null);
         }
 
         @Override
         public RunRecord derived(
-                RunId run, ClassWeights weights, Function<BaselineLogits, Derived> derive) {
-            String key = key(engine(), seed, run, weighting);
+                RunId run, ClassWeights weights, Function<SplitLogits, Derived> derive) {
+            ModelKey key = ModelKeys.of(engine(), seed, plan, run, weighting);
             RunRecord recorded = ledger.get(key).orElse(null);
             if (recorded != null) {
-                progress.skip(key);
+                progress.skip(recorded.key());
                 return recorded;
             }
             baseline();
-            progress.start(key, "adjusting the baseline's logits (" + mode.name() + ")");
+            progress.start(key.toString(), "adjusting the baseline's logits (" + mode.name() + ")");
             long start = System.nanoTime();
             Derived result = derive.apply(baseline.logits(progress));
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -178,11 +187,6 @@ final class SessionSeedRun {
                             result.validation(),
                             result.test());
             return record(key, run, weighting, model, result);
-        }
-
-        @Override
-        public ClassScores scoreValidation(Model model) {
-            return session.scoreValidation(model);
         }
     }
 }

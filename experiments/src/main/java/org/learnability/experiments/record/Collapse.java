@@ -40,14 +40,14 @@ public record Collapse(double baselineAccuracy, double accuracy, double threshol
                         + " baseline's (%.3f -> %.3f, threshold %s); weights %.3g to %.3g (ratio"
                         + " %.1f). Bound them (--max-weight-ratio), mix in uniform weight"
                         + " (--uniform-mix), use a lower exponent, or train longer (--epochs)",
-                RunRecord.weighted(model.strategy(), model.variant()),
+                ModelKey.weighted(model.strategy(), model.variant()),
                 model.seed(),
                 model.engine(),
                 model.mode(),
                 drop(),
                 baselineAccuracy,
                 accuracy,
-                RunRecord.number(threshold),
+                org.learnability.experiments.weighting.Weighting.number(threshold),
                 min,
                 max,
                 max / min);

@@ -2,8 +2,10 @@ package org.learnability.experiments.record;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.scores.ConfusionMatrix;
+import org.learnability.experiments.weighting.Weighting;
 
 /**
  * A model's validation scores after one epoch: its per-class TPRs, and the confusion matrix they
@@ -28,6 +30,36 @@ public record EpochScores(List<Double> tpr, List<List<Long>> confusionMatrix) {
      */
     public static EpochScores of(ClassScores scores) {
         return new EpochScores(scores.tpr(), SplitScores.of(scores).confusionMatrix());
+    }
+
+    /**
+     * Returns the mean scores of the last epochs of a weighting's scoring window ({@link
+     * #mean(List, int, List)}).
+     *
+     * @param epochs the scores of every epoch so far, oldest first
+     * @param weighting the weighting, whose scoring window counts
+     * @param classNames the class names
+     * @return the mean scores
+     */
+    public static ClassScores mean(
+            List<EpochScores> epochs, Weighting weighting, List<String> classNames) {
+        return mean(epochs, weighting.scoreEpochs(), classNames);
+    }
+
+    /**
+     * Returns the mean scores of a recorded model's scoring window, where there is one to average:
+     * a window above 1 epoch over recorded per-epoch scores.
+     *
+     * @param epochs the recorded per-epoch scores, oldest first
+     * @param weighting the weighting, whose scoring window counts
+     * @param classNames the class names
+     * @return the mean scores, or empty where the recorded scores themselves count
+     */
+    public static Optional<ClassScores> window(
+            List<EpochScores> epochs, Weighting weighting, List<String> classNames) {
+        return weighting.scoreEpochs() <= 1 || epochs.isEmpty()
+                ? Optional.empty()
+                : Optional.of(mean(epochs, weighting, classNames));
     }
 
     /**

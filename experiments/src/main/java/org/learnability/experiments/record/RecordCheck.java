@@ -31,10 +31,6 @@ final class RecordCheck {
         if (r.epochs() < 1) {
             return Optional.of("epochs is " + r.epochs() + "; expected 1 or more");
         }
-        if (!(r.maxWeightRatio() == 0 || r.maxWeightRatio() >= 1)) {
-            return Optional.of(
-                    "maxWeightRatio is " + r.maxWeightRatio() + "; expected 0 (none) or >= 1");
-        }
         Optional<String> problem = weights("weights", r.weights(), classes);
         for (int e = 0; problem.isEmpty() && e < r.epochWeights().size(); e++) {
             problem = weights("epochWeights[" + e + "]", r.epochWeights().get(e), classes);

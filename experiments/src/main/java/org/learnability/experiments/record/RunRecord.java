@@ -1,21 +1,25 @@
 package org.learnability.experiments.record;
 
 import java.util.List;
+import java.util.Locale;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.training.Averaging;
+import org.learnability.runner.training.TrainingSettings;
 
 /**
  * One trained model: a line of {@code runs.jsonl}, written once the model is trained and scored.
  *
- * <p>{@code key} identifies the model (engine, seed, mode, strategy with its weighting, and round),
- * so a resumed run can skip what is done and a report can pair every weighted model with the
- * baseline of the same engine and seed. Schema 2 added the weighting ({@code loss} to {@code
- * warmupEpochs}) and {@code posthoc}, schema 3 {@code maxWeightRatio} and {@code collapse}; records
- * of older schemas read with the values they were trained with (weighted cross-entropy on the loss,
- * no smoothing, one warm-up epoch, no bound, no collapse marked). {@code schedule}, {@code
- * averaging}, {@code scoreEpochs} and {@code epochValidation} came later in schema 3; records
- * without them read as a constant rate, no averaging, scores of the last epoch, and no per-epoch
- * scores.
+ * <p>{@code key} identifies the model ({@link ModelKey}: engine, seed, mode, strategy with its
+ * weighting, and round), so a resumed run can skip what is done and a report can pair every
+ * weighted model with the baseline of the same engine and seed. Schema 4 nests the {@link
+ * Weighting} as one object; schemas 2 and 3 held its parts beside the other fields (schema 2 added
+ * the weighting and {@code posthoc}, schema 3 the bound, {@code collapse}, the schedule, the
+ * averaging, the scoring window and {@code epochValidation}), and {@link RunsFile} reads them into
+ * the nested form with the values older records were trained with (weighted cross-entropy on the
+ * loss, no smoothing, one warm-up epoch, no bound, scores of the last epoch, a constant rate, no
+ * averaging, no collapse marked, no per-epoch scores).
  *
  * @param schema the record format version, {@value #SCHEMA}
  * @param key engine/seed/mode/strategy/round, unique in a {@code runs.jsonl}
@@ -40,18 +44,13 @@ import org.learnability.api.weights.ClassWeights;
  * @param wallSeconds wall time of training
  * @param imagesPerSecond training throughput
  * @param finishedAt ISO-8601 time the record was written
- * @param loss the loss family spec it trained with, e.g. {@code ce} or {@code focal:gamma=2}
- * @param apply how its weights acted: {@code loss}, {@code sampling} or {@code both}
- * @param weightEma the smoothing of recomputed weights with the previous ones (0: none)
- * @param uniformMix the share of uniform weight mixed in (0: none)
- * @param warmupEpochs the unweighted first epochs ({@code dynamic}; 1 otherwise)
+ * @param weighting how its weights acted: loss family, application, smoothing, bound, scoring
+ *     window
  * @param posthoc the logit offsets of a {@code posthoc} model, null for a trained one
- * @param maxWeightRatio the bound its weights were held to (largest / smallest), 0 for none
  * @param collapse its validation accuracy fell below the baseline's by more than the plan's
  *     threshold; null otherwise (and for every baseline)
  * @param schedule the learning-rate schedule it trained with
  * @param averaging the parameter averaging it trained with; the average is what was scored
- * @param scoreEpochs the last epochs of its source model whose validation scores gave its weights
  * @param epochValidation the validation scores after each epoch (the model as it stood, averaged
  *     once averaging had begun); empty for a derived model
  */
@@ -77,39 +76,28 @@ public record RunRecord(
         double wallSeconds,
         double imagesPerSecond,
         String finishedAt,
-        String loss,
-        String apply,
-        double weightEma,
-        double uniformMix,
-        int warmupEpochs,
+        Weighting weighting,
         Posthoc posthoc,
-        double maxWeightRatio,
         Collapse collapse,
         String schedule,
         String averaging,
-        int scoreEpochs,
         List<EpochScores> epochValidation) {
 
     /** The current record format. */
-    public static final int SCHEMA = 3;
-
-    /** The loss of records that do not name one (schema 1), and of every baseline. */
-    public static final String DEFAULT_LOSS = Weighting.DEFAULT_LOSS;
-
-    /** The weight application of records that do not name one (schema 1). */
-    public static final String DEFAULT_APPLY = Weighting.DEFAULT_APPLY;
+    public static final int SCHEMA = 4;
 
     /** The strategy spec of the baseline. */
-    public static final String BASELINE = "uniform";
+    public static final String BASELINE = ModelKey.BASELINE;
 
-    /** Takes immutable copies; fills in what schema 1 left out. */
+    /** The schedule of records that do not name one. */
+    private static final String CONSTANT =
+            TrainingSettings.Schedule.CONSTANT.name().toLowerCase(Locale.ROOT);
+
+    /** Takes immutable copies; fills in what older schemas left out. */
     public RunRecord {
-        loss = loss == null ? DEFAULT_LOSS : loss;
-        apply = apply == null ? DEFAULT_APPLY : apply;
-        warmupEpochs = warmupEpochs == 0 ? 1 : warmupEpochs;
-        schedule = schedule == null ? Weighting.DEFAULT_SCHEDULE : schedule;
-        averaging = averaging == null ? Weighting.DEFAULT_AVERAGING : averaging;
-        scoreEpochs = scoreEpochs == 0 ? 1 : scoreEpochs;
+        weighting = weighting == null ? Weighting.PAPER : weighting;
+        schedule = schedule == null ? CONSTANT : schedule;
+        averaging = averaging == null ? Averaging.NONE.toString() : averaging;
         epochValidation = epochValidation == null ? List.of() : List.copyOf(epochValidation);
         classNames = List.copyOf(classNames);
         weights = List.copyOf(weights);
@@ -117,81 +105,36 @@ public record RunRecord(
     }
 
     /**
-     * Returns how the model was trained beyond its strategy.
+     * Returns the model's identity.
      *
-     * @return its weighting and training variants
+     * @return its key, whose {@code toString} is {@link #key()}
      */
-    public Weighting weighting() {
-        return new Weighting(
-                loss,
-                apply,
-                weightEma,
-                uniformMix,
-                warmupEpochs,
-                maxWeightRatio,
-                schedule,
-                averaging,
-                scoreEpochs);
+    public ModelKey modelKey() {
+        return new ModelKey(engine, seed, mode, strategy, variant(), round);
     }
 
     /**
-     * Describes how the model's training differs from the source paper's, for keys, arms and labels
-     * ({@link Weighting#variant()}).
+     * Describes how the model's training differs from the source paper's, for keys, arms and
+     * labels.
      *
      * @return e.g. {@code loss=focal:gamma=2;apply=sampling}, or empty for the paper's
      */
     public String variant() {
-        return weighting().variant();
+        return ModelKey.variant(weighting, schedule, averaging);
     }
 
     /**
-     * Returns a strategy with its weighting, as keys name it.
+     * Returns the validation scores that a weighting's weights come from: those of the recorded
+     * model, or with a scoring window above 1 epoch the mean over its last epochs ({@link
+     * EpochScores#mean}); a record without per-epoch scores (older ones, derived models) gives its
+     * recorded scores.
      *
-     * @param strategy the strategy spec
-     * @param variant the weighting's {@link #variant}
-     * @return e.g. {@code mean-ratio:gamma=2} or {@code mean-ratio:gamma=2[loss=focal]}
-     */
-    public static String weighted(String strategy, String variant) {
-        return variant.isEmpty() ? strategy : strategy + "[" + variant + "]";
-    }
-
-    /**
-     * Writes a number as keys and labels do: no trailing zeros, no exponent.
-     *
-     * @param value the number
-     * @return e.g. {@code 5} or {@code 0.5}
-     */
-    public static String number(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-    }
-
-    /**
-     * Makes the key of a model.
-     *
-     * @param engine the engine
-     * @param seed the seed
-     * @param mode the mode
-     * @param strategy the strategy spec
-     * @param round the round
-     * @return {@code engine/seed/mode/strategy/round}
-     */
-    public static String key(String engine, int seed, String mode, String strategy, int round) {
-        return engine + "/" + seed + "/" + mode + "/" + strategy + "/" + round;
-    }
-
-    /**
-     * Returns the validation scores that weights come from: those of the recorded model, or with
-     * {@code lastEpochs} above 1 the mean over its last epochs ({@link EpochScores#mean}); a record
-     * without per-epoch scores (older ones, derived models) gives its recorded scores.
-     *
-     * @param lastEpochs the epochs to average, at least 1
+     * @param weighting the weighting, whose scoring window counts
      * @return the scores, with their confusion matrix
      */
-    public ClassScores validationScores(int lastEpochs) {
-        if (lastEpochs <= 1 || epochValidation.isEmpty()) {
-            return validation.toClassScores(classNames);
-        }
-        return EpochScores.mean(epochValidation, lastEpochs, classNames);
+    public ClassScores validationScores(Weighting weighting) {
+        return EpochScores.window(epochValidation, weighting, classNames)
+                .orElseGet(() -> validation.toClassScores(classNames));
     }
 
     /**

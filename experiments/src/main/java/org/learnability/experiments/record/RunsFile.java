@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.learnability.experiments.io.Json;
+import org.learnability.experiments.weighting.Weighting;
 
 /**
  * Reads and appends {@code runs.jsonl}: one {@link RunRecord} as JSON per line, each line ended by
@@ -50,6 +51,9 @@ public final class RunsFile {
                     "epochWeights",
                     "validation",
                     "test");
+
+    /** The field of the nested weighting (schema 4). */
+    private static final String WEIGHTING = "weighting";
 
     private RunsFile() {}
 
@@ -228,6 +232,15 @@ public final class RunsFile {
                 return Parsed.failed("field \"" + field + "\" is missing");
             }
         }
+        if (!object.has(WEIGHTING)) {
+            object = nestWeighting(object);
+        }
+        try {
+            Json.GSON.fromJson(object.get(WEIGHTING), Weighting.class);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new Parsed(Optional.empty(), WEIGHTING + ": " + firstLine(cause), true);
+        }
         RunRecord record;
         try {
             record = Json.GSON.fromJson(object, RunRecord.class);
@@ -239,6 +252,24 @@ public final class RunsFile {
         return RecordCheck.problem(record)
                 .map(problem -> new Parsed(Optional.empty(), problem, true))
                 .orElseGet(() -> new Parsed(Optional.of(record), "", false));
+    }
+
+    /**
+     * A record of schema 1 to 3 in the nested form: the weighting's parts, which those schemas held
+     * beside the other fields under the same names, moved into one {@code weighting} object; parts
+     * an older schema lacks take the paper's values, which those records were trained with.
+     */
+    private static JsonObject nestWeighting(JsonObject flat) {
+        JsonObject record = flat.deepCopy();
+        JsonObject weighting = Json.GSON.toJsonTree(Weighting.PAPER).getAsJsonObject();
+        for (String part : List.copyOf(weighting.keySet())) {
+            JsonElement value = record.remove(part);
+            if (value != null && !value.isJsonNull()) {
+                weighting.add(part, value);
+            }
+        }
+        record.add(WEIGHTING, weighting);
+        return record;
     }
 
     private static String firstLine(Throwable e) {

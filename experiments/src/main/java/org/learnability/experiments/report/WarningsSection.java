@@ -54,7 +54,9 @@ final class WarningsSection {
                 double max = Arrays.stream(w).max().orElseThrow();
                 table.row(
                         List.of(
-                                code(RunRecord.weighted(r.strategy(), r.variant()))
+                                code(
+                                                org.learnability.experiments.record.ModelKey
+                                                        .weighted(r.strategy(), r.variant()))
                                         + " ("
                                         + r.mode()
                                         + ")",

@@ -15,12 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.app.ModeModule;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
 import org.learnability.experiments.testing.SmallRun;
-import org.learnability.runner.training.EpochHook;
+import org.learnability.runner.pipeline.ValidationHook;
 
 /**
  * A mode is one class and one registration line: a toy mode, registered from test code only, is
@@ -42,8 +41,8 @@ class ExtensionPointTest {
         }
 
         @Override
-        public List<RunId> weightedRuns(ExperimentPlan plan) {
-            return plan.strategies().stream().map(s -> new RunId(name(), s, 1)).toList();
+        public List<RunId> weightedRuns(List<String> strategies, int rounds) {
+            return strategies.stream().map(s -> new RunId(name(), s, 1)).toList();
         }
 
         @Override
@@ -53,7 +52,7 @@ class ExtensionPointTest {
                 seed.model(
                         new RunId(name(), strategy, 1),
                         ClassWeights.uniform(seed.classNames().size()),
-                        EpochHook.NONE);
+                        ValidationHook.NONE);
             }
         }
     }

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.testing.PluginJars;
-import org.learnability.experiments.mode.WeightBound;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
 import org.learnability.experiments.testing.SmallRun;
+import org.learnability.experiments.weighting.WeightBound;
 
 /**
  * A strategy plugin that weighs one class 1000 times every other: the weighted model collapses,
@@ -142,7 +142,7 @@ class CollapseWarningTest {
 
         RunRecord weighted = RunsFile.read(out.resolve("runs.jsonl")).get(1);
         assertEquals(engine + "/1/two-stage/extreme[max-ratio=5]/1", weighted.key());
-        assertEquals(5.0, weighted.maxWeightRatio());
+        assertEquals(5.0, weighted.weighting().maxWeightRatio());
         // logs of the raw weights: ln 1000 = 6.9078 once, 0 nine times; their mean g = 0.69078;
         // the bound clips to g + ln(5)/2 = 1.49550, so the ratio is e^1.49550 / e^0 = 4.4615
         assertEquals(4.4615, WeightBound.ratio(weighted.weightsUsed()), 1e-4);

@@ -148,11 +148,12 @@ class InterventionsTest {
                 runs.get(
                         engine
                                 + "/1/two-stage/mean-ratio:gamma=2[loss=focal:gamma=2;apply=sampling]/1");
-        assertEquals("focal:gamma=2", weighted.get("loss").getAsString());
-        assertEquals("sampling", weighted.get("apply").getAsString());
+        assertEquals("focal:gamma=2", weighting(weighted).get("loss").getAsString());
+        assertEquals("sampling", weighting(weighted).get("apply").getAsString());
         JsonObject baseline = runs.get(engine + "/1/two-stage/uniform/0");
-        assertEquals("ce", baseline.get("loss").getAsString(), "the baseline is the paper's");
-        assertEquals("loss", baseline.get("apply").getAsString());
+        assertEquals(
+                "ce", weighting(baseline).get("loss").getAsString(), "the baseline is the paper's");
+        assertEquals("loss", weighting(baseline).get("apply").getAsString());
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
         List<String> header = List.of(csv.get(0).split(","));
         int weighting = header.indexOf("weighting");
@@ -210,9 +211,9 @@ class InterventionsTest {
             changed |= Math.abs(w - 1) > 1e-6;
         }
         assertTrue(changed, "epoch 3 is weighted");
-        assertEquals(0.5, weighted.get("weightEma").getAsDouble());
-        assertEquals(0.2, weighted.get("uniformMix").getAsDouble());
-        assertEquals(2, weighted.get("warmupEpochs").getAsInt());
+        assertEquals(0.5, weighting(weighted).get("weightEma").getAsDouble());
+        assertEquals(0.2, weighting(weighted).get("uniformMix").getAsDouble());
+        assertEquals(2, weighting(weighted).get("warmupEpochs").getAsInt());
         assertFalse(weighted.has("posthoc") && !weighted.get("posthoc").isJsonNull());
     }
 
@@ -262,5 +263,10 @@ class InterventionsTest {
                         engine + "/1/two-stage/uniform/0",
                         engine + "/1/dynamic/mean-ratio:gamma=2/1"),
                 keys);
+    }
+
+    /** The nested weighting of a record (schema 4). */
+    private static JsonObject weighting(JsonObject record) {
+        return record.getAsJsonObject("weighting");
     }
 }

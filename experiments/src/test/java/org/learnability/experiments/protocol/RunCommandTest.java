@@ -138,18 +138,32 @@ class RunCommandTest {
                             "wallSeconds",
                             "imagesPerSecond",
                             "finishedAt",
+                            "weighting",
+                            "schedule",
+                            "averaging",
+                            "epochValidation")) {
+                assertTrue(r.has(key), "runs.jsonl record has " + key + ": " + r);
+            }
+            JsonObject weighting = r.getAsJsonObject("weighting");
+            for (String key :
+                    List.of(
                             "loss",
                             "apply",
                             "weightEma",
                             "uniformMix",
                             "warmupEpochs",
-                            "maxWeightRatio")) {
-                assertTrue(r.has(key), "runs.jsonl record has " + key + ": " + r);
+                            "maxWeightRatio",
+                            "scoreEpochs")) {
+                assertTrue(weighting.has(key), "the weighting has " + key + ": " + r);
+                assertFalse(r.has(key), "only nested: " + key);
             }
-            assertEquals(3, r.get("schema").getAsInt());
-            assertEquals(0, r.get("maxWeightRatio").getAsDouble(), "no bound without the option");
-            assertEquals("ce", r.get("loss").getAsString());
-            assertEquals("loss", r.get("apply").getAsString());
+            assertEquals(4, r.get("schema").getAsInt());
+            assertEquals(
+                    0,
+                    weighting.get("maxWeightRatio").getAsDouble(),
+                    "no bound without the option");
+            assertEquals("ce", weighting.get("loss").getAsString());
+            assertEquals("loss", weighting.get("apply").getAsString());
             assertEquals(engine, r.get("engine").getAsString());
             assertEquals(200, r.get("trainSize").getAsInt());
             for (String split : List.of("validation", "test")) {

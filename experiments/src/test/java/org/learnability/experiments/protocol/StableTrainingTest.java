@@ -72,7 +72,7 @@ class StableTrainingTest {
             // the recorded validation scores are those of the averaged model after the last epoch
             assertEquals(r.validation().tpr(), r.epochValidation().get(2).tpr(), r.key());
         }
-        assertEquals(2, weighted.scoreEpochs());
+        assertEquals(2, weighted.weighting().scoreEpochs());
 
         // mean-ratio:gamma=1 on the mean TPRs of the baseline's epochs 2 and 3:
         // w_c = C * (1 / s_c) / sum_j (1 / s_j), every class with the same number of images

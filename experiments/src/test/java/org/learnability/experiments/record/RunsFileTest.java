@@ -34,7 +34,7 @@ class RunsFileTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(runs.size(), lines.size());
         assertTrue(
-                lines.get(0).startsWith("{\"schema\":3,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
+                lines.get(0).startsWith("{\"schema\":4,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
                 lines.get(0));
         assertTrue(Files.readString(file).endsWith("}\n"));
     }
@@ -99,20 +99,21 @@ class RunsFileTest {
                         "warmupEpochs",
                         "posthoc",
                         "maxWeightRatio",
-                        "collapse")) {
+                        "collapse",
+                        "weighting")) {
             old.remove(added);
         }
         Path file = dir.resolve(RunsFile.NAME);
         Files.writeString(file, old + "\n");
         RunRecord read = RunsFile.read(file).get(0);
-        assertEquals("ce", read.loss());
-        assertEquals("loss", read.apply());
-        assertEquals(0.0, read.weightEma());
-        assertEquals(0.0, read.uniformMix());
-        assertEquals(1, read.warmupEpochs());
+        assertEquals("ce", read.weighting().loss().toString());
+        assertEquals("loss", read.weighting().apply().toString());
+        assertEquals(0.0, read.weighting().weightEma());
+        assertEquals(0.0, read.weighting().uniformMix());
+        assertEquals(1, read.weighting().warmupEpochs());
         assertEquals(null, read.posthoc());
         assertEquals("", read.variant());
-        assertEquals(0, read.maxWeightRatio(), "no bound");
+        assertEquals(0, read.weighting().maxWeightRatio(), "no bound");
         assertEquals(null, read.collapse(), "not marked");
         assertEquals(now.test(), read.test());
         assertEquals(now.key(), read.key());
@@ -121,9 +122,9 @@ class RunsFileTest {
     @Test
     void aLineOfAnotherSchemaOrWithoutFieldsIsRejected() throws IOException {
         Path file = dir.resolve(RunsFile.NAME);
-        Files.writeString(file, "{\"schema\": 4}\n");
+        Files.writeString(file, "{\"schema\": 5}\n");
         assertEquals(
-                file + " line 1: record schema 4; this version reads schemas 1 to 3",
+                file + " line 1: record schema 5; this version reads schemas 1 to 4",
                 assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
                         .getMessage());
         Files.writeString(

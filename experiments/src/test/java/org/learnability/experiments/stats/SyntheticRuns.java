@@ -6,9 +6,11 @@ import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.scores.ConfusionMatrix;
 import org.learnability.experiments.record.Collapse;
+import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.record.SplitScores;
+import org.learnability.experiments.weighting.Weighting;
 
 /**
  * Run records with hand-chosen TPRs, for tests. Every class has 100 test samples; a TPR of {@code
@@ -147,7 +149,7 @@ public final class SyntheticRuns {
         List<Double> w = Arrays.stream(weights).boxed().toList();
         return new RunRecord(
                 RunRecord.SCHEMA,
-                RunRecord.key(engine, seed, mode, strategy, round),
+                new ModelKey(engine, seed, mode, strategy, "", round).toString(),
                 "synthetic",
                 "cnn-small",
                 engine,
@@ -167,17 +169,11 @@ public final class SyntheticRuns {
                 1.5,
                 200.0,
                 "2025-01-01T00:00:00Z",
-                RunRecord.DEFAULT_LOSS,
-                RunRecord.DEFAULT_APPLY,
-                0,
-                0,
-                1,
+                Weighting.PAPER,
                 null,
-                0,
                 null,
                 "constant",
                 "none",
-                1,
                 List.of());
     }
 
@@ -226,17 +222,11 @@ public final class SyntheticRuns {
                 r.wallSeconds(),
                 r.imagesPerSecond(),
                 r.finishedAt(),
-                r.loss(),
-                r.apply(),
-                r.weightEma(),
-                r.uniformMix(),
-                r.warmupEpochs(),
+                r.weighting(),
                 r.posthoc(),
-                r.maxWeightRatio(),
                 collapse,
                 r.schedule(),
                 r.averaging(),
-                r.scoreEpochs(),
                 r.epochValidation());
     }
 

@@ -1,4 +1,4 @@
-package org.learnability.experiments.mode;
+package org.learnability.experiments.weighting;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

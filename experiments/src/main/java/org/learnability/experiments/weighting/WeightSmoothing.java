@@ -1,4 +1,4 @@
-package org.learnability.experiments.mode;
+package org.learnability.experiments.weighting;
 
 import org.learnability.api.weights.ClassWeights;
 

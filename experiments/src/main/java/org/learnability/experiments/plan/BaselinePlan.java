@@ -1,0 +1,190 @@
+package org.learnability.experiments.plan;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.learnability.experiments.record.ModelKey;
+import org.learnability.experiments.setting.Setting;
+import org.learnability.runner.data.DataSource;
+import org.learnability.runner.data.DatasetDefinition;
+import org.learnability.runner.loss.LossChoice;
+import org.learnability.runner.model.ModelArchitecture;
+import org.learnability.runner.training.Averaging;
+import org.learnability.runner.training.TrainingSettings;
+import org.learnability.runner.training.WeightApplication;
+
+/**
+ * What makes a seed's baseline: the data, the model and how it trains. Experiments whose baseline
+ * plans are equal share each seed's baseline (a grid trains it once for all of them); what an
+ * experiment builds on it is its {@link ArmPlan}.
+ *
+ * @param dataset the data set
+ * @param dataDir the local data, or empty for the data set's default source
+ * @param model the architecture
+ * @param epochs training epochs of every model
+ * @param batchSize training batch size
+ * @param optimizer the optimizer
+ * @param learningRate its learning rate
+ * @param momentum SGD's momentum
+ * @param weightDecay L2 weight decay
+ * @param schedule how the learning rate changes over the run
+ * @param trainSize training images (stratified subset), 0 for all that the validation split leaves
+ * @param valSize validation images, held out of the training set
+ * @param augment the data set's augmentation of training images
+ * @param averaging the parameter averaging, whose average is scored
+ */
+public record BaselinePlan(
+        @Setting(order = 1, label = "NAME", help = "${bundle:datasets} (quick, paper: cifar10).")
+                DatasetDefinition dataset,
+        @Setting(
+                        order = 2,
+                        label = "PATH",
+                        help =
+                                "Local data: a CIFAR-10 directory or archive, or the Fashion-MNIST"
+                                        + " *-ubyte.gz directory (default:"
+                                        + " /usr/share/datasets/fashion-mnist if present, else"
+                                        + " DJL's download).")
+                Optional<Path> dataDir,
+        @Setting(
+                        order = 3,
+                        label = "NAME",
+                        help = "${bundle:models} (quick, paper: resnet-peifer).")
+                ModelArchitecture model,
+        @Setting(
+                        order = 6,
+                        label = "N",
+                        help = "Training epochs of every model (quick: 4, paper: 20).")
+                int epochs,
+        @Setting(order = 7, label = "N", help = "Training batch size (quick: 128, paper: 512).")
+                int batchSize,
+        @Setting(order = 8, label = "NAME", help = "adam or sgd (quick, paper: adam).")
+                TrainingSettings.Optimizer optimizer,
+        @Setting(
+                        order = 9,
+                        label = "RATE",
+                        option = "--lr",
+                        help = "Learning rate (quick, paper: 0.001).")
+                double learningRate,
+        @Setting(order = 10, label = "M", help = "SGD's momentum (default: 0.9).") double momentum,
+        @Setting(order = 11, label = "L2", help = "L2 weight decay (default: 0).")
+                double weightDecay,
+        @Setting(
+                        order = 12,
+                        label = "NAME",
+                        help =
+                                "Learning-rate schedule: constant, cosine (to 0 over the run) or"
+                                        + " step (x0.1 at 50%% and 75%%) (default: constant).")
+                TrainingSettings.Schedule schedule,
+        @Setting(
+                        order = 13,
+                        label = "N",
+                        help =
+                                "Training images, a stratified subset; 0 for all the validation"
+                                        + " split leaves (quick: 10000, paper: 45000).")
+                int trainSize,
+        @Setting(
+                        order = 14,
+                        label = "N",
+                        help =
+                                "Validation images held out of the training set (quick: 2000,"
+                                        + " paper: 5000).")
+                int valSize,
+        @Setting(
+                        order = 17,
+                        help = "Random crop and flip of CIFAR-10 training images (default: off).")
+                boolean augment,
+        @Setting(
+                        order = 26,
+                        label = "SPEC",
+                        since = "\"none\"",
+                        help =
+                                "Parameter averaging, scored and recorded instead of the last"
+                                        + " step's: none, ema[:decay=D] (after every step; D in"
+                                        + " (0, 1), default 0.999) or swa[:start=E] (mean of the"
+                                        + " parameters after epochs E.. ; default the second half)"
+                                        + " (default: none).")
+                Averaging averaging) {
+
+    /** Validates the plan, naming the option at fault. */
+    public BaselinePlan {
+        positive("--epochs", epochs);
+        positive("--batch-size", batchSize);
+        if (trainSize < 0) {
+            throw new IllegalArgumentException(
+                    "--train-size is " + trainSize + "; expected a whole number >= 0 (0: all)");
+        }
+        if (valSize < 1) {
+            throw new IllegalArgumentException(
+                    "--val-size is " + valSize + "; expected a whole number >= 1");
+        }
+        new TrainingSettings(
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                batchSize,
+                schedule,
+                0,
+                LossChoice.CROSS_ENTROPY,
+                WeightApplication.LOSS,
+                averaging);
+    }
+
+    private static void positive(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(
+                    option + " is " + value + "; expected a whole number >= 1");
+        }
+    }
+
+    /**
+     * Returns the training settings of one seed's models: weighted cross-entropy with the weights
+     * on the loss, as the baseline trains.
+     *
+     * @param seed the seed
+     * @return the settings
+     */
+    public TrainingSettings training(int seed) {
+        return new TrainingSettings(
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                batchSize,
+                schedule,
+                seed,
+                LossChoice.CROSS_ENTROPY,
+                WeightApplication.LOSS,
+                averaging);
+    }
+
+    /**
+     * Returns where the data comes from: the local directory, or the data set's default.
+     *
+     * @return the source
+     */
+    public DataSource source() {
+        return dataDir.map(DataSource::local).orElseGet(dataset::defaultSource);
+    }
+
+    /**
+     * Returns the schedule as plans and records name it.
+     *
+     * @return e.g. {@code cosine}
+     */
+    public String scheduleName() {
+        return schedule.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Describes how the training differs from the source paper's, for keys (after the weighting's
+     * own variant): the schedule and the averaging, which change the baseline too.
+     *
+     * @return e.g. {@code schedule=cosine;averaging=ema:decay=0.999}, or empty
+     */
+    public String variant() {
+        return ModelKey.trainingVariant(scheduleName(), averaging.toString());
+    }
+}

@@ -1,0 +1,103 @@
+package org.learnability.experiments.record;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.training.Averaging;
+import org.learnability.runner.training.TrainingSettings;
+
+/**
+ * The identity of a model within an experiment: engine, seed, the mode that made it, its strategy
+ * with how its training differs from the source paper's (the {@code variant}: its {@link
+ * Weighting}'s, then the schedule and averaging the baseline shares), and its round. {@link
+ * #toString()} is the one place it becomes the {@code key} of {@code runs.jsonl}: {@code
+ * engine/seed/mode/strategy[variant]/round}, the brackets only where the variant is not empty.
+ *
+ * @param engine the engine's name
+ * @param seed the seed
+ * @param mode the mode's name
+ * @param strategy the strategy spec; {@code uniform} for the baseline
+ * @param variant how its training differs from the paper's, or empty
+ * @param round 0 for the baseline
+ */
+public record ModelKey(
+        String engine, int seed, String mode, String strategy, String variant, int round) {
+
+    /** The strategy spec of the baseline. */
+    public static final String BASELINE = "uniform";
+
+    /**
+     * Returns the variant of a weighting under a training schedule and averaging.
+     *
+     * @param weighting the weighting
+     * @param schedule the schedule's name
+     * @param averaging the averaging's spec
+     * @return e.g. {@code loss=focal:gamma=2;schedule=cosine}, or empty for the paper's
+     */
+    public static String variant(Weighting weighting, String schedule, String averaging) {
+        return Stream.of(weighting.variant(), trainingVariant(schedule, averaging))
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(";"));
+    }
+
+    /**
+     * Describes a schedule and an averaging as keys do: what changes the baseline too.
+     *
+     * @param schedule the schedule's name
+     * @param averaging the averaging's spec
+     * @return e.g. {@code schedule=cosine}, or empty for a constant rate and no averaging
+     */
+    public static String trainingVariant(String schedule, String averaging) {
+        return Stream.of(
+                        schedule.equals(
+                                        TrainingSettings.Schedule.CONSTANT
+                                                .name()
+                                                .toLowerCase(Locale.ROOT))
+                                ? ""
+                                : "schedule=" + schedule,
+                        averaging.equals(Averaging.NONE.toString()) ? "" : "averaging=" + averaging)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.joining(";"));
+    }
+
+    /**
+     * Returns a strategy with its variant, as keys and labels name it.
+     *
+     * @param strategy the strategy spec
+     * @param variant the variant
+     * @return e.g. {@code mean-ratio:gamma=2} or {@code mean-ratio:gamma=2[loss=focal]}
+     */
+    public static String weighted(String strategy, String variant) {
+        return variant.isEmpty() ? strategy : strategy + "[" + variant + "]";
+    }
+
+    /**
+     * Tells whether this is a baseline (round 0, every weight 1).
+     *
+     * @return {@code true} for the baseline
+     */
+    public boolean isBaseline() {
+        return round == 0 && strategy.equals(BASELINE);
+    }
+
+    /**
+     * Tells whether another key names the same baseline: a baseline is one whatever the mode it was
+     * recorded under.
+     *
+     * @param other the other key
+     * @return {@code true} if both are baselines of the same engine, seed and variant
+     */
+    public boolean sameBaseline(ModelKey other) {
+        return isBaseline()
+                && other.isBaseline()
+                && engine.equals(other.engine)
+                && seed == other.seed
+                && variant.equals(other.variant);
+    }
+
+    @Override
+    public String toString() {
+        return engine + "/" + seed + "/" + mode + "/" + weighted(strategy, variant) + "/" + round;
+    }
+}

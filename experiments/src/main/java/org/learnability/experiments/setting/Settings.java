@@ -1,0 +1,170 @@
+package org.learnability.experiments.setting;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * The options declared by {@link Setting} on the components of a record and of the records nested
+ * in it (groups: a record component without {@code @Setting}), and the two ways through them: a
+ * record made from one value per option ({@link #bind}), and a record's values option by option
+ * ({@link #write}). A group's options sit beside those of the record that holds it, in one flat set
+ * of keys, as {@code plan.json} lists them.
+ */
+public final class Settings {
+
+    private Settings() {}
+
+    /**
+     * One declared option.
+     *
+     * @param key its key, the component's name
+     * @param setting its declaration
+     * @param type the component's type
+     */
+    public record Declaration(String key, Setting setting, Type type) {
+
+        /**
+         * Returns the command-line option.
+         *
+         * @return e.g. {@code --train-size} for {@code trainSize}
+         */
+        public String option() {
+            return setting.option().isEmpty()
+                    ? "--" + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT)
+                    : setting.option();
+        }
+
+        /**
+         * Returns the value a plan written before this option existed behaves as.
+         *
+         * @return the value as JSON, or empty if every plan names the option
+         */
+        public Optional<JsonElement> since() {
+            return setting.since().isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(JsonParser.parseString(setting.since()));
+        }
+    }
+
+    /**
+     * Returns the options declared in a record and its groups, in their declared order.
+     *
+     * @param type the record
+     * @return the declarations
+     */
+    public static List<Declaration> declarations(Class<? extends Record> type) {
+        List<Declaration> all = new ArrayList<>();
+        collect(type, all);
+        all.sort(Comparator.comparingInt(d -> d.setting().order()));
+        return List.copyOf(all);
+    }
+
+    /**
+     * Finds the declaration of a command-line option.
+     *
+     * @param type the record
+     * @param option e.g. {@code --lr}
+     * @return its declaration, if the option is one of the record's
+     */
+    public static Optional<Declaration> byOption(Class<? extends Record> type, String option) {
+        return declarations(type).stream().filter(d -> d.option().equals(option)).findFirst();
+    }
+
+    /**
+     * Makes a record, and the groups in it, from one value per option; each record's constructor
+     * checks its values.
+     *
+     * @param type the record
+     * @param read the value of an option, of its component's type
+     * @param <R> the record's type
+     * @return the record
+     * @throws IllegalArgumentException from a constructor's check, naming the option
+     */
+    public static <R extends Record> R bind(Class<R> type, Function<Declaration, Object> read) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            values[i] =
+                    group(c)
+                            ? bind(c.getType().asSubclass(Record.class), read)
+                            : read.apply(declaration(c));
+        }
+        try {
+            Constructor<R> constructor =
+                    type.getDeclaredConstructor(
+                            Arrays.stream(components)
+                                    .map(RecordComponent::getType)
+                                    .toArray(Class<?>[]::new));
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Gives every option's value of a record and of its groups, in the record's component order.
+     *
+     * @param value the record
+     * @param write takes each option and its value
+     */
+    public static void write(Record value, BiConsumer<Declaration, Object> write) {
+        for (RecordComponent c : value.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName(), e);
+            }
+            if (group(c)) {
+                write((Record) v, write);
+            } else {
+                write.accept(declaration(c), v);
+            }
+        }
+    }
+
+    private static void collect(Class<? extends Record> type, List<Declaration> all) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (group(c)) {
+                collect(c.getType().asSubclass(Record.class), all);
+            } else {
+                all.add(declaration(c));
+            }
+        }
+    }
+
+    private static boolean group(RecordComponent c) {
+        return c.getAnnotation(Setting.class) == null && c.getType().isRecord();
+    }
+
+    private static Declaration declaration(RecordComponent c) {
+        Setting setting = c.getAnnotation(Setting.class);
+        if (setting == null) {
+            throw new IllegalStateException(
+                    c.getDeclaringRecord().getSimpleName()
+                            + "."
+                            + c.getName()
+                            + " is neither a @Setting nor a group");
+        }
+        return new Declaration(c.getName(), setting, c.getGenericType());
+    }
+}
