@@ -108,6 +108,18 @@ public abstract class ClassWeightedLoss extends Loss implements AutoCloseable {
     }
 
     /**
+     * Returns smoothed targets {@code (1 - eps) * onehot + eps / C} ({@link LabelSmoothing}).
+     *
+     * @param oneHot {@code (N, C)} one-hot labels
+     * @param smoothing the smoothing, not none
+     * @return {@code (N, C)} targets, each row summing to 1
+     */
+    protected static NDArray smoothedTargets(NDArray oneHot, LabelSmoothing smoothing) {
+        double epsilon = smoothing.epsilon();
+        return oneHot.mul(1 - epsilon).add(epsilon / oneHot.getShape().get(1));
+    }
+
+    /**
      * Returns {@link #classValue} of every class as a {@code (C)} array on a device.
      *
      * @param device the device

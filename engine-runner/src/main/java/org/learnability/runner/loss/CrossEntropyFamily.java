@@ -33,4 +33,19 @@ public final class CrossEntropyFamily implements LossFamily {
             StrategyParameters parameters, ClassWeights weights, NDManager manager) {
         return new WeightedSoftmaxCrossEntropyLoss("weighted-softmax-ce", weights, manager);
     }
+
+    @Override
+    public boolean takesLabelSmoothing() {
+        return true;
+    }
+
+    @Override
+    public ClassWeightedLoss create(
+            StrategyParameters parameters,
+            ClassWeights weights,
+            NDManager manager,
+            LabelSmoothing smoothing) {
+        return new WeightedSoftmaxCrossEntropyLoss(
+                "weighted-softmax-ce", weights, manager, smoothing);
+    }
 }

@@ -20,11 +20,14 @@ import org.learnability.api.weights.ClassWeights;
  * classify it, a margin that keeps acting once the training set is fitted (unlike a weight on the
  * loss). Predictions use the raw logits. With all weights 1 (or {@code tau = 0}) it equals DJL's
  * {@link ai.djl.training.loss.SoftmaxCrossEntropyLoss}; its gradient is {@code (softmax(x_i + d) -
- * onehot(y_i)) / N}.
+ * onehot(y_i)) / N}. With {@link LabelSmoothing} {@code eps > 0} the target {@code onehot(y_i)}
+ * becomes {@code (1 - eps) onehot(y_i) + eps / C}: {@code loss = mean_i -sum_c q_ic log softmax(x_i
+ * + d)_c}.
  */
 public class LogitAdjustedLoss extends ClassWeightedLoss {
 
     private final double tau;
+    private final LabelSmoothing smoothing;
 
     /**
      * Creates the loss.
@@ -35,7 +38,26 @@ public class LogitAdjustedLoss extends ClassWeightedLoss {
      * @param manager the manager under which the offset arrays live
      */
     public LogitAdjustedLoss(String name, double tau, ClassWeights weights, NDManager manager) {
+        this(name, tau, weights, manager, LabelSmoothing.NONE);
+    }
+
+    /**
+     * Creates the loss with smoothed targets.
+     *
+     * @param name the loss name shown by training listeners
+     * @param tau the scale of the margins, {@code >= 0}
+     * @param weights the class weights
+     * @param manager the manager under which the offset arrays live
+     * @param smoothing the label smoothing; none is the loss above
+     */
+    public LogitAdjustedLoss(
+            String name,
+            double tau,
+            ClassWeights weights,
+            NDManager manager,
+            LabelSmoothing smoothing) {
         super(name, weights, manager);
+        this.smoothing = smoothing;
         if (!(tau >= 0) || !Double.isFinite(tau)) {
             throw new IllegalArgumentException("margin tau is " + tau + "; expected >= 0");
         }
@@ -53,6 +75,7 @@ public class LogitAdjustedLoss extends ClassWeightedLoss {
         NDArray logits = predictions.singletonOrThrow();
         NDArray oneHot = oneHot(labels.singletonOrThrow(), logits);
         NDArray adjusted = logits.add(classArray(logits.getDevice(), logits.getDataType()));
-        return adjusted.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
+        NDArray targets = smoothing.isNone() ? oneHot : smoothedTargets(oneHot, smoothing);
+        return adjusted.logSoftmax(1).mul(targets).sum(new int[] {1}).neg().mean();
     }
 }

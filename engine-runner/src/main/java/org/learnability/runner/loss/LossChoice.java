@@ -51,6 +51,36 @@ public record LossChoice(StrategySpec spec, LossFamily family, StrategyParameter
     }
 
     /**
+     * Makes the loss with smoothed targets.
+     *
+     * @param weights the class weights
+     * @param manager the manager its arrays live under
+     * @param smoothing the label smoothing; {@link LabelSmoothing#NONE} makes the same loss as
+     *     {@link #create(ClassWeights, NDManager)}
+     * @return the loss; the caller closes it
+     * @throws IllegalArgumentException if the family does not take label smoothing and some is
+     *     asked
+     */
+    public ClassWeightedLoss create(
+            ClassWeights weights, NDManager manager, LabelSmoothing smoothing) {
+        return smoothing.isNone()
+                ? create(weights, manager)
+                : family.create(parameters, weights, manager, smoothing);
+    }
+
+    /**
+     * Checks that the family takes a label smoothing, before any training.
+     *
+     * @param smoothing the smoothing
+     * @throws IllegalArgumentException if it does not and some is asked
+     */
+    public void requireTakes(LabelSmoothing smoothing) {
+        if (!smoothing.isNone() && !family.takesLabelSmoothing()) {
+            throw new IllegalArgumentException(family.refusal(smoothing));
+        }
+    }
+
+    /**
      * Returns the spec, as plans and records name the loss.
      *
      * @return e.g. {@code ce} or {@code focal:gamma=2}

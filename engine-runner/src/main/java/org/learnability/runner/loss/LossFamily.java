@@ -32,4 +32,50 @@ public interface LossFamily extends Named {
      */
     ClassWeightedLoss create(
             StrategyParameters parameters, ClassWeights weights, NDManager manager);
+
+    /**
+     * Returns whether the family's loss takes {@link LabelSmoothing}; those that do not refuse any
+     * but none.
+     *
+     * @return true if it does
+     */
+    default boolean takesLabelSmoothing() {
+        return false;
+    }
+
+    /**
+     * Creates the loss with smoothed targets.
+     *
+     * @param parameters every declared parameter, set or defaulted, validated
+     * @param weights the class weights
+     * @param manager the manager its arrays live under
+     * @param smoothing the label smoothing
+     * @return the loss; the caller closes it
+     * @throws IllegalArgumentException if the family does not take label smoothing and some is
+     *     asked
+     */
+    default ClassWeightedLoss create(
+            StrategyParameters parameters,
+            ClassWeights weights,
+            NDManager manager,
+            LabelSmoothing smoothing) {
+        if (!smoothing.isNone()) {
+            throw new IllegalArgumentException(refusal(smoothing));
+        }
+        return create(parameters, weights, manager);
+    }
+
+    /**
+     * The message with which a family that does not take label smoothing refuses it.
+     *
+     * @param smoothing the smoothing asked
+     * @return the message
+     */
+    default String refusal(LabelSmoothing smoothing) {
+        return "loss '"
+                + name()
+                + "' does not take label smoothing (asked "
+                + smoothing
+                + "); use 0, or a loss that does (ce, margin)";
+    }
 }

@@ -38,4 +38,19 @@ public final class MarginFamily implements LossFamily {
             StrategyParameters parameters, ClassWeights weights, NDManager manager) {
         return new LogitAdjustedLoss("margin", parameters.number("tau"), weights, manager);
     }
+
+    @Override
+    public boolean takesLabelSmoothing() {
+        return true;
+    }
+
+    @Override
+    public ClassWeightedLoss create(
+            StrategyParameters parameters,
+            ClassWeights weights,
+            NDManager manager,
+            LabelSmoothing smoothing) {
+        return new LogitAdjustedLoss(
+                "margin", parameters.number("tau"), weights, manager, smoothing);
+    }
 }

@@ -19,10 +19,16 @@ import org.learnability.api.weights.ClassWeights;
  * ai.djl.training.loss.SoftmaxCrossEntropyLoss}. Its gradient with respect to the logits of sample
  * {@code i} is {@code (softmax(x_i) - onehot(y_i)) * w[y_i] / sum_j w[y_j]}.
  *
+ * <p>With {@link LabelSmoothing} {@code eps > 0}, {@code l_i = -sum_c q_ic log softmax(x_i)_c} with
+ * {@code q_i = (1 - eps) onehot(y_i) + eps / C}, the weights as before; its gradient is then {@code
+ * (softmax(x_i) - q_i) * w[y_i] / sum_j w[y_j]}.
+ *
  * <p>Predictions are {@code (N, C)} logits; labels are class indices of shape {@code (N)} or {@code
  * (N, 1)}.
  */
 public class WeightedSoftmaxCrossEntropyLoss extends ClassWeightedLoss {
+
+    private final LabelSmoothing smoothing;
 
     /**
      * Creates the loss.
@@ -32,7 +38,21 @@ public class WeightedSoftmaxCrossEntropyLoss extends ClassWeightedLoss {
      * @param manager the manager under which the weight arrays live
      */
     public WeightedSoftmaxCrossEntropyLoss(String name, ClassWeights weights, NDManager manager) {
+        this(name, weights, manager, LabelSmoothing.NONE);
+    }
+
+    /**
+     * Creates the loss with smoothed targets.
+     *
+     * @param name the loss name shown by training listeners
+     * @param weights the class weights
+     * @param manager the manager under which the weight arrays live
+     * @param smoothing the label smoothing; none is the loss above
+     */
+    public WeightedSoftmaxCrossEntropyLoss(
+            String name, ClassWeights weights, NDManager manager, LabelSmoothing smoothing) {
         super(name, weights, manager);
+        this.smoothing = smoothing;
     }
 
     @Override
@@ -44,7 +64,8 @@ public class WeightedSoftmaxCrossEntropyLoss extends ClassWeightedLoss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray logits = predictions.singletonOrThrow();
         NDArray oneHot = oneHot(labels.singletonOrThrow(), logits);
-        NDArray perSample = logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
+        NDArray targets = smoothing.isNone() ? oneHot : smoothedTargets(oneHot, smoothing);
+        NDArray perSample = logits.logSoftmax(1).mul(targets).sum(new int[] {1}).neg();
         return weightedMean(perSample, oneHot);
     }
 

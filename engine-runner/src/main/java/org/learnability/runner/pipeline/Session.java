@@ -59,7 +59,9 @@ public final class Session implements AutoCloseable {
         this.spec = spec;
         this.models = models;
         this.trainer = new ModelTrainer(devices, spec.options().progress());
-        this.scorer = new Scorer(spec.options().scoringBatchSize());
+        this.scorer =
+                new Scorer(
+                        spec.options().scoringBatchSize(), spec.options().testTimeAugmentation());
     }
 
     /** Returns the engine. */

@@ -1,16 +1,25 @@
 package org.learnability.runner.pipeline;
 
 import org.learnability.runner.engine.DeviceSelection;
+import org.learnability.runner.scoring.TestTimeAugmentation;
 
 /**
  * How a {@link Session} runs: on which devices, whether training shows DJL's progress bar and epoch
- * log, and how many samples a scoring pass takes at once.
+ * log, how many samples a scoring pass takes at once, and what every scoring of the session
+ * averages over.
  *
  * @param devices which devices train
  * @param progress whether training shows DJL's progress bar and epoch log
  * @param scoringBatchSize samples per forward pass when scoring a split
+ * @param testTimeAugmentation what each image's logits average over whenever a model of the session
+ *     is scored (validation after every epoch, validation, test, logits for offsets): the same for
+ *     every model, so arms compare alike; none by default
  */
-public record SessionOptions(DeviceSelection devices, boolean progress, int scoringBatchSize) {
+public record SessionOptions(
+        DeviceSelection devices,
+        boolean progress,
+        int scoringBatchSize,
+        TestTimeAugmentation testTimeAugmentation) {
 
     /**
      * Samples per forward pass when scoring, unless configured: the fastest on a 2-core CPU with
@@ -21,8 +30,8 @@ public record SessionOptions(DeviceSelection devices, boolean progress, int scor
 
     /** Validates the options. */
     public SessionOptions {
-        if (devices == null) {
-            throw new IllegalArgumentException("devices must be given");
+        if (devices == null || testTimeAugmentation == null) {
+            throw new IllegalArgumentException("devices and test-time augmentation must be given");
         }
         if (scoringBatchSize < 1) {
             throw new IllegalArgumentException(
@@ -31,8 +40,19 @@ public record SessionOptions(DeviceSelection devices, boolean progress, int scor
     }
 
     /**
+     * Options without test-time augmentation: the form before it existed.
+     *
+     * @param devices which devices train
+     * @param progress whether training shows DJL's progress bar and epoch log
+     * @param scoringBatchSize samples per forward pass when scoring a split
+     */
+    public SessionOptions(DeviceSelection devices, boolean progress, int scoringBatchSize) {
+        this(devices, progress, scoringBatchSize, TestTimeAugmentation.NONE);
+    }
+
+    /**
      * The defaults: every GPU else the CPU, progress shown, scoring batch {@value
-     * #DEFAULT_SCORING_BATCH}.
+     * #DEFAULT_SCORING_BATCH}, no test-time augmentation.
      *
      * @return the defaults
      */
@@ -47,7 +67,7 @@ public record SessionOptions(DeviceSelection devices, boolean progress, int scor
      * @return the new options
      */
     public SessionOptions withDevices(DeviceSelection value) {
-        return new SessionOptions(value, progress, scoringBatchSize);
+        return new SessionOptions(value, progress, scoringBatchSize, testTimeAugmentation);
     }
 
     /**
@@ -57,7 +77,7 @@ public record SessionOptions(DeviceSelection devices, boolean progress, int scor
      * @return the new options
      */
     public SessionOptions withProgress(boolean value) {
-        return new SessionOptions(devices, value, scoringBatchSize);
+        return new SessionOptions(devices, value, scoringBatchSize, testTimeAugmentation);
     }
 
     /**
@@ -67,6 +87,16 @@ public record SessionOptions(DeviceSelection devices, boolean progress, int scor
      * @return the new options
      */
     public SessionOptions withScoringBatchSize(int value) {
-        return new SessionOptions(devices, progress, value);
+        return new SessionOptions(devices, progress, value, testTimeAugmentation);
+    }
+
+    /**
+     * Returns these options with another test-time augmentation for every scoring.
+     *
+     * @param value what each image's logits average over
+     * @return the new options
+     */
+    public SessionOptions withTestTimeAugmentation(TestTimeAugmentation value) {
+        return new SessionOptions(devices, progress, scoringBatchSize, value);
     }
 }

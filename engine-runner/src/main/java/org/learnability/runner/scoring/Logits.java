@@ -32,6 +32,11 @@ public final class Logits implements AutoCloseable {
         this.manager = manager;
     }
 
+    /** Returns the {@code (N, C)} logits, owned by this. */
+    NDArray values() {
+        return logits;
+    }
+
     /** Returns the number of samples. */
     public long size() {
         return logits.getShape().get(0);

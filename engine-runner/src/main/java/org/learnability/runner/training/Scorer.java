@@ -12,27 +12,48 @@ import java.util.function.BiConsumer;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.runner.scoring.ConfusionMatrixAccumulator;
 import org.learnability.runner.scoring.Logits;
+import org.learnability.runner.scoring.TestTimeAugmentation;
 
 /**
- * Scores a model on a whole split: a forward pass in inference mode per batch, the confusion matrix
- * accumulated in bulk on the device ({@link ConfusionMatrixAccumulator}), then {@link ClassScores}
- * from it.
+ * Scores a model on a whole split: a forward pass in inference mode per batch (two with {@link
+ * TestTimeAugmentation#FLIP}, their logits averaged), the confusion matrix accumulated in bulk on
+ * the device ({@link ConfusionMatrixAccumulator}), then {@link ClassScores} from it.
  */
 public final class Scorer {
 
     private final int batchSize;
+    private final TestTimeAugmentation augmentation;
+
+    /**
+     * Creates a scorer without test-time augmentation.
+     *
+     * @param batchSize samples per forward pass
+     */
+    public Scorer(int batchSize) {
+        this(batchSize, TestTimeAugmentation.NONE);
+    }
 
     /**
      * Creates a scorer.
      *
      * @param batchSize samples per forward pass
+     * @param augmentation what each image's logits average over
      */
-    public Scorer(int batchSize) {
+    public Scorer(int batchSize, TestTimeAugmentation augmentation) {
         if (batchSize < 1) {
             throw new IllegalArgumentException(
                     "scoring batch size is " + batchSize + "; expected a whole number >= 1");
         }
+        if (augmentation == null) {
+            throw new IllegalArgumentException("test-time augmentation must be given");
+        }
         this.batchSize = batchSize;
+        this.augmentation = augmentation;
+    }
+
+    /** Returns what each image's logits average over. */
+    public TestTimeAugmentation augmentation() {
+        return augmentation;
     }
 
     /**
@@ -83,15 +104,36 @@ public final class Scorer {
         }
     }
 
-    /** One forward pass in inference mode per batch, each batch's labels and logits handed on. */
+    /**
+     * One forward pass in inference mode per batch (and one on its mirror images with {@link
+     * TestTimeAugmentation#FLIP}), each batch's labels and logits handed on.
+     */
     private void forward(
             Model model, BatchSource split, NDManager manager, BiConsumer<NDArray, NDArray> sink) {
         ParameterStore parameters = new ParameterStore(manager, false);
         for (Batch batch : split.batches(batchSize, 0)) {
             try (batch) {
-                NDList logits = model.getBlock().forward(parameters, batch.getData(), false);
-                sink.accept(batch.getLabels().head(), logits.head());
+                NDArray logits =
+                        model.getBlock().forward(parameters, batch.getData(), false).head();
+                if (augmentation == TestTimeAugmentation.FLIP) {
+                    NDArray mirrored =
+                            model.getBlock()
+                                    .forward(parameters, mirror(batch.getData()), false)
+                                    .head();
+                    logits = logits.add(mirrored).div(2);
+                }
+                sink.accept(batch.getLabels().head(), logits);
             }
         }
+    }
+
+    /** The {@code (B, C, H, W)} images flipped left to right, in the images' manager. */
+    private static NDList mirror(NDList data) {
+        NDArray images = data.singletonOrThrow();
+        if (images.getShape().dimension() != 4) {
+            throw new IllegalArgumentException(
+                    "test-time flip takes (B, C, H, W) images; got shape " + images.getShape());
+        }
+        return new NDList(images.flip(3));
     }
 }

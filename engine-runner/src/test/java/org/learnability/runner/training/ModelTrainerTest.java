@@ -36,6 +36,7 @@ import org.learnability.runner.data.DatasetLoader;
 import org.learnability.runner.data.SplitSpec;
 import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.loss.ClassWeightedLoss;
+import org.learnability.runner.loss.LabelSmoothing;
 import org.learnability.runner.loss.LossChoice;
 import org.learnability.runner.loss.LossFamily;
 import org.learnability.runner.loss.WeightedSoftmaxCrossEntropyLoss;
@@ -154,6 +155,30 @@ class ModelTrainerTest {
                     first.confusionMatrix(),
                     second.confusionMatrix(),
                     "same seed, same confusion matrix");
+        }
+    }
+
+    @Test
+    void theRecipesPartsTrainAnEasyTask() throws IOException {
+        // Nesterov or AdamW, a one-cycle schedule per step, smoothed targets: each learns
+        try (DataSplits splits = splits(c -> c, 40, 1)) {
+            TrainingSettings oneCycle =
+                    settings(4, 5)
+                            .withBatchSize(32)
+                            .withSchedule(TrainingSettings.Schedule.COSINE, new Warmup(0.25))
+                            .withLabelSmoothing(new LabelSmoothing(0.1));
+            for (TrainingSettings recipe :
+                    List.of(
+                            oneCycle.withOptimizer(
+                                    TrainingSettings.Optimizer.NESTEROV, 0.02, 0.9, 5e-4),
+                            oneCycle.withOptimizer(TrainingSettings.Optimizer.ADAMW, 2e-3, 0, 0.05)
+                                    .withSchedule(
+                                            TrainingSettings.Schedule.LINEAR, new Warmup(0.25)))) {
+                ClassScores scores = trainAndScore(splits, ClassWeights.uniform(10), recipe);
+                assertTrue(
+                        scores.accuracy() > 0.9,
+                        recipe.optimizer() + ": test accuracy " + scores.accuracy());
+            }
         }
     }
 
