@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.OneEngineTest;
 
 /**
  * A grid killed with SIGKILL part-way, in a JVM of its own with its embedded Spark, and started
  * again finishes with every model of every experiment exactly once and no broken line.
  */
-@EngineTest
+@OneEngineTest
 class GridKillTest {
 
     // two experiments (two data-set sizes) x 3 seeds x (baseline + 2 strategies)

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.app.ModeModule;
 import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.OneEngineTest;
 
 /**
  * The grid on the real Spark, embedded in {@code local[2,2]} (two tasks at once, a failed attempt
  * retried once): every model exactly once though an attempt fails, nothing trained the second time,
  * and bad input refused in one line before anything trains.
  */
-@EngineTest
+@OneEngineTest
 class GridTest {
 
     private static final Module FAIL_ONCE =

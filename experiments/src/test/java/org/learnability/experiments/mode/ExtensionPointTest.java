@@ -17,7 +17,7 @@ import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.app.ModeModule;
 import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.OneEngineTest;
 import org.learnability.experiments.testing.SmallRun;
 import org.learnability.runner.pipeline.ValidationHook;
 
@@ -25,7 +25,7 @@ import org.learnability.runner.pipeline.ValidationHook;
  * A mode is one class and one registration line: a toy mode, registered from test code only, is
  * listed by the help and the errors and runs end to end like a built-in one.
  */
-@EngineTest
+@OneEngineTest
 class ExtensionPointTest {
 
     /** Trains every strategy's model with all weights 1: the baseline again, under another key. */

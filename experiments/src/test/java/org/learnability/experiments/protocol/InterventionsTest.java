@@ -21,8 +21,9 @@ import org.learnability.experiments.testing.EngineTest;
 import org.learnability.experiments.testing.SmallRun;
 
 /**
- * The interventions end to end on small synthetic data: a loss family with weighted sampling, the
- * posthoc mode beside two-stage, and dynamic weights with smoothing; their records and report.
+ * The interventions end to end on small synthetic data, on each engine: a loss family with weighted
+ * sampling, the posthoc mode beside two-stage, and dynamic weights with smoothing; their records
+ * and report. How the modes share a seed's baseline is {@link SharedBaselineTest}, run once.
  */
 @EngineTest
 class InterventionsTest {
@@ -58,27 +59,6 @@ class InterventionsTest {
             v[i] = array.get(i).getAsDouble();
         }
         return v;
-    }
-
-    @Test
-    void progressNumbersEveryModelOnceThoughEveryModeAsksForTheBaseline() {
-        CliRun run =
-                CliRun.of(
-                        SmallRun.args(
-                                data,
-                                dir,
-                                "--mode",
-                                "two-stage,posthoc",
-                                "--strategies",
-                                "mean-ratio:gamma=2",
-                                "--out",
-                                dir.resolve("numbered").toString()));
-        assertEquals(0, run.exitCode(), run.err());
-        // per seed: the baseline, the two-stage model, the posthoc one
-        assertEquals(
-                List.of("[1/3]", "[2/3]", "[3/3]"),
-                run.out().lines().filter(l -> l.startsWith("[")).map(l -> l.split(" ")[0]).toList(),
-                run.out());
     }
 
     @Test
@@ -215,54 +195,6 @@ class InterventionsTest {
         assertEquals(0.2, weighting(weighted).get("uniformMix").getAsDouble());
         assertEquals(2, weighting(weighted).get("warmupEpochs").getAsInt());
         assertFalse(weighted.has("posthoc") && !weighted.get("posthoc").isJsonNull());
-    }
-
-    @Test
-    void aBaselineRecordedUnderAnotherModeIsNotTrainedAgain() throws IOException {
-        Path first = dir.resolve("first");
-        run(first, "--strategies", "mean-ratio:gamma=2");
-        Path second = Files.createDirectories(dir.resolve("second"));
-        String baseline =
-                Files.readAllLines(first.resolve("runs.jsonl")).stream()
-                        .filter(l -> l.contains("\"key\":\"" + engine + "/1/two-stage/uniform/0\""))
-                        .findFirst()
-                        .orElseThrow();
-        Files.writeString(second.resolve("runs.jsonl"), baseline + "\n");
-        CliRun dynamic =
-                CliRun.of(
-                        SmallRun.args(
-                                data,
-                                dir,
-                                "--mode",
-                                "dynamic",
-                                "--epochs",
-                                "2",
-                                "--strategies",
-                                "mean-ratio:gamma=2",
-                                "--out",
-                                second.toString()));
-        assertEquals(0, dynamic.exitCode(), dynamic.err());
-        assertTrue(
-                dynamic.out()
-                        .contains(
-                                "[1/2] "
-                                        + engine
-                                        + "/1/two-stage/uniform/0: already in runs.jsonl, skipped"),
-                dynamic.out());
-        List<String> keys =
-                Files.readAllLines(second.resolve("runs.jsonl")).stream()
-                        .map(
-                                l ->
-                                        JsonParser.parseString(l)
-                                                .getAsJsonObject()
-                                                .get("key")
-                                                .getAsString())
-                        .toList();
-        assertEquals(
-                List.of(
-                        engine + "/1/two-stage/uniform/0",
-                        engine + "/1/dynamic/mean-ratio:gamma=2/1"),
-                keys);
     }
 
     /** The nested weighting of a record (schema 4). */

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.OneEngineTest;
 import org.learnability.experiments.testing.SmallRun;
 
 /**
  * A run that fails a check writes nothing, so the corrected run goes through without deleting
  * anything by hand; a failed check on a resumed experiment leaves its files as they were.
  */
-@EngineTest
+@OneEngineTest
 class NoTrapTest {
 
     @TempDir Path dir;

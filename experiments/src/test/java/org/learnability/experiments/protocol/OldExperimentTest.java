@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.OneEngineTest;
 import org.learnability.experiments.testing.SmallRun;
 
 /**
@@ -21,7 +21,7 @@ import org.learnability.experiments.testing.SmallRun;
  * format, records of schema 1) resumes with the same command: nothing is trained again, and the
  * recorded plan keeps the behaviour it had.
  */
-@EngineTest
+@OneEngineTest
 class OldExperimentTest {
 
     private static final List<String> NEW_PLAN_KEYS =

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.cli.Main;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.OneEngineTest;
 
 /**
  * A run killed with SIGKILL (kill -9) part-way, in a JVM of its own, and started again, finishes
  * with every model exactly once in runs.jsonl and no broken line.
  */
-@EngineTest
+@OneEngineTest
 class ResumeAfterKillTest {
 
     // per seed: the baseline, three two-stage models and three posthoc ones (the quick preset's

@@ -19,15 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.OneEngineTest;
 import org.learnability.experiments.testing.SmallRun;
 
 /**
  * The run command end to end on small synthetic Fashion-MNIST files: the files it writes, their
  * schema, the statistics against values computed here by hand from the recorded TPRs, resume, and
- * the errors it gives before training.
+ * the errors it gives before training. All of it is the application's bookkeeping, the same on
+ * every engine, so it runs once; the modes that train differently are {@link RunModesTest}.
  */
-@EngineTest
+@OneEngineTest
 class RunCommandTest {
 
     /** t_{0.975, 1}: the Cauchy quantile tan(pi * (0.975 - 0.5)). */
@@ -287,83 +288,6 @@ class RunCommandTest {
                         + " holds another experiment: --epochs is 2 but 1 was recorded; use another --out,"
                         + " or the recorded options to resume",
                 other.err().strip());
-    }
-
-    @Test
-    void iterativeRoundsBuildOnTheWeightsBeforeAndDynamicChangesThemEveryEpoch()
-            throws IOException {
-        Path iterative = dir.resolve("iterative");
-        CliRun it =
-                run(
-                        "--strategies",
-                        "multiplicative",
-                        "--seeds",
-                        "1",
-                        "--mode",
-                        "iterative",
-                        "--rounds",
-                        "2",
-                        "--out",
-                        iterative.toString());
-        assertEquals(0, it.exitCode(), it.err());
-        List<JsonObject> runs = lines(iterative.resolve("runs.jsonl"));
-        assertEquals(List.of(0, 1, 2), runs.stream().map(r -> r.get("round").getAsInt()).toList());
-        // Round 2: current = round 1's weights, s = round 1's validation TPRs: w = current * exp(1
-        // - s), mean 1.
-        double[] current = doubles(runs.get(1).getAsJsonArray("weights"));
-        double[] s = doubles(runs.get(1).getAsJsonObject("validation").getAsJsonArray("tpr"));
-        double[] raw = new double[10];
-        for (int c = 0; c < 10; c++) {
-            raw[c] = current[c] * Math.exp(1 - s[c]);
-        }
-        double sum = Arrays.stream(raw).sum();
-        assertArrayEquals(
-                Arrays.stream(raw).map(x -> x * 10 / sum).toArray(),
-                doubles(runs.get(2).getAsJsonArray("weights")),
-                1e-9);
-        assertTrue(Files.exists(iterative.resolve("report.md")));
-
-        Path dynamic = dir.resolve("dynamic");
-        CliRun dy =
-                run(
-                        "--strategies",
-                        "mean-ratio",
-                        "--seeds",
-                        "1",
-                        "--mode",
-                        "dynamic",
-                        "--epochs",
-                        "3",
-                        "--optimizer",
-                        "sgd",
-                        "--lr",
-                        "0.05",
-                        "--schedule",
-                        "cosine",
-                        "--weight-decay",
-                        "0.0001",
-                        "--out",
-                        dynamic.toString());
-        assertEquals(0, dy.exitCode(), dy.err());
-        JsonObject weighted = lines(dynamic.resolve("runs.jsonl")).get(1);
-        assertEquals("dynamic", weighted.get("mode").getAsString());
-        JsonArray epochWeights = weighted.getAsJsonArray("epochWeights");
-        assertEquals(3, epochWeights.size());
-        double[] uniform = new double[10];
-        Arrays.fill(uniform, 1.0);
-        assertArrayEquals(
-                uniform,
-                doubles(epochWeights.get(0).getAsJsonArray()),
-                1e-12,
-                "epoch 1 unweighted");
-        assertFalse(
-                Arrays.equals(uniform, doubles(epochWeights.get(1).getAsJsonArray())),
-                "epoch 2 reweighted");
-        assertArrayEquals(
-                doubles(epochWeights.get(2).getAsJsonArray()),
-                doubles(weighted.getAsJsonArray("weights")),
-                0);
-        assertTrue(Files.exists(dynamic.resolve("report.md")));
     }
 
     private void assertRefusedBeforeTraining(CliRun run, Path out, String message) {

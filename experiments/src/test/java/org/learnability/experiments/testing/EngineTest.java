@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Tag;
 /**
  * Marks a test class that trains on a DJL engine. The build runs such classes once per engine, in a
  * JVM of its own whose {@code ai.djl.default_engine} names the engine (surefire executions {@code
- * pytorch} and {@code mxnet}).
+ * pytorch} and {@code mxnet}). A class that needs an engine only to train the models whose
+ * bookkeeping it checks is a {@link OneEngineTest} instead, and runs once.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

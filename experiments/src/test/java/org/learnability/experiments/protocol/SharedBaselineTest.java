@@ -1,0 +1,122 @@
+package org.learnability.experiments.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.OneEngineTest;
+import org.learnability.experiments.testing.SmallRun;
+
+/**
+ * The baseline that every mode of a seed asks for is counted and trained once: the progress numbers
+ * each model once, and a baseline recorded under another mode is not trained again. The ledger's
+ * bookkeeping, the same on every engine, so it runs once.
+ */
+@OneEngineTest
+class SharedBaselineTest {
+
+    @TempDir Path dir;
+
+    private Path data;
+    private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
+
+    @BeforeEach
+    void writeData() throws IOException {
+        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+    }
+
+    private Map<String, JsonObject> run(Path out, String... options) throws IOException {
+        String[] all = new String[options.length + 2];
+        System.arraycopy(options, 0, all, 0, options.length);
+        all[options.length] = "--out";
+        all[options.length + 1] = out.toString();
+        CliRun run = CliRun.of(SmallRun.args(data, dir, all));
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, JsonObject> byKey = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("runs.jsonl"))) {
+            JsonObject record = JsonParser.parseString(line).getAsJsonObject();
+            byKey.put(record.get("key").getAsString(), record);
+        }
+        return byKey;
+    }
+
+    @Test
+    void progressNumbersEveryModelOnceThoughEveryModeAsksForTheBaseline() {
+        CliRun run =
+                CliRun.of(
+                        SmallRun.args(
+                                data,
+                                dir,
+                                "--mode",
+                                "two-stage,posthoc",
+                                "--strategies",
+                                "mean-ratio:gamma=2",
+                                "--out",
+                                dir.resolve("numbered").toString()));
+        assertEquals(0, run.exitCode(), run.err());
+        // per seed: the baseline, the two-stage model, the posthoc one
+        assertEquals(
+                List.of("[1/3]", "[2/3]", "[3/3]"),
+                run.out().lines().filter(l -> l.startsWith("[")).map(l -> l.split(" ")[0]).toList(),
+                run.out());
+    }
+
+    @Test
+    void aBaselineRecordedUnderAnotherModeIsNotTrainedAgain() throws IOException {
+        Path first = dir.resolve("first");
+        run(first, "--strategies", "mean-ratio:gamma=2");
+        Path second = Files.createDirectories(dir.resolve("second"));
+        String baseline =
+                Files.readAllLines(first.resolve("runs.jsonl")).stream()
+                        .filter(l -> l.contains("\"key\":\"" + engine + "/1/two-stage/uniform/0\""))
+                        .findFirst()
+                        .orElseThrow();
+        Files.writeString(second.resolve("runs.jsonl"), baseline + "\n");
+        CliRun dynamic =
+                CliRun.of(
+                        SmallRun.args(
+                                data,
+                                dir,
+                                "--mode",
+                                "dynamic",
+                                "--epochs",
+                                "2",
+                                "--strategies",
+                                "mean-ratio:gamma=2",
+                                "--out",
+                                second.toString()));
+        assertEquals(0, dynamic.exitCode(), dynamic.err());
+        assertTrue(
+                dynamic.out()
+                        .contains(
+                                "[1/2] "
+                                        + engine
+                                        + "/1/two-stage/uniform/0: already in runs.jsonl, skipped"),
+                dynamic.out());
+        List<String> keys =
+                Files.readAllLines(second.resolve("runs.jsonl")).stream()
+                        .map(
+                                l ->
+                                        JsonParser.parseString(l)
+                                                .getAsJsonObject()
+                                                .get("key")
+                                                .getAsString())
+                        .toList();
+        assertEquals(
+                List.of(
+                        engine + "/1/two-stage/uniform/0",
+                        engine + "/1/dynamic/mean-ratio:gamma=2/1"),
+                keys);
+    }
+}
