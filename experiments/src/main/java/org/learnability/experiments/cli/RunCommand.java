@@ -81,6 +81,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (devices.isBlank()) {
+            throw new IllegalArgumentException(
+                    "--devices is empty; expected auto, cpu, gpu or a list such as gpu0,gpu1");
+        }
         ExperimentPlan plan = plan();
         Path dir =
                 out != null

@@ -70,6 +70,21 @@ public record ExperimentPlan(
         double collapseThreshold,
         int scoreEpochs) {
 
+    /**
+     * The most seeds a plan may have. Every seed trains a baseline and the weighted models; the
+     * report's exact Wilcoxon test takes time that grows with the cube of the seeds (about a second
+     * at 1000); and a plan lists its seeds. A plan above this is a typing error, refused before it
+     * takes the memory and the time.
+     */
+    public static final int MAX_SEEDS = 1000;
+
+    /** What a count of seeds must be, for messages. */
+    static final String SEEDS_EXPECTED =
+            "a whole number from 1 to "
+                    + MAX_SEEDS
+                    + " (each seed trains its own models, and the report's exact rank test grows"
+                    + " with the cube of the seeds)";
+
     /** Validates the plan, naming the option at fault. */
     public ExperimentPlan {
         // a weighted uniform is the baseline again, unless the weighting differs from the
@@ -91,6 +106,7 @@ public record ExperimentPlan(
         seeds = List.copyOf(seeds);
         modes = List.copyOf(modes);
         check(!seeds.isEmpty(), "--seeds", seeds.size(), "at least 1");
+        check(seeds.size() <= MAX_SEEDS, "--seeds", seeds.size(), SEEDS_EXPECTED);
         check(!modes.isEmpty(), "--mode", "nothing", "at least one mode");
         check(trainSize >= 0, "--train-size", trainSize, "a whole number >= 0 (0: all)");
         check(valSize >= 1, "--val-size", valSize, "a whole number >= 1");

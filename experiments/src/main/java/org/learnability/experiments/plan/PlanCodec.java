@@ -222,9 +222,7 @@ public final class PlanCodec {
         }
         int warmup = plan.smoothing().warmupEpochs();
         int epochs = plan.training().epochs();
-        if (plan.modes().stream().anyMatch(ExperimentMode::usesWarmup)
-                && warmup >= epochs
-                && !(warmup == 1 && epochs == 1)) {
+        if (plan.modes().stream().anyMatch(ExperimentMode::usesWarmup) && warmup >= epochs) {
             throw new IllegalArgumentException(
                     "--warmup-epochs is "
                             + warmup

@@ -202,8 +202,7 @@ public final class RunsFile {
         try {
             element = JsonParser.parseString(line);
         } catch (JsonParseException e) {
-            return Parsed.failed(
-                    "not valid JSON (" + firstLine(e.getCause() == null ? e : e.getCause()) + ")");
+            return Parsed.failed("not valid JSON (" + Json.problem(e) + ")");
         }
         if (!element.isJsonObject()) {
             return Parsed.failed("not a JSON object");
