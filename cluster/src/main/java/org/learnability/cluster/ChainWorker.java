@@ -89,8 +89,9 @@ final class ChainWorker {
                         options,
                         Optional.of(task.engine()));
         PrintWriter log = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter warnings = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         try (Session session = pipeline.open(spec)) {
-            SeedChain.run(session, task.seed(), members, new RunProgress(models, log));
+            SeedChain.run(session, task.seed(), members, new RunProgress(models, log, warnings));
         }
         List<ChainTask.Recorded> recorded = new ArrayList<>();
         ledgers.forEach(

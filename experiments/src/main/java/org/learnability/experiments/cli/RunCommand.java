@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
                         .withProgress(!noProgress);
         ExperimentRunner runner = parent.application().get(ExperimentRunner.class);
         PrintWriter log = spec.commandLine().getOut();
-        runner.run(plan, dir, options, log);
+        runner.run(plan, dir, options, log, spec.commandLine().getErr());
         return 0;
     }
 

@@ -23,6 +23,7 @@ public final class RunLedger {
     private final Path file;
     private final Map<String, RunRecord> records = new LinkedHashMap<>();
     private final List<RunRecord> appended = new ArrayList<>();
+    private int tornLine;
 
     private RunLedger(Path file) {
         this.file = file;
@@ -37,7 +38,9 @@ public final class RunLedger {
     public static RunLedger open(Path dir) {
         RunLedger ledger = new RunLedger(dir.resolve(RunsFile.NAME));
         if (Files.exists(ledger.file)) {
-            RunsFile.read(ledger.file).forEach(r -> ledger.records.put(r.key(), r));
+            RunsFile.Contents contents = RunsFile.readAll(ledger.file);
+            contents.records().forEach(r -> ledger.records.put(r.key(), r));
+            ledger.tornLine = contents.tornLine();
         }
         return ledger;
     }
@@ -61,6 +64,17 @@ public final class RunLedger {
      */
     public Path file() {
         return file;
+    }
+
+    /**
+     * Returns the number of the torn last line of {@code runs.jsonl} that was left out when the
+     * ledger was opened (a run stopped while writing it): its model is not recorded and trains
+     * again; the next append removes the line.
+     *
+     * @return the line, or 0 if there is none
+     */
+    public int tornLine() {
+        return tornLine;
     }
 
     /**
