@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.learnability.experiments.io.DirectoryLocks;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
@@ -21,6 +21,7 @@ import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.protocol.ExperimentRunner;
 import org.learnability.experiments.protocol.RunLedger;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.report.ChartNames;
 import org.learnability.experiments.report.ReportWriter;
 import org.learnability.runner.engine.DeviceSelection;
@@ -109,11 +110,16 @@ public final class GridRunner {
                         grid.file() + ": two experiments would share the directory " + slug);
             }
             Path dir = out.resolve(slug);
-            ExperimentPlan plan =
-                    codec.resolve(
-                            grid.preset(),
-                            planFile.recorded(dir),
-                            PlanOptions.of(named.options(), grid.file() + " (" + name + ")"));
+            ExperimentPlan plan;
+            try {
+                plan =
+                        codec.resolve(
+                                grid.preset(),
+                                planFile.recorded(dir),
+                                PlanOptions.of(named.options(), grid.file() + " (" + name + ")"));
+            } catch (IllegalArgumentException e) {
+                throw GridErrors.inExperiment(grid.file(), name, e);
+            }
             ExperimentRunner.CheckedRun checked = runner.check(plan, dir, options);
             experiments.put(
                     new Experiment(name, dir, plan, checked.ledger()), checked.planRecorded());
@@ -129,7 +135,8 @@ public final class GridRunner {
     }
 
     /**
-     * Runs a grid.
+     * Runs a grid: checks it, takes the locks of its directory and of every experiment's ({@link
+     * DirectoryLocks}: one process writes an experiment), starts Spark, and only then writes.
      *
      * @param grid the grid
      * @param out the grid's directory
@@ -137,6 +144,7 @@ public final class GridRunner {
      * @param threadsPerTask the engine threads of each task
      * @param plugins the plugins directory, passed to the tasks
      * @param log where progress lines go
+     * @param warnings where warnings go
      */
     public void run(
             GridSpec grid,
@@ -144,34 +152,74 @@ public final class GridRunner {
             SparkStart spark,
             int threadsPerTask,
             Path plugins,
-            PrintWriter log) {
-        Map<Experiment, Boolean> checked = check(grid, out);
+            PrintWriter log,
+            PrintWriter warnings) {
+        Map<Experiment, Boolean> first = check(grid, out);
         spark.check();
+        Map<Path, String> dirs = new LinkedHashMap<>();
+        dirs.put(out, "--out " + out);
+        first.keySet().forEach(e -> dirs.put(e.dir(), e.dir().toString()));
+        try (DirectoryLocks locks = DirectoryLocks.take(dirs)) {
+            // another process may have written between the checks and the locks
+            Map<Experiment, Boolean> checked = new LinkedHashMap<>();
+            first.forEach(
+                    (e, recorded) -> {
+                        ExperimentRunner.CheckedRun now =
+                                runner.recorded(e.plan(), e.dir(), Map.of());
+                        if (now.ledger().tornLine() > 0) {
+                            warnings.println(
+                                    "warning: "
+                                            + RunsFile.tornLine(
+                                                    now.ledger().file(), now.ledger().tornLine())
+                                            + "; its model is trained again");
+                        }
+                        checked.put(
+                                new Experiment(e.name(), e.dir(), e.plan(), now.ledger()),
+                                now.planRecorded());
+                    });
+            run(grid, out, checked, spark, threadsPerTask, plugins, log, warnings);
+        }
+    }
+
+    private void run(
+            GridSpec grid,
+            Path out,
+            Map<Experiment, Boolean> checked,
+            SparkStart spark,
+            int threadsPerTask,
+            Path plugins,
+            PrintWriter log,
+            PrintWriter warnings) {
         List<Experiment> experiments = List.copyOf(checked.keySet());
-        checked.forEach(
-                (experiment, recorded) -> {
-                    if (!recorded) {
-                        planFile.record(experiment.dir(), experiment.plan());
-                    }
-                });
         List<ChainTask> tasks = tasks(grid, experiments, threadsPerTask, plugins);
-        int models =
-                experiments.stream().mapToInt(e -> e.plan().modelCount()).sum()
-                        * engines(grid).size();
-        log.printf(
-                "grid %s: %d experiments, %d models on %s, %d tasks to run%n",
-                out, experiments.size(), models, engines(grid), tasks.size());
-        log.flush();
         if (!tasks.isEmpty()) {
-            Map<String, Experiment> byName = new LinkedHashMap<>();
-            experiments.forEach(e -> byName.put(e.name(), e));
-            try (JavaSparkContext context = spark.start(tasks.size())) {
+            spark.warning().ifPresent(warnings::println);
+            warnings.flush();
+        }
+        // Spark starts before anything is written: a master that does not work leaves nothing
+        try (SparkStart.Running running = tasks.isEmpty() ? null : spark.start(tasks.size(), out)) {
+            checked.forEach(
+                    (experiment, recorded) -> {
+                        if (!recorded) {
+                            planFile.record(experiment.dir(), experiment.plan());
+                        }
+                    });
+            int models =
+                    experiments.stream().mapToInt(e -> e.plan().modelCount()).sum()
+                            * engines(grid).size();
+            log.printf(
+                    "grid %s: %d experiments, %d models on %s, %d tasks to run%n",
+                    out, experiments.size(), models, engines(grid), tasks.size());
+            log.flush();
+            if (running != null) {
+                Map<String, Experiment> byName = new LinkedHashMap<>();
+                experiments.forEach(e -> byName.put(e.name(), e));
                 SparkJobs.runEach(
-                        context,
+                        running.context(),
                         tasks,
                         ChainWorker::run,
                         ChainTask.Result.class,
-                        (index, result) -> record(result, byName, tasks, log));
+                        (index, result) -> record(result, byName, tasks, log, warnings));
             }
         }
         List<Path> dirs = new ArrayList<>();
@@ -190,7 +238,8 @@ public final class GridRunner {
             ChainTask.Result result,
             Map<String, Experiment> experiments,
             List<ChainTask> tasks,
-            PrintWriter log) {
+            PrintWriter log,
+            PrintWriter warnings) {
         int fresh = 0;
         for (ChainTask.Recorded recorded : result.records()) {
             RunLedger ledger = experiments.get(recorded.member()).ledger();
@@ -199,11 +248,13 @@ public final class GridRunner {
                 ledger.append(record);
                 fresh++;
                 if (record.collapse() != null) {
-                    log.println(
+                    log.flush();
+                    warnings.println(
                             "warning: "
                                     + recorded.member()
                                     + ": "
                                     + record.collapse().warning(record));
+                    warnings.flush();
                 }
             }
         }
