@@ -76,13 +76,24 @@ public final class GridCommand
             throw new IllegalArgumentException(
                     "--threads-per-task is " + threadsPerTask + "; expected a whole number >= 1");
         }
+        if (out.toString().isBlank()) {
+            throw new IllegalArgumentException(
+                    "--out is empty; expected the grid's directory, e.g. --out results/grid");
+        }
         GridSpec parsed = GridSpec.read(grid);
         SparkStart spark = SparkStart.of(Optional.ofNullable(master), threadsPerTask);
         WorkerApplication.share(parent.plugins(), parent.application());
         PrintWriter log = spec.commandLine().getOut();
         parent.application()
                 .get(GridRunner.class)
-                .run(parsed, out, spark, threadsPerTask, parent.plugins(), log);
+                .run(
+                        parsed,
+                        out,
+                        spark,
+                        threadsPerTask,
+                        parent.plugins(),
+                        log,
+                        spec.commandLine().getErr());
         return 0;
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.learnability.experiments.io.DirectoryLocks;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.plan.BaselinePlan;
@@ -25,6 +25,7 @@ import org.learnability.experiments.protocol.RunLedger;
 import org.learnability.experiments.protocol.SeedRunner;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.report.ChartNames;
 import org.learnability.experiments.report.ReportWriter;
 import org.learnability.runner.engine.DeviceSelection;
@@ -97,11 +98,16 @@ public final class GridRunner {
                         grid.file() + ": two experiments would share the directory " + slug);
             }
             Path dir = out.resolve(slug);
-            ExperimentPlan plan =
-                    codec.resolve(
-                            grid.preset(),
-                            planFile.recorded(dir),
-                            PlanOptions.of(named.options(), grid.file() + " (" + name + ")"));
+            ExperimentPlan plan;
+            try {
+                plan =
+                        codec.resolve(
+                                grid.preset(),
+                                planFile.recorded(dir),
+                                PlanOptions.of(named.options(), grid.file() + " (" + name + ")"));
+            } catch (IllegalArgumentException e) {
+                throw GridErrors.inExperiment(grid.file(), name, e);
+            }
             ExperimentRunner.CheckedRun checked = runner.check(plan, dir, options);
             experiments.put(
                     new Experiment(name, dir, plan, checked.ledger()), checked.planRecorded());
@@ -117,7 +123,8 @@ public final class GridRunner {
     }
 
     /**
-     * Runs a grid.
+     * Runs a grid: checks it, takes the locks of its directory and of every experiment's ({@link
+     * DirectoryLocks}: one process writes an experiment), starts Spark, and only then writes.
      *
      * @param grid the grid
      * @param out the grid's directory
@@ -125,6 +132,7 @@ public final class GridRunner {
      * @param threadsPerTask the engine threads of each task
      * @param plugins the plugins directory, passed to the tasks
      * @param log where progress lines go
+     * @param warnings where warnings go
      */
     public void run(
             GridSpec grid,
@@ -132,39 +140,76 @@ public final class GridRunner {
             SparkStart spark,
             int threadsPerTask,
             Path plugins,
-            PrintWriter log) {
-        Map<Experiment, Boolean> checked = check(grid, out);
+            PrintWriter log,
+            PrintWriter warnings) {
+        Map<Experiment, Boolean> first = check(grid, out);
         spark.check();
+        Map<Path, String> dirs = new LinkedHashMap<>();
+        dirs.put(out, "--out " + out);
+        first.keySet().forEach(e -> dirs.put(e.dir(), e.dir().toString()));
+        try (DirectoryLocks locks = DirectoryLocks.take(dirs)) {
+            // another process may have written between the checks and the locks
+            Map<Experiment, Boolean> checked = new LinkedHashMap<>();
+            first.forEach(
+                    (e, recorded) -> {
+                        ExperimentRunner.CheckedRun now =
+                                runner.recorded(e.plan(), e.dir(), Map.of());
+                        if (now.ledger().tornLine() > 0) {
+                            warnings.println(
+                                    "warning: "
+                                            + RunsFile.tornLine(
+                                                    now.ledger().file(), now.ledger().tornLine())
+                                            + "; its model is trained again");
+                        }
+                        checked.put(
+                                new Experiment(e.name(), e.dir(), e.plan(), now.ledger()),
+                                now.planRecorded());
+                    });
+            run(grid, out, checked, spark, threadsPerTask, plugins, log, warnings);
+        }
+    }
+
+    private void run(
+            GridSpec grid,
+            Path out,
+            Map<Experiment, Boolean> checked,
+            SparkStart spark,
+            int threadsPerTask,
+            Path plugins,
+            PrintWriter log,
+            PrintWriter warnings) {
         List<Experiment> experiments = List.copyOf(checked.keySet());
-        checked.forEach(
-                (experiment, recorded) -> {
-                    if (!recorded) {
-                        planFile.record(experiment.dir(), experiment.plan());
-                    }
-                });
         Stages stages = new Stages(experiments, engines(grid), threadsPerTask, plugins.toString());
         List<GridTask> baselines = stages.baselines();
         int arms = stages.arms(Map.of()).size();
-        int models =
-                experiments.stream().mapToInt(e -> e.plan().modelCount()).sum()
-                        * engines(grid).size();
-        log.printf(
-                "grid %s: %d experiments, %d models on %s, %d tasks to run (%d baselines, then %d"
-                        + " arms)%n",
-                out,
-                experiments.size(),
-                models,
-                engines(grid),
-                baselines.size() + arms,
-                baselines.size(),
-                arms);
-        log.flush();
-        if (baselines.size() + arms > 0) {
-            try (JavaSparkContext context = spark.start(Math.max(baselines.size(), arms))) {
+        int tasks = baselines.size() + arms;
+        if (tasks > 0) {
+            spark.warning().ifPresent(warnings::println);
+            warnings.flush();
+        }
+        // Spark starts before anything is written: a master that does not work leaves nothing
+        try (SparkStart.Running running =
+                tasks == 0 ? null : spark.start(Math.max(baselines.size(), arms), out)) {
+            checked.forEach(
+                    (experiment, recorded) -> {
+                        if (!recorded) {
+                            planFile.record(experiment.dir(), experiment.plan());
+                        }
+                    });
+            stages.shareRecordedBaselines(warnings);
+            int models =
+                    experiments.stream().mapToInt(e -> e.plan().modelCount()).sum()
+                            * engines(grid).size();
+            log.printf(
+                    "grid %s: %d experiments, %d models on %s, %d tasks to run (%d baselines, then"
+                            + " %d arms)%n",
+                    out, experiments.size(), models, engines(grid), tasks, baselines.size(), arms);
+            log.flush();
+            if (running != null) {
                 Map<BaselineId, byte[]> parameters = new HashMap<>();
                 if (!baselines.isEmpty()) {
                     SparkJobs.runEach(
-                            context,
+                            running.context(),
                             baselines,
                             TaskWorker::run,
                             GridTask.Result.class,
@@ -173,7 +218,7 @@ public final class GridRunner {
                                 Experiment first = stages.experiment(task.experiment());
                                 List<RunRecord> records = records(result);
                                 stages.sharing(first, task.seed())
-                                        .forEach(e -> append(e, records, log));
+                                        .forEach(e -> append(e, records, log, warnings));
                                 parameters.put(
                                         new BaselineId(
                                                 task.engine(),
@@ -186,14 +231,18 @@ public final class GridRunner {
                 List<GridTask> armTasks = stages.arms(parameters);
                 if (!armTasks.isEmpty()) {
                     SparkJobs.runEach(
-                            context,
+                            running.context(),
                             armTasks,
                             TaskWorker::run,
                             GridTask.Result.class,
                             (index, result) -> {
                                 GridTask task = armTasks.get(result.index());
                                 List<RunRecord> records = records(result);
-                                append(stages.experiment(task.experiment()), records, log);
+                                append(
+                                        stages.experiment(task.experiment()),
+                                        records,
+                                        log,
+                                        warnings);
                                 done(task, records.size(), armTasks.size(), "arm", log);
                             });
                 }
@@ -217,13 +266,17 @@ public final class GridRunner {
         return result.records().stream().map(j -> Json.GSON.fromJson(j, RunRecord.class)).toList();
     }
 
-    /** Appends records to an experiment's runs.jsonl, each key once. */
-    private static void append(Experiment e, List<RunRecord> records, PrintWriter log) {
+    /** Appends records to an experiment's runs.jsonl, each key once; warns of a collapse. */
+    private static void append(
+            Experiment e, List<RunRecord> records, PrintWriter log, PrintWriter warnings) {
         for (RunRecord record : records) {
             if (!e.ledger().containsAll(List.of(record.modelKey()))) {
                 e.ledger().append(record);
                 if (record.collapse() != null) {
-                    log.println("warning: " + e.name() + ": " + record.collapse().warning(record));
+                    log.flush();
+                    warnings.println(
+                            "warning: " + e.name() + ": " + record.collapse().warning(record));
+                    warnings.flush();
                 }
             }
         }
@@ -279,27 +332,37 @@ public final class GridRunner {
                         if (!seen.add(new BaselineId(engine, seed, e.plan().baseline()))) {
                             continue;
                         }
-                        List<Experiment> sharing = sharing(e, seed);
-                        Optional<RunRecord> recorded =
-                                sharing.stream()
-                                        .map(x -> recordedBaseline(engine, seed, x))
-                                        .flatMap(Optional::stream)
-                                        .findFirst();
-                        if (recorded.isPresent()) {
-                            // trained before for one of them: the others get its record
-                            sharing.forEach(
-                                    x ->
-                                            append(
-                                                    x,
-                                                    List.of(recorded.get()),
-                                                    new PrintWriter(java.io.Writer.nullWriter())));
-                        } else {
+                        boolean recorded =
+                                sharing(e, seed).stream()
+                                        .anyMatch(
+                                                x -> recordedBaseline(engine, seed, x).isPresent());
+                        if (!recorded) {
                             tasks.add(task(engine, seed, e, "", List.of(), new byte[0], images(e)));
                         }
                     }
                 }
             }
             return ordered(tasks);
+        }
+
+        /**
+         * Gives every experiment the baseline that another experiment with the same baseline plan
+         * recorded for a seed, before the arms that build on it run.
+         */
+        void shareRecordedBaselines(PrintWriter warnings) {
+            PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+            for (String engine : engines) {
+                for (Experiment e : experiments) {
+                    for (int seed : e.plan().seeds()) {
+                        Optional<RunRecord> recorded = recordedBaseline(engine, seed, e);
+                        if (recorded.isPresent()) {
+                            for (Experiment x : sharing(e, seed)) {
+                                append(x, List.of(recorded.get()), none, warnings);
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         List<GridTask> arms(Map<BaselineId, byte[]> parameters) {

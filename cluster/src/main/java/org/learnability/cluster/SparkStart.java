@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -26,7 +31,12 @@ import org.apache.spark.api.java.JavaSparkContext;
  * Spark's worker finds its launcher through the environment variables {@code SPARK_HOME} (a
  * directory with a {@code jars/} folder, which may be empty) and {@code SPARK_SCALA_VERSION}, which
  * the cluster distribution's launcher sets; where they are not set, the embedded Spark is {@code
- * local[N, 2]}, with a warning.
+ * local[N, 2]}, with a warning. The embedded cluster ({@link EmbeddedCluster}) keeps its work files
+ * in the grid's directory, never in {@code SPARK_HOME}, which may be read-only.
+ *
+ * <p>Nothing is written before Spark runs: the master is checked first ({@link #check}), and the
+ * grid writes its plans only once the context has started ({@link #start}), which gives a
+ * standalone master a bounded time to take the application.
  */
 final class SparkStart {
 
@@ -38,6 +48,16 @@ final class SparkStart {
 
     /** How long a standalone master may take to accept a connection before it counts as gone. */
     static final int CONNECT_TIMEOUT_MILLIS = 3000;
+
+    /**
+     * How long a standalone master may take to register the application: a real one takes about a
+     * second; an address that accepts connections but is no Spark master would keep Spark trying
+     * for a minute (three attempts of 20 s, fixed in Spark).
+     */
+    static final int REGISTRATION_SECONDS = 15;
+
+    /** The embedded Spark's work directory (its executors' logs), inside the grid's --out. */
+    static final String WORK_DIR = "spark-work";
 
     private final String master;
     private final boolean embedded;
@@ -116,6 +136,7 @@ final class SparkStart {
      */
     void check() {
         if (!master.startsWith("spark://")) {
+            MasterUrl.check(master, System.getenv());
             return;
         }
         List<String> failures = new ArrayList<>();
@@ -147,12 +168,15 @@ final class SparkStart {
     }
 
     /**
-     * Starts Spark.
+     * Starts Spark: the embedded cluster, its work directory under the grid's directory, or the
+     * driver's connection to the master, given a bounded time to take the application.
      *
      * @param tasks the tasks to come, for the application's name
-     * @return the context; the caller stops it
+     * @param out the grid's directory
+     * @return the running Spark; the caller stops it
+     * @throws IllegalArgumentException in one line naming the master when Spark does not start
      */
-    JavaSparkContext start(int tasks) {
+    Running start(int tasks, Path out) {
         SparkConf conf =
                 new SparkConf()
                         .setMaster(master)
@@ -172,7 +196,116 @@ final class SparkStart {
             conf.setIfMissing(
                     "spark.executorEnv.OMP_NUM_THREADS", Integer.toString(threadsPerTask));
         }
-        return new JavaSparkContext(conf);
+        EmbeddedCluster cluster = null;
+        Path workDir = out.resolve(WORK_DIR);
+        boolean hadWorkDir = Files.exists(workDir);
+        try {
+            if (master.startsWith("local-cluster")) {
+                String[] sizes = master.replaceAll("[^0-9,]", "").split(",");
+                cluster =
+                        EmbeddedCluster.start(
+                                Integer.parseInt(sizes[0]),
+                                Integer.parseInt(sizes[1]),
+                                Integer.parseInt(sizes[2]),
+                                workDir,
+                                conf);
+                conf.setMaster(cluster.url());
+            }
+            return new Running(
+                    master.startsWith("spark://") ? registered(conf) : context(conf), cluster);
+        } catch (RuntimeException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
+            if (!hadWorkDir && Files.exists(workDir)) {
+                org.apache.spark.util.Utils.deleteRecursively(workDir.toFile());
+            }
+            throw e;
+        }
+    }
+
+    /** Creates the driver's context, a failure in one line. */
+    private JavaSparkContext context(SparkConf conf) {
+        try {
+            return new JavaSparkContext(conf);
+        } catch (Exception e) { // Spark's own exceptions are checked ones, undeclared
+            throw notStarted(e);
+        }
+    }
+
+    /** Creates the context of a standalone master, waiting a bounded time for it to register. */
+    private JavaSparkContext registered(SparkConf conf) {
+        ExecutorService starter =
+                Executors.newSingleThreadExecutor(
+                        r -> {
+                            Thread thread = new Thread(r, "learnability-spark-start");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        try {
+            return starter.submit(() -> context(conf)).get(REGISTRATION_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalArgumentException(
+                    "--master "
+                            + master
+                            + ": no Spark master took the application within "
+                            + REGISTRATION_SECONDS
+                            + " s; the address accepts connections, but is it a Spark master's"
+                            + " (port 7077 by default)?");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : notStarted(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notStarted(e);
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
+    private IllegalArgumentException notStarted(Throwable e) {
+        String message =
+                e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return new IllegalArgumentException(
+                "--master "
+                        + master
+                        + ": Spark did not start ("
+                        + e.getClass().getSimpleName()
+                        + (message.isBlank() ? "" : ": " + message.trim())
+                        + ")",
+                e);
+    }
+
+    /** A started Spark: the driver's context, and the embedded cluster under it, if any. */
+    static final class Running implements AutoCloseable {
+
+        private final JavaSparkContext context;
+        private final EmbeddedCluster cluster;
+
+        private Running(JavaSparkContext context, EmbeddedCluster cluster) {
+            this.context = context;
+            this.cluster = cluster;
+        }
+
+        /**
+         * Returns the driver's context.
+         *
+         * @return the context
+         */
+        JavaSparkContext context() {
+            return context;
+        }
+
+        /** Stops the context, then the embedded cluster. */
+        @Override
+        public void close() {
+            try {
+                context.close();
+            } finally {
+                if (cluster != null) {
+                    cluster.close();
+                }
+            }
+        }
     }
 
     /** The driver's DJL and Learnability system properties, as JVM options of the executors. */

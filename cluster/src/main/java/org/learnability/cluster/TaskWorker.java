@@ -66,12 +66,18 @@ final class TaskWorker {
         SessionOptions options =
                 SessionOptions.defaults().withDevices(devices(context)).withProgress(false);
         PrintWriter log = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter warnings = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         byte[] parameters = new byte[0];
         try (Session session =
                 runner.open(plan, task.seed(), options, Optional.of(task.engine()))) {
             if (task.baseline()) {
                 parameters =
-                        runner.baseline(session, task.seed(), plan, ledger, new RunProgress(1, log))
+                        runner.baseline(
+                                        session,
+                                        task.seed(),
+                                        plan,
+                                        ledger,
+                                        new RunProgress(1, log, warnings))
                                 .parameters()
                                 .orElse(parameters);
             } else {
@@ -85,7 +91,7 @@ final class TaskWorker {
                         session,
                         task.seed(),
                         List.of(new SeedRunner.Experiment(arm, ledger)),
-                        new RunProgress(arm.modelCount() / arm.seeds().size(), log),
+                        new RunProgress(arm.modelCount() / arm.seeds().size(), log, warnings),
                         task.baselineParameters().length == 0
                                 ? Optional.empty()
                                 : Optional.of(task.baselineParameters()));

@@ -29,7 +29,7 @@ public record LabelSmoothing(double epsilon) {
     public LabelSmoothing {
         if (!(epsilon >= 0 && epsilon < 1)) {
             throw new IllegalArgumentException(
-                    "label smoothing is " + epsilon + "; expected a number in [0, 1)");
+                    "--label-smoothing is " + epsilon + "; expected a number in [0, 1)");
         }
     }
 

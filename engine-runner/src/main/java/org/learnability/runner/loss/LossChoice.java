@@ -33,6 +33,12 @@ public record LossChoice(StrategySpec spec, LossFamily family, StrategyParameter
      * @throws IllegalArgumentException naming an unknown family, key or bad value and what is valid
      */
     public static LossChoice parse(Registry<LossFamily> losses, String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException(
+                    "--loss is empty; expected one of "
+                            + losses.names(", ")
+                            + ", with parameters as name:key=value if any, e.g. focal:gamma=2");
+        }
         StrategySpec parsed = StrategySpec.parse(spec);
         LossFamily family = losses.get(parsed.name());
         return new LossChoice(

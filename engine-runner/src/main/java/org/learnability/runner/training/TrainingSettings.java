@@ -105,7 +105,10 @@ public record TrainingSettings(
         }
     }
 
-    /** Validates every field, naming the one at fault. */
+    /**
+     * Validates every field, naming the one at fault by the command-line option that sets it
+     * ({@code --lr}, {@code --momentum}, ...), as {@code run} and {@code bench} call them.
+     */
     public TrainingSettings {
         if (optimizer == null
                 || schedule == null
@@ -120,20 +123,20 @@ public record TrainingSettings(
         }
         check(
                 learningRate > 0 && Double.isFinite(learningRate),
-                "learning rate",
+                "--lr",
                 learningRate,
                 "a number > 0");
-        check(momentum >= 0 && momentum < 1, "momentum", momentum, "a number in [0, 1)");
+        check(momentum >= 0 && momentum < 1, "--momentum", momentum, "a number in [0, 1)");
         check(
                 weightDecay >= 0 && Double.isFinite(weightDecay),
-                "weight decay",
+                "--weight-decay",
                 weightDecay,
                 "a number >= 0");
-        check(epochs >= 1, "epochs", epochs, "a whole number >= 1");
-        check(batchSize >= 1, "batch size", batchSize, "a whole number >= 1");
+        check(epochs >= 1, "--epochs", epochs, "a whole number >= 1");
+        check(batchSize >= 1, "--batch-size", batchSize, "a whole number >= 1");
         check(
                 optimizer != Optimizer.NESTEROV || momentum > 0,
-                "momentum",
+                "--momentum",
                 momentum,
                 "a number in (0, 1) for Nesterov momentum");
         averaging.check(epochs);

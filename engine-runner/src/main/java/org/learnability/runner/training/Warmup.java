@@ -30,7 +30,7 @@ public record Warmup(double fraction) {
     public Warmup {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new IllegalArgumentException(
-                    "warm-up is " + fraction + "; expected a fraction of the updates in [0, 1)");
+                    "--warmup is " + fraction + "; expected a fraction of the updates in [0, 1)");
         }
     }
 

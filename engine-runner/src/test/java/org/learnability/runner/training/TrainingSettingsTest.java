@@ -100,14 +100,14 @@ class TrainingSettingsTest {
         assertEquals(LabelSmoothing.NONE, LabelSmoothing.parse(" none "));
         assertEquals("0.3", new Warmup(0.30).toString());
         assertEquals(
-                "warm-up is 1.0; expected a fraction of the updates in [0, 1)",
+                "--warmup is 1.0; expected a fraction of the updates in [0, 1)",
                 assertThrows(IllegalArgumentException.class, () -> Warmup.parse("1")).getMessage());
         assertEquals(
                 "warm-up 'ten'; expected a fraction of the updates in [0, 1)",
                 assertThrows(IllegalArgumentException.class, () -> Warmup.parse("ten"))
                         .getMessage());
         assertEquals(
-                "label smoothing is -0.1; expected a number in [0, 1)",
+                "--label-smoothing is -0.1; expected a number in [0, 1)",
                 assertThrows(IllegalArgumentException.class, () -> LabelSmoothing.parse("-0.1"))
                         .getMessage());
     }
@@ -122,7 +122,7 @@ class TrainingSettingsTest {
                                         .withOptimizer(
                                                 TrainingSettings.Optimizer.NESTEROV, 0.1, 0, 0));
         assertEquals(
-                "momentum is 0.0; expected a number in (0, 1) for Nesterov momentum",
+                "--momentum is 0.0; expected a number in (0, 1) for Nesterov momentum",
                 e.getMessage());
     }
 

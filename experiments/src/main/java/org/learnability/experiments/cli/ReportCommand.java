@@ -61,6 +61,15 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out.toString().isBlank()) {
+            throw new IllegalArgumentException(
+                    "--out is empty; expected the experiment directory to report on, e.g. --out"
+                            + " results/run1");
+        }
+        if (from != null && from.stream().anyMatch(f -> f.toString().isBlank())) {
+            throw new IllegalArgumentException(
+                    "--from is empty; expected an experiment directory, e.g. --from results/run1");
+        }
         if (maxAccuracyDrop != null && !(maxAccuracyDrop >= 0 && maxAccuracyDrop <= 1)) {
             throw new IllegalArgumentException(
                     "--max-accuracy-drop is " + maxAccuracyDrop + "; expected a number in [0, 1]");

@@ -74,6 +74,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (devices.isBlank()) {
+            throw new IllegalArgumentException(
+                    "--devices is empty; expected auto, cpu, gpu or a list such as gpu0,gpu1");
+        }
         ExperimentPlan plan = plan();
         Path dir =
                 out != null
@@ -92,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
                         .withProgress(!noProgress);
         ExperimentRunner runner = parent.application().get(ExperimentRunner.class);
         PrintWriter log = spec.commandLine().getOut();
-        runner.run(plan, dir, options, log);
+        runner.run(plan, dir, options, log, spec.commandLine().getErr());
         return 0;
     }
 

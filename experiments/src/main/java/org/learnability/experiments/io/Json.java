@@ -74,10 +74,28 @@ public final class Json {
             throw new IllegalArgumentException(
                     file + ": cannot read it (" + e.getMessage() + ")", e);
         } catch (JsonParseException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalArgumentException(
-                    file + ": not valid JSON (" + cause.getMessage() + ")", e);
+            throw new IllegalArgumentException(file + ": not valid JSON (" + problem(e) + ")", e);
         }
+    }
+
+    /**
+     * What the JSON parser found wrong, in one line, without its advice to parse leniently (which
+     * would accept what the file must not hold) or its web address.
+     *
+     * @param e the parser's exception
+     * @return e.g. {@code malformed at line 1 column 12 path $.fixed}
+     */
+    public static String problem(JsonParseException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        return message.lines()
+                .findFirst()
+                .orElse("")
+                .replaceAll(
+                        "Use JsonReader\\.set(?:Strictness|Lenient)\\([^)]*\\) to accept malformed"
+                                + " JSON",
+                        "malformed")
+                .trim();
     }
 
     /**

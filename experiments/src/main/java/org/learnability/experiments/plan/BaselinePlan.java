@@ -3,14 +3,17 @@ package org.learnability.experiments.plan;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.learnability.experiments.record.ModelKey;
+import org.learnability.experiments.record.TrainingVariant;
 import org.learnability.experiments.setting.Setting;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DatasetDefinition;
+import org.learnability.runner.loss.LabelSmoothing;
 import org.learnability.runner.loss.LossChoice;
 import org.learnability.runner.model.ModelArchitecture;
+import org.learnability.runner.scoring.TestTimeAugmentation;
 import org.learnability.runner.training.Averaging;
 import org.learnability.runner.training.TrainingSettings;
+import org.learnability.runner.training.Warmup;
 import org.learnability.runner.training.WeightApplication;
 
 /**
@@ -32,6 +35,13 @@ import org.learnability.runner.training.WeightApplication;
  * @param valSize validation images, held out of the training set
  * @param augment the data set's augmentation of training images
  * @param averaging the parameter averaging, whose average is scored
+ * @param warmup the share of the updates over which the learning rate rises linearly from 0 to the
+ *     base rate before the schedule (Goyal et al. 2017); with a cosine or linear schedule, a
+ *     one-cycle rate (Smith and Topin 2019)
+ * @param labelSmoothing epsilon of label smoothing, targets {@code (1 - eps) onehot + eps / C}
+ *     (Szegedy et al. 2016)
+ * @param testTime how every model is scored: {@code flip} averages the logits of each image and its
+ *     mirror image
  */
 public record BaselinePlan(
         @Setting(order = 1, label = "NAME", help = "${bundle:datasets} (quick, paper: cifar10).")
@@ -57,7 +67,12 @@ public record BaselinePlan(
                 int epochs,
         @Setting(order = 7, label = "N", help = "Training batch size (quick: 128, paper: 512).")
                 int batchSize,
-        @Setting(order = 8, label = "NAME", help = "adam or sgd (quick, paper: adam).")
+        @Setting(
+                        order = 8,
+                        label = "NAME",
+                        help =
+                                "adam, adamw (decoupled weight decay), sgd (momentum) or nesterov"
+                                        + " (quick, paper: adam).")
                 TrainingSettings.Optimizer optimizer,
         @Setting(
                         order = 9,
@@ -72,8 +87,9 @@ public record BaselinePlan(
                         order = 12,
                         label = "NAME",
                         help =
-                                "Learning-rate schedule: constant, cosine (to 0 over the run) or"
-                                        + " step (x0.1 at 50%% and 75%%) (default: constant).")
+                                "Learning-rate schedule: constant, cosine (to 0 over the run),"
+                                        + " linear (to 0 over the run) or step (x0.1 at 50%% and"
+                                        + " 75%%) (default: constant).")
                 TrainingSettings.Schedule schedule,
         @Setting(
                         order = 13,
@@ -103,7 +119,32 @@ public record BaselinePlan(
                                         + " (0, 1), default 0.999) or swa[:start=E] (mean of the"
                                         + " parameters after epochs E.. ; default the second half)"
                                         + " (default: none).")
-                Averaging averaging) {
+                Averaging averaging,
+        @Setting(
+                        order = 28,
+                        label = "F",
+                        since = "0",
+                        help =
+                                "Share of the updates over which the learning rate rises linearly"
+                                        + " from 0 before the schedule; with cosine or linear, a"
+                                        + " one-cycle rate (default: 0).")
+                double warmup,
+        @Setting(
+                        order = 29,
+                        label = "EPS",
+                        since = "0",
+                        help =
+                                "Label smoothing of the loss: targets (1-EPS) x onehot + EPS/C"
+                                        + " (default: 0).")
+                double labelSmoothing,
+        @Setting(
+                        order = 30,
+                        label = "HOW",
+                        since = "\"none\"",
+                        help =
+                                "How every model is scored: none, or flip (the mean of the logits"
+                                        + " of an image and its mirror image) (default: none).")
+                TestTimeAugmentation testTime) {
 
     /** Validates the plan, naming the option at fault. */
     public BaselinePlan {
@@ -117,18 +158,10 @@ public record BaselinePlan(
             throw new IllegalArgumentException(
                     "--val-size is " + valSize + "; expected a whole number >= 1");
         }
-        new TrainingSettings(
-                optimizer,
-                learningRate,
-                momentum,
-                weightDecay,
-                epochs,
-                batchSize,
-                schedule,
-                0,
-                LossChoice.CROSS_ENTROPY,
-                WeightApplication.LOSS,
-                averaging);
+        if (testTime == null) {
+            throw new IllegalArgumentException("--test-time must be given");
+        }
+        training(0);
     }
 
     private static void positive(String option, int value) {
@@ -157,7 +190,9 @@ public record BaselinePlan(
                 seed,
                 LossChoice.CROSS_ENTROPY,
                 WeightApplication.LOSS,
-                averaging);
+                averaging,
+                new Warmup(warmup),
+                new LabelSmoothing(labelSmoothing));
     }
 
     /**
@@ -185,6 +220,17 @@ public record BaselinePlan(
      * @return e.g. {@code schedule=cosine;averaging=ema:decay=0.999}, or empty
      */
     public String variant() {
-        return ModelKey.trainingVariant(scheduleName(), averaging.toString());
+        return trainingVariant().variant();
+    }
+
+    /**
+     * Returns what of the training a model's record and key name: the parts that change the
+     * baseline and that a report compares against the plain baseline.
+     *
+     * @return the schedule, averaging, warm-up, label smoothing and test-time augmentation
+     */
+    public TrainingVariant trainingVariant() {
+        return new TrainingVariant(
+                scheduleName(), averaging.toString(), warmup, labelSmoothing, testTime.toString());
     }
 }

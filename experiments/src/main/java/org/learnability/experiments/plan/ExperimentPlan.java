@@ -24,11 +24,30 @@ public record ExperimentPlan(
                 List<Integer> seeds,
         ArmPlan arms) {
 
+    /**
+     * The most seeds a plan may have. Every seed trains a baseline and the weighted models; the
+     * report's exact Wilcoxon test takes time that grows with the cube of the seeds (about a second
+     * at 1000); and a plan lists its seeds. A plan above this is a typing error, refused before it
+     * takes the memory and the time.
+     */
+    public static final int MAX_SEEDS = 1000;
+
+    /** What a count of seeds must be, for messages. */
+    static final String SEEDS_EXPECTED =
+            "a whole number from 1 to "
+                    + MAX_SEEDS
+                    + " (each seed trains its own models, and the report's exact rank test grows"
+                    + " with the cube of the seeds)";
+
     /** Validates the plan, naming the option at fault. */
     public ExperimentPlan {
         seeds = List.copyOf(seeds);
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("--seeds is 0; expected at least 1");
+        }
+        if (seeds.size() > MAX_SEEDS) {
+            throw new IllegalArgumentException(
+                    "--seeds is " + seeds.size() + "; expected " + SEEDS_EXPECTED);
         }
         arms.weighting()
                 .check(baseline.epochs(), arms.mode().stream().anyMatch(m -> m.usesWarmup()));

@@ -6,6 +6,8 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import jakarta.inject.Inject;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
@@ -20,13 +22,12 @@ import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.setting.Settings;
 import org.learnability.runner.data.DatasetDefinition;
+import org.learnability.runner.loss.LabelSmoothing;
 import org.learnability.runner.loss.LossChoice;
 import org.learnability.runner.loss.LossFamily;
 import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.registry.Named;
 import org.learnability.runner.registry.Registry;
-import org.learnability.runner.training.Averaging;
-import org.learnability.runner.training.TrainingSettings;
 import org.learnability.runner.training.WeightApplication;
 
 /**
@@ -156,18 +157,33 @@ public final class PlanCodec {
             return datasets.get(o.text(key));
         } else if (type == ModelArchitecture.class) {
             return models.get(o.text(key));
-        } else if (type == TrainingSettings.Optimizer.class) {
-            return TrainingSettings.Optimizer.parse(o.text(key));
-        } else if (type == TrainingSettings.Schedule.class) {
-            return TrainingSettings.Schedule.parse(o.text(key));
-        } else if (type == Averaging.class) {
-            return Averaging.parse(o.text(key));
-        } else if (type == WeightApplication.class) {
-            return WeightApplication.parse(o.text(key));
         } else if (type == StrategySpec.class) {
             return LossChoice.parse(losses, o.text(key)).spec();
+        } else if (type instanceof Class<?> c) {
+            return parsed(c, o.text(key));
         }
         throw new IllegalStateException("no reader for plan option " + key + " of type " + type);
+    }
+
+    /**
+     * A value of a type that reads its own text form: its {@code static parse(String)}, whose
+     * {@code toString} writes it back (schedules, optimizers, averaging, weight application,
+     * test-time augmentation).
+     */
+    private static Object parsed(Class<?> type, String text) {
+        Method parse;
+        try {
+            parse = type.getMethod("parse", String.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("no reader for plan options of type " + type, e);
+        }
+        try {
+            return parse.invoke(null, text);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes one option's value as {@code plan.json} holds it. */
@@ -181,7 +197,7 @@ public final class PlanCodec {
         } else if (value instanceof Named named) {
             return new JsonPrimitive(named.name());
         } else if (value instanceof Enum<?> e) {
-            return new JsonPrimitive(e.name().toLowerCase(Locale.ROOT));
+            return new JsonPrimitive(e.toString().toLowerCase(Locale.ROOT));
         } else if (value instanceof List<?> list
                 && !list.isEmpty()
                 && list.get(0) instanceof ExperimentMode) {
@@ -255,6 +271,7 @@ public final class PlanCodec {
             }
         }
         BaselinePlan baseline = plan.baseline();
+        loss(arms.weighting().loss()).requireTakes(new LabelSmoothing(baseline.labelSmoothing()));
         if (baseline.augment() && baseline.dataset().augmentation().isEmpty()) {
             throw new IllegalArgumentException(
                     "--augment (random crop and flip) is for "

@@ -110,7 +110,7 @@ public final class PlanFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": not a plan (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(file + ": not a plan (" + Json.problem(e) + ")", e);
         }
         if (json.isJsonNull()) {
             throw new IllegalArgumentException(file + ": empty; delete it or use another --out");

@@ -253,9 +253,9 @@ public final class PlanOptions {
         JsonElement seeds = values.get("seeds");
         if (seeds != null && seeds.isJsonPrimitive() && seeds.getAsJsonPrimitive().isNumber()) {
             int n = integer("seeds");
-            if (n < 1) {
+            if (n < 1 || n > ExperimentPlan.MAX_SEEDS) {
                 throw new IllegalArgumentException(
-                        "--seeds is " + n + "; expected a whole number >= 1");
+                        "--seeds is " + n + "; expected " + ExperimentPlan.SEEDS_EXPECTED);
             }
             JsonArray list = new JsonArray();
             IntStream.rangeClosed(1, n).forEach(list::add);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.experiments.io.DirectoryLock;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanFile;
 import org.learnability.experiments.record.ModelKey;
@@ -62,6 +63,22 @@ public final class ExperimentRunner {
         StrategyProbe.check(byName, plan.baseline().dataset().classNames());
         pipeline.checkEngine(options.devices());
         pipeline.check(plan.baseline().dataset(), plan.baseline().source());
+        return recorded(plan, out, byName);
+    }
+
+    /**
+     * Reads what a directory records, and checks the plan against it; writes nothing. {@link
+     * #check} ends with this; a command reads the directory again once it holds its lock, since
+     * another process may have written there in between.
+     *
+     * @param plan the plan
+     * @param out the experiment directory
+     * @param strategies the strategies, by spec
+     * @return the strategies, the models recorded, and whether the plan is recorded
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public CheckedRun recorded(
+            ExperimentPlan plan, Path out, Map<String, WeightStrategy> strategies) {
         RunLedger ledger = RunLedger.open(out);
         boolean recorded;
         try {
@@ -72,7 +89,7 @@ public final class ExperimentRunner {
             }
             recorded = false; // a plan without a recorded model binds nothing: this run replaces it
         }
-        return new CheckedRun(byName, ledger, recorded);
+        return new CheckedRun(strategies, ledger, recorded);
     }
 
     /**
@@ -86,32 +103,61 @@ public final class ExperimentRunner {
             Map<String, WeightStrategy> strategies, RunLedger ledger, boolean planRecorded) {}
 
     /**
-     * Runs the plan: checks it ({@link #check}), trains what is not yet in {@code runs.jsonl}, then
-     * writes the report. {@code plan.json} is written only once every check has passed and the
-     * first seed's data is loaded and split, so a run that fails before leaves nothing behind.
+     * Runs the plan: checks it ({@link #check}), takes the directory's lock ({@link DirectoryLock}:
+     * one process writes an experiment), trains what is not yet in {@code runs.jsonl}, then writes
+     * the report. {@code plan.json} is written only once every check has passed and the first
+     * seed's data is loaded and split, so a run that fails before leaves nothing behind.
      *
      * @param plan the plan
      * @param out the experiment directory
      * @param options devices, progress and scoring batch size
      * @param log where progress lines go
+     * @param warnings where warnings go
      * @return the report's files
+     * @throws IllegalStateException when another process holds the directory
      */
-    public ReportFiles run(ExperimentPlan plan, Path out, SessionOptions options, PrintWriter log) {
-        CheckedRun checked = check(plan, out, options);
+    public ReportFiles run(
+            ExperimentPlan plan,
+            Path out,
+            SessionOptions options,
+            PrintWriter log,
+            PrintWriter warnings) {
+        CheckedRun first = check(plan, out, options);
+        try (DirectoryLock lock = DirectoryLock.take(out, "--out " + out)) {
+            return train(
+                    plan, out, options, recorded(plan, out, first.strategies()), log, warnings);
+        }
+    }
+
+    /** Trains what the ledger lacks and writes the report; the caller holds the lock. */
+    private ReportFiles train(
+            ExperimentPlan plan,
+            Path out,
+            SessionOptions options,
+            CheckedRun checked,
+            PrintWriter log,
+            PrintWriter warnings) {
         RunLedger ledger = checked.ledger();
-        RunProgress progress = new RunProgress(plan.modelCount(), log);
+        if (ledger.tornLine() > 0) {
+            warnings.println(
+                    "warning: "
+                            + RunsFile.tornLine(ledger.file(), ledger.tornLine())
+                            + "; its model is trained again");
+            warnings.flush();
+        }
+        RunProgress progress = new RunProgress(plan.modelCount(), log, warnings);
         String engine = pipeline.engine().getEngineName();
         boolean recorded = checked.planRecorded();
         boolean announced = false;
         for (int seed : plan.seeds()) {
             List<ModelKey> keys = SeedRunner.keys(engine, plan, seed, ledger);
             if (ledger.containsAll(keys)) {
-                announced = announce(announced, plan, out, log);
+                announced = announce(announced, plan, out, log, warnings);
                 keys.forEach(k -> progress.skip(k.toString()));
                 continue;
             }
             try (Session session = seeds.open(plan, seed, options, Optional.empty())) {
-                announced = announce(announced, plan, out, log);
+                announced = announce(announced, plan, out, log, warnings);
                 if (!recorded) {
                     planFile.record(out, plan);
                     recorded = true;
@@ -135,7 +181,12 @@ public final class ExperimentRunner {
      * Prints what the experiment trains, and the engine's warnings, once: when the first seed's
      * data has loaded (or its models are all recorded), so that bad input stays the only line.
      */
-    private boolean announce(boolean announced, ExperimentPlan plan, Path out, PrintWriter log) {
+    private boolean announce(
+            boolean announced,
+            ExperimentPlan plan,
+            Path out,
+            PrintWriter log,
+            PrintWriter warnings) {
         if (announced) {
             return true;
         }
@@ -155,8 +206,9 @@ public final class ExperimentRunner {
                         + " ("
                         + plan.modelCount()
                         + " models)");
-        pipeline.threads().warnings().forEach(log::println);
         log.flush();
+        pipeline.threads().warnings().forEach(warnings::println);
+        warnings.flush();
         return true;
     }
 }

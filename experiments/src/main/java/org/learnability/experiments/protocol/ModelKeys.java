@@ -18,10 +18,7 @@ final class ModelKeys {
                 seed,
                 run.mode(),
                 run.strategy(),
-                ModelKey.variant(
-                        weighting,
-                        plan.baseline().scheduleName(),
-                        plan.baseline().averaging().toString()),
+                ModelKey.variant(weighting, plan.baseline().trainingVariant()),
                 run.round());
     }
 

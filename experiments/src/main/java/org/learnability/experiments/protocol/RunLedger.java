@@ -24,6 +24,7 @@ public final class RunLedger {
     private final Path file;
     private final Map<ModelKey, RunRecord> records = new LinkedHashMap<>();
     private final List<RunRecord> appended = new ArrayList<>();
+    private int tornLine;
 
     private RunLedger(Path file) {
         this.file = file;
@@ -38,7 +39,9 @@ public final class RunLedger {
     public static RunLedger open(Path dir) {
         RunLedger ledger = new RunLedger(dir.resolve(RunsFile.NAME));
         if (Files.exists(ledger.file)) {
-            RunsFile.read(ledger.file).forEach(r -> ledger.records.put(r.modelKey(), r));
+            RunsFile.Contents contents = RunsFile.readAll(ledger.file);
+            contents.records().forEach(r -> ledger.records.put(r.modelKey(), r));
+            ledger.tornLine = contents.tornLine();
         }
         return ledger;
     }
@@ -62,6 +65,17 @@ public final class RunLedger {
      */
     public Path file() {
         return file;
+    }
+
+    /**
+     * Returns the number of the torn last line of {@code runs.jsonl} that was left out when the
+     * ledger was opened (a run stopped while writing it): its model is not recorded and trains
+     * again; the next append removes the line.
+     *
+     * @return the line, or 0 if there is none
+     */
+    public int tornLine() {
+        return tornLine;
     }
 
     /**

@@ -5,11 +5,15 @@ import java.util.Locale;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.stats.Figures;
 
-/** One line when a model starts and one when it is recorded, numbered over the plan. */
+/**
+ * One line when a model starts and one when it is recorded, numbered over the plan; warnings on a
+ * stream of their own (standard error), so that a log of the progress keeps them apart.
+ */
 public final class RunProgress {
 
     private final int total;
     private final PrintWriter log;
+    private final PrintWriter warnings;
     private int index;
 
     /**
@@ -17,10 +21,12 @@ public final class RunProgress {
      *
      * @param total the models to come, for the count
      * @param log where the lines go
+     * @param warnings where warnings go
      */
-    public RunProgress(int total, PrintWriter log) {
+    public RunProgress(int total, PrintWriter log, PrintWriter warnings) {
         this.total = total;
         this.log = log;
+        this.warnings = warnings;
     }
 
     void skip(String key) {
@@ -41,8 +47,9 @@ public final class RunProgress {
      * @param line the warning, without its {@code warning: } prefix
      */
     void warn(String line) {
-        log.println("warning: " + line);
         log.flush();
+        warnings.println("warning: " + line);
+        warnings.flush();
     }
 
     void note(String line) {

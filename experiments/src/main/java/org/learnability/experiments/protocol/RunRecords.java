@@ -79,6 +79,9 @@ final class RunRecords {
                                 plan.arms().collapseThreshold()),
                 plan.baseline().scheduleName(),
                 plan.baseline().averaging().toString(),
+                plan.baseline().warmup(),
+                plan.baseline().labelSmoothing(),
+                plan.baseline().testTime().toString(),
                 model.training().epochValidation().stream().map(EpochScores::of).toList());
     }
 }

@@ -84,7 +84,7 @@ public final class SeedRunner {
                         plan.baseline().dataset(),
                         plan.baseline().source(),
                         new SplitSpec(plan.baseline().valSize(), plan.baseline().trainSize(), seed),
-                        options,
+                        options.withTestTimeAugmentation(plan.baseline().testTime()),
                         engine));
     }
 

@@ -1,11 +1,8 @@
 package org.learnability.experiments.record;
 
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.learnability.experiments.weighting.Weighting;
-import org.learnability.runner.training.Averaging;
-import org.learnability.runner.training.TrainingSettings;
 
 /**
  * The identity of a model within an experiment: engine, seed, the mode that made it, its strategy
@@ -28,35 +25,14 @@ public record ModelKey(
     public static final String BASELINE = "uniform";
 
     /**
-     * Returns the variant of a weighting under a training schedule and averaging.
+     * Returns the variant of a weighting under a training variant.
      *
      * @param weighting the weighting
-     * @param schedule the schedule's name
-     * @param averaging the averaging's spec
+     * @param training the training variant
      * @return e.g. {@code loss=focal:gamma=2;schedule=cosine}, or empty for the paper's
      */
-    public static String variant(Weighting weighting, String schedule, String averaging) {
-        return Stream.of(weighting.variant(), trainingVariant(schedule, averaging))
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.joining(";"));
-    }
-
-    /**
-     * Describes a schedule and an averaging as keys do: what changes the baseline too.
-     *
-     * @param schedule the schedule's name
-     * @param averaging the averaging's spec
-     * @return e.g. {@code schedule=cosine}, or empty for a constant rate and no averaging
-     */
-    public static String trainingVariant(String schedule, String averaging) {
-        return Stream.of(
-                        schedule.equals(
-                                        TrainingSettings.Schedule.CONSTANT
-                                                .name()
-                                                .toLowerCase(Locale.ROOT))
-                                ? ""
-                                : "schedule=" + schedule,
-                        averaging.equals(Averaging.NONE.toString()) ? "" : "averaging=" + averaging)
+    public static String variant(Weighting weighting, TrainingVariant training) {
+        return Stream.of(weighting.variant(), training.variant())
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(";"));
     }

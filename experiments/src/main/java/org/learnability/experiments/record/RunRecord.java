@@ -1,12 +1,9 @@
 package org.learnability.experiments.record;
 
 import java.util.List;
-import java.util.Locale;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.weighting.Weighting;
-import org.learnability.runner.training.Averaging;
-import org.learnability.runner.training.TrainingSettings;
 
 /**
  * One trained model: a line of {@code runs.jsonl}, written once the model is trained and scored.
@@ -51,6 +48,9 @@ import org.learnability.runner.training.TrainingSettings;
  *     threshold; null otherwise (and for every baseline)
  * @param schedule the learning-rate schedule it trained with
  * @param averaging the parameter averaging it trained with; the average is what was scored
+ * @param warmup the share of its updates of the learning-rate warm-up (0: none)
+ * @param labelSmoothing epsilon of its label smoothing (0: none)
+ * @param testTime how it was scored: {@code none}, or {@code flip}
  * @param epochValidation the validation scores after each epoch (the model as it stood, averaged
  *     once averaging had begun); empty for a derived model
  */
@@ -81,6 +81,9 @@ public record RunRecord(
         Collapse collapse,
         String schedule,
         String averaging,
+        double warmup,
+        double labelSmoothing,
+        String testTime,
         List<EpochScores> epochValidation) {
 
     /** The current record format. */
@@ -89,15 +92,12 @@ public record RunRecord(
     /** The strategy spec of the baseline. */
     public static final String BASELINE = ModelKey.BASELINE;
 
-    /** The schedule of records that do not name one. */
-    private static final String CONSTANT =
-            TrainingSettings.Schedule.CONSTANT.name().toLowerCase(Locale.ROOT);
-
     /** Takes immutable copies; fills in what older schemas left out. */
     public RunRecord {
         weighting = weighting == null ? Weighting.PAPER : weighting;
-        schedule = schedule == null ? CONSTANT : schedule;
-        averaging = averaging == null ? Averaging.NONE.toString() : averaging;
+        schedule = schedule == null ? TrainingVariant.PAPER.schedule() : schedule;
+        averaging = averaging == null ? TrainingVariant.PAPER.averaging() : averaging;
+        testTime = testTime == null ? TrainingVariant.PAPER.testTime() : testTime;
         epochValidation = epochValidation == null ? List.of() : List.copyOf(epochValidation);
         classNames = List.copyOf(classNames);
         weights = List.copyOf(weights);
@@ -120,7 +120,16 @@ public record RunRecord(
      * @return e.g. {@code loss=focal:gamma=2;apply=sampling}, or empty for the paper's
      */
     public String variant() {
-        return ModelKey.variant(weighting, schedule, averaging);
+        return ModelKey.variant(weighting, trainingVariant());
+    }
+
+    /**
+     * Returns what of the model's training changes the baseline too.
+     *
+     * @return schedule, averaging, warm-up, label smoothing, test-time augmentation
+     */
+    public TrainingVariant trainingVariant() {
+        return new TrainingVariant(schedule, averaging, warmup, labelSmoothing, testTime);
     }
 
     /**

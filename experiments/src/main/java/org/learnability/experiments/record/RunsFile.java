@@ -166,6 +166,20 @@ public final class RunsFile {
     }
 
     /**
+     * Says that a torn last line was left out, for the warning of whoever read it.
+     *
+     * @param runsJsonl the file
+     * @param line the torn line's number
+     * @return e.g. {@code out/runs.jsonl line 3 is incomplete (...) and is ignored}
+     */
+    public static String tornLine(Path runsJsonl, int line) {
+        return runsJsonl
+                + " line "
+                + line
+                + " is incomplete (a run was stopped while writing it) and is ignored";
+    }
+
+    /**
      * Formats one record as its JSON line, without the {@code '\n'}.
      *
      * @param record the record
@@ -206,8 +220,7 @@ public final class RunsFile {
         try {
             element = JsonParser.parseString(line);
         } catch (JsonParseException e) {
-            return Parsed.failed(
-                    "not valid JSON (" + firstLine(e.getCause() == null ? e : e.getCause()) + ")");
+            return Parsed.failed("not valid JSON (" + Json.problem(e) + ")");
         }
         if (!element.isJsonObject()) {
             return Parsed.failed("not a JSON object");

@@ -91,11 +91,8 @@ public final class ReportWriter {
             if (contents.tornLine() > 0) {
                 warnings.accept(
                         "warning: "
-                                + runs
-                                + " line "
-                                + contents.tornLine()
-                                + " is incomplete (a run was stopped while writing it) and is"
-                                + " ignored; running the experiment again retrains that model");
+                                + RunsFile.tornLine(runs, contents.tornLine())
+                                + "; running the experiment again retrains that model");
             }
             for (RunRecord r : contents.records()) {
                 // a model that several of the directories hold with the same scores (a baseline

@@ -103,7 +103,7 @@ public final class ScoresFile {
                                 .orElse("");
                 throw fail(file, "key \"" + key + "\" appears twice; give each key once");
             }
-            throw e;
+            throw fail(file, "not valid JSON (" + Json.problem(e) + ")");
         }
     }
 

@@ -118,7 +118,7 @@ public record Weighting(
                             + epochs
                             + ")");
         }
-        if (warmupMatters && warmupEpochs >= epochs && !(warmupEpochs == 1 && epochs == 1)) {
+        if (warmupMatters && warmupEpochs >= epochs) {
             throw new IllegalArgumentException(
                     "--warmup-epochs is "
                             + warmupEpochs

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.io.DirectoryLock;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
@@ -151,6 +152,18 @@ class ReportCommandTest {
                 .filter(l -> l.startsWith("use `"))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Test
+    void aDirectoryARunIsWritingIsReportedWithoutWaitingForIt() throws IOException {
+        Path out = experiment(SyntheticRuns.twoStage());
+        try (DirectoryLock running = DirectoryLock.take(out, "--out " + out)) {
+            CliRun report = run("report", "--out", out.toString());
+            assertEquals(0, report.exitCode(), report.err());
+            assertEquals("", report.err());
+            assertTrue(Files.exists(out.resolve("report.md")));
+            assertTrue(Files.exists(out.resolve(DirectoryLock.NAME)), "the run's lock untouched");
+        }
     }
 
     @Test

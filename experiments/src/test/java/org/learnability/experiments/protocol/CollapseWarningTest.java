@@ -1,6 +1,7 @@
 package org.learnability.experiments.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,11 +106,12 @@ class CollapseWarningTest {
         assertEquals(1000, WeightBound.ratio(weighted.weightsUsed()), 1e-9, "no bound by default");
 
         String warning =
-                run.out()
+                run.err()
                         .lines()
                         .filter(l -> l.startsWith("warning: extreme (seed 1, " + engine))
                         .findFirst()
-                        .orElseThrow(() -> new AssertionError(run.out()));
+                        .orElseThrow(() -> new AssertionError(run.err()));
+        assertFalse(run.out().contains("warning:"), "warnings go to standard error: " + run.out());
         assertTrue(
                 warning.startsWith(
                         String.format(

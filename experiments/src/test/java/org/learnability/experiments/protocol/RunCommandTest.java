@@ -323,7 +323,7 @@ class RunCommandTest {
         assertRefusedBeforeTraining(
                 run("--lr", "-1", "--out", out.toString()),
                 out,
-                "learning rate is -1.0; expected a number > 0");
+                "--lr is -1.0; expected a number > 0");
         assertRefusedBeforeTraining(
                 run("--mode", "greedy", "--out", out.toString()),
                 out,

@@ -104,14 +104,18 @@ class SettingsTest {
                         "maxWeightRatio",
                         "collapseThreshold",
                         "averaging",
-                        "scoreEpochs"),
+                        "scoreEpochs",
+                        "warmup",
+                        "labelSmoothing",
+                        "testTime"),
                 PlanOptions.KEYS);
         assertEquals("--lr", PlanOptions.option("learningRate"));
         assertEquals(
                 "{\"loss\":\"ce\",\"apply\":\"loss\",\"weightEma\":0,\"uniformMix\":0,"
                         + "\"warmupEpochs\":1,\"maxAccuracyDrop\":0.005,\"maxWeightRatio\":0,"
-                        + "\"collapseThreshold\":0.05,\"averaging\":\"none\",\"scoreEpochs\":1}",
+                        + "\"collapseThreshold\":0.05,\"averaging\":\"none\",\"scoreEpochs\":1,"
+                        + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\"}",
                 PlanOptions.defaults().toJson().toString());
-        assertEquals(28, Settings.declarations(ExperimentPlan.class).size());
+        assertEquals(31, Settings.declarations(ExperimentPlan.class).size());
     }
 }

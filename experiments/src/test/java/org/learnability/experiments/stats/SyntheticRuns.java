@@ -174,6 +174,9 @@ public final class SyntheticRuns {
                 null,
                 "constant",
                 "none",
+                0,
+                0,
+                "none",
                 List.of());
     }
 
@@ -227,6 +230,9 @@ public final class SyntheticRuns {
                 collapse,
                 r.schedule(),
                 r.averaging(),
+                r.warmup(),
+                r.labelSmoothing(),
+                r.testTime(),
                 r.epochValidation());
     }
 
