@@ -28,6 +28,7 @@ public record ArmPlan(
         @Setting(
                         order = 4,
                         label = "SPECS",
+                        identity = false,
                         help =
                                 "Comma-separated strategy specs, e.g. mean-ratio:gamma=2,difficulty;"
                                         + " the baseline uniform is always trained (quick:"
@@ -36,6 +37,7 @@ public record ArmPlan(
         @Setting(
                         order = 15,
                         label = "MODES",
+                        identity = false,
                         help =
                                 "Comma-separated modes, each run in turn for every seed:"
                                         + " ${bundle:modes} (quick, paper: two-stage,posthoc).")

@@ -18,9 +18,18 @@ import org.learnability.experiments.setting.Setting;
  * @param arms what is built on each baseline
  */
 public record ExperimentPlan(
-        @Setting(order = 0, flag = false, help = "the preset the plan started from") String preset,
+        @Setting(
+                        order = 0,
+                        flag = false,
+                        identity = false,
+                        help = "the preset the plan started from")
+                String preset,
         BaselinePlan baseline,
-        @Setting(order = 5, label = "N", help = "Seeds 1 to N (quick: 1, paper: 5).")
+        @Setting(
+                        order = 5,
+                        label = "N",
+                        identity = false,
+                        help = "Seeds 1 to N (quick: 1, paper: 5).")
                 List<Integer> seeds,
         ArmPlan arms) {
 

@@ -10,8 +10,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,6 +134,44 @@ public final class PlanCodec {
         JsonObject json = new JsonObject();
         PlanOptions.KEYS.forEach(k -> json.add(k, byKey.get(k)));
         return json;
+    }
+
+    /**
+     * Returns the digests of what a plan's models are made under.
+     *
+     * @param plan the plan
+     * @return the digests a baseline and a weighted model of the plan carry
+     */
+    public PlanIdentity identity(ExperimentPlan plan) {
+        JsonObject all = encode(plan);
+        List<String> baseline =
+                Settings.declarations(BaselinePlan.class).stream()
+                        .map(Settings.Declaration::key)
+                        .toList();
+        JsonObject baselineOptions = new JsonObject();
+        JsonObject armOptions = new JsonObject();
+        for (Settings.Declaration d : Settings.declarations(ExperimentPlan.class)) {
+            JsonElement value = all.get(d.key());
+            if (!d.setting().identity() || d.since().map(value::equals).orElse(false)) {
+                continue;
+            }
+            armOptions.add(d.key(), value);
+            if (baseline.contains(d.key())) {
+                baselineOptions.add(d.key(), value);
+            }
+        }
+        return new PlanIdentity(sha256(baselineOptions), sha256(armOptions));
+    }
+
+    private static String sha256(JsonObject options) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(options.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is in every Java", e);
+        }
     }
 
     /** Reads one option by its declared type. */

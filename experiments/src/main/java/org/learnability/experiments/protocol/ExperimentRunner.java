@@ -3,6 +3,7 @@ package org.learnability.experiments.protocol;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,11 @@ import java.util.Optional;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.experiments.io.DirectoryLock;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanFile;
+import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.ModelKey;
+import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.report.ReportFiles;
 import org.learnability.experiments.report.ReportWriter;
@@ -31,6 +35,7 @@ public final class ExperimentRunner {
     private final Pipeline pipeline;
     private final SeedRunner seeds;
     private final PlanFile planFile;
+    private final PlanCodec codec;
 
     /**
      * Creates the runner from the application's services.
@@ -38,12 +43,15 @@ public final class ExperimentRunner {
      * @param pipeline loads, splits, trains and scores
      * @param seeds runs the models of a seed
      * @param planFile records and checks {@code plan.json}
+     * @param codec the digests of a plan's options
      */
     @Inject
-    public ExperimentRunner(Pipeline pipeline, SeedRunner seeds, PlanFile planFile) {
+    public ExperimentRunner(
+            Pipeline pipeline, SeedRunner seeds, PlanFile planFile, PlanCodec codec) {
         this.pipeline = pipeline;
         this.seeds = seeds;
         this.planFile = planFile;
+        this.codec = codec;
     }
 
     /**
@@ -89,7 +97,33 @@ public final class ExperimentRunner {
             }
             recorded = false; // a plan without a recorded model binds nothing: this run replaces it
         }
+        checkIdentity(plan, out, ledger);
         return new CheckedRun(strategies, ledger, recorded);
+    }
+
+    /**
+     * Refuses a directory whose records were made under other options than the plan's, even where
+     * its {@code plan.json} is gone: every record carries the digest of its options ({@link
+     * PlanIdentity}); records written before they did are not checked.
+     */
+    private void checkIdentity(ExperimentPlan plan, Path out, RunLedger ledger) {
+        PlanIdentity identity = codec.identity(plan);
+        for (RunRecord r : ledger.records()) {
+            if (r.planHash() != null && !r.planHash().equals(identity.of(r.isBaseline()))) {
+                throw new IllegalArgumentException(
+                        out
+                                + " holds models made under other options: "
+                                + r.key()
+                                + " in "
+                                + ledger.file().getFileName()
+                                + " was trained under options that differ from this run's"
+                                + (Files.exists(out.resolve(PlanFile.NAME))
+                                        ? ""
+                                        : " (plan.json, which would name them, is gone)")
+                                + "; use another --out, or the options the models were made"
+                                + " with");
+            }
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.EpochScores;
 import org.learnability.experiments.record.ModelKey;
@@ -33,6 +34,7 @@ final class RunRecords {
      * @param posthoc its logit offsets, for a derived model; null for a trained one
      * @param baseline the seed's baseline, against which a weighted model's collapse is judged;
      *     null for the baseline itself
+     * @param identity the digests of the plan's options
      * @return the record, stamped now
      */
     static RunRecord of(
@@ -44,7 +46,8 @@ final class RunRecords {
             Weighting weighting,
             TrainedModel model,
             Posthoc posthoc,
-            RunRecord baseline) {
+            RunRecord baseline,
+            PlanIdentity identity) {
         List<ClassWeights> epochWeights = model.training().epochWeights();
         SplitScores validation = SplitScores.of(model.validation());
         return new RunRecord(
@@ -82,6 +85,7 @@ final class RunRecords {
                 plan.baseline().warmup(),
                 plan.baseline().labelSmoothing(),
                 plan.baseline().testTime().toString(),
-                model.training().epochValidation().stream().map(EpochScores::of).toList());
+                model.training().epochValidation().stream().map(EpochScores::of).toList(),
+                identity.of(run.isBaseline()));
     }
 }

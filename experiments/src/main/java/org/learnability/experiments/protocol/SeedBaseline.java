@@ -9,6 +9,7 @@ import java.util.Set;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.WeakBaseline;
@@ -30,6 +31,7 @@ final class SeedBaseline implements AutoCloseable {
     private final int seed;
     private final Session session;
     private final Optional<byte[]> parameters;
+    private final PlanIdentity identity;
     private RunRecord record;
     private Session.Fitted fitted;
     private Model model;
@@ -46,12 +48,19 @@ final class SeedBaseline implements AutoCloseable {
      * @param session the seed's data
      * @param parameters the recorded baseline's parameters, if at hand, so that its logits need no
      *     training
+     * @param identity the digests of the plan's options, which its record carries
      */
-    SeedBaseline(ExperimentPlan plan, int seed, Session session, Optional<byte[]> parameters) {
+    SeedBaseline(
+            ExperimentPlan plan,
+            int seed,
+            Session session,
+            Optional<byte[]> parameters,
+            PlanIdentity identity) {
         this.plan = plan;
         this.seed = seed;
         this.session = session;
         this.parameters = parameters;
+        this.identity = identity;
     }
 
     /**
@@ -89,7 +98,8 @@ final class SeedBaseline implements AutoCloseable {
                             Weighting.PAPER,
                             session.score(fitted),
                             null,
-                            null);
+                            null,
+                            identity);
         } else {
             progress.skip(record.key());
         }

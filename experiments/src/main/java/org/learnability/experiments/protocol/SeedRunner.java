@@ -118,7 +118,8 @@ public final class SeedRunner {
             RunProgress progress,
             Optional<byte[]> baselineParameters) {
         ExperimentPlan first = experiments.get(0).plan();
-        try (SeedBaseline baseline = new SeedBaseline(first, seed, session, baselineParameters)) {
+        try (SeedBaseline baseline =
+                new SeedBaseline(first, seed, session, baselineParameters, codec.identity(first))) {
             for (Experiment e : experiments) {
                 if (!e.plan().baseline().equals(first.baseline())) {
                     throw new IllegalArgumentException(
@@ -130,6 +131,7 @@ public final class SeedRunner {
                                 session,
                                 strategies(e.plan()),
                                 codec.loss(e.plan().arms().weighting().loss()),
+                                codec.identity(e.plan()),
                                 e.ledger(),
                                 progress,
                                 baseline)
@@ -162,7 +164,8 @@ public final class SeedRunner {
             ExperimentPlan plan,
             RunLedger ledger,
             RunProgress progress) {
-        try (SeedBaseline baseline = new SeedBaseline(plan, seed, session, Optional.empty())) {
+        try (SeedBaseline baseline =
+                new SeedBaseline(plan, seed, session, Optional.empty(), codec.identity(plan))) {
             String engine = session.engine().getEngineName();
             RunRecord record =
                     baseline.record(

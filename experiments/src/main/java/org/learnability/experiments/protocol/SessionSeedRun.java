@@ -10,6 +10,7 @@ import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedRun;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.weighting.Weighting;
@@ -32,6 +33,7 @@ final class SessionSeedRun {
     private final Session session;
     private final Map<String, WeightStrategy> strategies;
     private final LossChoice loss;
+    private final PlanIdentity identity;
     private final RunLedger ledger;
     private final RunProgress progress;
     private final SeedBaseline baseline;
@@ -42,6 +44,7 @@ final class SessionSeedRun {
             Session session,
             Map<String, WeightStrategy> strategies,
             LossChoice loss,
+            PlanIdentity identity,
             RunLedger ledger,
             RunProgress progress,
             SeedBaseline baseline) {
@@ -50,6 +53,7 @@ final class SessionSeedRun {
         this.session = session;
         this.strategies = strategies;
         this.loss = loss;
+        this.identity = identity;
         this.ledger = ledger;
         this.progress = progress;
         this.baseline = baseline;
@@ -88,7 +92,8 @@ final class SessionSeedRun {
                         weighting,
                         model,
                         derived == null ? null : derived.posthoc(),
-                        ledger.baseline(baselineKey()).orElseThrow());
+                        ledger.baseline(baselineKey()).orElseThrow(),
+                        identity);
         ledger.append(record);
         progress.finish(record);
         return record;

@@ -111,8 +111,33 @@ final class RecordCheck {
                 }
             }
         }
+        for (int c = 0; c < classes; c++) {
+            long right = matrix.get(c).get(c);
+            long support = matrix.get(c).stream().mapToLong(Long::longValue).sum();
+            double tpr = support == 0 ? 0 : (double) right / support;
+            if (Math.abs(s.tpr().get(c) - tpr) > TOLERANCE) {
+                return Optional.of(
+                        split
+                                + ".tpr["
+                                + c
+                                + "] is "
+                                + s.tpr().get(c)
+                                + " but "
+                                + split
+                                + ".confusionMatrix gives "
+                                + tpr
+                                + " ("
+                                + right
+                                + " of "
+                                + support
+                                + "); a record's rates are its matrix's");
+            }
+        }
         return Optional.empty();
     }
+
+    /** How far a recorded rate may be from its matrix's: rounding in the last digits only. */
+    private static final double TOLERANCE = 1e-9;
 
     private static boolean unit(double v) {
         return v >= 0 && v <= 1;

@@ -53,6 +53,8 @@ import org.learnability.experiments.weighting.Weighting;
  * @param testTime how it was scored: {@code none}, or {@code flip}
  * @param epochValidation the validation scores after each epoch (the model as it stood, averaged
  *     once averaging had begun); empty for a derived model
+ * @param planHash the digest of the options it was made under ({@code
+ *     org.learnability.experiments.plan.PlanIdentity}); null in records written before it
  */
 public record RunRecord(
         int schema,
@@ -84,7 +86,8 @@ public record RunRecord(
         double warmup,
         double labelSmoothing,
         String testTime,
-        List<EpochScores> epochValidation) {
+        List<EpochScores> epochValidation,
+        String planHash) {
 
     /** The current record format. */
     public static final int SCHEMA = 4;

@@ -14,7 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.weighting.Weighting;
@@ -64,11 +66,50 @@ public final class RunsFile {
      * @param tornLine the number of the last line if it is torn (a stopped run's incomplete record)
      *     and was skipped; 0 if there is none
      */
-    public record Contents(List<RunRecord> records, int tornLine) {
+    public record Contents(List<RunRecord> records, int tornLine, List<Duplicate> duplicates) {
 
-        /** Takes an immutable copy. */
+        /** Takes immutable copies. */
         public Contents {
             records = List.copyOf(records);
+            duplicates = List.copyOf(duplicates);
+        }
+    }
+
+    /**
+     * A key recorded on two lines with different scores: two processes trained the same model into
+     * one file (before experiment directories were locked), or a file was edited. The last line
+     * counts, as a resumed run would have kept it.
+     *
+     * @param key the key
+     * @param first the earlier line
+     * @param last the later line, the one that counts
+     * @param firstAccuracy the test accuracy on the earlier line
+     * @param lastAccuracy the test accuracy on the later line
+     */
+    public record Duplicate(
+            String key, int first, int last, double firstAccuracy, double lastAccuracy) {
+
+        /**
+         * Describes the duplicate as a warning.
+         *
+         * @param file the file
+         * @return the warning line, without {@code warning: }
+         */
+        public String describe(Path file) {
+            return file
+                    + ": "
+                    + key
+                    + " is on line "
+                    + first
+                    + " (test accuracy "
+                    + firstAccuracy
+                    + ") and line "
+                    + last
+                    + " (test accuracy "
+                    + lastAccuracy
+                    + ") with other scores; line "
+                    + last
+                    + ", the last, counts";
         }
     }
 
@@ -105,6 +146,7 @@ public final class RunsFile {
         }
         int tornAt = text.lastIndexOf('\n') + 1;
         List<RunRecord> records = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
         int lineNumber = 0;
         for (String line : text.substring(0, tornAt).split("\n", -1)) {
             lineNumber++;
@@ -115,6 +157,7 @@ public final class RunsFile {
                             runsJsonl + " line " + lineNumber + ": " + parsed.problem());
                 }
                 records.add(parsed.record().get());
+                lines.add(lineNumber);
             }
         }
         String tail = text.substring(tornAt);
@@ -123,6 +166,7 @@ public final class RunsFile {
             Parsed parsed = parse(tail);
             if (parsed.record().isPresent()) {
                 records.add(parsed.record().get());
+                lines.add(lineNumber);
             } else if (parsed.outOfRange()) {
                 throw new IllegalArgumentException(
                         runsJsonl + " line " + lineNumber + ": " + parsed.problem());
@@ -130,7 +174,33 @@ public final class RunsFile {
                 torn = lineNumber; // the split above ends with the tail's (empty) line
             }
         }
-        return new Contents(records, torn);
+        return lastOfEachKey(records, lines, torn);
+    }
+
+    /** Keeps the last record of every key, naming each key whose lines disagree. */
+    private static Contents lastOfEachKey(List<RunRecord> records, List<Integer> lines, int torn) {
+        Map<String, Integer> at = new LinkedHashMap<>();
+        List<Duplicate> duplicates = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            RunRecord r = records.get(i);
+            Integer before = at.remove(r.key());
+            if (before != null) {
+                RunRecord earlier = records.get(before);
+                if (!earlier.validation().equals(r.validation())
+                        || !earlier.test().equals(r.test())) {
+                    duplicates.add(
+                            new Duplicate(
+                                    r.key(),
+                                    lines.get(before),
+                                    lines.get(i),
+                                    earlier.test().accuracy(),
+                                    r.test().accuracy()));
+                }
+            }
+            at.put(r.key(), i);
+        }
+        return new Contents(
+                at.values().stream().sorted().map(records::get).toList(), torn, duplicates);
     }
 
     /**

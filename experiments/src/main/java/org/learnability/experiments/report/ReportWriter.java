@@ -94,6 +94,7 @@ public final class ReportWriter {
                                 + RunsFile.tornLine(runs, contents.tornLine())
                                 + "; running the experiment again retrains that model");
             }
+            contents.duplicates().forEach(d -> warnings.accept("warning: " + d.describe(runs)));
             for (RunRecord r : contents.records()) {
                 // a model that several of the directories hold with the same scores (a baseline
                 // shared by a grid's experiments) is one model

@@ -61,6 +61,15 @@ public @interface Setting {
     String[] words() default {};
 
     /**
+     * Tells whether the option is part of what a recorded model was made under, so that a model
+     * recorded under another value is not this plan's: false for options that only choose which
+     * models there are (seeds, strategies, modes), which an experiment may extend.
+     *
+     * @return {@code true} for most options
+     */
+    boolean identity() default true;
+
+    /**
      * Tells whether the option is a command-line option of {@code run} at all.
      *
      * @return {@code false} for a key that only files hold

@@ -233,7 +233,7 @@ class ReportCommandTest {
     private static List<JsonObject> lines(List<RunRecord> runs) {
         return runs.stream()
                 .map(r -> JsonParser.parseString(RunsFile.toJson(r)).getAsJsonObject())
-                .toList();
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
     private Path experimentOf(List<JsonObject> lines, String tail) throws IOException {
@@ -291,6 +291,71 @@ class ReportCommandTest {
                 run("report", "--out", out.toString()),
                 out.resolve(RunsFile.NAME)
                         + " line 1: weights[0] is -1.0; expected a finite number > 0");
+        assertFalse(Files.exists(out.resolve("report.md")), "no report");
+    }
+
+    @Test
+    void aKeyOnTwoLinesWithOtherScoresIsAWarningNamingBothAndTheLastCounts() throws IOException {
+        List<JsonObject> records = lines(SyntheticRuns.twoStage());
+        JsonObject again = records.get(1).deepCopy();
+        again.getAsJsonObject("test").addProperty("accuracy", 0.24);
+        records.add(again);
+        Path out = experimentOf(records, "");
+        CliRun run = run("report", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String key = records.get(1).get("key").getAsString();
+        assertEquals(
+                "warning: "
+                        + out.resolve(RunsFile.NAME)
+                        + ": "
+                        + key
+                        + " is on line 2 (test accuracy "
+                        + records.get(1).getAsJsonObject("test").get("accuracy").getAsDouble()
+                        + ") and line "
+                        + records.size()
+                        + " (test accuracy 0.24) with other scores; line "
+                        + records.size()
+                        + ", the last, counts\n",
+                run.err());
+        List<RunRecord> read = RunsFile.read(out.resolve(RunsFile.NAME));
+        assertEquals(records.size() - 1, read.size(), "each key once");
+        assertEquals(
+                0.24,
+                read.stream()
+                        .filter(r -> r.key().equals(key))
+                        .findFirst()
+                        .orElseThrow()
+                        .test()
+                        .accuracy());
+
+        // the same model on two lines with the same scores is one model, and no warning
+        Files.delete(out.resolve(RunsFile.NAME));
+        records = lines(SyntheticRuns.twoStage());
+        records.add(records.get(0).deepCopy());
+        experimentOf(records, "");
+        CliRun same = run("report", "--out", out.toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertEquals("", same.err());
+    }
+
+    @Test
+    void aRecordWhoseMatrixContradictsItsRatesIsRefusedNamingLineAndField() throws IOException {
+        List<JsonObject> records = lines(SyntheticRuns.twoStage());
+        JsonObject test = records.get(2).getAsJsonObject("test");
+        com.google.gson.JsonArray row =
+                test.getAsJsonArray("confusionMatrix").get(1).getAsJsonArray();
+        for (int p = 0; p < row.size(); p++) {
+            row.set(p, new JsonPrimitive(0));
+        }
+        double tpr = test.getAsJsonArray("tpr").get(1).getAsDouble();
+        Path out = experimentOf(records, "");
+        assertOneLineError(
+                run("report", "--out", out.toString()),
+                out.resolve(RunsFile.NAME)
+                        + " line 3: test.tpr[1] is "
+                        + tpr
+                        + " but test.confusionMatrix gives 0.0 (0 of 0); a record's rates are its"
+                        + " matrix's");
         assertFalse(Files.exists(out.resolve("report.md")), "no report");
     }
 }

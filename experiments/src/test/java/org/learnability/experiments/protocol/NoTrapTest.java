@@ -146,4 +146,32 @@ class NoTrapTest {
                         + " --out, or the recorded options to resume\n",
                 contradicting.err());
     }
+
+    @Test
+    void withPlanJsonGoneTheRecordsThemselvesRefuseARunUnderOtherOptions() throws IOException {
+        CliRun first = run("--out", out.toString(), "--epochs", "1");
+        assertEquals(0, first.exitCode(), first.err());
+        Files.delete(out.resolve("plan.json"));
+        Map<String, String> before = snapshot(out);
+        assertOneLineError(
+                run("--out", out.toString(), "--epochs", "2"),
+                out
+                        + " holds models made under other options: "
+                        + System.getProperty("ai.djl.default_engine", "PyTorch")
+                        + "/1/two-stage/uniform/0 in runs.jsonl was trained under options that"
+                        + " differ from this run's (plan.json, which would name them, is gone);"
+                        + " use another --out, or the options the models were made with");
+        assertEquals(before, snapshot(out), "nothing written");
+
+        // the options the models were made with go through, and train nothing again
+        CliRun same = run("--out", out.toString(), "--epochs", "1");
+        assertEquals(0, same.exitCode(), same.err());
+        assertEquals(
+                2,
+                same.out()
+                        .lines()
+                        .filter(l -> l.endsWith("already in runs.jsonl, skipped"))
+                        .count(),
+                same.out());
+    }
 }

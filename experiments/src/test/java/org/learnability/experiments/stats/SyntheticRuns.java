@@ -177,7 +177,8 @@ public final class SyntheticRuns {
                 0,
                 0,
                 "none",
-                List.of());
+                List.of(),
+                null);
     }
 
     /**
@@ -233,7 +234,8 @@ public final class SyntheticRuns {
                 r.warmup(),
                 r.labelSmoothing(),
                 r.testTime(),
-                r.epochValidation());
+                r.epochValidation(),
+                r.planHash());
     }
 
     /**
