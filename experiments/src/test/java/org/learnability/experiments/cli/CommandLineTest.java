@@ -130,6 +130,32 @@ class CommandLineTest {
         // ln(5)/2 on both sides, so the ratio is exactly 5
         assertEquals("max/min: 5.00", bounded.out().lines().reduce((a, b) -> b).orElseThrow());
         assertEquals("", bounded.err());
+        // the option is run's, read the same way: none is no bound, as run takes it
+        CliRun none =
+                run(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:gamma=2",
+                        "--scores",
+                        scores.toString(),
+                        "--max-weight-ratio",
+                        "none");
+        assertEquals(0, none.exitCode(), none.err());
+        assertEquals(wide.out(), none.out());
+        CliRun bad =
+                run(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:gamma=2",
+                        "--scores",
+                        scores.toString(),
+                        "--max-weight-ratio",
+                        "x");
+        assertEquals(2, bad.exitCode());
+        assertEquals(
+                "error: Invalid value for option '--max-weight-ratio': 'x' is not a number or"
+                        + " none (see: learnability weights --help)\n",
+                bad.err());
     }
 
     @Test
