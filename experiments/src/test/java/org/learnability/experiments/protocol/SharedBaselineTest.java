@@ -75,7 +75,8 @@ class SharedBaselineTest {
     @Test
     void aBaselineRecordedUnderAnotherModeIsNotTrainedAgain() throws IOException {
         Path first = dir.resolve("first");
-        run(first, "--strategies", "mean-ratio:gamma=2");
+        // the same baseline plan as the dynamic run's below (2 epochs): only the mode differs
+        run(first, "--strategies", "mean-ratio:gamma=2", "--epochs", "2");
         Path second = Files.createDirectories(dir.resolve("second"));
         String baseline =
                 Files.readAllLines(first.resolve("runs.jsonl")).stream()
