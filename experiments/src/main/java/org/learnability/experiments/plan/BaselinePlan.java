@@ -161,7 +161,19 @@ public record BaselinePlan(
         if (testTime == null) {
             throw new IllegalArgumentException("--test-time must be given");
         }
-        training(0);
+        // the parameters, not training(0): a compact constructor sets the fields after its body
+        settings(
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                batchSize,
+                schedule,
+                0,
+                averaging,
+                warmup,
+                labelSmoothing);
     }
 
     private static void positive(String option, int value) {
@@ -179,6 +191,32 @@ public record BaselinePlan(
      * @return the settings
      */
     public TrainingSettings training(int seed) {
+        return settings(
+                optimizer,
+                learningRate,
+                momentum,
+                weightDecay,
+                epochs,
+                batchSize,
+                schedule,
+                seed,
+                averaging,
+                warmup,
+                labelSmoothing);
+    }
+
+    private static TrainingSettings settings(
+            TrainingSettings.Optimizer optimizer,
+            double learningRate,
+            double momentum,
+            double weightDecay,
+            int epochs,
+            int batchSize,
+            TrainingSettings.Schedule schedule,
+            int seed,
+            Averaging averaging,
+            double warmup,
+            double labelSmoothing) {
         return new TrainingSettings(
                 optimizer,
                 learningRate,
