@@ -39,11 +39,11 @@ import org.learnability.runner.pipeline.SessionOptions;
  * is written, and runs what is not recorded in two stages of Spark tasks, each longest first: the
  * baselines (one task per engine, seed and baseline plan, shared by every experiment whose baseline
  * plan is equal), then the arms built on them (a task per mode and strategy, or per mode for a mode
- * that only derives from the baseline), each fed what it needs of its baseline by the driver: the
- * record, and the parameters the first stage sent back. The driver is the only writer of the
- * experiments' {@code runs.jsonl} and appends each task's records as the task finishes, so a grid
- * killed part-way loses only the models in flight. Then it writes every experiment's report and one
- * over the grid.
+ * that builds on the baseline's model, with the modes that derive from its models), each fed what
+ * it needs of its baseline by the driver: the record, and the parameters the first stage sent back.
+ * The driver is the only writer of the experiments' {@code runs.jsonl} and appends each task's
+ * records as the task finishes, so a grid killed part-way loses only the models in flight. Then it
+ * writes every experiment's report and one over the grid.
  */
 public final class GridRunner {
 
@@ -375,28 +375,37 @@ public final class GridRunner {
                                         new BaselineId(engine, seed, e.plan().baseline()),
                                         new byte[0]);
                         for (ExperimentMode mode : e.plan().arms().mode()) {
+                            if (mode.source().isPresent()) {
+                                continue; // in the task of the mode it derives from
+                            }
+                            List<ExperimentMode> modes = withDerived(e.plan(), mode);
+                            // a mode that trains from scratch: a task per strategy; one that
+                            // builds on the baseline's model: one task, the model loaded once
                             List<List<String>> units =
-                                    mode.trains()
+                                    mode.trains() && !mode.usesBaselineModel()
                                             ? e.plan().arms().strategies().stream()
                                                     .map(List::of)
                                                     .toList()
                                             : List.of(e.plan().arms().strategies());
                             for (List<String> strategies : units) {
-                                ExperimentPlan arm = arm(e.plan(), mode, strategies);
+                                ExperimentPlan arm = arm(e.plan(), modes, strategies);
                                 List<ModelKey> keys =
                                         SeedRunner.keys(engine, arm, seed, e.ledger());
                                 List<ModelKey> weighted = keys.subList(1, keys.size());
                                 if (!weighted.isEmpty() && !e.ledger().containsAll(weighted)) {
-                                    long cost = mode.trains() ? images(e) * weighted.size() : 1;
                                     tasks.add(
                                             task(
                                                     engine,
                                                     seed,
                                                     e,
-                                                    mode.name(),
+                                                    String.join(
+                                                            ",",
+                                                            modes.stream()
+                                                                    .map(ExperimentMode::name)
+                                                                    .toList()),
                                                     strategies,
                                                     params,
-                                                    cost));
+                                                    cost(e.plan(), mode, weighted.size())));
                                 }
                             }
                         }
@@ -446,9 +455,31 @@ public final class GridRunner {
      * @param strategies some of its strategies
      * @return the arm's plan
      */
-    static ExperimentPlan arm(ExperimentPlan plan, ExperimentMode mode, List<String> strategies) {
+    static ExperimentPlan arm(
+            ExperimentPlan plan, List<ExperimentMode> modes, List<String> strategies) {
         return new ExperimentPlan(
-                plan.preset(), plan.baseline(), plan.seeds(), plan.arms().only(mode, strategies));
+                plan.preset(), plan.baseline(), plan.seeds(), plan.arms().only(modes, strategies));
+    }
+
+    /** A mode of a plan with the plan's modes that derive from its models, in the plan's order. */
+    private static List<ExperimentMode> withDerived(ExperimentPlan plan, ExperimentMode mode) {
+        List<ExperimentMode> modes = new ArrayList<>(List.of(mode));
+        plan.arms().mode().stream()
+                .filter(m -> m.source().equals(Optional.of(mode.name())))
+                .forEach(modes::add);
+        return modes;
+    }
+
+    /** The images a task trains on, for ordering: a fine-tune's epochs, or whole trainings. */
+    private static long cost(ExperimentPlan plan, ExperimentMode mode, int models) {
+        if (!mode.trains()) {
+            return 1;
+        }
+        long perModel =
+                mode.finetunes()
+                        ? images(plan) / plan.baseline().epochs() * plan.arms().finetuneEpochs()
+                        : images(plan);
+        return Math.max(1, perModel * models);
     }
 
     private static List<GridTask> ordered(List<GridTask> tasks) {

@@ -7,9 +7,11 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.EpochScores;
+import org.learnability.experiments.record.Finetune;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.SavedModel;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.Session;
@@ -33,7 +35,10 @@ final class RunRecords {
      * @param posthoc its logit offsets, for a derived model; null for a trained one
      * @param baseline the seed's baseline, against which a weighted model's collapse is judged;
      *     null for the baseline itself
-     * @return the record, stamped now
+     * @param finetune how it was fine-tuned from the baseline; null if it was not
+     * @param saved where its parameters were saved; null if they were not
+     * @return the record, stamped now; its {@code trainedImages} are the epochs it trained times
+     *     the training images
      */
     static RunRecord of(
             ExperimentPlan plan,
@@ -44,7 +49,9 @@ final class RunRecords {
             Weighting weighting,
             TrainedModel model,
             Posthoc posthoc,
-            RunRecord baseline) {
+            RunRecord baseline,
+            Finetune finetune,
+            SavedModel saved) {
         List<ClassWeights> epochWeights = model.training().epochWeights();
         SplitScores validation = SplitScores.of(model.validation());
         return new RunRecord(
@@ -82,6 +89,9 @@ final class RunRecords {
                 plan.baseline().warmup(),
                 plan.baseline().labelSmoothing(),
                 plan.baseline().testTime().toString(),
-                model.training().epochValidation().stream().map(EpochScores::of).toList());
+                model.training().epochValidation().stream().map(EpochScores::of).toList(),
+                finetune,
+                (long) model.training().epochLosses().size() * session.splits().training().size(),
+                saved);
     }
 }

@@ -177,7 +177,10 @@ public final class SyntheticRuns {
                 0,
                 0,
                 "none",
-                List.of());
+                List.of(),
+                null,
+                null,
+                null);
     }
 
     /**
@@ -233,7 +236,10 @@ public final class SyntheticRuns {
                 r.warmup(),
                 r.labelSmoothing(),
                 r.testTime(),
-                r.epochValidation());
+                r.epochValidation(),
+                r.finetune(),
+                r.trainedImages(),
+                r.savedModel());
     }
 
     /**
