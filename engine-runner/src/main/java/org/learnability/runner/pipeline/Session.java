@@ -5,6 +5,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -187,6 +188,12 @@ public final class Session implements AutoCloseable {
     public Model load(ModelArchitecture architecture, byte[] parameters) {
         Model model = newModel(architecture);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            // initialised first, so that the block knows its inputs' names and Model.save works
+            model.getBlock()
+                    .initialize(
+                            model.getNDManager(),
+                            DataType.FLOAT32,
+                            ImageShape.of(splits.training().imageShape()).batch(1));
             model.getBlock().loadParameters(model.getNDManager(), in);
             return model;
         } catch (IOException | MalformedModelException | RuntimeException e) {

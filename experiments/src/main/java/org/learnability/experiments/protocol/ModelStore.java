@@ -16,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
@@ -72,7 +74,7 @@ public final class ModelStore {
      * @param baseline whether it is a baseline
      * @return {@code true} if the policy saves it
      */
-    boolean saves(boolean baseline) {
+    public boolean saves(boolean baseline) {
         return experiment != null && policy.saves(baseline);
     }
 
@@ -96,7 +98,19 @@ public final class ModelStore {
      * @throws UncheckedIOException naming the directory when it cannot be written
      */
     SavedModel save(ModelKey key, Session session, Model model) {
-        return save(directory(key), session, model, null).orElseThrow();
+        return save(key, dir -> session.save(model, dir));
+    }
+
+    /**
+     * Saves a model under its key, replacing what was saved under it.
+     *
+     * @param key the model's key
+     * @param write writes the model in DJL's format into the directory it is given
+     * @return where it went and its checksum, for its record
+     * @throws UncheckedIOException naming the directory when it cannot be written
+     */
+    public SavedModel save(ModelKey key, Consumer<Path> write) {
+        return save(directory(key), write, null).orElseThrow();
     }
 
     /**
@@ -112,21 +126,20 @@ public final class ModelStore {
         String path = record.savedModel().path();
         String relative = path.substring(0, Math.max(0, path.lastIndexOf('/')));
         return relative.startsWith(DIR + "/")
-                && save(relative, session, model, record.savedModel()).isPresent();
+                && save(relative, dir -> session.save(model, dir), record.savedModel()).isPresent();
     }
 
     /**
      * Saves a model into {@code relative} through a staging directory; with {@code expected}, only
      * if the file is that one.
      */
-    private Optional<SavedModel> save(
-            String relative, Session session, Model model, SavedModel expected) {
+    private Optional<SavedModel> save(String relative, Consumer<Path> write, SavedModel expected) {
         Path target = experiment.resolve(relative);
         try {
             Path models = Files.createDirectories(target.getParent());
             Path staging = Files.createTempDirectory(models, "." + target.getFileName() + "-");
             try {
-                session.save(model, staging);
+                write.accept(staging);
                 Path file = single(staging);
                 SavedModel saved =
                         new SavedModel(relative + "/" + file.getFileName(), sha256(file));
@@ -155,6 +168,18 @@ public final class ModelStore {
      * @return the model, or why there is none
      */
     Loading load(RunRecord record, Session session, ModelArchitecture architecture) {
+        return load(record, dir -> session.load(architecture, dir));
+    }
+
+    /**
+     * Loads a recorded model: if its record names a saved file, the file is there and its checksum
+     * is the recorded one.
+     *
+     * @param record the model's record
+     * @param read makes the model from the directory of its file
+     * @return the model, or why there is none
+     */
+    public Loading load(RunRecord record, Function<Path, Model> read) {
         SavedModel saved = record.savedModel();
         if (experiment == null || saved == null) {
             return new NotSaved();
@@ -178,14 +203,14 @@ public final class ModelStore {
                             + "…");
         }
         try {
-            return new Loaded(session.load(architecture, file.getParent()), saved.path());
+            return new Loaded(read.apply(file.getParent()), saved.path());
         } catch (RuntimeException e) {
             return new Damaged(saved.path(), "cannot be loaded (" + firstLine(e) + ")");
         }
     }
 
     /** What loading a recorded model gave. */
-    sealed interface Loading permits Loaded, NotSaved, Damaged {}
+    public sealed interface Loading permits Loaded, NotSaved, Damaged {}
 
     /**
      * The model, loaded.
@@ -193,10 +218,10 @@ public final class ModelStore {
      * @param model the model; the caller closes it
      * @param path its file, relative to the experiment directory
      */
-    record Loaded(Model model, String path) implements Loading {}
+    public record Loaded(Model model, String path) implements Loading {}
 
     /** Nothing to load: the record names no saved file (or the store has no directory). */
-    record NotSaved() implements Loading {}
+    public record NotSaved() implements Loading {}
 
     /**
      * A saved file that is not the model recorded.
@@ -204,7 +229,7 @@ public final class ModelStore {
      * @param path the file, relative to the experiment directory
      * @param why what is wrong with it, e.g. {@code is missing}
      */
-    record Damaged(String path, String why) implements Loading {}
+    public record Damaged(String path, String why) implements Loading {}
 
     /**
      * The SHA-256 of a file.
@@ -213,7 +238,7 @@ public final class ModelStore {
      * @return 64 lower-case hexadecimal digits
      * @throws IOException when it cannot be read
      */
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");

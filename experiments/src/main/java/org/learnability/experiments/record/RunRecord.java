@@ -141,6 +141,49 @@ public record RunRecord(
     }
 
     /**
+     * Returns this record with where its model was saved.
+     *
+     * @param saved the saved file and its checksum
+     * @return the record with {@code savedModel} set, every other field as it was
+     */
+    public RunRecord withSavedModel(SavedModel saved) {
+        return new RunRecord(
+                schema,
+                key,
+                dataset,
+                model,
+                engine,
+                engineVersion,
+                device,
+                seed,
+                mode,
+                strategy,
+                round,
+                classNames,
+                weights,
+                epochWeights,
+                validation,
+                test,
+                epochs,
+                trainSize,
+                wallSeconds,
+                imagesPerSecond,
+                finishedAt,
+                weighting,
+                posthoc,
+                collapse,
+                schedule,
+                averaging,
+                warmup,
+                labelSmoothing,
+                testTime,
+                epochValidation,
+                finetune,
+                trainedImages,
+                saved);
+    }
+
+    /**
      * Tells whether the record carries its own cost ({@link #COST_SCHEMA} on), rather than the one
      * older records are read with.
      *

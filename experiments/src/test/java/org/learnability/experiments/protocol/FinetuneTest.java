@@ -68,6 +68,8 @@ class FinetuneTest {
                 "2",
                 "--averaging",
                 "ema",
+                "--save-models",
+                "all",
                 "--strategies",
                 "mean-ratio:gamma=2");
         List<JsonObject> records = records(out);
@@ -84,6 +86,7 @@ class FinetuneTest {
             }
         }
         assertEquals(0, tuned.get(1).get("trainedImages").getAsLong());
+        assertTrue(tuned.get(1).has("savedModel"), "the baseline as it is, saved as any model");
     }
 
     @Test
