@@ -132,8 +132,8 @@ class RunsFileTest {
                                             "{\"temperature\": 0.5, \"offsets\": [0, 0, 0]}"));
                             o.remove("trainedImages");
                         });
-        Path file = dir.resolve(RunsFile.NAME);
-        StringBuilder lines = new StringBuilder();
+        // one file per line: a runs.jsonl keeps one record per key (the last counts)
+        List<RunRecord> read = new java.util.ArrayList<>();
         for (int schema = 1; schema <= 4; schema++) {
             for (RunRecord r : List.of(trained, derived)) {
                 JsonObject old = JsonParser.parseString(RunsFile.toJson(r)).getAsJsonObject();
@@ -141,11 +141,11 @@ class RunsFileTest {
                 for (String added : List.of("finetune", "trainedImages", "savedModel")) {
                     old.remove(added);
                 }
-                lines.append(old).append('\n');
+                Path file = dir.resolve("schema-" + schema + "-" + read.size() + ".jsonl");
+                Files.writeString(file, old + "\n");
+                read.addAll(RunsFile.read(file));
             }
         }
-        Files.writeString(file, lines);
-        List<RunRecord> read = RunsFile.read(file);
         assertEquals(8, read.size());
         for (int i = 0; i < read.size(); i += 2) {
             RunRecord t = read.get(i);
