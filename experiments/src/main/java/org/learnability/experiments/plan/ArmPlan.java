@@ -69,6 +69,7 @@ public record ArmPlan(
                 double collapseThreshold,
         @Setting(
                         order = 31,
+                        identity = false,
                         label = "K",
                         since = "1",
                         help =
@@ -79,6 +80,7 @@ public record ArmPlan(
                 int finetuneEpochs,
         @Setting(
                         order = 32,
+                        identity = false,
                         label = "RATE",
                         since = "0.0001",
                         help =
