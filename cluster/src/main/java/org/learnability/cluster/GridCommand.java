@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.learnability.experiments.cli.LearnabilityCommand;
 import org.learnability.experiments.cli.VersionProvider;
+import org.learnability.experiments.protocol.SaveModels;
 import org.learnability.runner.engine.ThreadRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +66,15 @@ public final class GridCommand
                     "Engine threads of each task, and cores it takes (default: ${DEFAULT-VALUE}).")
     int threadsPerTask = 1;
 
+    @Option(
+            names = "--save-models",
+            paramLabel = "WHICH",
+            description =
+                    "Baselines saved into each experiment's models/ as run saves them: baselines"
+                            + " (loaded by a later grid or run instead of trained again) or none"
+                            + " (default: ${DEFAULT-VALUE}).")
+    String saveModels = "baselines";
+
     @Override
     public ThreadRequest threads() {
         return new ThreadRequest(Math.max(0, threadsPerTask), 0);
@@ -80,6 +90,11 @@ public final class GridCommand
             throw new IllegalArgumentException(
                     "--out is empty; expected the grid's directory, e.g. --out results/grid");
         }
+        SaveModels save = SaveModels.parse(saveModels);
+        if (save == SaveModels.ALL) {
+            throw new IllegalArgumentException(
+                    "--save-models all is for run; a grid saves baselines or none");
+        }
         GridSpec parsed = GridSpec.read(grid);
         SparkStart spark = SparkStart.of(Optional.ofNullable(master), threadsPerTask);
         WorkerApplication.share(parent.plugins(), parent.application());
@@ -92,6 +107,7 @@ public final class GridCommand
                         spark,
                         threadsPerTask,
                         parent.plugins(),
+                        save,
                         log,
                         spec.commandLine().getErr());
         return 0;

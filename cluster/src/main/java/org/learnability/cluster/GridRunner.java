@@ -1,7 +1,17 @@
 package org.learnability.cluster;
 
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,17 +31,21 @@ import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanFile;
 import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.protocol.ExperimentRunner;
+import org.learnability.experiments.protocol.ModelStore;
 import org.learnability.experiments.protocol.RunLedger;
+import org.learnability.experiments.protocol.SaveModels;
 import org.learnability.experiments.protocol.SeedRunner;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
+import org.learnability.experiments.record.SavedModel;
 import org.learnability.experiments.report.ChartNames;
 import org.learnability.experiments.report.ReportWriter;
 import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.pipeline.Pipeline;
 import org.learnability.runner.pipeline.SessionOptions;
+import org.learnability.runner.training.Models;
 
 /**
  * Runs a grid on Spark, on the driver: expands the grid into experiments (each a plan of {@code
@@ -39,11 +53,13 @@ import org.learnability.runner.pipeline.SessionOptions;
  * is written, and runs what is not recorded in two stages of Spark tasks, each longest first: the
  * baselines (one task per engine, seed and baseline plan, shared by every experiment whose baseline
  * plan is equal), then the arms built on them (a task per mode and strategy, or per mode for a mode
- * that only derives from the baseline), each fed what it needs of its baseline by the driver: the
- * record, and the parameters the first stage sent back. The driver is the only writer of the
- * experiments' {@code runs.jsonl} and appends each task's records as the task finishes, so a grid
- * killed part-way loses only the models in flight. Then it writes every experiment's report and one
- * over the grid.
+ * that builds on the baseline's model, with the modes that derive from its models), each fed what
+ * it needs of its baseline by the driver: the record, and the parameters the first stage sent back.
+ * The driver is the only writer of the experiments' {@code runs.jsonl} and appends each task's
+ * records as the task finishes, so a grid killed part-way loses only the models in flight. Then it
+ * writes every experiment's report and one over the grid. The driver saves every baseline a task
+ * sends back into each experiment directory that shares it ({@link ModelStore}, as {@code run}
+ * does), and feeds an arm that builds on a baseline recorded before from its saved file.
  */
 public final class GridRunner {
 
@@ -52,6 +68,7 @@ public final class GridRunner {
     private final ExperimentRunner runner;
     private final Pipeline pipeline;
     private final EngineSelection engine;
+    private final Models models;
 
     /**
      * Creates the runner from the application's services.
@@ -61,6 +78,7 @@ public final class GridRunner {
      * @param runner checks experiments as {@code run} does
      * @param pipeline checks engines
      * @param engine the process's engine, the grid's when it names none
+     * @param models saves and loads the baselines' models on the driver
      */
     @Inject
     public GridRunner(
@@ -68,12 +86,14 @@ public final class GridRunner {
             PlanFile planFile,
             ExperimentRunner runner,
             Pipeline pipeline,
-            EngineSelection engine) {
+            EngineSelection engine,
+            Models models) {
         this.codec = codec;
         this.planFile = planFile;
         this.runner = runner;
         this.pipeline = pipeline;
         this.engine = engine;
+        this.models = models;
     }
 
     /** One experiment of the grid. */
@@ -131,6 +151,7 @@ public final class GridRunner {
      * @param spark starts Spark once the grid is checked
      * @param threadsPerTask the engine threads of each task
      * @param plugins the plugins directory, passed to the tasks
+     * @param saveModels whether the driver saves the baselines ({@code baselines} or {@code none})
      * @param log where progress lines go
      * @param warnings where warnings go
      */
@@ -140,6 +161,7 @@ public final class GridRunner {
             SparkStart spark,
             int threadsPerTask,
             Path plugins,
+            SaveModels saveModels,
             PrintWriter log,
             PrintWriter warnings) {
         Map<Experiment, Boolean> first = check(grid, out);
@@ -165,7 +187,7 @@ public final class GridRunner {
                                 new Experiment(e.name(), e.dir(), e.plan(), now.ledger()),
                                 now.planRecorded());
                     });
-            run(grid, out, checked, spark, threadsPerTask, plugins, log, warnings);
+            run(grid, out, checked, spark, threadsPerTask, plugins, saveModels, log, warnings);
         }
     }
 
@@ -176,12 +198,13 @@ public final class GridRunner {
             SparkStart spark,
             int threadsPerTask,
             Path plugins,
+            SaveModels saveModels,
             PrintWriter log,
             PrintWriter warnings) {
         List<Experiment> experiments = List.copyOf(checked.keySet());
         Stages stages = new Stages(experiments, engines(grid), threadsPerTask, plugins.toString());
         List<GridTask> baselines = stages.baselines();
-        int arms = stages.arms(Map.of()).size();
+        int arms = stages.arms(Map.of(), null).size();
         int tasks = baselines.size() + arms;
         if (tasks > 0) {
             spark.warning().ifPresent(warnings::println);
@@ -216,9 +239,15 @@ public final class GridRunner {
                             (index, result) -> {
                                 GridTask task = baselines.get(result.index());
                                 Experiment first = stages.experiment(task.experiment());
-                                List<RunRecord> records = records(result);
-                                stages.sharing(first, task.seed())
-                                        .forEach(e -> append(e, records, log, warnings));
+                                List<Experiment> sharing = stages.sharing(first, task.seed());
+                                List<RunRecord> records =
+                                        saved(
+                                                sharing,
+                                                task.engine(),
+                                                records(result),
+                                                result.parameters(),
+                                                saveModels);
+                                sharing.forEach(e -> append(e, records, log, warnings));
                                 parameters.put(
                                         new BaselineId(
                                                 task.engine(),
@@ -228,7 +257,7 @@ public final class GridRunner {
                                 done(task, records.size(), baselines.size(), "baseline", log);
                             });
                 }
-                List<GridTask> armTasks = stages.arms(parameters);
+                List<GridTask> armTasks = stages.arms(parameters, warnings);
                 if (!armTasks.isEmpty()) {
                     SparkJobs.runEach(
                             running.context(),
@@ -257,6 +286,116 @@ public final class GridRunner {
         ReportWriter.write(out, dirs, log::println);
         log.println("report: " + out.resolve("report.md"));
         log.flush();
+    }
+
+    /**
+     * Saves the baseline a task trained into every experiment that shares it, where the grid saves
+     * baselines, and returns the task's records with the saved file's checksum in the baseline's.
+     */
+    private List<RunRecord> saved(
+            List<Experiment> sharing,
+            String engineName,
+            List<RunRecord> records,
+            byte[] parameters,
+            SaveModels saveModels) {
+        if (!saveModels.saves(true) || parameters.length == 0) {
+            return records;
+        }
+        List<RunRecord> out = new ArrayList<>();
+        for (RunRecord r : records) {
+            SavedModel saved = null;
+            for (Experiment e : r.isBaseline() ? sharing : List.<Experiment>of()) {
+                SavedModel here =
+                        ModelStore.of(e.dir(), saveModels)
+                                .save(
+                                        r.modelKey(),
+                                        dir -> {
+                                            try (Model m =
+                                                    model(e.plan(), engineName, parameters)) {
+                                                models.save(m, dir);
+                                            }
+                                        });
+                saved = saved == null ? here : saved;
+            }
+            out.add(saved == null ? r : r.withSavedModel(saved));
+        }
+        return out;
+    }
+
+    /** A model of a plan's architecture on the driver's CPU, with parameters a task sent. */
+    private Model model(ExperimentPlan plan, String engineName, byte[] parameters) {
+        Model model = blank(plan, engineName);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            // initialised first, so that the block knows its inputs' names and Model.save works
+            model.getBlock()
+                    .initialize(
+                            model.getNDManager(),
+                            DataType.FLOAT32,
+                            plan.baseline().dataset().imageShape().batch(1));
+            model.getBlock().loadParameters(model.getNDManager(), in);
+            return model;
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IllegalStateException(
+                    "cannot make the baseline's model from a task's parameters: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private Model blank(ExperimentPlan plan, String engineName) {
+        pipeline.engine(Optional.of(engineName));
+        return models.create(
+                plan.baseline().model(),
+                plan.baseline().dataset().imageShape(),
+                plan.baseline().dataset().numClasses(),
+                Device.cpu(),
+                engineName);
+    }
+
+    /**
+     * The parameters of a recorded baseline from its saved file in an experiment directory, for the
+     * arms that build on it; empty (with one warning where the file is missing or damaged) if there
+     * is none to load, and the task trains it again.
+     */
+    private byte[] savedParameters(Experiment e, RunRecord baseline, PrintWriter warnings) {
+        pipeline.engine(Optional.of(baseline.engine()));
+        ModelStore.Loading loading =
+                ModelStore.of(e.dir(), SaveModels.NONE)
+                        .load(
+                                baseline,
+                                dir ->
+                                        models.load(
+                                                e.plan().baseline().model(),
+                                                e.plan().baseline().dataset().imageShape(),
+                                                e.plan().baseline().dataset().numClasses(),
+                                                Device.cpu(),
+                                                baseline.engine(),
+                                                dir));
+        if (loading instanceof ModelStore.Loaded loaded) {
+            try (Model model = loaded.model()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (DataOutputStream out = new DataOutputStream(bytes)) {
+                    model.getBlock().saveParameters(out);
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+                return bytes.toByteArray();
+            }
+        }
+        if (loading instanceof ModelStore.Damaged damaged) {
+            warnings.println(
+                    "warning: "
+                            + e.name()
+                            + ": "
+                            + baseline.key()
+                            + ": its saved model "
+                            + damaged.path()
+                            + " "
+                            + damaged.why()
+                            + "; the arms built on it train it again (its record stays)");
+            warnings.flush();
+        }
+        return new byte[0];
     }
 
     /** A seed's baseline on an engine: what experiments with equal baseline plans share. */
@@ -365,38 +504,63 @@ public final class GridRunner {
             }
         }
 
-        List<GridTask> arms(Map<BaselineId, byte[]> parameters) {
+        /**
+         * The arm tasks not recorded; with {@code warnings}, each fed its baseline's parameters:
+         * those the first stage sent back, else those of the baseline's saved file where an arm
+         * builds on its model.
+         */
+        List<GridTask> arms(Map<BaselineId, byte[]> parameters, PrintWriter warnings) {
             List<GridTask> tasks = new ArrayList<>();
+            Map<BaselineId, byte[]> loaded = new HashMap<>(parameters);
             for (String engine : engines) {
                 for (Experiment e : experiments) {
                     for (int seed : e.plan().seeds()) {
-                        byte[] params =
-                                parameters.getOrDefault(
-                                        new BaselineId(engine, seed, e.plan().baseline()),
-                                        new byte[0]);
+                        BaselineId id = new BaselineId(engine, seed, e.plan().baseline());
+                        Optional<RunRecord> recorded = recordedBaseline(engine, seed, e);
+                        if (warnings != null
+                                && !loaded.containsKey(id)
+                                && recorded.isPresent()
+                                && e.plan().arms().mode().stream()
+                                        .anyMatch(ExperimentMode::usesBaselineModel)
+                                && !e.ledger()
+                                        .containsAll(
+                                                SeedRunner.keys(
+                                                        engine, e.plan(), seed, e.ledger()))) {
+                            loaded.put(id, savedParameters(e, recorded.get(), warnings));
+                        }
+                        byte[] params = loaded.getOrDefault(id, new byte[0]);
                         for (ExperimentMode mode : e.plan().arms().mode()) {
+                            if (mode.source().isPresent()) {
+                                continue; // in the task of the mode it derives from
+                            }
+                            List<ExperimentMode> modes = withDerived(e.plan(), mode);
+                            // a mode that trains from scratch: a task per strategy; one that
+                            // builds on the baseline's model: one task, the model loaded once
                             List<List<String>> units =
-                                    mode.trains()
+                                    mode.trains() && !mode.usesBaselineModel()
                                             ? e.plan().arms().strategies().stream()
                                                     .map(List::of)
                                                     .toList()
                                             : List.of(e.plan().arms().strategies());
                             for (List<String> strategies : units) {
-                                ExperimentPlan arm = arm(e.plan(), mode, strategies);
+                                ExperimentPlan arm = arm(e.plan(), modes, strategies);
                                 List<ModelKey> keys =
                                         SeedRunner.keys(engine, arm, seed, e.ledger());
                                 List<ModelKey> weighted = keys.subList(1, keys.size());
                                 if (!weighted.isEmpty() && !e.ledger().containsAll(weighted)) {
-                                    long cost = mode.trains() ? images(e) * weighted.size() : 1;
                                     tasks.add(
                                             task(
                                                     engine,
                                                     seed,
                                                     e,
-                                                    mode.name(),
+                                                    String.join(
+                                                            ",",
+                                                            modes.stream()
+                                                                    .map(ExperimentMode::name)
+                                                                    .toList()),
                                                     strategies,
                                                     params,
-                                                    cost));
+                                                    cost(e.plan(), mode, weighted.size())));
                                 }
                             }
                         }
@@ -446,9 +610,31 @@ public final class GridRunner {
      * @param strategies some of its strategies
      * @return the arm's plan
      */
-    static ExperimentPlan arm(ExperimentPlan plan, ExperimentMode mode, List<String> strategies) {
+    static ExperimentPlan arm(
+            ExperimentPlan plan, List<ExperimentMode> modes, List<String> strategies) {
         return new ExperimentPlan(
-                plan.preset(), plan.baseline(), plan.seeds(), plan.arms().only(mode, strategies));
+                plan.preset(), plan.baseline(), plan.seeds(), plan.arms().only(modes, strategies));
+    }
+
+    /** A mode of a plan with the plan's modes that derive from its models, in the plan's order. */
+    private static List<ExperimentMode> withDerived(ExperimentPlan plan, ExperimentMode mode) {
+        List<ExperimentMode> modes = new ArrayList<>(List.of(mode));
+        plan.arms().mode().stream()
+                .filter(m -> m.source().equals(Optional.of(mode.name())))
+                .forEach(modes::add);
+        return modes;
+    }
+
+    /** The images a task trains on, for ordering: a fine-tune's epochs, or whole trainings. */
+    private static long cost(ExperimentPlan plan, ExperimentMode mode, int models) {
+        if (!mode.trains()) {
+            return 1;
+        }
+        long perModel =
+                mode.finetunes()
+                        ? images(plan) / plan.baseline().epochs() * plan.arms().finetuneEpochs()
+                        : images(plan);
+        return Math.max(1, perModel * models);
     }
 
     private static List<GridTask> ordered(List<GridTask> tasks) {

@@ -19,7 +19,8 @@ import java.util.List;
  * @param experiment the experiment's name in the grid
  * @param plan its {@code plan.json} options, as JSON
  * @param recorded its records of this engine and seed, one JSON line each
- * @param mode the arm's mode; empty for a baseline task
+ * @param mode the arm's mode, with the modes that derive from its models after a comma (e.g. {@code
+ *     finetune,finetune+posthoc}); empty for a baseline task
  * @param strategies the arm's strategies; empty for a baseline task
  * @param baselineParameters the baseline's parameters in DJL's format, or empty where the driver
  *     has none (a derived arm then trains the recorded baseline again, deterministically)

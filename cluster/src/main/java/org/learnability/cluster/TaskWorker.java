@@ -81,12 +81,10 @@ final class TaskWorker {
                                 .parameters()
                                 .orElse(parameters);
             } else {
-                ExperimentMode mode =
-                        plan.arms().mode().stream()
-                                .filter(m -> m.name().equals(task.mode()))
-                                .findFirst()
-                                .orElseThrow();
-                ExperimentPlan arm = GridRunner.arm(plan, mode, task.strategies());
+                List<String> names = List.of(task.mode().split(","));
+                List<ExperimentMode> modes =
+                        plan.arms().mode().stream().filter(m -> names.contains(m.name())).toList();
+                ExperimentPlan arm = GridRunner.arm(plan, modes, task.strategies());
                 runner.run(
                         session,
                         task.seed(),

@@ -140,6 +140,57 @@ class GridTest {
     }
 
     @Test
+    void finetuneAndPosthocOnItShareATaskAndTheDriverSavesTheBaselines() throws IOException {
+        Path file = gridFile("{\"mode\": [\"finetune,finetune+posthoc\"]}");
+        Files.writeString(file, Files.readString(file).replace("\"seeds\": 2", "\"seeds\": 1"));
+        Path out = dir.resolve("finetune");
+        CliRun first = grid(file, out);
+        assertEquals(0, first.exitCode(), first.err() + first.out());
+        assertTrue(
+                first.out().contains("1 experiments, 5 models on [" + engine + "], 2 tasks to run"),
+                first.out());
+        Path experiment;
+        try (var dirs = Files.list(out)) {
+            experiment =
+                    dirs.filter(d -> Files.exists(d.resolve("runs.jsonl")))
+                            .findFirst()
+                            .orElseThrow();
+        }
+        List<String> keys = keys(experiment.resolve("runs.jsonl"));
+        assertEquals(
+                Set.of(
+                        engine + "/1/finetune/uniform/0",
+                        engine + "/1/finetune/uniform/1",
+                        engine + "/1/finetune/mean-ratio:gamma=2/1",
+                        engine + "/1/finetune+posthoc/uniform/1",
+                        engine + "/1/finetune+posthoc/mean-ratio:gamma=2/1"),
+                new TreeSet<>(keys));
+        var baseline =
+                JsonParser.parseString(Files.readAllLines(experiment.resolve("runs.jsonl")).get(0))
+                        .getAsJsonObject();
+        var saved = baseline.getAsJsonObject("savedModel");
+        Path params = experiment.resolve(saved.get("path").getAsString());
+        assertTrue(Files.isRegularFile(params), params.toString());
+        assertEquals(
+                org.learnability.experiments.protocol.ModelStore.sha256(params),
+                saved.get("sha256").getAsString());
+
+        // extended by a strategy: no baseline task, the arm fed the saved baseline
+        Files.writeString(
+                file,
+                Files.readString(file)
+                        .replace(
+                                "[\"mean-ratio:gamma=2\"]",
+                                "[\"mean-ratio:gamma=2\", \"difficulty\"]"));
+        CliRun second = grid(file, out);
+        assertEquals(0, second.exitCode(), second.err());
+        assertTrue(
+                second.out().contains("1 tasks to run (0 baselines, then 1 arms)"), second.out());
+        assertFalse(second.err().contains("saved model"), second.err());
+        assertEquals(7, keys(experiment.resolve("runs.jsonl")).size());
+    }
+
+    @Test
     void badGridsAndMastersAreOneLineBeforeAnythingTrains() throws IOException {
         Path out = dir.resolve("bad");
         Path malformed = Files.writeString(dir.resolve("malformed.json"), "{\"fixed\": [");

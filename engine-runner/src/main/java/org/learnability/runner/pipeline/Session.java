@@ -5,12 +5,14 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
@@ -186,6 +188,12 @@ public final class Session implements AutoCloseable {
     public Model load(ModelArchitecture architecture, byte[] parameters) {
         Model model = newModel(architecture);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            // initialised first, so that the block knows its inputs' names and Model.save works
+            model.getBlock()
+                    .initialize(
+                            model.getNDManager(),
+                            DataType.FLOAT32,
+                            ImageShape.of(splits.training().imageShape()).batch(1));
             model.getBlock().loadParameters(model.getNDManager(), in);
             return model;
         } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -193,6 +201,36 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException(
                     "not parameters of " + architecture.name() + " here: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Saves a model in DJL's own format ({@code Model.save}): {@code
+     * dir/<architecture>-NNNN.params}, which plain DJL loads into a model of the same architecture.
+     *
+     * @param model the model
+     * @param dir the directory, made if missing; it should hold no other model of the name
+     * @throws UncheckedIOException naming the directory when it cannot be written
+     */
+    public void save(Model model, Path dir) {
+        models.save(model, dir);
+    }
+
+    /**
+     * Makes a model of an architecture with parameters saved by {@link #save}.
+     *
+     * @param architecture the architecture it was saved from
+     * @param dir the directory it was saved to
+     * @return the model; the caller closes it
+     * @throws IllegalArgumentException if the directory holds no such model
+     */
+    public Model load(ModelArchitecture architecture, Path dir) {
+        return models.load(
+                architecture,
+                ImageShape.of(splits.training().imageShape()),
+                classNames().size(),
+                device(),
+                engine.getEngineName(),
+                dir);
     }
 
     /**
@@ -236,7 +274,43 @@ public final class Session implements AutoCloseable {
             TrainingSettings settings,
             boolean augment,
             ValidationHook hook) {
-        Model model = newModel(architecture);
+        return fit(newModel(architecture), weights, settings, augment, 0, hook);
+    }
+
+    /**
+     * Trains a model further from parameters written by {@link #parameters} (a fine-tune: the
+     * optimizer starts afresh), on the training split's batches of the epochs that follow {@code
+     * firstEpoch}, and keeps it open; as {@link #fit(ModelArchitecture, ClassWeights,
+     * TrainingSettings, boolean, ValidationHook)} otherwise.
+     *
+     * @param architecture the architecture the parameters were written from
+     * @param parameters the parameters to start from
+     * @param weights the class weights of the first epoch
+     * @param settings how to train: its epochs are the epochs trained here
+     * @param augment whether to augment the training images
+     * @param firstEpoch the epoch whose batch order the first epoch here takes (the epochs the
+     *     parameters were trained for, so that the batches follow on)
+     * @param hook called after every epoch with its validation scores
+     * @return the model and what its training did; the caller closes it
+     */
+    public Fitted fit(
+            ModelArchitecture architecture,
+            byte[] parameters,
+            ClassWeights weights,
+            TrainingSettings settings,
+            boolean augment,
+            int firstEpoch,
+            ValidationHook hook) {
+        return fit(load(architecture, parameters), weights, settings, augment, firstEpoch, hook);
+    }
+
+    private Fitted fit(
+            Model model,
+            ClassWeights weights,
+            TrainingSettings settings,
+            boolean augment,
+            int firstEpoch,
+            ValidationHook hook) {
         try {
             List<ClassScores> epochValidation = new ArrayList<>();
             EpochHook scoring =
@@ -248,7 +322,7 @@ public final class Session implements AutoCloseable {
             TrainingResult result =
                     train(
                             model,
-                            trainingBatches(settings.seed(), augment),
+                            trainingBatches(settings.seed(), augment).from(firstEpoch),
                             weights,
                             settings,
                             scoring);

@@ -44,4 +44,40 @@ public interface BatchSource {
     default Iterable<Batch> batches(int batchSize, int epoch, ClassWeights sampling) {
         return batches(batchSize, epoch);
     }
+
+    /**
+     * Returns this source with its epochs numbered on from a later one: epoch {@code e} of the
+     * result is epoch {@code first + e} of this source, so that a model trained further (a
+     * fine-tune) sees the orders that would have followed its first training's.
+     *
+     * @param first the epoch of this source that the result's epoch 0 is
+     * @return the source
+     */
+    default BatchSource from(int first) {
+        BatchSource source = this;
+        if (first == 0) {
+            return source;
+        }
+        return new BatchSource() {
+            @Override
+            public long size() {
+                return source.size();
+            }
+
+            @Override
+            public Shape sampleShape() {
+                return source.sampleShape();
+            }
+
+            @Override
+            public Iterable<Batch> batches(int batchSize, int epoch) {
+                return source.batches(batchSize, first + epoch);
+            }
+
+            @Override
+            public Iterable<Batch> batches(int batchSize, int epoch, ClassWeights sampling) {
+                return source.batches(batchSize, first + epoch, sampling);
+            }
+        };
+    }
 }

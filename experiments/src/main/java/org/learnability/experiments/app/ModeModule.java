@@ -8,8 +8,10 @@ import com.google.inject.multibindings.MapBinder;
 import java.util.Map;
 import org.learnability.experiments.mode.DynamicMode;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.FinetuneMode;
 import org.learnability.experiments.mode.IterativeMode;
 import org.learnability.experiments.mode.PosthocMode;
+import org.learnability.experiments.mode.PosthocOnMode;
 import org.learnability.experiments.mode.TwoStageMode;
 import org.learnability.runner.registry.Registry;
 
@@ -35,6 +37,10 @@ public final class ModeModule extends AbstractModule {
         modes(binder()).addBinding(IterativeMode.NAME).to(IterativeMode.class);
         modes(binder()).addBinding(DynamicMode.NAME).to(DynamicMode.class);
         modes(binder()).addBinding(PosthocMode.NAME).to(PosthocMode.class);
+        FinetuneMode finetune = new FinetuneMode();
+        modes(binder()).addBinding(FinetuneMode.NAME).toInstance(finetune);
+        PosthocOnMode onFinetune = new PosthocOnMode(finetune);
+        modes(binder()).addBinding(onFinetune.name()).toInstance(onFinetune);
     }
 
     @Provides

@@ -37,7 +37,8 @@ import picocli.CommandLine.ScopeType;
             StrategiesCommand.class,
             LossesCommand.class,
             WeightsCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            ScoreCommand.class
         })
 public final class LearnabilityCommand {
 

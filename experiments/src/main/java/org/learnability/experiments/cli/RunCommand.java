@@ -12,6 +12,7 @@ import org.learnability.experiments.plan.PlanFile;
 import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.plan.Preset;
 import org.learnability.experiments.protocol.ExperimentRunner;
+import org.learnability.experiments.protocol.SaveModels;
 import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.pipeline.SessionOptions;
 import picocli.CommandLine.Command;
@@ -68,6 +69,31 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(
+            names = "--save-models",
+            paramLabel = "WHICH",
+            converter = SaveModelsConverter.class,
+            description =
+                    "Models saved into --out/models in DJL's format, each with its SHA-256 in its"
+                            + " record: baselines (a later run with the same --out loads them"
+                            + " instead of training them again), all (every model that trains) or"
+                            + " none (default: baselines). Not part of the plan.")
+    SaveModels saveModels = SaveModels.BASELINES;
+
+    /** Reads {@code --save-models}, naming the words it takes. */
+    static final class SaveModelsConverter
+            implements picocli.CommandLine.ITypeConverter<SaveModels> {
+        @Override
+        public SaveModels convert(String value) {
+            try {
+                return SaveModels.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not baselines, all or none");
+            }
+        }
+    }
+
+    @Option(
             names = "--no-progress",
             description = "No progress bar and epoch log, only a line per model.")
     boolean noProgress;
@@ -96,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
                         .withProgress(!noProgress);
         ExperimentRunner runner = parent.application().get(ExperimentRunner.class);
         PrintWriter log = spec.commandLine().getOut();
-        runner.run(plan, dir, options, log, spec.commandLine().getErr());
+        runner.run(plan, dir, options, saveModels, log, spec.commandLine().getErr());
         return 0;
     }
 

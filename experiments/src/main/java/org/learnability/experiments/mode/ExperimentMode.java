@@ -2,6 +2,7 @@ package org.learnability.experiments.mode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.learnability.runner.registry.Named;
 
 /**
@@ -49,6 +50,38 @@ public interface ExperimentMode extends Named {
      */
     default boolean usesWarmup() {
         return false;
+    }
+
+    /**
+     * Tells whether the mode needs the baseline's model itself (its logits, its parameters), not
+     * only its record: a run then loads the saved baseline, or trains it again if it cannot.
+     *
+     * @return {@code true} for {@code posthoc} and {@code finetune}
+     */
+    default boolean usesBaselineModel() {
+        return false;
+    }
+
+    /**
+     * Tells whether the mode's models are the baseline fine-tuned (or derived from such), so that
+     * the plan's {@code --finetune-epochs} and {@code --finetune-lr} belong to their keys and
+     * records.
+     *
+     * @return {@code true} for {@code finetune} and {@code finetune+posthoc}
+     */
+    default boolean finetunes() {
+        return false;
+    }
+
+    /**
+     * Returns the mode whose models this one derives from, one for one; a plan lists it before this
+     * one, and a grid runs both in one task.
+     *
+     * @return e.g. {@code finetune} for {@code finetune+posthoc}; empty for a mode that builds on
+     *     the baseline alone
+     */
+    default Optional<String> source() {
+        return Optional.empty();
     }
 
     /**

@@ -53,6 +53,11 @@ public final class PosthocMode implements ExperimentMode {
     }
 
     @Override
+    public boolean usesBaselineModel() {
+        return true;
+    }
+
+    @Override
     public List<RunId> weightedRuns(List<String> strategies, int rounds) {
         return WeightedRounds.runs(NAME, strategies, 1);
     }

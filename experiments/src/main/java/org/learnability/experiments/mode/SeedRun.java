@@ -2,6 +2,7 @@ package org.learnability.experiments.mode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
@@ -66,4 +67,39 @@ public interface SeedRun {
      * @return its record
      */
     RunRecord derived(RunId run, ClassWeights weights, Function<SplitLogits, Derived> derive);
+
+    /**
+     * Returns the recorded model, or derives it from another model of the seed without training and
+     * records it: {@code derive} gets that model's logits on the validation and the test split (the
+     * model kept from this run, loaded from its saved file, or made again as its mode made it).
+     *
+     * @param run the strategy and round
+     * @param weights the class weights the derivation uses
+     * @param source the model it derives from, one of the plan's runs of this seed, recorded
+     * @param derive makes the derived model's scores from the source's logits
+     * @return its record
+     */
+    RunRecord derived(
+            RunId run, ClassWeights weights, RunId source, Function<SplitLogits, Derived> derive);
+
+    /**
+     * Returns the recorded model, or fine-tunes the seed's baseline and records it: the baseline's
+     * parameters (averaged, where the plan averages) trained the plan's {@code --finetune-epochs}
+     * more epochs with the weights (the mode's loss family and weight application), a fresh
+     * optimizer of the plan's kind at a constant {@code --finetune-lr}, no averaging, on the batch
+     * orders of the epochs after the baseline's; then scored. With 0 epochs it is the baseline.
+     *
+     * @param run the strategy and round
+     * @param weights the class weights
+     * @return its record
+     */
+    RunRecord finetuned(RunId run, ClassWeights weights);
+
+    /**
+     * Returns the record of one of the plan's runs of this seed, if it is recorded.
+     *
+     * @param run the run, under its own mode
+     * @return its record
+     */
+    Optional<RunRecord> recorded(RunId run);
 }

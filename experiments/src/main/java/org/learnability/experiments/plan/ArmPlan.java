@@ -5,6 +5,7 @@ import java.util.List;
 import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.record.Finetune;
 import org.learnability.experiments.setting.Setting;
 import org.learnability.experiments.weighting.Weighting;
 
@@ -23,6 +24,8 @@ import org.learnability.experiments.weighting.Weighting;
  *     scale) may give up against the baseline
  * @param collapseThreshold how far a weighted model's validation accuracy may fall below its
  *     baseline's before it counts as collapsed (a warning, not a failure)
+ * @param finetuneEpochs the epochs a fine-tune trains on top of the baseline ({@link Finetune})
+ * @param finetuneLr the fine-tune's learning rate
  */
 public record ArmPlan(
         @Setting(
@@ -63,10 +66,34 @@ public record ArmPlan(
                         help =
                                 "Warn when a weighted model's validation accuracy falls more than"
                                         + " X below its baseline's (default: 0.05).")
-                double collapseThreshold) {
+                double collapseThreshold,
+        @Setting(
+                        order = 31,
+                        identity = false,
+                        label = "K",
+                        since = "1",
+                        help =
+                                "Epochs the finetune mode trains the baseline further with the"
+                                        + " weighted loss, a fresh optimizer at --finetune-lr; 0"
+                                        + " gives the baseline's figures (default: 1, the issue's"
+                                        + " pilot).")
+                int finetuneEpochs,
+        @Setting(
+                        order = 32,
+                        identity = false,
+                        label = "RATE",
+                        since = "0.0001",
+                        help =
+                                "Constant learning rate of the finetune mode (default: 0.0001,"
+                                        + " the issue's pilot with Adam; see the README's"
+                                        + " measurement).")
+                double finetuneLr) {
 
     /** The strategy spec of the baseline. */
     public static final String BASELINE = "uniform";
+
+    /** The keys of the options only modes that fine-tune read. */
+    public static final List<String> FINETUNE_KEYS = List.of("finetuneEpochs", "finetuneLr");
 
     /** Validates the plan, naming the option at fault. */
     public ArmPlan {
@@ -95,6 +122,34 @@ public record ArmPlan(
                 "--collapse-threshold",
                 collapseThreshold,
                 "a number in [0, 1]");
+        new Finetune(finetuneEpochs, finetuneLr);
+        List<String> before = new ArrayList<>();
+        for (ExperimentMode m : mode) {
+            m.source()
+                    .filter(source -> !before.contains(source))
+                    .ifPresent(
+                            source -> {
+                                throw new IllegalArgumentException(
+                                        "--mode lists "
+                                                + m.name()
+                                                + " without "
+                                                + source
+                                                + " before it; expected e.g. "
+                                                + source
+                                                + ","
+                                                + m.name());
+                            });
+            before.add(m.name());
+        }
+    }
+
+    /**
+     * Returns how the {@code finetune} mode trains on the baseline.
+     *
+     * @return the epochs and the learning rate
+     */
+    public Finetune finetune() {
+        return new Finetune(finetuneEpochs, finetuneLr);
     }
 
     private static void check(boolean ok, String option, Object value, String expected) {
@@ -112,11 +167,37 @@ public record ArmPlan(
      * @return the plan of that arm
      */
     public ArmPlan only(ExperimentMode m, List<String> some) {
-        if (!mode.contains(m) || !strategies.containsAll(some)) {
+        return only(List.of(m), some);
+    }
+
+    /**
+     * Returns the part of this plan that some modes make for some of the strategies: one arm of a
+     * grid's second stage, with the modes that derive from its models.
+     *
+     * @param modes some of the plan's modes, in the plan's order
+     * @param some some of the plan's strategies
+     * @return the plan of that arm
+     */
+    public ArmPlan only(List<ExperimentMode> modes, List<String> some) {
+        if (!mode.containsAll(modes) || !strategies.containsAll(some)) {
             throw new IllegalArgumentException(
-                    m.name() + " " + some + " is not an arm of " + modeNames() + " " + strategies);
+                    modes.stream().map(ExperimentMode::name).toList()
+                            + " "
+                            + some
+                            + " is not an arm of "
+                            + modeNames()
+                            + " "
+                            + strategies);
         }
-        return new ArmPlan(some, List.of(m), rounds, weighting, maxAccuracyDrop, collapseThreshold);
+        return new ArmPlan(
+                some,
+                modes,
+                rounds,
+                weighting,
+                maxAccuracyDrop,
+                collapseThreshold,
+                finetuneEpochs,
+                finetuneLr);
     }
 
     /**

@@ -16,12 +16,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.learnability.experiments.io.AtomicFiles;
 import org.learnability.experiments.io.Json;
+import org.learnability.experiments.mode.ExperimentMode;
 
 /**
  * {@code plan.json} of an experiment directory: the {@link ExperimentPlan} the directory's models
  * were trained under, as its {@link PlanOptions}. A run into a directory that has one must have the
- * same plan. Files written by earlier versions load: an option they lack takes the value that gives
- * the behaviour they were written with.
+ * same plan, or extend it: the same options with more strategies or more modes (an experiment
+ * extended on the baselines it holds; a plan that adds fine-tuning also sets its options), which it
+ * then records. Files written by earlier versions load: an option they lack takes the value that
+ * gives the behaviour they were written with.
  */
 public final class PlanFile {
 
@@ -45,7 +48,8 @@ public final class PlanFile {
      *
      * @param dir the experiment directory
      * @param plan the plan of this run
-     * @return whether a plan is recorded there (and is this one)
+     * @return whether a plan is recorded there and is this one; {@code false} also when this plan
+     *     extends the recorded one (more strategies or modes, nothing else changed), to be recorded
      * @throws IllegalArgumentException naming every option that differs from the recorded plan
      */
     public boolean check(Path dir, ExperimentPlan plan) {
@@ -53,7 +57,17 @@ public final class PlanFile {
         if (!Files.exists(file)) {
             return false;
         }
-        List<String> differences = differences(codec.encode(read(file)), codec.encode(plan));
+        ExperimentPlan before = read(file);
+        JsonObject recorded = codec.encode(before);
+        JsonObject now = codec.encode(plan);
+        List<String> differences = differences(recorded, now);
+        if (before.arms().mode().stream().noneMatch(ExperimentMode::finetunes)) {
+            // no model of the recorded plan was fine-tuned: a plan that adds fine-tuning sets them
+            differences.removeIf(
+                    d ->
+                            ArmPlan.FINETUNE_KEYS.stream()
+                                    .anyMatch(k -> d.startsWith(PlanOptions.option(k) + " ")));
+        }
         if (!differences.isEmpty()) {
             throw new IllegalArgumentException(
                     dir
@@ -61,7 +75,7 @@ public final class PlanFile {
                             + String.join("; ", differences)
                             + "; use another --out, or the recorded options to resume");
         }
-        return true;
+        return recorded.equals(now);
     }
 
     /**
@@ -129,7 +143,7 @@ public final class PlanFile {
             }
             JsonElement was = recorded.get(key);
             JsonElement now = plan.get(key);
-            if (!was.equals(now)) {
+            if (!was.equals(now) && !extendsRecorded(key, was, now)) {
                 out.add(
                         PlanOptions.option(key)
                                 + " is "
@@ -140,6 +154,23 @@ public final class PlanFile {
             }
         }
         return out;
+    }
+
+    /** The options whose value a run may extend: more strategies, more modes. */
+    private static final List<String> EXTENSIBLE = List.of("strategies", "mode");
+
+    /** Whether a value holds every item of the recorded one, for an option that may grow. */
+    private static boolean extendsRecorded(String key, JsonElement was, JsonElement now) {
+        return EXTENSIBLE.contains(key) && items(now).containsAll(items(was));
+    }
+
+    private static List<String> items(JsonElement value) {
+        if (value.isJsonArray()) {
+            List<String> items = new ArrayList<>();
+            value.getAsJsonArray().forEach(item -> items.add(text(item)));
+            return items;
+        }
+        return List.of(text(value).split(",", -1));
     }
 
     /** A value as the command line shows it: a list as {@code [a, b]}, a text unquoted. */

@@ -145,6 +145,7 @@ public final class ExperimentRunner {
      * @param plan the plan
      * @param out the experiment directory
      * @param options devices, progress and scoring batch size
+     * @param saveModels which models are saved into {@code out/models} ({@link ModelStore})
      * @param log where progress lines go
      * @param warnings where warnings go
      * @return the report's files
@@ -154,12 +155,19 @@ public final class ExperimentRunner {
             ExperimentPlan plan,
             Path out,
             SessionOptions options,
+            SaveModels saveModels,
             PrintWriter log,
             PrintWriter warnings) {
         CheckedRun first = check(plan, out, options);
         try (DirectoryLock lock = DirectoryLock.take(out, "--out " + out)) {
             return train(
-                    plan, out, options, recorded(plan, out, first.strategies()), log, warnings);
+                    plan,
+                    out,
+                    options,
+                    ModelStore.of(out, saveModels),
+                    recorded(plan, out, first.strategies()),
+                    log,
+                    warnings);
         }
     }
 
@@ -168,6 +176,7 @@ public final class ExperimentRunner {
             ExperimentPlan plan,
             Path out,
             SessionOptions options,
+            ModelStore store,
             CheckedRun checked,
             PrintWriter log,
             PrintWriter warnings) {
@@ -197,7 +206,10 @@ public final class ExperimentRunner {
                     recorded = true;
                 }
                 seeds.run(
-                        session, seed, List.of(new SeedRunner.Experiment(plan, ledger)), progress);
+                        session,
+                        seed,
+                        List.of(new SeedRunner.Experiment(plan, ledger, store)),
+                        progress);
             }
         }
         if (!recorded) {

@@ -1,7 +1,9 @@
 package org.learnability.experiments.protocol;
 
+import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.Finetune;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.weighting.Weighting;
 
@@ -10,20 +12,43 @@ final class ModelKeys {
 
     private ModelKeys() {}
 
-    /** The key of a model made with a weighting. */
+    /** The key of a model one of the plan's modes makes. */
     static ModelKey of(
-            String engine, int seed, ExperimentPlan plan, RunId run, Weighting weighting) {
+            String engine, int seed, ExperimentPlan plan, RunId run, ExperimentMode mode) {
+        return of(
+                engine,
+                seed,
+                plan,
+                run,
+                plan.arms().weighting(mode),
+                mode.finetunes() ? plan.arms().finetune() : null);
+    }
+
+    /** The key of a model made with a weighting, fine-tuned from the baseline or not (null). */
+    static ModelKey of(
+            String engine,
+            int seed,
+            ExperimentPlan plan,
+            RunId run,
+            Weighting weighting,
+            Finetune finetune) {
         return new ModelKey(
                 engine,
                 seed,
                 run.mode(),
                 run.strategy(),
-                ModelKey.variant(weighting, plan.baseline().trainingVariant()),
+                ModelKey.variant(weighting, finetune, plan.baseline().trainingVariant()),
                 run.round());
     }
 
     /** The key of a seed's baseline, under the plan's first mode. */
     static ModelKey baseline(String engine, int seed, ExperimentPlan plan) {
-        return of(engine, seed, plan, RunId.baseline(plan.arms().mode().get(0)), Weighting.PAPER);
+        return of(
+                engine,
+                seed,
+                plan,
+                RunId.baseline(plan.arms().mode().get(0)),
+                Weighting.PAPER,
+                null);
     }
 }

@@ -30,8 +30,18 @@ public final class RunProgress {
     }
 
     void skip(String key) {
+        recorded(key, "skipped");
+    }
+
+    /**
+     * Prints the line of a recorded model that is not trained: what is done with it instead.
+     *
+     * @param key its key
+     * @param what e.g. {@code skipped}, or {@code its model loaded from models/...}
+     */
+    void recorded(String key, String what) {
         index++;
-        log.printf("[%d/%d] %s: already in runs.jsonl, skipped%n", index, total, key);
+        log.printf("[%d/%d] %s: already in runs.jsonl, %s%n", index, total, key, what);
         log.flush();
     }
 

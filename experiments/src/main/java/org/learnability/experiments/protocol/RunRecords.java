@@ -8,9 +8,11 @@ import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.EpochScores;
+import org.learnability.experiments.record.Finetune;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.SavedModel;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.Session;
@@ -35,7 +37,10 @@ final class RunRecords {
      * @param baseline the seed's baseline, against which a weighted model's collapse is judged;
      *     null for the baseline itself
      * @param identity the digests of the plan's options
-     * @return the record, stamped now
+     * @param finetune how it was fine-tuned from the baseline; null if it was not
+     * @param saved where its parameters were saved; null if they were not
+     * @return the record, stamped now; its {@code trainedImages} are the epochs it trained times
+     *     the training images
      */
     static RunRecord of(
             ExperimentPlan plan,
@@ -47,7 +52,9 @@ final class RunRecords {
             TrainedModel model,
             Posthoc posthoc,
             RunRecord baseline,
-            PlanIdentity identity) {
+            PlanIdentity identity,
+            Finetune finetune,
+            SavedModel saved) {
         List<ClassWeights> epochWeights = model.training().epochWeights();
         SplitScores validation = SplitScores.of(model.validation());
         return new RunRecord(
@@ -86,6 +93,9 @@ final class RunRecords {
                 plan.baseline().labelSmoothing(),
                 plan.baseline().testTime().toString(),
                 model.training().epochValidation().stream().map(EpochScores::of).toList(),
-                identity.of(run.isBaseline()));
+                identity.of(run.isBaseline()),
+                finetune,
+                (long) model.training().epochLosses().size() * session.splits().training().size(),
+                saved);
     }
 }

@@ -12,29 +12,36 @@ import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.SavedModel;
+import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.record.WeakBaseline;
 import org.learnability.experiments.weighting.WeightBound;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.SplitLogits;
+import org.learnability.runner.pipeline.TrainedModel;
 import org.learnability.runner.pipeline.ValidationHook;
 
 /**
  * The baseline of one seed on a {@link Session}, shared by every experiment that builds on it (a
  * grid's experiments that differ only in their weighting): trained at most once, its record given
- * to every experiment's ledger, its model and logits kept while the seed lasts for the modes that
- * derive from it.
+ * to every experiment's ledger, its model, parameters and logits kept while the seed lasts for the
+ * modes that build on it. A recorded baseline whose model a mode needs is loaded from its saved
+ * file ({@link ModelStore}) or from the parameters a grid's driver sent; only if it has neither is
+ * it trained again (deterministic for a seed), with one warning where a saved file was promised and
+ * is missing or damaged, and a second where the model trained again does not score as recorded.
  */
 final class SeedBaseline implements AutoCloseable {
 
     private final ExperimentPlan plan;
     private final int seed;
     private final Session session;
-    private final Optional<byte[]> parameters;
+    private final Optional<byte[]> given;
     private final PlanIdentity identity;
     private RunRecord record;
-    private Session.Fitted fitted;
     private Model model;
+    private boolean trainedHere;
+    private byte[] parameters;
     private SplitLogits logits;
     private boolean weakChecked;
     private final Set<RunLedger> ledgersCounted =
@@ -46,48 +53,65 @@ final class SeedBaseline implements AutoCloseable {
      * @param plan a plan of the experiments (they share the data, model and training settings)
      * @param seed the seed
      * @param session the seed's data
-     * @param parameters the recorded baseline's parameters, if at hand, so that its logits need no
-     *     training
+     * @param given the recorded baseline's parameters, if a grid's driver sent them, so that what
+     *     builds on its model needs no training
      * @param identity the digests of the plan's options, which its record carries
      */
     SeedBaseline(
             ExperimentPlan plan,
             int seed,
             Session session,
-            Optional<byte[]> parameters,
+            Optional<byte[]> given,
             PlanIdentity identity) {
         this.plan = plan;
         this.seed = seed;
         this.session = session;
-        this.parameters = parameters;
+        this.given = given;
         this.identity = identity;
     }
 
     /**
      * Returns the baseline for an experiment's ledger: the one it holds; else the one trained for
-     * another experiment of the seed, appended to it; else trained now and appended.
+     * another experiment of the seed, appended to it; else trained now, saved if the store saves
+     * baselines, and appended. The first time an experiment asks, its progress line says what was
+     * done; a recorded baseline whose model the experiment needs is loaded (or trained again) then.
      *
      * @param run the baseline's id under the experiment's first mode
      * @param key its key
      * @param ledger the experiment's ledger
+     * @param store the experiment's saved models
+     * @param needsModel whether a mode of the experiment will need the baseline's model
      * @param progress where progress lines go
      * @return the baseline's record
      */
-    RunRecord record(RunId run, ModelKey key, RunLedger ledger, RunProgress progress) {
+    RunRecord record(
+            RunId run,
+            ModelKey key,
+            RunLedger ledger,
+            ModelStore store,
+            boolean needsModel,
+            RunProgress progress) {
         RunRecord recorded = ledger.baseline(key).orElse(null);
         boolean counted = !ledgersCounted.add(ledger);
         if (recorded != null) {
-            if (!counted) {
-                progress.skip(recorded.key()); // once per experiment: the modes ask again
-            }
             record = record == null ? recorded : record;
+            if (!counted) { // once per experiment: the modes ask again
+                if (needsModel && model == null && given.isEmpty()) {
+                    obtain(recorded, store, progress);
+                } else {
+                    progress.skip(recorded.key());
+                }
+            }
             warnIfWeak(recorded, progress);
             return recorded;
         }
         if (record == null) {
             progress.start(key.toString(), "training " + what());
-            fitted = fit();
+            Session.Fitted fitted = fit();
             model = fitted.model();
+            trainedHere = true;
+            TrainedModel scored = session.score(fitted);
+            SavedModel saved = store.saves(true) ? store.save(key, session, model) : null;
             record =
                     RunRecords.of(
                             plan,
@@ -96,10 +120,12 @@ final class SeedBaseline implements AutoCloseable {
                             key,
                             run,
                             Weighting.PAPER,
-                            session.score(fitted),
+                            scored,
                             null,
                             null,
-                            identity);
+                            identity,
+                            null,
+                            saved);
         } else {
             progress.skip(record.key());
         }
@@ -110,35 +136,106 @@ final class SeedBaseline implements AutoCloseable {
     }
 
     /**
+     * Loads the model of a recorded baseline from its saved file, or trains it again: the one
+     * progress line of the baseline says which, a missing or damaged file is one warning, and a
+     * model trained again that does not score as recorded another.
+     */
+    private void obtain(RunRecord recorded, ModelStore store, RunProgress progress) {
+        String key = recorded.key();
+        ModelStore.Loading loading = store.load(recorded, session, plan.baseline().model());
+        if (loading instanceof ModelStore.Loaded loaded) {
+            model = loaded.model();
+            progress.recorded(key, "its model loaded from " + loaded.path());
+            return;
+        }
+        if (loading instanceof ModelStore.Damaged damaged) {
+            progress.warn(
+                    key
+                            + ": its saved model "
+                            + damaged.path()
+                            + " "
+                            + damaged.why()
+                            + "; training it again (its record stays)");
+            progress.recorded(
+                    key,
+                    "its saved model is "
+                            + (damaged.why().equals("is missing") ? "missing" : "damaged")
+                            + ": training it again for its model, "
+                            + what());
+        } else {
+            progress.recorded(key, "its model was not saved: training it again for it, " + what());
+        }
+        Session.Fitted fitted = fit();
+        model = fitted.model();
+        TrainedModel again = session.score(fitted);
+        if (!SplitScores.of(again.validation())
+                        .confusionMatrix()
+                        .equals(recorded.validation().confusionMatrix())
+                || !SplitScores.of(again.test())
+                        .confusionMatrix()
+                        .equals(recorded.test().confusionMatrix())) {
+            progress.warn(
+                    key
+                            + ": trained again, it does not score as recorded (another engine"
+                            + " version or device?); the models built on it now build on the one"
+                            + " trained again");
+        } else if (recorded.savedModel() != null && store.saves(true)) {
+            store.repair(recorded, session, model);
+        }
+    }
+
+    /**
      * Returns the parameters of the baseline trained here.
      *
      * @return them, or empty if the baseline was recorded before and not trained here
      */
     Optional<byte[]> trainedParameters() {
-        return fitted == null ? Optional.empty() : Optional.of(session.parameters(fitted.model()));
+        return trainedHere ? Optional.of(session.parameters(model)) : Optional.empty();
     }
 
     /**
-     * Returns the baseline's logits on the validation and the test split, training the recorded
-     * baseline again if its model is not at hand (training is deterministic for a seed).
+     * Returns the baseline's parameters in DJL's format, for models that start from them.
+     *
+     * @param progress where a note goes when the baseline is trained again
+     * @return the parameters (averaged, where the plan averages)
+     */
+    byte[] parameters(RunProgress progress) {
+        if (parameters == null) {
+            parameters =
+                    model == null && given.isPresent()
+                            ? given.get()
+                            : session.parameters(model(progress));
+        }
+        return parameters;
+    }
+
+    /**
+     * Returns the baseline's logits on the validation and the test split.
      *
      * @param progress where a note goes when the baseline is trained again
      * @return the logits
      */
     SplitLogits logits(RunProgress progress) {
         if (logits == null) {
-            if (model == null && parameters.isPresent()) {
-                model = session.load(plan.baseline().model(), parameters.get());
-            } else if (model == null) {
-                progress.note(
-                        "training the recorded baseline again for its logits (deterministic; its"
-                                + " record stays)");
-                fitted = fit();
-                model = fitted.model();
-            }
-            logits = session.logits(model);
+            logits = session.logits(model(progress));
         }
         return logits;
+    }
+
+    /**
+     * The baseline's model: trained or loaded here, or made from the parameters given, or as a last
+     * resort trained again (training is deterministic for a seed).
+     */
+    private Model model(RunProgress progress) {
+        if (model == null && given.isPresent()) {
+            model = session.load(plan.baseline().model(), given.get());
+        } else if (model == null) {
+            progress.note(
+                    "training the recorded baseline again for its model (deterministic; its"
+                            + " record stays)");
+            model = fit().model();
+        }
+        return model;
     }
 
     /**
@@ -172,11 +269,21 @@ final class SeedBaseline implements AutoCloseable {
 
     /** What a model of this seed trains, for progress lines. */
     String what() {
+        return what(plan.baseline().epochs());
+    }
+
+    /**
+     * What a model of this seed trains for a number of epochs, for progress lines.
+     *
+     * @param epochs the epochs
+     * @return e.g. {@code cnn-small for 3 epochs on 200 images (PyTorch 2.7.1, cpu())}
+     */
+    String what(int epochs) {
         return String.format(
                 Locale.ROOT,
                 "%s for %d epochs on %d images (%s %s, %s)",
                 plan.baseline().model().name(),
-                plan.baseline().epochs(),
+                epochs,
                 session.splits().training().size(),
                 engine(),
                 session.engine().getVersion(),

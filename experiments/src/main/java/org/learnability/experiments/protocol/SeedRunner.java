@@ -51,8 +51,20 @@ public final class SeedRunner {
      *
      * @param plan its plan
      * @param ledger its models, recorded and to be recorded
+     * @param store its saved models
      */
-    public record Experiment(ExperimentPlan plan, RunLedger ledger) {}
+    public record Experiment(ExperimentPlan plan, RunLedger ledger, ModelStore store) {
+
+        /**
+         * An experiment that saves no model and has none saved (a grid task's).
+         *
+         * @param plan its plan
+         * @param ledger its models
+         */
+        public Experiment(ExperimentPlan plan, RunLedger ledger) {
+            this(plan, ledger, ModelStore.none());
+        }
+    }
 
     /**
      * Makes the strategies of a plan, each once by spec.
@@ -133,6 +145,7 @@ public final class SeedRunner {
                                 codec.loss(e.plan().arms().weighting().loss()),
                                 codec.identity(e.plan()),
                                 e.ledger(),
+                                e.store(),
                                 progress,
                                 baseline)
                         .run();
@@ -172,6 +185,8 @@ public final class SeedRunner {
                             RunId.baseline(plan.arms().mode().get(0)),
                             ModelKeys.baseline(engine, seed, plan),
                             ledger,
+                            ModelStore.none(),
+                            false,
                             progress);
             return new Baseline(record, baseline.trainedParameters());
         }
@@ -194,15 +209,7 @@ public final class SeedRunner {
         keys.add(ledger.baseline(baseline).map(RunRecord::modelKey).orElse(baseline));
         for (ExperimentMode mode : plan.arms().mode()) {
             mode.weightedRuns(plan.arms().strategies(), plan.arms().rounds())
-                    .forEach(
-                            run ->
-                                    keys.add(
-                                            ModelKeys.of(
-                                                    engine,
-                                                    seed,
-                                                    plan,
-                                                    run,
-                                                    plan.arms().weighting(mode))));
+                    .forEach(run -> keys.add(ModelKeys.of(engine, seed, plan, run, mode)));
         }
         return keys;
     }

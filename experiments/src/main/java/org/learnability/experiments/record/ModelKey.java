@@ -7,9 +7,10 @@ import org.learnability.experiments.weighting.Weighting;
 /**
  * The identity of a model within an experiment: engine, seed, the mode that made it, its strategy
  * with how its training differs from the source paper's (the {@code variant}: its {@link
- * Weighting}'s, then the schedule and averaging the baseline shares), and its round. {@link
- * #toString()} is the one place it becomes the {@code key} of {@code runs.jsonl}: {@code
- * engine/seed/mode/strategy[variant]/round}, the brackets only where the variant is not empty.
+ * Weighting}'s, its {@link Finetune}'s, then the schedule and averaging the baseline shares), and
+ * its round. {@link #toString()} is the one place it becomes the {@code key} of {@code runs.jsonl}:
+ * {@code engine/seed/mode/strategy[variant]/round}, the brackets only where the variant is not
+ * empty.
  *
  * @param engine the engine's name
  * @param seed the seed
@@ -25,14 +26,18 @@ public record ModelKey(
     public static final String BASELINE = "uniform";
 
     /**
-     * Returns the variant of a weighting under a training variant.
+     * Returns the variant of a weighting, and of a fine-tuning, under a training variant.
      *
      * @param weighting the weighting
+     * @param finetune the fine-tuning of a model built on the baseline, or null
      * @param training the training variant
      * @return e.g. {@code loss=focal:gamma=2;schedule=cosine}, or empty for the paper's
      */
-    public static String variant(Weighting weighting, TrainingVariant training) {
-        return Stream.of(weighting.variant(), training.variant())
+    public static String variant(Weighting weighting, Finetune finetune, TrainingVariant training) {
+        return Stream.of(
+                        weighting.variant(),
+                        finetune == null ? "" : finetune.variant(),
+                        training.variant())
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(";"));
     }

@@ -31,6 +31,9 @@ final class RecordCheck {
         if (r.epochs() < 1) {
             return Optional.of("epochs is " + r.epochs() + "; expected 1 or more");
         }
+        if (r.trainedImages() < 0) {
+            return Optional.of("trainedImages is " + r.trainedImages() + "; expected 0 or more");
+        }
         Optional<String> problem = weights("weights", r.weights(), classes);
         for (int e = 0; problem.isEmpty() && e < r.epochWeights().size(); e++) {
             problem = weights("epochWeights[" + e + "]", r.epochWeights().get(e), classes);

@@ -10,9 +10,12 @@ import org.learnability.experiments.weighting.Weighting;
  *
  * <p>{@code key} identifies the model ({@link ModelKey}: engine, seed, mode, strategy with its
  * weighting, and round), so a resumed run can skip what is done and a report can pair every
- * weighted model with the baseline of the same engine and seed. Schema 4 nests the {@link
- * Weighting} as one object; schemas 2 and 3 held its parts beside the other fields (schema 2 added
- * the weighting and {@code posthoc}, schema 3 the bound, {@code collapse}, the schedule, the
+ * weighted model with the baseline of the same engine and seed. Schema 5 added a model's cost
+ * ({@code trainedImages}), its fine-tuning ({@code finetune}) and where its parameters were saved
+ * ({@code savedModel}); a record of schema 1 to 4 reads with {@code trainedImages} as epochs x
+ * training images (0 for a derived model), no fine-tuning and nothing saved. Schema 4 nests the
+ * {@link Weighting} as one object; schemas 2 and 3 held its parts beside the other fields (schema 2
+ * added the weighting and {@code posthoc}, schema 3 the bound, {@code collapse}, the schedule, the
  * averaging, the scoring window and {@code epochValidation}), and {@link RunsFile} reads them into
  * the nested form with the values older records were trained with (weighted cross-entropy on the
  * loss, no smoothing, one warm-up epoch, no bound, scores of the last epoch, a constant rate, no
@@ -55,6 +58,11 @@ import org.learnability.experiments.weighting.Weighting;
  *     once averaging had begun); empty for a derived model
  * @param planHash the digest of the options it was made under ({@code
  *     org.learnability.experiments.plan.PlanIdentity}); null in records written before it
+ * @param finetune how the model was fine-tuned from its seed's baseline ({@code finetune} and the
+ *     modes built on it); null for every other model
+ * @param trainedImages the images its own training went through, epochs x training images (a
+ *     fine-tune's epochs only; 0 for a derived model): its cost beside {@code wallSeconds}
+ * @param savedModel where its parameters were saved and their checksum; null if they were not
  */
 public record RunRecord(
         int schema,
@@ -87,10 +95,16 @@ public record RunRecord(
         double labelSmoothing,
         String testTime,
         List<EpochScores> epochValidation,
-        String planHash) {
+        String planHash,
+        Finetune finetune,
+        Long trainedImages,
+        SavedModel savedModel) {
 
     /** The current record format. */
-    public static final int SCHEMA = 4;
+    public static final int SCHEMA = 5;
+
+    /** The first record format that carries its cost, {@code trainedImages}. */
+    public static final int COST_SCHEMA = 5;
 
     /** The strategy spec of the baseline. */
     public static final String BASELINE = ModelKey.BASELINE;
@@ -102,6 +116,9 @@ public record RunRecord(
         averaging = averaging == null ? TrainingVariant.PAPER.averaging() : averaging;
         testTime = testTime == null ? TrainingVariant.PAPER.testTime() : testTime;
         epochValidation = epochValidation == null ? List.of() : List.copyOf(epochValidation);
+        if (trainedImages == null) {
+            trainedImages = posthoc != null ? 0L : (long) epochs * trainSize;
+        }
         classNames = List.copyOf(classNames);
         weights = List.copyOf(weights);
         epochWeights = epochWeights.stream().map(List::copyOf).toList();
@@ -123,7 +140,61 @@ public record RunRecord(
      * @return e.g. {@code loss=focal:gamma=2;apply=sampling}, or empty for the paper's
      */
     public String variant() {
-        return ModelKey.variant(weighting, trainingVariant());
+        return ModelKey.variant(weighting, finetune, trainingVariant());
+    }
+
+    /**
+     * Returns this record with where its model was saved.
+     *
+     * @param saved the saved file and its checksum
+     * @return the record with {@code savedModel} set, every other field as it was
+     */
+    public RunRecord withSavedModel(SavedModel saved) {
+        return new RunRecord(
+                schema,
+                key,
+                dataset,
+                model,
+                engine,
+                engineVersion,
+                device,
+                seed,
+                mode,
+                strategy,
+                round,
+                classNames,
+                weights,
+                epochWeights,
+                validation,
+                test,
+                epochs,
+                trainSize,
+                wallSeconds,
+                imagesPerSecond,
+                finishedAt,
+                weighting,
+                posthoc,
+                collapse,
+                schedule,
+                averaging,
+                warmup,
+                labelSmoothing,
+                testTime,
+                epochValidation,
+                planHash,
+                finetune,
+                trainedImages,
+                saved);
+    }
+
+    /**
+     * Tells whether the record carries its own cost ({@link #COST_SCHEMA} on), rather than the one
+     * older records are read with.
+     *
+     * @return {@code true} for a record of schema 5 or later
+     */
+    public boolean recordsCost() {
+        return schema >= COST_SCHEMA;
     }
 
     /**

@@ -86,6 +86,20 @@ public final class MarkdownReport {
                 .append(
                         " the weights act (`apply`), and their smoothing (`ema`, `mix`, `warmup`); `posthoc`")
                 .append(" arms train nothing and adjust the baseline's logits.");
+        if (analysis.arms().stream().anyMatch(ArmResult::recordsCost)) {
+            md.append(
+                    " **images trained** and **minutes** are an arm's own cost per seed: the images"
+                            + " its models trained on (epochs × training images; a fine-tune's"
+                            + " epochs only, as it starts from the baseline; 0 for arms that"
+                            + " train nothing) and their wall time; an arm built on the baseline"
+                            + " or on another arm adds its cost to theirs.");
+        }
+        if (analysis.arms().stream().anyMatch(ArmResult::hasControl)) {
+            md.append(
+                    " `finetune` arms train the baseline further with the weights (deferred"
+                            + " re-weighting); `+posthoc` adds the offsets on top of a mode's"
+                            + " models.");
+        }
         if (analysis.groups().stream().anyMatch(g -> g.engines().size() > 1)) {
             md.append(
                     " Runs of several engines are shown side by side, each paired with the baseline of its own engine.");
@@ -137,6 +151,7 @@ public final class MarkdownReport {
 
     private static void summary(StringBuilder md, ModelGroup group) {
         md.append("### Summary (test split, mean [95% CI] over seeds)\n\n");
+        boolean cost = group.arms().stream().anyMatch(ArmResult::recordsCost);
         List<String> header = new ArrayList<>(List.of("strategy", "engine", "mode", "seeds"));
         List<Measure> shown =
                 List.of(
@@ -148,7 +163,12 @@ public final class MarkdownReport {
                         Measure.WORST_TPR,
                         Measure.GAP,
                         Measure.MACRO_F1);
-        shown.forEach(m -> header.add(m.label()));
+        for (Measure m : shown) {
+            header.add(m.label());
+            if (cost && m == Measure.SD_REDUCTION) {
+                header.addAll(List.of("images trained", "minutes"));
+            }
+        }
         header.addAll(List.of("D > 0", "p (t)", "p (Wilcoxon)"));
         MarkdownTable table = new MarkdownTable(header);
         for (ArmResult arm : group.arms()) {
@@ -162,12 +182,67 @@ public final class MarkdownReport {
             boolean baseline = arm.arm().baseline();
             for (Measure m : shown) {
                 row.add(baseline && m.paired() ? NOT_PAIRED : interval(m, arm.statistics(m)));
+                if (cost && m == Measure.SD_REDUCTION) {
+                    row.add(format("%,.0f", arm.trainedImages().mean()));
+                    row.add(format("%.2f", arm.wallMinutes().mean()));
+                }
             }
             Significance test = arm.significance();
             row.add(baseline ? NOT_PAIRED : test.positive() + "/" + test.n());
             row.add(baseline ? NOT_PAIRED : p(test.pT()));
             row.add(baseline ? NOT_PAIRED : p(test.pWilcoxon()));
             table.row(row);
+        }
+        md.append(table).append('\n');
+        controls(md, group);
+    }
+
+    /**
+     * The arms built on the baseline by training it further, each against its control: the same
+     * training with uniform weights, on the same seed.
+     */
+    private static void controls(StringBuilder md, ModelGroup group) {
+        List<ArmResult> controlled = group.arms().stream().filter(ArmResult::hasControl).toList();
+        if (controlled.isEmpty()) {
+            return;
+        }
+        md.append("### Against the uniform fine-tune (test split, mean [95% CI] over seeds)\n\n")
+                .append(
+                        "Fine-tuning trains the baseline further, which changes it by itself; each"
+                                + " weighted fine-tune is therefore also compared with the"
+                                + " fine-tune of the same seed, mode and weighting with uniform"
+                                + " weights (`uniform` in its mode): what remains is the weights'"
+                                + " effect, not the extra epochs'.\n\n");
+        MarkdownTable table =
+                new MarkdownTable(
+                        List.of(
+                                "strategy",
+                                "engine",
+                                "mode",
+                                "seeds",
+                                "D",
+                                "Δ accuracy",
+                                "sd reduction",
+                                "D > 0",
+                                "p (t)",
+                                "p (Wilcoxon)"));
+        for (ArmResult arm : controlled) {
+            Significance test = arm.controlSignificance();
+            table.row(
+                    List.of(
+                            code(arm.arm().weightedStrategy()),
+                            arm.arm().engine(),
+                            arm.arm().mode(),
+                            Integer.toString(test.n()),
+                            interval(Measure.D, arm.againstControl(Measure.D)),
+                            interval(
+                                    Measure.DELTA_ACCURACY,
+                                    arm.againstControl(Measure.DELTA_ACCURACY)),
+                            interval(
+                                    Measure.SD_REDUCTION, arm.againstControl(Measure.SD_REDUCTION)),
+                            test.positive() + "/" + test.n(),
+                            p(test.pT()),
+                            p(test.pWilcoxon())));
         }
         md.append(table).append('\n');
     }

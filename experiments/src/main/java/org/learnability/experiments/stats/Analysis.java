@@ -230,7 +230,34 @@ public record Analysis(
                 });
         return models.isEmpty()
                 ? Optional.empty()
-                : Optional.of(new ArmResult(arm, models, pairs, rounds));
+                : Optional.of(
+                        new ArmResult(arm, models, pairs, rounds, controlPairs(arm, models, arms)));
+    }
+
+    /**
+     * The models of an arm built on the baseline by training it further (a fine-tune) beside its
+     * control of the same seed: the arm of the same engine, mode and variant with uniform weights.
+     * Empty for other arms, the control itself, and where no control is recorded.
+     */
+    private static List<PairedComparison> controlPairs(
+            Arm arm,
+            List<ModelFigures> models,
+            Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms) {
+        Arm control = new Arm(arm.engine(), arm.mode(), RunRecord.BASELINE, arm.variant(), false);
+        TreeMap<Integer, TreeMap<Integer, ModelFigures>> seeds = arms.get(control);
+        if (arm.equals(control)
+                || seeds == null
+                || models.stream().anyMatch(m -> m.run().finetune() == null)) {
+            return List.of();
+        }
+        List<PairedComparison> pairs = new ArrayList<>();
+        for (ModelFigures m : models) {
+            TreeMap<Integer, ModelFigures> rounds = seeds.get(m.seed());
+            if (rounds != null) {
+                pairs.add(new PairedComparison(rounds.lastEntry().getValue(), m));
+            }
+        }
+        return pairs;
     }
 
     /**

@@ -19,12 +19,17 @@ import java.util.stream.Collectors;
  * @param models one model per seed (the last round), in seed order
  * @param pairs each model beside its baseline, in the same order; empty for the baseline arm
  * @param rounds every round's comparisons, by round; empty for the baseline arm
+ * @param controlPairs each model beside its control of the same seed, for an arm built on the
+ *     baseline by training it further: the arm of the same mode and weighting with uniform weights
+ *     (the uniform fine-tune), which separates the weights' effect from the extra training's; empty
+ *     for every other arm and for the control itself
  */
 public record ArmResult(
         Arm arm,
         List<ModelFigures> models,
         List<PairedComparison> pairs,
-        Map<Integer, List<PairedComparison>> rounds) {
+        Map<Integer, List<PairedComparison>> rounds,
+        List<PairedComparison> controlPairs) {
 
     /** Takes immutable copies, rounds in ascending order. */
     public ArmResult {
@@ -36,9 +41,86 @@ public record ArmResult(
         }
         models = List.copyOf(models);
         pairs = List.copyOf(pairs);
+        controlPairs = List.copyOf(controlPairs);
         TreeMap<Integer, List<PairedComparison>> sorted = new TreeMap<>();
         rounds.forEach((round, list) -> sorted.put(round, List.copyOf(list)));
         rounds = Collections.unmodifiableSortedMap(sorted);
+    }
+
+    /**
+     * An arm without a control.
+     *
+     * @param arm the arm
+     * @param models one model per seed
+     * @param pairs each model beside its baseline
+     * @param rounds every round's comparisons
+     */
+    public ArmResult(
+            Arm arm,
+            List<ModelFigures> models,
+            List<PairedComparison> pairs,
+            Map<Integer, List<PairedComparison>> rounds) {
+        this(arm, models, pairs, rounds, List.of());
+    }
+
+    /**
+     * Tells whether the arm is compared with a control beside the baseline.
+     *
+     * @return {@code true} for a weighted fine-tune whose uniform fine-tune is recorded
+     */
+    public boolean hasControl() {
+        return !controlPairs.isEmpty();
+    }
+
+    /**
+     * Summarises a paired measure against the control over the seeds both have.
+     *
+     * @param measure a paired measure, e.g. {@link Measure#SD_REDUCTION}
+     * @return its mean and confidence interval; {@code n = 0} without a control
+     */
+    public SeedStatistics againstControl(Measure measure) {
+        return SeedStatistics.of(controlPairs.stream().mapToDouble(measure::of).toArray());
+    }
+
+    /**
+     * Tests {@code D > 0} against the control over seeds.
+     *
+     * @return the paired tests; {@code n = 0} without a control
+     */
+    public Significance controlSignificance() {
+        return Significance.ofReductions(
+                controlPairs.stream().mapToDouble(PairedComparison::d).toArray());
+    }
+
+    /**
+     * Tells whether the arm's records carry their own cost (schema 5 on), so that a report shows
+     * it; older records only have the cost they are read with.
+     *
+     * @return {@code true} if any of its models records its cost
+     */
+    public boolean recordsCost() {
+        return models.stream().anyMatch(m -> m.run().recordsCost());
+    }
+
+    /**
+     * Summarises the images the arm's own models trained on, over seeds: epochs x training images,
+     * 0 for a derived model, only a fine-tune's epochs for a fine-tune.
+     *
+     * @return mean and confidence interval
+     */
+    public SeedStatistics trainedImages() {
+        return SeedStatistics.of(
+                models.stream().mapToDouble(m -> (double) m.run().trainedImages()).toArray());
+    }
+
+    /**
+     * Summarises the wall time of the arm's own models, in minutes, over seeds.
+     *
+     * @return mean and confidence interval
+     */
+    public SeedStatistics wallMinutes() {
+        return SeedStatistics.of(
+                models.stream().mapToDouble(m -> m.run().wallSeconds() / 60).toArray());
     }
 
     /**

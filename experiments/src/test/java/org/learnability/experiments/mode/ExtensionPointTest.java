@@ -78,7 +78,9 @@ class ExtensionPointTest {
         assertTrue(
                 help.out()
                         .replaceAll("\\s+", " ")
-                        .contains("two-stage, iterative, dynamic, posthoc, uniform-again"),
+                        .contains(
+                                "two-stage, iterative, dynamic, posthoc, finetune,"
+                                        + " finetune+posthoc, uniform-again"),
                 help.out());
         CliRun unknown =
                 CliRun.with(
@@ -90,7 +92,7 @@ class ExtensionPointTest {
                         dir.resolve("x").toString());
         assertEquals(
                 "error: unknown mode 'nope'; expected one of two-stage, iterative, dynamic,"
-                        + " posthoc, uniform-again\n",
+                        + " posthoc, finetune, finetune+posthoc, uniform-again\n",
                 unknown.err());
 
         Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);

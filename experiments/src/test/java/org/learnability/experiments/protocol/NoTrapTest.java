@@ -48,10 +48,10 @@ class NoTrapTest {
 
     private static Map<String, String> snapshot(Path directory) throws IOException {
         Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.list(directory)) {
-            for (Path f : all.toList()) {
+        try (Stream<Path> all = Files.walk(directory)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
                 files.put(
-                        f.getFileName().toString(),
+                        directory.relativize(f).toString(),
                         new String(Files.readAllBytes(f), "ISO-8859-1"));
             }
         }

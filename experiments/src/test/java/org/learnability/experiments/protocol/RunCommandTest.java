@@ -158,7 +158,8 @@ class RunCommandTest {
                 assertTrue(weighting.has(key), "the weighting has " + key + ": " + r);
                 assertFalse(r.has(key), "only nested: " + key);
             }
-            assertEquals(4, r.get("schema").getAsInt());
+            assertEquals(5, r.get("schema").getAsInt());
+            assertEquals(200, r.get("trainedImages").getAsLong(), "1 epoch of 200 images");
             assertEquals(
                     0,
                     weighting.get("maxWeightRatio").getAsDouble(),

@@ -34,7 +34,7 @@ class RunsFileTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(runs.size(), lines.size());
         assertTrue(
-                lines.get(0).startsWith("{\"schema\":4,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
+                lines.get(0).startsWith("{\"schema\":5,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
                 lines.get(0));
         assertTrue(Files.readString(file).endsWith("}\n"));
     }
@@ -120,11 +120,53 @@ class RunsFileTest {
     }
 
     @Test
+    void recordsOfSchemasOneToFourReadWithTheCostTheyTrainedAt() throws IOException {
+        RunRecord trained = SyntheticRuns.twoStage().get(1);
+        RunRecord derived =
+                SyntheticRuns.with(
+                        trained,
+                        o -> {
+                            o.add(
+                                    "posthoc",
+                                    JsonParser.parseString(
+                                            "{\"temperature\": 0.5, \"offsets\": [0, 0, 0]}"));
+                            o.remove("trainedImages");
+                        });
+        // one file per line: a runs.jsonl keeps one record per key (the last counts)
+        List<RunRecord> read = new java.util.ArrayList<>();
+        for (int schema = 1; schema <= 4; schema++) {
+            for (RunRecord r : List.of(trained, derived)) {
+                JsonObject old = JsonParser.parseString(RunsFile.toJson(r)).getAsJsonObject();
+                old.addProperty("schema", schema);
+                for (String added : List.of("finetune", "trainedImages", "savedModel")) {
+                    old.remove(added);
+                }
+                Path file = dir.resolve("schema-" + schema + "-" + read.size() + ".jsonl");
+                Files.writeString(file, old + "\n");
+                read.addAll(RunsFile.read(file));
+            }
+        }
+        assertEquals(8, read.size());
+        for (int i = 0; i < read.size(); i += 2) {
+            RunRecord t = read.get(i);
+            assertEquals((long) t.epochs() * t.trainSize(), t.trainedImages(), "epochs x images");
+            assertEquals(0L, read.get(i + 1).trainedImages(), "a derived model trains nothing");
+            assertEquals(null, t.finetune());
+            assertEquals(null, t.savedModel());
+            assertEquals(trained.key(), t.key());
+            assertTrue(!t.recordsCost(), "schema " + t.schema() + " records no cost of its own");
+        }
+        Path current = dir.resolve("current.jsonl");
+        RunsFile.append(current, trained);
+        assertTrue(RunsFile.read(current).get(0).recordsCost());
+    }
+
+    @Test
     void aLineOfAnotherSchemaOrWithoutFieldsIsRejected() throws IOException {
         Path file = dir.resolve(RunsFile.NAME);
-        Files.writeString(file, "{\"schema\": 5}\n");
+        Files.writeString(file, "{\"schema\": 6}\n");
         assertEquals(
-                file + " line 1: record schema 5; this version reads schemas 1 to 4",
+                file + " line 1: record schema 6; this version reads schemas 1 to 5",
                 assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
                         .getMessage());
         Files.writeString(

@@ -162,9 +162,9 @@ class ReportWriterTest {
         assertTrue(md.contains("## synthetic, cnn-small"), md);
         assertTrue(
                 md.contains(
-                        "| strategy | engine | mode | seeds | D | Δ accuracy | sd reduction | Var(s) |"
-                                + " accuracy | worst-class TPR | max-min gap | macro-F1 | D > 0 | p (t)"
-                                + " | p (Wilcoxon) |"),
+                        "| strategy | engine | mode | seeds | D | Δ accuracy | sd reduction | images"
+                                + " trained | minutes | Var(s) | accuracy | worst-class TPR |"
+                                + " max-min gap | macro-F1 | D > 0 | p (t) | p (Wilcoxon) |"),
                 md);
         // D = 79/7500 [0.000985, 0.0201], Δ accuracy = 1/90 [-0.0142, 0.0364], p_t = 0.0208, p_W =
         // 1/8; sd reduction 1 - sd(s')/sd(s) per seed 0.49668, 0.32277, 0.47398 (python:
@@ -174,6 +174,8 @@ class ReportWriterTest {
                         "| `mean-ratio:gamma=2` | PyTorch | two-stage | 3 | 0.0105 [0.000985, 0.0201]"
                                 + " | +0.0111 [-0.0142, +0.0364] | +0.4311 [+0.1963, +0.6660] |"),
                 md);
+        // its cost: 2 epochs of 300 images, 1.5 s each seed
+        assertTrue(md.contains("| +0.4311 [+0.1963, +0.6660] | 600 | 0.03 |"), md);
         assertTrue(md.contains("| 3/3 | 0.021 | 0.125 |"), md);
         assertTrue(md.contains("| `uniform` | PyTorch | two-stage | 3 | — | — |"), md);
         // per-class TPR, the baseline beside each strategy: cat (0.90+0.88+0.92)/3,

@@ -107,15 +107,19 @@ class SettingsTest {
                         "scoreEpochs",
                         "warmup",
                         "labelSmoothing",
-                        "testTime"),
+                        "testTime",
+                        "finetuneEpochs",
+                        "finetuneLr"),
                 PlanOptions.KEYS);
+        assertEquals("--finetune-lr", PlanOptions.option("finetuneLr"));
         assertEquals("--lr", PlanOptions.option("learningRate"));
         assertEquals(
                 "{\"loss\":\"ce\",\"apply\":\"loss\",\"weightEma\":0,\"uniformMix\":0,"
                         + "\"warmupEpochs\":1,\"maxAccuracyDrop\":0.005,\"maxWeightRatio\":0,"
                         + "\"collapseThreshold\":0.05,\"averaging\":\"none\",\"scoreEpochs\":1,"
-                        + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\"}",
+                        + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\","
+                        + "\"finetuneEpochs\":1,\"finetuneLr\":0.0001}",
                 PlanOptions.defaults().toJson().toString());
-        assertEquals(31, Settings.declarations(ExperimentPlan.class).size());
+        assertEquals(33, Settings.declarations(ExperimentPlan.class).size());
     }
 }

@@ -178,6 +178,9 @@ public final class SyntheticRuns {
                 0,
                 "none",
                 List.of(),
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -235,7 +238,10 @@ public final class SyntheticRuns {
                 r.labelSmoothing(),
                 r.testTime(),
                 r.epochValidation(),
-                r.planHash());
+                r.planHash(),
+                r.finetune(),
+                r.trainedImages(),
+                r.savedModel());
     }
 
     /**

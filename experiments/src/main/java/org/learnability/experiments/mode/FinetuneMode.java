@@ -1,0 +1,69 @@
+package org.learnability.experiments.mode;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.learnability.api.scores.ClassScores;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.record.RunRecord;
+
+/**
+ * {@value #NAME}, deferred re-weighting (Cao et al., "Learning Imbalanced Datasets with
+ * Label-Distribution-Aware Margin Loss", NeurIPS 2019: LDAM-DRW trains unweighted and switches the
+ * class weights on only for the last phase): the seed's baseline, trained further with the weights
+ * {@code w = W(s_val(M0), 1)} for {@code --finetune-epochs} K epochs, a fresh optimizer at a
+ * constant {@code --finetune-lr} ({@link SeedRun#finetuned}):
+ *
+ * <pre>
+ *   M_w = M0 + K epochs of  sum_i w[y_i] l_i / sum_i w[y_i]   (any --loss, any --apply)
+ * </pre>
+ *
+ * More epochs raise accuracy by themselves, so every seed also fine-tunes with {@code uniform}
+ * weights, the control each weighted fine-tune is compared with beside the baseline: that separates
+ * the weights' effect from the extra epochs'. K = 0 gives the baseline's figures.
+ */
+public final class FinetuneMode implements ExperimentMode {
+
+    /** The name on command lines and in records. */
+    public static final String NAME = "finetune";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the baseline trained --finetune-epochs more epochs with the weights (deferred"
+                + " re-weighting), beside the same with uniform weights";
+    }
+
+    @Override
+    public boolean usesBaselineModel() {
+        return true;
+    }
+
+    @Override
+    public boolean finetunes() {
+        return true;
+    }
+
+    @Override
+    public List<RunId> weightedRuns(List<String> strategies, int rounds) {
+        List<String> withControl = new ArrayList<>(List.of(RunRecord.BASELINE));
+        strategies.stream().filter(s -> !s.equals(RunRecord.BASELINE)).forEach(withControl::add);
+        return WeightedRounds.runs(NAME, withControl, 1);
+    }
+
+    @Override
+    public void run(SeedRun seed) {
+        ClassScores scores = seed.baseline().validationScores(seed.weighting());
+        ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
+        for (RunId run : weightedRuns(List.copyOf(seed.strategies().keySet()), 1)) {
+            ClassWeights proposed =
+                    run.strategy().equals(RunRecord.BASELINE)
+                            ? uniform
+                            : seed.strategies().get(run.strategy()).weights(scores, uniform);
+            seed.finetuned(run, seed.weighting().weights(uniform, proposed));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.learnability.experiments.mode;
+
+import java.util.List;
+import java.util.Optional;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.record.RunRecord;
+
+/**
+ * {@code <source>+posthoc}: the post-hoc offsets of {@link PosthocMode} on top of another mode's
+ * models instead of the baseline's, one for one: the logits of the source's model trained with
+ * weights {@code w}, plus {@code T ln(w_c)}, {@code T} chosen on the validation split as {@code
+ * posthoc} chooses it (lowest Var(TPR) within {@code --max-accuracy-drop} of the source model's own
+ * validation accuracy). So a study compares baseline → posthoc with, say, finetune → posthoc. Its
+ * models carry the source's weighting and fine-tuning, and it trains nothing of its own.
+ */
+public final class PosthocOnMode implements ExperimentMode {
+
+    private final ExperimentMode source;
+
+    /**
+     * Creates the mode on top of another.
+     *
+     * @param source the mode whose models it adjusts
+     */
+    public PosthocOnMode(ExperimentMode source) {
+        this.source = source;
+    }
+
+    @Override
+    public String name() {
+        return source.name() + "+" + PosthocMode.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the " + source.name() + " models' logits plus T ln(w_c), T chosen on validation";
+    }
+
+    @Override
+    public boolean trains() {
+        return source.trains(); // its models are the source's: their loss and application count
+    }
+
+    @Override
+    public boolean usesRounds() {
+        return source.usesRounds();
+    }
+
+    @Override
+    public boolean usesWarmup() {
+        return source.usesWarmup();
+    }
+
+    @Override
+    public boolean usesBaselineModel() {
+        return source.usesBaselineModel();
+    }
+
+    @Override
+    public boolean finetunes() {
+        return source.finetunes();
+    }
+
+    @Override
+    public Optional<String> source() {
+        return Optional.of(source.name());
+    }
+
+    @Override
+    public List<RunId> weightedRuns(List<String> strategies, int rounds) {
+        return source.weightedRuns(strategies, rounds).stream()
+                .map(r -> new RunId(name(), r.strategy(), r.round()))
+                .toList();
+    }
+
+    @Override
+    public void run(SeedRun seed) {
+        List<RunId> runs =
+                source.weightedRuns(List.copyOf(seed.strategies().keySet()), seed.rounds());
+        for (RunId from : runs) {
+            RunRecord model =
+                    seed.recorded(from)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalStateException(
+                                                    name() + ": " + from + " is not recorded"));
+            ClassWeights weights = model.weightsUsed();
+            seed.derived(
+                    new RunId(name(), from.strategy(), from.round()),
+                    weights,
+                    from,
+                    logits -> PosthocMode.adjust(logits, weights, seed.maxAccuracyDrop()));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.learnability.experiments.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.SmallRun;
+
+/**
+ * What the engine computes when a model is built on a saved or kept baseline, on both engines: a
+ * fine-tune of 0 epochs is the baseline, figure for figure; a baseline saved and loaded again
+ * scores the test confusion matrix it was recorded with; {@code score} prints its TPRs.
+ */
+@EngineTest
+class FinetuneTest {
+
+    @TempDir Path dir;
+
+    private Path data;
+    private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
+
+    @BeforeEach
+    void writeData() throws IOException {
+        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+    }
+
+    private CliRun run(Path out, String... options) {
+        String[] all =
+                Stream.concat(Stream.of(options), Stream.of("--out", out.toString()))
+                        .toArray(String[]::new);
+        CliRun run = CliRun.of(SmallRun.args(data, dir, all));
+        assertEquals(0, run.exitCode(), run.err());
+        return run;
+    }
+
+    private static List<JsonObject> records(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("runs.jsonl")).stream()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .toList();
+    }
+
+    private static JsonArray matrix(JsonObject record, String split) {
+        return record.getAsJsonObject(split).getAsJsonArray("confusionMatrix");
+    }
+
+    @Test
+    void zeroFinetuneEpochsGiveTheBaselinesFiguresExactly() throws IOException {
+        Path out = dir.resolve("zero");
+        run(
+                out,
+                "--mode",
+                "finetune,finetune+posthoc",
+                "--finetune-epochs",
+                "0",
+                "--epochs",
+                "2",
+                "--averaging",
+                "ema",
+                "--save-models",
+                "all",
+                "--strategies",
+                "mean-ratio:gamma=2");
+        List<JsonObject> records = records(out);
+        JsonObject baseline = records.get(0);
+        assertEquals(0, baseline.get("round").getAsInt());
+        List<JsonObject> tuned =
+                records.stream()
+                        .filter(r -> r.get("mode").getAsString().equals("finetune"))
+                        .toList();
+        assertEquals(3, tuned.size(), "the baseline, the uniform control and mean-ratio");
+        for (JsonObject r : tuned) {
+            for (String split : List.of("validation", "test")) {
+                assertEquals(matrix(baseline, split), matrix(r, split), r.get("key") + " " + split);
+            }
+        }
+        assertEquals(0, tuned.get(1).get("trainedImages").getAsLong());
+        assertTrue(tuned.get(1).has("savedModel"), "the baseline as it is, saved as any model");
+    }
+
+    @Test
+    void aSavedBaselineLoadsToItsRecordedScoresAndScorePrintsThem() throws IOException {
+        Path out = dir.resolve("saved");
+        run(out, "--strategies", "mean-ratio:gamma=2");
+        CliRun extended =
+                run(
+                        out,
+                        "--mode",
+                        "two-stage,finetune",
+                        "--finetune-epochs",
+                        "0",
+                        "--strategies",
+                        "mean-ratio:gamma=2");
+        String key = engine + "/1/two-stage/uniform/0";
+        assertTrue(
+                extended.out().contains(key + ": already in runs.jsonl, its model loaded from "),
+                extended.out());
+        List<JsonObject> records = records(out);
+        JsonObject baseline = records.get(0);
+        for (JsonObject r : records.subList(2, records.size())) {
+            assertEquals(matrix(baseline, "test"), matrix(r, "test"), r.get("key").toString());
+            assertEquals(matrix(baseline, "validation"), matrix(r, "validation"));
+        }
+
+        CliRun score =
+                CliRun.of(
+                        "score",
+                        "--plugins",
+                        CliRun.noPlugins(dir),
+                        "--out",
+                        out.toString(),
+                        "--key",
+                        key,
+                        "--devices",
+                        "cpu",
+                        "--format",
+                        "json");
+        assertEquals(0, score.exitCode(), score.err());
+        JsonObject printed = JsonParser.parseString(score.out()).getAsJsonObject();
+        assertEquals(baseline.getAsJsonObject("test").get("tpr"), printed.get("tpr"));
+        assertEquals(matrix(baseline, "test"), printed.get("confusionMatrix"));
+        assertTrue(printed.get("asRecorded").getAsBoolean());
+
+        CliRun validation =
+                CliRun.of(
+                        "score",
+                        "--plugins",
+                        CliRun.noPlugins(dir),
+                        "--out",
+                        out.toString(),
+                        "--key",
+                        key,
+                        "--devices",
+                        "cpu",
+                        "--split",
+                        "validation");
+        assertEquals(0, validation.exitCode(), validation.err());
+        JsonArray tpr = baseline.getAsJsonObject("validation").getAsJsonArray("tpr");
+        assertTrue(validation.out().contains("split: validation\n"), validation.out());
+        assertTrue(
+                validation
+                        .out()
+                        .contains(
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "    0  T-shirt/top  %8.4f%n",
+                                        tpr.get(0).getAsDouble())),
+                validation.out());
+        assertTrue(validation.out().endsWith("as recorded: yes\n"), validation.out());
+    }
+}

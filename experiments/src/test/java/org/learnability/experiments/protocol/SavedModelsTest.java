@@ -1,0 +1,367 @@
+package org.learnability.experiments.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.OneEngineTest;
+import org.learnability.experiments.testing.SmallRun;
+
+/**
+ * Saved models: a run saves every baseline (DJL's format, its SHA-256 in its record), a rerun or an
+ * extended experiment loads it instead of training it again and says so in the baseline's line, a
+ * missing or damaged file is trained again with one warning, {@code --save-models} chooses what is
+ * saved, and {@code score} refuses what it cannot score in one line. The bookkeeping is the same on
+ * every engine (that a reloaded model scores as recorded is {@link FinetuneTest}'s, on both).
+ */
+@OneEngineTest
+class SavedModelsTest {
+
+    @TempDir Path dir;
+
+    private Path data;
+    private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
+
+    @BeforeEach
+    void writeData() throws IOException {
+        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+    }
+
+    private CliRun run(Path out, String... options) {
+        String[] all =
+                Stream.concat(Stream.of(options), Stream.of("--out", out.toString()))
+                        .toArray(String[]::new);
+        CliRun run = CliRun.of(SmallRun.args(data, dir, all));
+        assertEquals(0, run.exitCode(), run.err());
+        return run;
+    }
+
+    private static List<JsonObject> records(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("runs.jsonl")).stream()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .toList();
+    }
+
+    private String baselineKey() {
+        return engine + "/1/two-stage/uniform/0";
+    }
+
+    private String baselineFile() {
+        return "models/" + engine.toLowerCase() + "-1-two-stage-uniform-0/cnn-small-0001.params";
+    }
+
+    private static List<String> savedModelWarnings(CliRun run) {
+        return run.err().lines().filter(l -> l.contains("its saved model")).toList();
+    }
+
+    @Test
+    void aBaselineIsSavedWithItsChecksumAndAddingAStrategyTrainsNoBaseline() throws IOException {
+        Path out = dir.resolve("extended");
+        run(out, "--mode", "two-stage,posthoc", "--strategies", "mean-ratio:gamma=2");
+        JsonObject baseline = records(out).get(0);
+        assertEquals(baselineKey(), baseline.get("key").getAsString());
+        JsonObject saved = baseline.getAsJsonObject("savedModel");
+        assertEquals(baselineFile(), saved.get("path").getAsString());
+        assertEquals(
+                ModelStore.sha256(out.resolve(baselineFile())), saved.get("sha256").getAsString());
+        String baselineLine = Files.readAllLines(out.resolve("runs.jsonl")).get(0);
+
+        CliRun extended =
+                run(
+                        out,
+                        "--mode",
+                        "two-stage,posthoc",
+                        "--strategies",
+                        "mean-ratio:gamma=2,difficulty");
+        assertTrue(
+                extended.out()
+                        .contains(
+                                "[1/5] "
+                                        + baselineKey()
+                                        + ": already in runs.jsonl, its model loaded from "
+                                        + baselineFile()
+                                        + "\n"),
+                extended.out());
+        assertFalse(extended.out().contains("uniform/0: training"), extended.out());
+        assertFalse(extended.out().contains("again"), extended.out());
+        assertEquals(List.of(), savedModelWarnings(extended));
+        List<String> lines = Files.readAllLines(out.resolve("runs.jsonl"));
+        assertEquals(baselineLine, lines.get(0), "the baseline's record is unchanged");
+        assertEquals(
+                1,
+                records(out).stream().filter(r -> r.get("round").getAsInt() == 0).count(),
+                "one baseline");
+        assertEquals(5, lines.size());
+        assertTrue(
+                Files.readString(out.resolve("plan.json")).contains("\"difficulty\""),
+                "the extended plan is recorded");
+    }
+
+    @Test
+    void aDamagedOrMissingModelFileIsTrainedAgainWithOneWarning() throws IOException {
+        Path out = dir.resolve("damaged");
+        run(out, "--strategies", "mean-ratio:gamma=2");
+        Path file = out.resolve(baselineFile());
+        String sha = ModelStore.sha256(file);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(file, bytes);
+
+        CliRun again =
+                run(out, "--mode", "two-stage,posthoc", "--strategies", "mean-ratio:gamma=2");
+        List<String> warnings = savedModelWarnings(again);
+        assertEquals(1, warnings.size(), again.err());
+        assertTrue(
+                warnings.get(0)
+                        .startsWith(
+                                "warning: "
+                                        + baselineKey()
+                                        + ": its saved model "
+                                        + baselineFile()
+                                        + " has SHA-256 "),
+                warnings.get(0));
+        assertTrue(warnings.get(0).endsWith("; training it again (its record stays)"));
+        assertFalse(again.err().contains("does not score as recorded"), again.err());
+        assertTrue(
+                again.out()
+                        .contains(
+                                baselineKey()
+                                        + ": already in runs.jsonl, its saved model is damaged:"
+                                        + " training it again for its model, cnn-small for 1"
+                                        + " epochs"),
+                again.out());
+        assertEquals(sha, ModelStore.sha256(file), "trained again, the same file");
+        assertEquals(3, records(out).size(), "posthoc recorded, the baseline not again");
+
+        Files.delete(file);
+        CliRun missing =
+                run(
+                        out,
+                        "--mode",
+                        "two-stage,posthoc",
+                        "--strategies",
+                        "mean-ratio:gamma=2,difficulty");
+        warnings = savedModelWarnings(missing);
+        assertEquals(
+                List.of(
+                        "warning: "
+                                + baselineKey()
+                                + ": its saved model "
+                                + baselineFile()
+                                + " is missing; training it again (its record stays)"),
+                warnings);
+        assertTrue(missing.out().contains("its saved model is missing: training it again"));
+        assertTrue(Files.exists(file), "saved again");
+        assertEquals(5, records(out).size());
+    }
+
+    @Test
+    void saveModelsChoosesWhatIsSaved() throws IOException {
+        Path all = dir.resolve("all");
+        run(
+                all,
+                "--save-models",
+                "all",
+                "--mode",
+                "two-stage,finetune,finetune+posthoc",
+                "--strategies",
+                "mean-ratio:gamma=2");
+        try (Stream<Path> models = Files.list(all.resolve("models"))) {
+            assertEquals(
+                    List.of(
+                            engine.toLowerCase() + "-1-finetune-mean-ratio-gamma-2-1",
+                            engine.toLowerCase() + "-1-finetune-uniform-1",
+                            engine.toLowerCase() + "-1-two-stage-mean-ratio-gamma-2-1",
+                            engine.toLowerCase() + "-1-two-stage-uniform-0"),
+                    models.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        for (JsonObject r : records(all)) {
+            boolean derived = r.get("mode").getAsString().endsWith("+posthoc");
+            assertEquals(!derived, r.has("savedModel"), r.get("key").getAsString());
+            if (r.has("savedModel")) {
+                JsonObject saved = r.getAsJsonObject("savedModel");
+                assertEquals(
+                        ModelStore.sha256(all.resolve(saved.get("path").getAsString())),
+                        saved.get("sha256").getAsString());
+            }
+        }
+
+        Path none = dir.resolve("none");
+        run(none, "--save-models", "none", "--strategies", "mean-ratio:gamma=2");
+        assertFalse(Files.exists(none.resolve("models")));
+        records(none).forEach(r -> assertFalse(r.has("savedModel"), r.toString()));
+
+        CliRun bad = CliRun.of(SmallRun.args(data, dir, "--save-models", "some"));
+        assertEquals(2, bad.exitCode());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().contains("'some' is not baselines, all or none"), bad.err());
+    }
+
+    @Test
+    void scoreRefusesInOneLineWhatItCannotScore() throws IOException {
+        Path out = dir.resolve("scored");
+        run(out, "--strategies", "mean-ratio:gamma=2");
+        String plugins = CliRun.noPlugins(dir);
+        CliRun noDir =
+                CliRun.of(
+                        "score",
+                        "--plugins",
+                        plugins,
+                        "--out",
+                        dir.resolve("nothing").toString(),
+                        "--key",
+                        baselineKey());
+        assertEquals(1, noDir.exitCode());
+        assertEquals(
+                "error: --out "
+                        + dir.resolve("nothing")
+                        + " is not an experiment directory (no plan.json and runs.jsonl)\n",
+                noDir.err());
+        CliRun noKey =
+                CliRun.of("score", "--plugins", plugins, "--out", out.toString(), "--key", "x/1");
+        assertEquals(
+                "error: --key x/1 is not in "
+                        + out.resolve("runs.jsonl")
+                        + "; its saved models: "
+                        + baselineKey()
+                        + "\n",
+                noKey.err());
+        String weighted = engine + "/1/two-stage/mean-ratio:gamma=2/1";
+        CliRun notSaved =
+                CliRun.of(
+                        "score", "--plugins", plugins, "--out", out.toString(), "--key", weighted);
+        assertEquals(1, notSaved.exitCode());
+        assertTrue(
+                notSaved.err().startsWith("error: --key " + weighted + ": its model was not saved"),
+                notSaved.err());
+        CliRun badSplit =
+                CliRun.of(
+                        "score",
+                        "--plugins",
+                        plugins,
+                        "--out",
+                        out.toString(),
+                        "--key",
+                        baselineKey(),
+                        "--split",
+                        "train");
+        assertEquals(2, badSplit.exitCode());
+        assertEquals(1, badSplit.err().lines().count(), badSplit.err());
+        Files.write(out.resolve(baselineFile()), new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+        CliRun damaged =
+                CliRun.of(
+                        "score",
+                        "--plugins",
+                        plugins,
+                        "--out",
+                        out.toString(),
+                        "--key",
+                        baselineKey());
+        assertEquals(1, damaged.exitCode());
+        assertEquals(1, damaged.err().lines().count(), damaged.err());
+        assertTrue(
+                damaged.err()
+                        .startsWith(
+                                "error: --key "
+                                        + baselineKey()
+                                        + ": its saved model "
+                                        + baselineFile()
+                                        + " has SHA-256 "),
+                damaged.err());
+        assertEquals("", damaged.out());
+    }
+
+    @Test
+    void finetuneTrainsAUniformControlAndPosthocOnTopOfIt() throws IOException {
+        Path out = dir.resolve("finetune");
+        CliRun first =
+                run(
+                        out,
+                        "--mode",
+                        "finetune,finetune+posthoc",
+                        "--strategies",
+                        "mean-ratio:gamma=2");
+        List<JsonObject> records = records(out);
+        assertEquals(
+                List.of(
+                        engine + "/1/finetune/uniform/0",
+                        engine + "/1/finetune/uniform/1",
+                        engine + "/1/finetune/mean-ratio:gamma=2/1",
+                        engine + "/1/finetune+posthoc/uniform/1",
+                        engine + "/1/finetune+posthoc/mean-ratio:gamma=2/1"),
+                records.stream().map(r -> r.get("key").getAsString()).toList(),
+                first.out());
+        JsonObject control = records.get(1);
+        assertEquals(200, control.get("trainedImages").getAsLong(), "one epoch of 200 images");
+        assertEquals(1, control.getAsJsonObject("finetune").get("epochs").getAsInt());
+        assertEquals(0.0001, control.getAsJsonObject("finetune").get("learningRate").getAsDouble());
+        for (int i = 3; i < 5; i++) {
+            JsonObject onTop = records.get(i);
+            assertEquals(0, onTop.get("trainedImages").getAsLong());
+            assertNotNull(onTop.get("posthoc"));
+            assertNotNull(onTop.get("finetune"));
+            for (int c = 0; c < 10; c++) {
+                assertEquals(
+                        records.get(i - 2).getAsJsonArray("weights").get(c).getAsDouble(),
+                        onTop.getAsJsonArray("weights").get(c).getAsDouble(),
+                        1e-12,
+                        "the source's weights");
+            }
+        }
+        assertEquals(
+                control.getAsJsonObject("test").get("confusionMatrix"),
+                records.get(3).getAsJsonObject("test").get("confusionMatrix"),
+                "uniform weights give no offsets");
+        assertNull(records.get(3).get("savedModel"));
+
+        // another learning rate is another arm, named in its key
+        Path other = dir.resolve("other-rate");
+        run(
+                other,
+                "--mode",
+                "finetune",
+                "--strategies",
+                "mean-ratio:gamma=2",
+                "--finetune-lr",
+                "0.001",
+                "--finetune-epochs",
+                "2");
+        assertEquals(
+                engine + "/1/finetune/uniform[finetune-epochs=2;finetune-lr=0.001]/1",
+                records(other).get(1).get("key").getAsString());
+        assertEquals(400, records(other).get(1).get("trainedImages").getAsLong());
+
+        // posthoc added on top of a finetune recorded before fine-tunes it again, once each
+        Path later = dir.resolve("later");
+        run(later, "--mode", "finetune", "--strategies", "mean-ratio:gamma=2");
+        CliRun onTop =
+                run(
+                        later,
+                        "--mode",
+                        "finetune,finetune+posthoc",
+                        "--strategies",
+                        "mean-ratio:gamma=2");
+        assertEquals(
+                2,
+                onTop.out().lines().filter(l -> l.contains("again for its logits")).count(),
+                onTop.out());
+        assertEquals(
+                records.get(4).getAsJsonObject("test"),
+                records(later).get(4).getAsJsonObject("test"),
+                "made again, the same model");
+    }
+}
