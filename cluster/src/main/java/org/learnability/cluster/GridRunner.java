@@ -625,15 +625,19 @@ public final class GridRunner {
         return modes;
     }
 
-    /** The images a task trains on, for ordering: a fine-tune's epochs, or whole trainings. */
+    /**
+     * The images a task trains on, for ordering: a fine-tune's epochs, a head's features (about one
+     * epoch's pass), or whole trainings.
+     */
     private static long cost(ExperimentPlan plan, ExperimentMode mode, int models) {
         if (!mode.trains()) {
             return 1;
         }
+        long epoch = images(plan) / plan.baseline().epochs();
         long perModel =
                 mode.finetunes()
-                        ? images(plan) / plan.baseline().epochs() * plan.arms().finetuneEpochs()
-                        : images(plan);
+                        ? epoch * plan.arms().finetuneEpochs()
+                        : mode.retrainsHead() ? epoch : images(plan);
         return Math.max(1, perModel * models);
     }
 

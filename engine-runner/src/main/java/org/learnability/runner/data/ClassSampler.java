@@ -11,7 +11,7 @@ import org.learnability.api.weights.ClassWeights;
  * w_k n_k} of the epoch. Draws are made in Java from a seed of the run's seed and the epoch
  * (inverse transform over the cumulative weights), the same on every engine and device.
  */
-final class ClassSampler {
+public final class ClassSampler {
 
     private ClassSampler() {}
 
@@ -25,7 +25,8 @@ final class ClassSampler {
      * @param epoch the epoch
      * @return {@code indices.length} source indices, drawn with replacement
      */
-    static long[] draw(long[] indices, int[] labels, ClassWeights weights, long seed, int epoch) {
+    public static long[] draw(
+            long[] indices, int[] labels, ClassWeights weights, long seed, int epoch) {
         double[] cumulative = new double[indices.length];
         double total = 0;
         for (int j = 0; j < indices.length; j++) {

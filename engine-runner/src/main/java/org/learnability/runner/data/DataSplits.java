@@ -94,9 +94,13 @@ public final class DataSplits implements AutoCloseable {
      * Chooses the training and validation indices, stratified: for each class, its images in an
      * order shuffled by the seed; the first ones go to validation, the next ones to training.
      *
+     * @param labels the class of every image of the data set's training set
+     * @param classNames the class names
+     * @param spec the sizes and the seed
      * @return {training indices, validation indices}, each ascending
+     * @throws DataException if the sizes do not fit the data
      */
-    static long[][] choose(int[] labels, List<String> classNames, SplitSpec spec) {
+    public static long[][] choose(int[] labels, List<String> classNames, SplitSpec spec) {
         int classes = classNames.size();
         List<List<Long>> byClass = new ArrayList<>();
         for (int c = 0; c < classes; c++) {

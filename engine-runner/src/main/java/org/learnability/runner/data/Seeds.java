@@ -1,17 +1,30 @@
 package org.learnability.runner.data;
 
-/** Derives independent seeds for the split, each epoch's shuffle and each batch's augmentation. */
-final class Seeds {
+/**
+ * Derives independent seeds for the split, each epoch's shuffle and each batch's augmentation, the
+ * class-weighted draws and the halves of a split.
+ */
+public final class Seeds {
 
-    static final long SPLIT = 1;
-    static final long SHUFFLE = 2;
-    static final long AUGMENT = 3;
-    static final long SAMPLE = 4;
+    /** The stream of the training/validation split. */
+    public static final long SPLIT = 1;
+
+    /** The stream of each epoch's order. */
+    public static final long SHUFFLE = 2;
+
+    /** The stream of each batch's augmentation. */
+    public static final long AUGMENT = 3;
+
+    /** The stream of each epoch's class-weighted draw. */
+    public static final long SAMPLE = 4;
+
+    /** The stream of the halves of a split. */
+    public static final long HALVES = 5;
 
     private Seeds() {}
 
     /** Mixes the parts with SplitMix64's finaliser: nearby inputs give unrelated seeds. */
-    static long mix(long... parts) {
+    public static long mix(long... parts) {
         long h = 0x9E3779B97F4A7C15L;
         for (long part : parts) {
             h = splitMix64(h ^ part);

@@ -2,8 +2,11 @@ package org.learnability.runner.data;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.learnability.api.weights.ClassWeights;
 
 /**
@@ -198,6 +201,49 @@ public final class Split {
     public long[] drawBySampling(ClassWeights weights, long seed, int epoch) {
         weights.requireSize(classNames().size());
         return ClassSampler.draw(indices, labels, weights, seed, epoch);
+    }
+
+    /**
+     * Cuts this split into two stratified halves chosen by a seed: each class's positions (in the
+     * split's order) shuffled, the first {@code floor(n_c / 2)} to the first half, the rest to the
+     * second. Classifier re-training trains on the first half and judges on the second.
+     *
+     * @param seed the run's seed
+     * @return {first half, second half}: positions in this split's order, each ascending
+     */
+    public int[][] halves(long seed) {
+        return halves(labels, classNames().size(), seed);
+    }
+
+    /**
+     * Cuts a split into two stratified halves chosen by a seed, as {@link #halves(long)} does.
+     *
+     * @param labels the class of every image of the split, in its order
+     * @param classes the number of classes
+     * @param seed the run's seed
+     * @return {first half, second half}: positions in the split's order, each ascending
+     */
+    public static int[][] halves(int[] labels, int classes, long seed) {
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            byClass.get(labels[i]).add(i);
+        }
+        Random random = new Random(Seeds.mix(seed, Seeds.HALVES));
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        for (List<Integer> positions : byClass) {
+            Collections.shuffle(positions, random);
+            int cut = positions.size() / 2;
+            first.addAll(positions.subList(0, cut));
+            second.addAll(positions.subList(cut, positions.size()));
+        }
+        return new int[][] {
+            first.stream().mapToInt(Integer::intValue).sorted().toArray(),
+            second.stream().mapToInt(Integer::intValue).sorted().toArray()
+        };
     }
 
     @Override

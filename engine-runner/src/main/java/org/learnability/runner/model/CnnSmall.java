@@ -42,6 +42,11 @@ public final class CnnSmall implements ModelArchitecture {
     }
 
     @Override
+    public String head() {
+        return "dense 128 -> classes, after the ReLU of the first dense layer (128 features)";
+    }
+
+    @Override
     public Block build(ImageShape input, int numClasses) {
         Requirements.classes(NAME, numClasses);
         Requirements.minSize(NAME, input, MIN_SIZE, "two 2x2 max-pools");

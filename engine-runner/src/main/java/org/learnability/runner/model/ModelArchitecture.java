@@ -22,4 +22,14 @@ public interface ModelArchitecture extends Named {
      *     the number of classes does not fit the architecture
      */
     Block build(ImageShape input, int numClasses);
+
+    /**
+     * Names the architecture's head: the final dense layer, the last block of what {@link #build}
+     * returns, which classifier re-training (Kang et al., "Decoupling Representation and Classifier
+     * for Long-Tailed Recognition", ICLR 2020) trains again on the features the blocks before it
+     * compute; {@code HeadSplit} finds it.
+     *
+     * @return e.g. {@code dense 128 -> classes, after a ReLU}
+     */
+    String head();
 }

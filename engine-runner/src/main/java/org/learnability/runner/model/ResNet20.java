@@ -48,6 +48,11 @@ public final class ResNet20 implements ModelArchitecture {
     }
 
     @Override
+    public String head() {
+        return "dense 64 -> classes, after the global average pool (64 features)";
+    }
+
+    @Override
     public Block build(ImageShape input, int numClasses) {
         Requirements.classes(NAME, numClasses);
         Requirements.minSize(NAME, input, MIN_SIZE, "two stride-2 stages");

@@ -59,6 +59,11 @@ public final class ResNetPeifer implements ModelArchitecture {
     }
 
     @Override
+    public String head() {
+        return "dense 256 -> classes, after ReLU and dropout 0.5 (256 features; dropout is off when features are computed, as in scoring)";
+    }
+
+    @Override
     public Block build(ImageShape input, int numClasses) {
         Requirements.classes(NAME, numClasses);
         Requirements.minSize(

@@ -6,6 +6,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.core.Linear;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,11 +15,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.data.Augmentation;
 import org.learnability.runner.data.DataSplits;
+import org.learnability.runner.head.HeadFeatures;
+import org.learnability.runner.head.HeadHook;
+import org.learnability.runner.head.HeadParameters;
+import org.learnability.runner.head.HeadSplit;
 import org.learnability.runner.model.ImageShape;
 import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.scoring.Logits;
@@ -45,6 +52,7 @@ public final class Session implements AutoCloseable {
     private final SessionSpec spec;
     private final Models models;
     private final ModelTrainer trainer;
+    private final ModelTrainer headTrainer;
     private final Scorer scorer;
 
     Session(
@@ -61,6 +69,7 @@ public final class Session implements AutoCloseable {
         this.spec = spec;
         this.models = models;
         this.trainer = new ModelTrainer(devices, spec.options().progress());
+        this.headTrainer = new ModelTrainer(devices, false);
         this.scorer =
                 new Scorer(
                         spec.options().scoringBatchSize(), spec.options().testTimeAugmentation());
@@ -252,6 +261,68 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             validation.close();
             throw e;
+        }
+    }
+
+    /**
+     * Computes a model's features (the layers before its head) on the validation and the test
+     * split, and on the training split if asked, once, to re-train its head on.
+     *
+     * @param model a model of the architecture
+     * @param architecture its architecture
+     * @param training whether to compute them on the training split too (not augmented)
+     * @return the features; the caller closes them
+     */
+    public HeadFeatures headFeatures(
+            Model model, ModelArchitecture architecture, boolean training) {
+        Map<HeadFeatures.Part, BatchSource> sources = new EnumMap<>(HeadFeatures.Part.class);
+        if (training) {
+            sources.put(HeadFeatures.Part.TRAINING, SplitSource.inOrder(splits.training()));
+        }
+        sources.put(
+                HeadFeatures.Part.VALIDATION,
+                SplitSource.inOrder(splits.validation().requireUsableForWeights()));
+        sources.put(HeadFeatures.Part.TEST, SplitSource.inOrder(splits.test()));
+        return HeadFeatures.compute(
+                model,
+                HeadSplit.of(model.getBlock(), architecture.name()),
+                sources,
+                spec.options().scoringBatchSize(),
+                spec.options().testTimeAugmentation(),
+                classNames());
+    }
+
+    /**
+     * Trains a head, a dense layer on kept features, with the weighted loss (classifier
+     * re-training), quietly.
+     *
+     * @param start the head's parameters before the first epoch
+     * @param rows the features and labels it trains on
+     * @param weights the class weights
+     * @param settings how to train it: optimizer, rate, weight decay (its L2), epochs, batch size,
+     *     seed, loss and weight application
+     * @param hook called after every epoch with the head as it stands
+     * @return what the training did
+     */
+    public TrainingResult trainHead(
+            HeadParameters start,
+            BatchSource rows,
+            ClassWeights weights,
+            TrainingSettings settings,
+            HeadHook hook) {
+        try (Model model = Model.newInstance("head", device(), engine.getEngineName())) {
+            Linear head = Linear.builder().setUnits(start.classes()).build();
+            start.startFrom(head);
+            model.setBlock(head);
+            return headTrainer.train(
+                    model,
+                    rows,
+                    weights,
+                    settings,
+                    (epoch, trained, current) -> {
+                        hook.afterEpoch(epoch, HeadParameters.of(head));
+                        return current;
+                    });
         }
     }
 

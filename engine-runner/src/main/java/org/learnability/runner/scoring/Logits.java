@@ -2,6 +2,7 @@ package org.learnability.runner.scoring;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
 
@@ -63,6 +64,29 @@ public final class Logits implements AutoCloseable {
             NDArray shifted = logits.add(scratch.create(b));
             matrix.add(labels, shifted);
             return ClassScores.of(matrix.result());
+        }
+    }
+
+    /**
+     * Returns the logits of some samples only, e.g. the half of a split a re-trained head did not
+     * see.
+     *
+     * @param rows sample positions in this split's order
+     * @return their logits and labels, in the order given; the caller closes them (closing this
+     *     frees them too)
+     */
+    public Logits select(int[] rows) {
+        NDManager sub = manager.newSubManager();
+        try {
+            NDArray index = sub.create(Arrays.stream(rows).asLongStream().toArray());
+            NDArray pickedLogits = logits.get(index);
+            NDArray pickedLabels = labels.get(index);
+            pickedLogits.attach(sub);
+            pickedLabels.attach(sub);
+            return new Logits(pickedLogits, pickedLabels, classNames, sub);
+        } catch (RuntimeException e) {
+            sub.close();
+            throw e;
         }
     }
 

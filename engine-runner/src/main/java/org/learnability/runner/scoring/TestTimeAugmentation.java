@@ -1,5 +1,8 @@
 package org.learnability.runner.scoring;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,6 +24,35 @@ public enum TestTimeAugmentation {
     NONE,
     /** The mean of the logits of the image and of its left-right mirror image. */
     FLIP;
+
+    /**
+     * Returns the views of a batch that its logits average over: the images, and with {@link #FLIP}
+     * their mirror images too.
+     *
+     * @param data {@code (B, C, H, W)} images
+     * @return one or two views, the images first; the mirror images in the images' manager
+     */
+    public List<NDList> views(NDList data) {
+        if (this == NONE) {
+            return List.of(data);
+        }
+        NDArray images = data.singletonOrThrow();
+        if (images.getShape().dimension() != 4) {
+            throw new IllegalArgumentException(
+                    "test-time flip takes (B, C, H, W) images; got shape " + images.getShape());
+        }
+        return List.of(data, new NDList(images.flip(3)));
+    }
+
+    /**
+     * Averages the logits of a batch's {@linkplain #views views}.
+     *
+     * @param logits the logits of each view, in the order of {@link #views}
+     * @return {@code (l_0 + l_1) / 2} for two views, the one otherwise
+     */
+    public NDArray average(List<NDArray> logits) {
+        return logits.size() == 1 ? logits.get(0) : logits.get(0).add(logits.get(1)).div(2);
+    }
 
     /**
      * Parses a name as written on a command line.

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.learnability.api.scores.ClassScores;
@@ -113,27 +114,12 @@ public final class Scorer {
         ParameterStore parameters = new ParameterStore(manager, false);
         for (Batch batch : split.batches(batchSize, 0)) {
             try (batch) {
-                NDArray logits =
-                        model.getBlock().forward(parameters, batch.getData(), false).head();
-                if (augmentation == TestTimeAugmentation.FLIP) {
-                    NDArray mirrored =
-                            model.getBlock()
-                                    .forward(parameters, mirror(batch.getData()), false)
-                                    .head();
-                    logits = logits.add(mirrored).div(2);
+                List<NDArray> views = new ArrayList<>(2);
+                for (NDList view : augmentation.views(batch.getData())) {
+                    views.add(model.getBlock().forward(parameters, view, false).head());
                 }
-                sink.accept(batch.getLabels().head(), logits);
+                sink.accept(batch.getLabels().head(), augmentation.average(views));
             }
         }
-    }
-
-    /** The {@code (B, C, H, W)} images flipped left to right, in the images' manager. */
-    private static NDList mirror(NDList data) {
-        NDArray images = data.singletonOrThrow();
-        if (images.getShape().dimension() != 4) {
-            throw new IllegalArgumentException(
-                    "test-time flip takes (B, C, H, W) images; got shape " + images.getShape());
-        }
-        return new NDList(images.flip(3));
     }
 }

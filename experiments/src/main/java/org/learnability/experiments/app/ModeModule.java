@@ -9,6 +9,7 @@ import java.util.Map;
 import org.learnability.experiments.mode.DynamicMode;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.FinetuneMode;
+import org.learnability.experiments.mode.HeadMode;
 import org.learnability.experiments.mode.IterativeMode;
 import org.learnability.experiments.mode.PosthocMode;
 import org.learnability.experiments.mode.PosthocOnMode;
@@ -41,6 +42,10 @@ public final class ModeModule extends AbstractModule {
         modes(binder()).addBinding(FinetuneMode.NAME).toInstance(finetune);
         PosthocOnMode onFinetune = new PosthocOnMode(finetune);
         modes(binder()).addBinding(onFinetune.name()).toInstance(onFinetune);
+        HeadMode head = new HeadMode();
+        modes(binder()).addBinding(HeadMode.NAME).toInstance(head);
+        PosthocOnMode onHead = new PosthocOnMode(head);
+        modes(binder()).addBinding(onHead.name()).toInstance(onHead);
     }
 
     @Provides

@@ -74,6 +74,17 @@ public interface ExperimentMode extends Named {
     }
 
     /**
+     * Tells whether the mode's models are the baseline with its final dense layer re-trained (or
+     * derived from such), so that the plan's {@code --head-*} options belong to their keys and
+     * records.
+     *
+     * @return {@code true} for {@code head} and {@code head+posthoc}
+     */
+    default boolean retrainsHead() {
+        return false;
+    }
+
+    /**
      * Returns the mode whose models this one derives from, one for one; a plan lists it before this
      * one, and a grid runs both in one task.
      *

@@ -1,6 +1,5 @@
 package org.learnability.experiments.mode;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
@@ -49,9 +48,7 @@ public final class FinetuneMode implements ExperimentMode {
 
     @Override
     public List<RunId> weightedRuns(List<String> strategies, int rounds) {
-        List<String> withControl = new ArrayList<>(List.of(RunRecord.BASELINE));
-        strategies.stream().filter(s -> !s.equals(RunRecord.BASELINE)).forEach(withControl::add);
-        return WeightedRounds.runs(NAME, withControl, 1);
+        return WeightedRounds.withControl(NAME, strategies);
     }
 
     @Override

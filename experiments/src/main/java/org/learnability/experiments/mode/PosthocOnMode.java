@@ -62,6 +62,11 @@ public final class PosthocOnMode implements ExperimentMode {
     }
 
     @Override
+    public boolean retrainsHead() {
+        return source.retrainsHead();
+    }
+
+    @Override
     public Optional<String> source() {
         return Optional.of(source.name());
     }

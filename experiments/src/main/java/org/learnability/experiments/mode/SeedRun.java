@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.record.RunRecord;
@@ -94,6 +95,18 @@ public interface SeedRun {
      * @return its record
      */
     RunRecord finetuned(RunId run, ClassWeights weights);
+
+    /**
+     * Returns the recorded model, or re-trains the final dense layer of the seed's baseline on its
+     * features and records it: the plan's {@code --head-*} settings, the mode's loss family and
+     * weight application, the L2 and epochs chosen on the validation images the layer does not
+     * train on ({@link HeadChoice}); its validation scores are of those images.
+     *
+     * @param run the strategy and round
+     * @param weights makes the class weights from the baseline's scores on those images
+     * @return its record
+     */
+    RunRecord headRetrained(RunId run, Function<ClassScores, ClassWeights> weights);
 
     /**
      * Returns the record of one of the plan's runs of this seed, if it is recorded.

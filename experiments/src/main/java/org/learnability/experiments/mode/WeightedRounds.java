@@ -29,6 +29,16 @@ final class WeightedRounds {
         return runs;
     }
 
+    /**
+     * The runs of a mode built on the baseline: its control ({@code uniform} weights, the same
+     * further training without the weights) first, then every weighted strategy, one round each.
+     */
+    static List<RunId> withControl(String mode, List<String> strategies) {
+        List<String> withControl = new ArrayList<>(List.of(RunRecord.BASELINE));
+        strategies.stream().filter(s -> !s.equals(RunRecord.BASELINE)).forEach(withControl::add);
+        return runs(mode, withControl, 1);
+    }
+
     /** Trains {@code rounds} rounds of a mode for every strategy of a seed. */
     static void run(String mode, SeedRun seed, int rounds) {
         RunRecord baseline = seed.baseline();

@@ -6,7 +6,9 @@ import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.record.Finetune;
+import org.learnability.experiments.record.HeadRetraining;
 import org.learnability.experiments.setting.Setting;
+import org.learnability.experiments.setting.Settings;
 import org.learnability.experiments.weighting.Weighting;
 
 /**
@@ -26,6 +28,7 @@ import org.learnability.experiments.weighting.Weighting;
  *     baseline's before it counts as collapsed (a warning, not a failure)
  * @param finetuneEpochs the epochs a fine-tune trains on top of the baseline ({@link Finetune})
  * @param finetuneLr the fine-tune's learning rate
+ * @param head how the {@code head} mode re-trains the baseline's final dense layer
  */
 public record ArmPlan(
         @Setting(
@@ -87,13 +90,20 @@ public record ArmPlan(
                                 "Constant learning rate of the finetune mode (default: 0.0001,"
                                         + " the issue's pilot with Adam; see the README's"
                                         + " measurement).")
-                double finetuneLr) {
+                double finetuneLr,
+        HeadRetraining head) {
 
     /** The strategy spec of the baseline. */
     public static final String BASELINE = "uniform";
 
     /** The keys of the options only modes that fine-tune read. */
     public static final List<String> FINETUNE_KEYS = List.of("finetuneEpochs", "finetuneLr");
+
+    /** The keys of the options only modes that re-train the head read. */
+    public static final List<String> HEAD_KEYS =
+            Settings.declarations(HeadRetraining.class).stream()
+                    .map(Settings.Declaration::key)
+                    .toList();
 
     /** Validates the plan, naming the option at fault. */
     public ArmPlan {
@@ -123,6 +133,7 @@ public record ArmPlan(
                 collapseThreshold,
                 "a number in [0, 1]");
         new Finetune(finetuneEpochs, finetuneLr);
+        check(head != null, "--head-data", "missing", "holdout or train");
         List<String> before = new ArrayList<>();
         for (ExperimentMode m : mode) {
             m.source()
@@ -197,7 +208,8 @@ public record ArmPlan(
                 maxAccuracyDrop,
                 collapseThreshold,
                 finetuneEpochs,
-                finetuneLr);
+                finetuneLr,
+                head);
     }
 
     /**

@@ -68,6 +68,13 @@ public final class PlanFile {
                             ArmPlan.FINETUNE_KEYS.stream()
                                     .anyMatch(k -> d.startsWith(PlanOptions.option(k) + " ")));
         }
+        if (before.arms().mode().stream().noneMatch(ExperimentMode::retrainsHead)) {
+            // no model of the recorded plan re-trained a head: a plan that adds one sets them
+            differences.removeIf(
+                    d ->
+                            ArmPlan.HEAD_KEYS.stream()
+                                    .anyMatch(k -> d.startsWith(PlanOptions.option(k) + " ")));
+        }
         if (!differences.isEmpty()) {
             throw new IllegalArgumentException(
                     dir

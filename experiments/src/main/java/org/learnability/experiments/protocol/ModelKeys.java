@@ -4,6 +4,7 @@ import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.Finetune;
+import org.learnability.experiments.record.HeadRetraining;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.weighting.Weighting;
 
@@ -21,23 +22,28 @@ final class ModelKeys {
                 plan,
                 run,
                 plan.arms().weighting(mode),
-                mode.finetunes() ? plan.arms().finetune() : null);
+                mode.finetunes() ? plan.arms().finetune() : null,
+                mode.retrainsHead() ? plan.arms().head() : null);
     }
 
-    /** The key of a model made with a weighting, fine-tuned from the baseline or not (null). */
+    /**
+     * The key of a model made with a weighting, fine-tuned from the baseline or not (null), its
+     * head re-trained or not (null).
+     */
     static ModelKey of(
             String engine,
             int seed,
             ExperimentPlan plan,
             RunId run,
             Weighting weighting,
-            Finetune finetune) {
+            Finetune finetune,
+            HeadRetraining head) {
         return new ModelKey(
                 engine,
                 seed,
                 run.mode(),
                 run.strategy(),
-                ModelKey.variant(weighting, finetune, plan.baseline().trainingVariant()),
+                ModelKey.variant(weighting, finetune, head, plan.baseline().trainingVariant()),
                 run.round());
     }
 
@@ -49,6 +55,7 @@ final class ModelKeys {
                 plan,
                 RunId.baseline(plan.arms().mode().get(0)),
                 Weighting.PAPER,
+                null,
                 null);
     }
 }

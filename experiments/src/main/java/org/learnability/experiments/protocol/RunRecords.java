@@ -9,6 +9,7 @@ import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.EpochScores;
 import org.learnability.experiments.record.Finetune;
+import org.learnability.experiments.record.Head;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
@@ -39,8 +40,9 @@ final class RunRecords {
      * @param identity the digests of the plan's options
      * @param finetune how it was fine-tuned from the baseline; null if it was not
      * @param saved where its parameters were saved; null if they were not
+     * @param head how its head was re-trained on the baseline's features; null if it was not
      * @return the record, stamped now; its {@code trainedImages} are the epochs it trained times
-     *     the training images
+     *     the images it trained on (the training split's, or a head's)
      */
     static RunRecord of(
             ExperimentPlan plan,
@@ -54,7 +56,8 @@ final class RunRecords {
             RunRecord baseline,
             PlanIdentity identity,
             Finetune finetune,
-            SavedModel saved) {
+            SavedModel saved,
+            Head head) {
         List<ClassWeights> epochWeights = model.training().epochWeights();
         SplitScores validation = SplitScores.of(model.validation());
         return new RunRecord(
@@ -84,7 +87,9 @@ final class RunRecords {
                 baseline == null
                         ? null
                         : Collapse.detect(
-                                baseline.validation().accuracy(),
+                                head == null
+                                        ? baseline.validation().accuracy()
+                                        : head.baselineUnseen().accuracy(),
                                 validation.accuracy(),
                                 plan.arms().collapseThreshold()),
                 plan.baseline().scheduleName(),
@@ -95,7 +100,9 @@ final class RunRecords {
                 model.training().epochValidation().stream().map(EpochScores::of).toList(),
                 identity.of(run.isBaseline()),
                 finetune,
-                (long) model.training().epochLosses().size() * session.splits().training().size(),
-                saved);
+                (long) model.training().epochLosses().size()
+                        * (head == null ? session.splits().training().size() : head.trainedOn()),
+                saved,
+                head);
     }
 }

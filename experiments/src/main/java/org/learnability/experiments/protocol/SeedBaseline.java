@@ -17,6 +17,7 @@ import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.record.WeakBaseline;
 import org.learnability.experiments.weighting.WeightBound;
 import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.head.HeadFeatures;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.SplitLogits;
 import org.learnability.runner.pipeline.TrainedModel;
@@ -43,6 +44,8 @@ final class SeedBaseline implements AutoCloseable {
     private boolean trainedHere;
     private byte[] parameters;
     private SplitLogits logits;
+    private HeadFeatures features;
+    private boolean featuresOfTraining;
     private boolean weakChecked;
     private final Set<RunLedger> ledgersCounted =
             Collections.newSetFromMap(new IdentityHashMap<>());
@@ -125,7 +128,8 @@ final class SeedBaseline implements AutoCloseable {
                             null,
                             identity,
                             null,
-                            saved);
+                            saved,
+                            null);
         } else {
             progress.skip(record.key());
         }
@@ -223,6 +227,25 @@ final class SeedBaseline implements AutoCloseable {
     }
 
     /**
+     * Returns the baseline's features (the layers before its head) on the validation and the test
+     * split, and on the training split if asked, computed once.
+     *
+     * @param training whether the training split's are needed too
+     * @param progress where a note goes when the baseline is trained again
+     * @return the features, open as long as this
+     */
+    HeadFeatures features(boolean training, RunProgress progress) {
+        if (features == null || (training && !featuresOfTraining)) {
+            if (features != null) {
+                features.close();
+            }
+            features = session.headFeatures(model(progress), plan.baseline().model(), training);
+            featuresOfTraining = training;
+        }
+        return features;
+    }
+
+    /**
      * The baseline's model: trained or loaded here, or made from the parameters given, or as a last
      * resort trained again (training is deterministic for a seed).
      */
@@ -303,11 +326,14 @@ final class SeedBaseline implements AutoCloseable {
                 ValidationHook.NONE);
     }
 
-    /** Frees the logits and the model. */
+    /** Frees the logits, the features and the model. */
     @Override
     public void close() {
         if (logits != null) {
             logits.close();
+        }
+        if (features != null) {
+            features.close();
         }
         if (model != null) {
             model.close(); // the fitted model's, or the loaded one

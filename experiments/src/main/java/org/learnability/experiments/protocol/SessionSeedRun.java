@@ -1,31 +1,44 @@
 package org.learnability.experiments.protocol;
 
 import ai.djl.Model;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.Derived;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.HeadChoice;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedRun;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.Finetune;
+import org.learnability.experiments.record.Head;
+import org.learnability.experiments.record.HeadRetraining;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SavedModel;
+import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.head.HeadFeatures;
+import org.learnability.runner.head.HeadParameters;
+import org.learnability.runner.head.HeadSplit;
+import org.learnability.runner.loss.LabelSmoothing;
 import org.learnability.runner.loss.LossChoice;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.SplitLogits;
 import org.learnability.runner.pipeline.TrainedModel;
 import org.learnability.runner.pipeline.ValidationHook;
+import org.learnability.runner.scoring.Logits;
 import org.learnability.runner.training.Averaging;
+import org.learnability.runner.training.BatchSource;
 import org.learnability.runner.training.TrainingResult;
 import org.learnability.runner.training.TrainingSettings;
 import org.learnability.runner.training.Warmup;
@@ -137,7 +150,8 @@ final class SessionSeedRun {
             TrainedModel model,
             Derived derived,
             Finetune finetune,
-            SavedModel saved) {
+            SavedModel saved,
+            Head head) {
         RunRecord record =
                 RunRecords.of(
                         plan,
@@ -151,7 +165,8 @@ final class SessionSeedRun {
                         ledger.baseline(baselineKey()).orElseThrow(),
                         identity,
                         finetune,
-                        saved);
+                        saved,
+                        head);
         ledger.append(record);
         progress.finish(record);
         return record;
@@ -190,6 +205,148 @@ final class SessionSeedRun {
                 ValidationHook.NONE);
     }
 
+    /**
+     * The validation images a re-trained head does not train on, by position: the second of the
+     * validation split's seeded halves when it trains on the first, else all of them.
+     */
+    private int[] unseen(HeadRetraining head) {
+        return head.headData() == HeadRetraining.Data.HOLDOUT
+                ? session.splits().validation().halves(seed)[1]
+                : IntStream.range(0, session.splits().validation().size()).toArray();
+    }
+
+    /**
+     * Re-trains the baseline's final dense layer on its features: for every L2 of the grid, up to
+     * the plan's epochs from the chosen start, each epoch a candidate scored on the unseen
+     * validation images; the {@link HeadChoice} among them, scored on those images and the test
+     * split.
+     */
+    private HeadOutcome retrainHead(
+            Function<ClassScores, ClassWeights> weightsFrom,
+            Weighting weighting,
+            HeadRetraining head) {
+        long start = System.nanoTime();
+        boolean onTraining = head.headData() == HeadRetraining.Data.TRAIN;
+        HeadFeatures features = baseline.features(onTraining, progress);
+        int[] unseen = unseen(head);
+        HeadFeatures.Part part =
+                onTraining ? HeadFeatures.Part.TRAINING : HeadFeatures.Part.VALIDATION;
+        int[] rows =
+                onTraining
+                        ? IntStream.range(0, session.splits().training().size()).toArray()
+                        : session.splits().validation().halves(seed)[0];
+        ClassScores baselineUnseen = unseenScores(features, features.own(), unseen);
+        ClassWeights weights = weightsFrom.apply(baselineUnseen);
+        HeadParameters from =
+                head.headInit() == HeadRetraining.Init.BASELINE
+                        ? features.own()
+                        : HeadParameters.zero(session.classNames().size(), features.width());
+        List<HeadChoice.Candidate<HeadParameters>> candidates = new ArrayList<>();
+        candidates.add(
+                new HeadChoice.Candidate<>(0, 0, unseenScores(features, from, unseen), from));
+        List<Double> losses = new ArrayList<>();
+        if (head.headEpochs() > 0) {
+            BatchSource source = features.rows(part, rows, seed);
+            TrainingSettings base = plan.baseline().training(seed);
+            for (double l2 : HeadRetraining.L2_GRID) {
+                TrainingSettings settings =
+                        base.withAveraging(Averaging.NONE)
+                                .withEpochs(head.headEpochs())
+                                .withSchedule(TrainingSettings.Schedule.CONSTANT, Warmup.NONE)
+                                .withOptimizer(
+                                        TrainingSettings.Optimizer.ADAM,
+                                        head.headLr(),
+                                        base.momentum(),
+                                        l2)
+                                .withLabelSmoothing(LabelSmoothing.NONE)
+                                .withWeighting(loss, weighting.apply());
+                TrainingResult result =
+                        session.trainHead(
+                                from,
+                                source,
+                                weights,
+                                settings,
+                                (epoch, trained) ->
+                                        candidates.add(
+                                                new HeadChoice.Candidate<>(
+                                                        l2,
+                                                        epoch + 1,
+                                                        unseenScores(features, trained, unseen),
+                                                        trained)));
+                losses.addAll(result.epochLosses());
+            }
+        }
+        HeadChoice.Candidate<HeadParameters> chosen =
+                HeadChoice.choose(
+                        candidates, baselineUnseen.accuracy(), plan.arms().maxAccuracyDrop());
+        ClassScores test;
+        try (Logits logits = features.logits(HeadFeatures.Part.TEST, chosen.head())) {
+            test = logits.score(new double[session.classNames().size()]);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long images = (long) losses.size() * rows.length;
+        TrainedModel trained =
+                new TrainedModel(
+                        new TrainingResult(
+                                losses,
+                                List.of(weights),
+                                seconds,
+                                images / Math.max(seconds, 1e-9),
+                                List.of()),
+                        chosen.scores(),
+                        test);
+        return new HeadOutcome(
+                trained,
+                chosen.head(),
+                new Head(
+                        head,
+                        chosen.l2(),
+                        chosen.epochs(),
+                        rows.length,
+                        unseen.length,
+                        SplitScores.of(baselineUnseen)));
+    }
+
+    /** A head's scores on the unseen validation images. */
+    private ClassScores unseenScores(HeadFeatures features, HeadParameters head, int[] unseen) {
+        try (Logits all = features.logits(HeadFeatures.Part.VALIDATION, head);
+                Logits some = all.select(unseen)) {
+            return some.score(new double[session.classNames().size()]);
+        }
+    }
+
+    /** The baseline's model with another final dense layer, open; the caller closes it. */
+    private Model withHead(HeadParameters head) {
+        Model model = session.load(plan.baseline().model(), baseline.parameters(progress));
+        try {
+            head.writeTo(
+                    HeadSplit.of(model.getBlock(), plan.baseline().model().name()).head(),
+                    model.getNDManager());
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A re-trained head: the model's training and scores, its layer, and what the record says of
+     * it.
+     */
+    private record HeadOutcome(TrainedModel trained, HeadParameters layer, Head head) {}
+
+    /** What a head re-training trains, for progress lines. */
+    private String retraining(HeadRetraining head) {
+        return String.format(
+                Locale.ROOT,
+                "re-training the baseline's head on %s: up to %d epochs for each L2 at a rate of %s",
+                head.headData() == HeadRetraining.Data.HOLDOUT
+                        ? "half the validation split"
+                        : "the training split",
+                head.headEpochs(),
+                Weighting.number(head.headLr()));
+    }
+
     /** What a fine-tune trains, for progress lines. */
     private String tuning(Finetune finetune) {
         return String.format(
@@ -208,14 +365,14 @@ final class SessionSeedRun {
         byte[] parameters = kept.get(source.modelKey());
         if (parameters != null) {
             try (Model model = session.load(plan.baseline().model(), parameters)) {
-                return derive(model, derive);
+                return derive(source, model, derive);
             }
         }
         ModelStore.Loading loading = store.load(source, session, plan.baseline().model());
         if (loading instanceof ModelStore.Loaded loaded) {
             progress.note("its source's model loaded from " + loaded.path());
             try (Model model = loaded.model()) {
-                return derive(model, derive);
+                return derive(source, model, derive);
             }
         }
         if (loading instanceof ModelStore.Damaged damaged) {
@@ -227,9 +384,25 @@ final class SessionSeedRun {
                             + damaged.why()
                             + "; making it again (its record stays)");
         }
+        if (source.head() != null) {
+            progress.note(
+                    "re-training the head of "
+                            + source.key()
+                            + " again for its logits (deterministic; its record stays)");
+            HeadOutcome again =
+                    retrainHead(
+                            unseenScores -> source.weightsUsed(),
+                            source.weighting(),
+                            source.head().retraining());
+            try (Model model = withHead(again.layer())) {
+                return derive(source, model, derive);
+            }
+        }
         if (source.finetune() == null) {
             throw new IllegalStateException(
-                    "cannot make " + source.key() + " again: only fine-tunes are made again");
+                    "cannot make "
+                            + source.key()
+                            + " again: only fine-tunes and heads are made again");
         }
         progress.note(
                 "fine-tuning "
@@ -237,13 +410,22 @@ final class SessionSeedRun {
                         + " again for its logits (deterministic; its record stays)");
         try (Session.Fitted fitted =
                 tune(source.weightsUsed(), source.weighting(), source.finetune())) {
-            return derive(fitted.model(), derive);
+            return derive(source, fitted.model(), derive);
         }
     }
 
-    private Derived derive(Model model, Function<SplitLogits, Derived> derive) {
+    /**
+     * Derives from a model's logits: on the validation images a re-trained head did not train on,
+     * where the source is one, else on the whole validation split; and on the test split.
+     */
+    private Derived derive(RunRecord source, Model model, Function<SplitLogits, Derived> derive) {
         try (SplitLogits logits = session.logits(model)) {
-            return derive.apply(logits);
+            if (source.head() == null) {
+                return derive.apply(logits);
+            }
+            try (Logits unseen = logits.validation().select(unseen(source.head().retraining()))) {
+                return derive.apply(new SplitLogits(unseen, logits.test()));
+            }
         }
     }
 
@@ -329,7 +511,7 @@ final class SessionSeedRun {
                 trained = session.score(fitted);
                 saved = store.saves(false) ? store.save(key, session, fitted.model()) : null;
             }
-            return record(key, run, weighting, trained, null, null, saved);
+            return record(key, run, weighting, trained, null, null, saved, null);
         }
 
         @Override
@@ -352,7 +534,34 @@ final class SessionSeedRun {
                     kept.put(key, session.parameters(fitted.model()));
                 }
             }
-            return record(key, run, weighting, trained, null, finetune, saved);
+            return record(key, run, weighting, trained, null, finetune, saved, null);
+        }
+
+        @Override
+        public RunRecord headRetrained(RunId run, Function<ClassScores, ClassWeights> weights) {
+            ModelKey key = key(run, mode);
+            Optional<RunRecord> recorded = skipped(key);
+            if (recorded.isPresent()) {
+                return recorded.get();
+            }
+            baseline();
+            HeadRetraining head = plan.arms().head();
+            progress.start(key.toString(), retraining(head));
+            HeadOutcome outcome = retrainHead(weights, weighting, head);
+            SavedModel saved = null;
+            boolean keep =
+                    plan.arms().mode().stream()
+                            .anyMatch(m -> m.source().equals(Optional.of(mode.name())));
+            if (store.saves(false) || keep) {
+                try (Model model = withHead(outcome.layer())) {
+                    saved = store.saves(false) ? store.save(key, session, model) : null;
+                    if (keep) {
+                        kept.put(key, session.parameters(model));
+                    }
+                }
+            }
+            return record(
+                    key, run, weighting, outcome.trained(), null, null, saved, outcome.head());
         }
 
         @Override
@@ -368,7 +577,14 @@ final class SessionSeedRun {
             long start = System.nanoTime();
             Derived result = derive.apply(baseline.logits(progress));
             return record(
-                    key, run, weighting, derivedModel(weights, result, start), result, null, null);
+                    key,
+                    run,
+                    weighting,
+                    derivedModel(weights, result, start),
+                    result,
+                    null,
+                    null,
+                    null);
         }
 
         @Override
@@ -407,7 +623,8 @@ final class SessionSeedRun {
                     derivedModel(weights, result, start),
                     result,
                     from.finetune(),
-                    null);
+                    null,
+                    from.head());
         }
 
         private TrainedModel derivedModel(ClassWeights weights, Derived result, long start) {

@@ -30,13 +30,16 @@ public record ModelKey(
      *
      * @param weighting the weighting
      * @param finetune the fine-tuning of a model built on the baseline, or null
+     * @param head the head re-training of a model built on the baseline, or null
      * @param training the training variant
      * @return e.g. {@code loss=focal:gamma=2;schedule=cosine}, or empty for the paper's
      */
-    public static String variant(Weighting weighting, Finetune finetune, TrainingVariant training) {
+    public static String variant(
+            Weighting weighting, Finetune finetune, HeadRetraining head, TrainingVariant training) {
         return Stream.of(
                         weighting.variant(),
                         finetune == null ? "" : finetune.variant(),
+                        head == null ? "" : head.variant(),
                         training.variant())
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(";"));

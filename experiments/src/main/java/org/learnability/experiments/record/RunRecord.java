@@ -12,14 +12,15 @@ import org.learnability.experiments.weighting.Weighting;
  * weighting, and round), so a resumed run can skip what is done and a report can pair every
  * weighted model with the baseline of the same engine and seed. Schema 5 added a model's cost
  * ({@code trainedImages}), its fine-tuning ({@code finetune}) and where its parameters were saved
- * ({@code savedModel}); a record of schema 1 to 4 reads with {@code trainedImages} as epochs x
- * training images (0 for a derived model), no fine-tuning and nothing saved. Schema 4 nests the
- * {@link Weighting} as one object; schemas 2 and 3 held its parts beside the other fields (schema 2
- * added the weighting and {@code posthoc}, schema 3 the bound, {@code collapse}, the schedule, the
- * averaging, the scoring window and {@code epochValidation}), and {@link RunsFile} reads them into
- * the nested form with the values older records were trained with (weighted cross-entropy on the
- * loss, no smoothing, one warm-up epoch, no bound, scores of the last epoch, a constant rate, no
- * averaging, no collapse marked, no per-epoch scores).
+ * ({@code savedModel}), and, in records written since, a re-trained head ({@code head}); a record
+ * of schema 1 to 4 reads with {@code trainedImages} as epochs x training images (0 for a derived
+ * model), no fine-tuning and nothing saved. Schema 4 nests the {@link Weighting} as one object;
+ * schemas 2 and 3 held its parts beside the other fields (schema 2 added the weighting and {@code
+ * posthoc}, schema 3 the bound, {@code collapse}, the schedule, the averaging, the scoring window
+ * and {@code epochValidation}), and {@link RunsFile} reads them into the nested form with the
+ * values older records were trained with (weighted cross-entropy on the loss, no smoothing, one
+ * warm-up epoch, no bound, scores of the last epoch, a constant rate, no averaging, no collapse
+ * marked, no per-epoch scores).
  *
  * @param schema the record format version, {@value #SCHEMA}
  * @param key engine/seed/mode/strategy/round, unique in a {@code runs.jsonl}
@@ -63,6 +64,9 @@ import org.learnability.experiments.weighting.Weighting;
  * @param trainedImages the images its own training went through, epochs x training images (a
  *     fine-tune's epochs only; 0 for a derived model): its cost beside {@code wallSeconds}
  * @param savedModel where its parameters were saved and their checksum; null if they were not
+ * @param head how its final dense layer was re-trained on the baseline's features ({@code head} and
+ *     the modes built on it), and what was chosen; null for every other model; its {@code
+ *     validation} scores are then of the validation images the layer did not train on
  */
 public record RunRecord(
         int schema,
@@ -98,7 +102,8 @@ public record RunRecord(
         String planHash,
         Finetune finetune,
         Long trainedImages,
-        SavedModel savedModel) {
+        SavedModel savedModel,
+        Head head) {
 
     /** The current record format. */
     public static final int SCHEMA = 5;
@@ -140,7 +145,8 @@ public record RunRecord(
      * @return e.g. {@code loss=focal:gamma=2;apply=sampling}, or empty for the paper's
      */
     public String variant() {
-        return ModelKey.variant(weighting, finetune, trainingVariant());
+        return ModelKey.variant(
+                weighting, finetune, head == null ? null : head.retraining(), trainingVariant());
     }
 
     /**
@@ -184,7 +190,8 @@ public record RunRecord(
                 planHash,
                 finetune,
                 trainedImages,
-                saved);
+                saved,
+                head);
     }
 
     /**

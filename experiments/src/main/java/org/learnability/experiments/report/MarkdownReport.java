@@ -100,6 +100,13 @@ public final class MarkdownReport {
                             + " re-weighting); `+posthoc` adds the offsets on top of a mode's"
                             + " models.");
         }
+        if (analysis.arms().stream().anyMatch(MarkdownReport::retrainsHead)) {
+            md.append(
+                    " `head` arms re-train the baseline's final dense layer on its features with"
+                            + " the weights (classifier re-training); on held-out data their"
+                            + " validation figures, and the baseline's they are compared with"
+                            + " there, are of the validation images the layer did not train on.");
+        }
         if (analysis.groups().stream().anyMatch(g -> g.engines().size() > 1)) {
             md.append(
                     " Runs of several engines are shown side by side, each paired with the baseline of its own engine.");
@@ -201,18 +208,34 @@ public final class MarkdownReport {
      * The arms built on the baseline by training it further, each against its control: the same
      * training with uniform weights, on the same seed.
      */
+    private static boolean retrainsHead(ArmResult arm) {
+        return arm.models().stream().anyMatch(m -> m.run().head() != null);
+    }
+
     private static void controls(StringBuilder md, ModelGroup group) {
         List<ArmResult> controlled = group.arms().stream().filter(ArmResult::hasControl).toList();
         if (controlled.isEmpty()) {
             return;
         }
-        md.append("### Against the uniform fine-tune (test split, mean [95% CI] over seeds)\n\n")
-                .append(
-                        "Fine-tuning trains the baseline further, which changes it by itself; each"
-                                + " weighted fine-tune is therefore also compared with the"
-                                + " fine-tune of the same seed, mode and weighting with uniform"
-                                + " weights (`uniform` in its mode): what remains is the weights'"
-                                + " effect, not the extra epochs'.\n\n");
+        if (controlled.stream().noneMatch(MarkdownReport::retrainsHead)) {
+            md.append(
+                            "### Against the uniform fine-tune (test split, mean [95% CI] over seeds)\n\n")
+                    .append(
+                            "Fine-tuning trains the baseline further, which changes it by itself;"
+                                    + " each weighted fine-tune is therefore also compared with the"
+                                    + " fine-tune of the same seed, mode and weighting with uniform"
+                                    + " weights (`uniform` in its mode): what remains is the"
+                                    + " weights' effect, not the extra epochs'.\n\n");
+        } else {
+            md.append("### Against the uniform control (test split, mean [95% CI] over seeds)\n\n")
+                    .append(
+                            "Fine-tuning the baseline or re-training its head changes it by"
+                                    + " itself; each weighted arm of such a mode is therefore also"
+                                    + " compared with the same training of the same seed, mode and"
+                                    + " weighting with uniform weights (`uniform` in its mode): what"
+                                    + " remains is the weights' effect, not the extra"
+                                    + " training's.\n\n");
+        }
         MarkdownTable table =
                 new MarkdownTable(
                         List.of(

@@ -235,9 +235,9 @@ public record Analysis(
     }
 
     /**
-     * The models of an arm built on the baseline by training it further (a fine-tune) beside its
-     * control of the same seed: the arm of the same engine, mode and variant with uniform weights.
-     * Empty for other arms, the control itself, and where no control is recorded.
+     * The models of an arm built on the baseline by training it further (a fine-tune, a re-trained
+     * head) beside its control of the same seed: the arm of the same engine, mode and variant with
+     * uniform weights. Empty for other arms, the control itself, and where no control is recorded.
      */
     private static List<PairedComparison> controlPairs(
             Arm arm,
@@ -247,7 +247,8 @@ public record Analysis(
         TreeMap<Integer, TreeMap<Integer, ModelFigures>> seeds = arms.get(control);
         if (arm.equals(control)
                 || seeds == null
-                || models.stream().anyMatch(m -> m.run().finetune() == null)) {
+                || models.stream()
+                        .anyMatch(m -> m.run().finetune() == null && m.run().head() == null)) {
             return List.of();
         }
         List<PairedComparison> pairs = new ArrayList<>();

@@ -65,4 +65,14 @@ public record ModelFigures(RunRecord run, Figures validation, Figures test) {
     public int seed() {
         return run.seed();
     }
+
+    /**
+     * Returns these figures with other validation figures.
+     *
+     * @param other the validation figures
+     * @return the model's figures, its validation ones replaced
+     */
+    public ModelFigures withValidation(Figures other) {
+        return new ModelFigures(run, other, test);
+    }
 }

@@ -8,7 +8,9 @@ package org.learnability.experiments.stats;
  *   delta acc  = accuracy(s') - accuracy(s)
  * </pre>
  *
- * {@code D > 0} means the weighting narrowed the spread of the per-class TPRs.
+ * {@code D > 0} means the weighting narrowed the spread of the per-class TPRs. A model whose head
+ * was re-trained on half the validation split is compared there with the baseline's scores on the
+ * other half, the one it did not see (recorded with it).
  *
  * @param baseline the baseline (strategy {@code uniform}, round 0)
  * @param weighted the weighted model
@@ -25,6 +27,11 @@ public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
                             + " with the baseline "
                             + baseline.run().key()
                             + ": engine and seed must match");
+        }
+        if (weighted.run().head() != null && baseline.run().head() == null) {
+            // a re-trained head is judged on the validation images it did not train on: so is
+            // the baseline it is compared with there
+            baseline = baseline.withValidation(Figures.of(weighted.run().head().baselineUnseen()));
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -27,14 +28,31 @@ public final class SyntheticFashion {
      * @return {@code dir}
      */
     public static Path write(Path dir, int trainPerClass, int testPerClass) throws IOException {
+        return write(dir, trainPerClass, testPerClass, Set.of());
+    }
+
+    /**
+     * Writes the files, some training images showing another class's square: image {@code i} of the
+     * training file, of class {@code y}, shows the square of class {@code (y + 5) mod 10} if {@code
+     * shifted} holds {@code i}; its label stays {@code y}.
+     *
+     * @param dir where to write
+     * @param trainPerClass training images per class
+     * @param testPerClass test images per class
+     * @param shifted indices into the training file
+     * @return {@code dir}
+     */
+    public static Path write(Path dir, int trainPerClass, int testPerClass, Set<Integer> shifted)
+            throws IOException {
         Files.createDirectories(dir);
         Random random = new Random(5);
-        write(dir, "train", trainPerClass, random);
-        write(dir, "t10k", testPerClass, random);
+        write(dir, "train", trainPerClass, random, shifted);
+        write(dir, "t10k", testPerClass, random, Set.of());
         return dir;
     }
 
-    private static void write(Path dir, String prefix, int perClass, Random random)
+    private static void write(
+            Path dir, String prefix, int perClass, Random random, Set<Integer> shifted)
             throws IOException {
         int n = 10 * perClass;
         ByteArrayOutputStream images = new ByteArrayOutputStream();
@@ -50,7 +68,8 @@ public final class SyntheticFashion {
             for (int i = 0; i < n; i++) {
                 int label = i % 10;
                 lab.writeByte(label);
-                int place = label == 1 ? 0 : label;
+                int shown = shifted.contains(i) ? (label + 5) % 10 : label;
+                int place = shown == 1 ? 0 : shown;
                 int top = (place / 4) * 7;
                 int left = (place % 4) * 7;
                 for (int y = 0; y < 28; y++) {

@@ -1,0 +1,202 @@
+package org.learnability.experiments.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.SmallRun;
+import org.learnability.runner.data.DataSplits;
+import org.learnability.runner.data.Split;
+import org.learnability.runner.data.SplitSpec;
+
+/**
+ * The {@code head} mode on both engines: with 0 epochs from the baseline's layer it is the
+ * baseline, figure for figure (its validation figures those of the half it did not train on); and
+ * it trains on one half of the validation split only, shown on data whose halves differ: the half
+ * it trains on shows every class with another class's pattern.
+ */
+@EngineTest
+class HeadModeTest {
+
+    /** Training images per class in the files: 200 training and 100 validation images of them. */
+    private static final int PER_CLASS = 40;
+
+    @TempDir Path dir;
+
+    private Path data;
+
+    @BeforeEach
+    void writeData() throws IOException {
+        data = SyntheticFashion.write(dir.resolve("fashion"), PER_CLASS, 10);
+    }
+
+    private CliRun run(Path dataDir, Path out, String... options) {
+        String[] all =
+                Stream.concat(
+                                Stream.of(options),
+                                Stream.of("--out", out.toString(), "--epochs", "2"))
+                        .toArray(String[]::new);
+        CliRun run = CliRun.of(SmallRun.args(dataDir, dir, all));
+        assertEquals(0, run.exitCode(), run.err());
+        return run;
+    }
+
+    /** The records of a run: all, or a mode's weighted ones (the baseline is under the first). */
+    private static List<JsonObject> records(Path out, String mode) throws IOException {
+        return Files.readAllLines(out.resolve("runs.jsonl")).stream()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .filter(
+                        r ->
+                                mode == null
+                                        || r.get("mode").getAsString().equals(mode)
+                                                && r.get("round").getAsInt() > 0)
+                .toList();
+    }
+
+    private static JsonArray matrix(JsonObject scores) {
+        return scores.getAsJsonArray("confusionMatrix");
+    }
+
+    private static long total(JsonArray matrix) {
+        long n = 0;
+        for (var row : matrix) {
+            for (var cell : row.getAsJsonArray()) {
+                n += cell.getAsLong();
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void zeroHeadEpochsGiveTheBaselinesFiguresOnTheUnseenHalf() throws IOException {
+        Path out = dir.resolve("holdout");
+        run(
+                data,
+                out,
+                "--mode",
+                "head,head+posthoc",
+                "--head-epochs",
+                "0",
+                "--strategies",
+                "mean-ratio:gamma=2");
+        JsonObject baseline = records(out, null).get(0);
+        List<JsonObject> heads = records(out, "head");
+        assertEquals(2, heads.size(), "the uniform control and mean-ratio");
+        for (JsonObject r : heads) {
+            JsonObject head = r.getAsJsonObject("head");
+            assertEquals(
+                    matrix(baseline.getAsJsonObject("test")), matrix(r.getAsJsonObject("test")));
+            assertEquals(
+                    matrix(head.getAsJsonObject("baselineUnseen")),
+                    matrix(r.getAsJsonObject("validation")),
+                    "its validation figures are the baseline's on the unseen half");
+            assertEquals(50, head.get("unseen").getAsInt());
+            assertEquals(50, head.get("trainedOn").getAsInt());
+            assertEquals(50, total(matrix(r.getAsJsonObject("validation"))));
+            assertEquals(0, head.get("epochs").getAsInt());
+            assertEquals(0, r.get("trainedImages").getAsLong());
+        }
+        assertEquals(2, records(out, "head+posthoc").size());
+        for (JsonObject r : records(out, "head+posthoc")) {
+            assertEquals(
+                    50, total(matrix(r.getAsJsonObject("validation"))), "T on the unseen half");
+        }
+    }
+
+    @Test
+    void zeroHeadEpochsOnTheTrainingSplitGiveTheBaselinesFiguresWithTestTimeFlip()
+            throws IOException {
+        Path out = dir.resolve("train");
+        run(
+                data,
+                out,
+                "--mode",
+                "head",
+                "--head-data",
+                "train",
+                "--head-epochs",
+                "0",
+                "--test-time",
+                "flip",
+                "--strategies",
+                "mean-ratio:gamma=2");
+        JsonObject baseline = records(out, null).get(0);
+        for (JsonObject r : records(out, "head")) {
+            for (String split : List.of("validation", "test")) {
+                assertEquals(
+                        matrix(baseline.getAsJsonObject(split)),
+                        matrix(r.getAsJsonObject(split)),
+                        r.get("key") + " " + split);
+            }
+            assertEquals(100, r.getAsJsonObject("head").get("unseen").getAsInt());
+            assertEquals(200, r.getAsJsonObject("head").get("trainedOn").getAsInt());
+            assertTrue(r.get("key").getAsString().contains("[head-data=train;head-epochs=0;"));
+        }
+    }
+
+    @Test
+    void theHeadTrainsOnItsHalfOnlyAndIsJudgedOnTheOther() throws IOException {
+        // the validation split of seed 1 as the run chooses it, and its halves
+        int[] labels = new int[10 * PER_CLASS];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 10;
+        }
+        List<String> classes = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        long[] validation = DataSplits.choose(labels, classes, new SplitSpec(100, 200, 1))[1];
+        int[] validationLabels = new int[validation.length];
+        for (int i = 0; i < validation.length; i++) {
+            validationLabels[i] = labels[(int) validation[i]];
+        }
+        int[][] halves = Split.halves(validationLabels, 10, 1);
+        Set<Integer> trainedOn = new HashSet<>();
+        for (int position : halves[0]) {
+            trainedOn.add((int) validation[position]);
+        }
+        Path shifted = SyntheticFashion.write(dir.resolve("shifted"), PER_CLASS, 10, trainedOn);
+        String[] strong = {
+            "--mode", "head", "--strategies", "uniform", "--head-init", "zero",
+            "--head-epochs", "12", "--head-lr", "0.1", "--max-accuracy-drop", "1"
+        };
+
+        Path holdout = dir.resolve("shifted-holdout");
+        run(shifted, holdout, strong);
+        JsonObject baseline = records(holdout, null).get(0);
+        JsonObject head = records(holdout, "head").get(0);
+        assertTrue(
+                baseline.getAsJsonObject("test").get("accuracy").getAsDouble() > 0.6,
+                "the baseline learnt the patterns: " + baseline.get("test"));
+        // a layer fit to the shifted half maps each pattern to the wrong class: on the other half
+        // and on the test split, which show the true patterns, it is nearly always wrong
+        assertTrue(
+                head.getAsJsonObject("validation").get("accuracy").getAsDouble() < 0.2,
+                "judged on the half it did not train on: " + head.get("validation"));
+        assertTrue(
+                head.getAsJsonObject("test").get("accuracy").getAsDouble() < 0.2,
+                "trained on the shifted half: " + head.get("test"));
+
+        // the same layer trained on the training split, which shows the true patterns, is right
+        Path train = dir.resolve("shifted-train");
+        String[] onTraining =
+                Stream.concat(Stream.of(strong), Stream.of("--head-data", "train"))
+                        .toArray(String[]::new);
+        run(shifted, train, onTraining);
+        JsonObject trained = records(train, "head").get(0);
+        assertTrue(
+                trained.getAsJsonObject("test").get("accuracy").getAsDouble() > 0.6,
+                "the test is able to tell: " + trained.get("test"));
+    }
+}
