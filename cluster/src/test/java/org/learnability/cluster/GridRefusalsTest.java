@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.OneEngineTest;
 
 /**
  * What {@code grid} refuses, in one {@code error:} line with nothing written: an empty {@code
@@ -30,7 +30,7 @@ import org.learnability.experiments.testing.EngineTest;
  * a bounded time; a value out of range, named by file, experiment and key; and an experiment
  * directory another process writes.
  */
-@EngineTest
+@OneEngineTest
 class GridRefusalsTest {
 
     @TempDir Path dir;

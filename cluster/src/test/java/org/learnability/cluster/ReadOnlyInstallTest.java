@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.protocol.SyntheticFashion;
-import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.OneEngineTest;
 
 /**
  * The embedded Spark of executor processes, started as the cluster distribution's launcher starts
@@ -23,7 +23,7 @@ import org.learnability.experiments.testing.EngineTest;
  * written: the executors' work files go to the grid's {@code --out/spark-work}, nothing into {@code
  * SPARK_HOME}, and every model is recorded once.
  */
-@EngineTest
+@OneEngineTest
 class ReadOnlyInstallTest {
 
     @TempDir Path dir;
