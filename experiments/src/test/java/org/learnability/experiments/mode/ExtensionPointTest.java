@@ -80,7 +80,7 @@ class ExtensionPointTest {
                         .replaceAll("\\s+", " ")
                         .contains(
                                 "two-stage, iterative, dynamic, posthoc, finetune,"
-                                        + " finetune+posthoc, uniform-again"),
+                                        + " finetune+posthoc, head, head+posthoc, uniform-again"),
                 help.out());
         CliRun unknown =
                 CliRun.with(

@@ -109,17 +109,23 @@ class SettingsTest {
                         "labelSmoothing",
                         "testTime",
                         "finetuneEpochs",
-                        "finetuneLr"),
+                        "finetuneLr",
+                        "headData",
+                        "headInit",
+                        "headEpochs",
+                        "headLr"),
                 PlanOptions.KEYS);
         assertEquals("--finetune-lr", PlanOptions.option("finetuneLr"));
+        assertEquals("--head-data", PlanOptions.option("headData"));
         assertEquals("--lr", PlanOptions.option("learningRate"));
         assertEquals(
                 "{\"loss\":\"ce\",\"apply\":\"loss\",\"weightEma\":0,\"uniformMix\":0,"
                         + "\"warmupEpochs\":1,\"maxAccuracyDrop\":0.005,\"maxWeightRatio\":0,"
                         + "\"collapseThreshold\":0.05,\"averaging\":\"none\",\"scoreEpochs\":1,"
                         + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\","
-                        + "\"finetuneEpochs\":1,\"finetuneLr\":0.0001}",
+                        + "\"finetuneEpochs\":1,\"finetuneLr\":0.0001,\"headData\":\"holdout\","
+                        + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001}",
                 PlanOptions.defaults().toJson().toString());
-        assertEquals(33, Settings.declarations(ExperimentPlan.class).size());
+        assertEquals(37, Settings.declarations(ExperimentPlan.class).size());
     }
 }
