@@ -22,4 +22,13 @@ public interface ModelArchitecture extends Named {
      *     the number of classes does not fit the architecture
      */
     Block build(ImageShape input, int numClasses);
+
+    /**
+     * Returns what the architecture takes: images, or a table's rows ({@code features x 1 x 1}).
+     *
+     * @return {@link InputKind#IMAGES} unless the architecture says otherwise
+     */
+    default InputKind input() {
+        return InputKind.IMAGES;
+    }
 }
