@@ -1,12 +1,16 @@
 package org.learnability.runner.data;
 
-/** Derives independent seeds for the split, each epoch's shuffle and each batch's augmentation. */
+/**
+ * Derives independent seeds for the split, each epoch's shuffle, each batch's augmentation, the
+ * weighted draws and the test cut.
+ */
 final class Seeds {
 
     static final long SPLIT = 1;
     static final long SHUFFLE = 2;
     static final long AUGMENT = 3;
     static final long SAMPLE = 4;
+    static final long TEST = 5;
 
     private Seeds() {}
 

@@ -35,7 +35,8 @@ class DatasetRegistryTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> datasets.get("mnist"));
         assertEquals(
-                "unknown data set 'mnist'; valid names: cifar10, fashion-mnist", e.getMessage());
+                "unknown data set 'mnist'; valid names: cifar10, fashion-mnist, image-folder, csv",
+                e.getMessage());
     }
 
     @Test
