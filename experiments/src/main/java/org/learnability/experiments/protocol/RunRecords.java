@@ -96,6 +96,7 @@ final class RunRecords {
                 identity.of(run.isBaseline()),
                 finetune,
                 (long) model.training().epochLosses().size() * session.splits().training().size(),
-                saved);
+                saved,
+                session.testSource());
     }
 }

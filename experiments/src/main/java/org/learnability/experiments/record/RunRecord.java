@@ -4,6 +4,7 @@ import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.data.TestSource;
 
 /**
  * One trained model: a line of {@code runs.jsonl}, written once the model is trained and scored.
@@ -12,10 +13,11 @@ import org.learnability.experiments.weighting.Weighting;
  * weighting, and round), so a resumed run can skip what is done and a report can pair every
  * weighted model with the baseline of the same engine and seed. Schema 5 added a model's cost
  * ({@code trainedImages}), its fine-tuning ({@code finetune}) and where its parameters were saved
- * ({@code savedModel}); a record of schema 1 to 4 reads with {@code trainedImages} as epochs x
- * training images (0 for a derived model), no fine-tuning and nothing saved. Schema 4 nests the
- * {@link Weighting} as one object; schemas 2 and 3 held its parts beside the other fields (schema 2
- * added the weighting and {@code posthoc}, schema 3 the bound, {@code collapse}, the schedule, the
+ * ({@code savedModel}); schema 6 where its test split came from ({@code testSplit}, for data sets
+ * of one's own). A record of schema 1 to 4 reads with {@code trainedImages} as epochs x training
+ * images (0 for a derived model), no fine-tuning and nothing saved. Schema 4 nests the {@link
+ * Weighting} as one object; schemas 2 and 3 held its parts beside the other fields (schema 2 added
+ * the weighting and {@code posthoc}, schema 3 the bound, {@code collapse}, the schedule, the
  * averaging, the scoring window and {@code epochValidation}), and {@link RunsFile} reads them into
  * the nested form with the values older records were trained with (weighted cross-entropy on the
  * loss, no smoothing, one warm-up epoch, no bound, scores of the last epoch, a constant rate, no
@@ -63,6 +65,9 @@ import org.learnability.experiments.weighting.Weighting;
  * @param trainedImages the images its own training went through, epochs x training images (a
  *     fine-tune's epochs only; 0 for a derived model): its cost beside {@code wallSeconds}
  * @param savedModel where its parameters were saved and their checksum; null if they were not
+ * @param testSplit where its test split comes from (the data set's own test set, a test folder, or
+ *     images held out of the data) and its size; null in records written before schema 6, whose
+ *     data sets all had an official test set
  */
 public record RunRecord(
         int schema,
@@ -98,10 +103,11 @@ public record RunRecord(
         String planHash,
         Finetune finetune,
         Long trainedImages,
-        SavedModel savedModel) {
+        SavedModel savedModel,
+        TestSource testSplit) {
 
     /** The current record format. */
-    public static final int SCHEMA = 5;
+    public static final int SCHEMA = 6;
 
     /** The first record format that carries its cost, {@code trainedImages}. */
     public static final int COST_SCHEMA = 5;
@@ -184,7 +190,8 @@ public record RunRecord(
                 planHash,
                 finetune,
                 trainedImages,
-                saved);
+                saved,
+                testSplit);
     }
 
     /**

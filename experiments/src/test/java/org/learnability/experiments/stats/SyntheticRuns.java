@@ -181,6 +181,7 @@ public final class SyntheticRuns {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -241,7 +242,8 @@ public final class SyntheticRuns {
                 r.planHash(),
                 r.finetune(),
                 r.trainedImages(),
-                r.savedModel());
+                r.savedModel(),
+                r.testSplit());
     }
 
     /**
