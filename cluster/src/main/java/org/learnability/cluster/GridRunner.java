@@ -41,6 +41,7 @@ import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.record.SavedModel;
 import org.learnability.experiments.report.ChartNames;
 import org.learnability.experiments.report.ReportWriter;
+import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.engine.EngineSelection;
 import org.learnability.runner.pipeline.Pipeline;
@@ -331,7 +332,7 @@ public final class GridRunner {
                     .initialize(
                             model.getNDManager(),
                             DataType.FLOAT32,
-                            plan.baseline().dataset().imageShape().batch(1));
+                            data(plan).imageShape().batch(1));
             model.getBlock().loadParameters(model.getNDManager(), in);
             return model;
         } catch (IOException | MalformedModelException | RuntimeException e) {
@@ -344,12 +345,19 @@ public final class GridRunner {
 
     private Model blank(ExperimentPlan plan, String engineName) {
         pipeline.engine(Optional.of(engineName));
+        DatasetDefinition data = data(plan);
         return models.create(
                 plan.baseline().model(),
-                plan.baseline().dataset().imageShape(),
-                plan.baseline().dataset().numClasses(),
+                data.imageShape(),
+                data.numClasses(),
                 Device.cpu(),
                 engineName);
+    }
+
+    /** A plan's data set as its data makes it (a user's folder or table: its classes, shape). */
+    private DatasetDefinition data(ExperimentPlan plan) {
+        BaselinePlan b = plan.baseline();
+        return pipeline.dataset(b.dataset(), b.source(), b.dataOptions());
     }
 
     /**
@@ -359,6 +367,7 @@ public final class GridRunner {
      */
     private byte[] savedParameters(Experiment e, RunRecord baseline, PrintWriter warnings) {
         pipeline.engine(Optional.of(baseline.engine()));
+        DatasetDefinition data = data(e.plan());
         ModelStore.Loading loading =
                 ModelStore.of(e.dir(), SaveModels.NONE)
                         .load(
@@ -366,8 +375,8 @@ public final class GridRunner {
                                 dir ->
                                         models.load(
                                                 e.plan().baseline().model(),
-                                                e.plan().baseline().dataset().imageShape(),
-                                                e.plan().baseline().dataset().numClasses(),
+                                                data.imageShape(),
+                                                data.numClasses(),
                                                 Device.cpu(),
                                                 baseline.engine(),
                                                 dir));

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.learnability.runner.model.InputKind;
 
 /**
  * A data set divided for the method: a training split and a validation split, both stratified and
@@ -66,7 +67,10 @@ public final class DataSplits implements AutoCloseable {
         int[] trainLabels = train.labelValues();
         long[][] chosen = choose(trainLabels, train.classNames(), spec);
         Normalization used =
-                normalization != null ? normalization : Normalization.fit(train, chosen[0]);
+                normalization != null
+                        ? normalization
+                        : Normalization.fit(
+                                train, chosen[0], data.dataset().input() == InputKind.TABLE);
         long channels = train.imageShape().get(0);
         if (used.channels() != channels) {
             throw new DataException(
@@ -202,6 +206,11 @@ public final class DataSplits implements AutoCloseable {
     /** Returns the official test set, for the final comparison only; never for class weights. */
     public Split test() {
         return test;
+    }
+
+    /** Returns where the test split comes from, with its size. */
+    public TestSource testSource() {
+        return data.testSource();
     }
 
     /** Returns the normalisation applied to every image. */

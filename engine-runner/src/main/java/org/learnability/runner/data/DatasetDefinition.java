@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.learnability.runner.model.ImageShape;
+import org.learnability.runner.model.InputKind;
 import org.learnability.runner.registry.Named;
 
 /**
@@ -79,4 +80,53 @@ public interface DatasetDefinition extends Named {
      * @return the dataset, not yet prepared
      */
     ArrayDataset djlDataset(Optional<Repository> repository, Usage usage, NDManager manager);
+
+    /**
+     * Returns what the samples are: images, or rows of a table held as {@code features x 1 x 1}.
+     *
+     * @return {@link InputKind#IMAGES} unless the data set says otherwise
+     */
+    default InputKind input() {
+        return InputKind.IMAGES;
+    }
+
+    /**
+     * Checks the {@link DataOptions} without reading data: those the data set does not take must be
+     * at their defaults, those it needs must be given. Built-in data sets take none.
+     *
+     * @param options the options
+     * @throws DataException naming the option at fault and what is right
+     */
+    default void checkOptions(DataOptions options) {
+        options.requireNone(name(), "its images and its test set are its own");
+    }
+
+    /**
+     * Returns this data set as a source and options make it. A built-in data set has fixed classes
+     * and shape, and returns itself; a user's data set (an image folder, a CSV table) reads its
+     * layout here (class folders, a table's header and label column), checks and converts it, and
+     * returns a definition with the classes and the shape of that data, which {@link DatasetLoader}
+     * then loads.
+     *
+     * @param source where the data is
+     * @param options the options the data set takes
+     * @param cache where converted layouts are kept
+     * @return the data set of that data
+     * @throws DataException naming the file, value or option at fault
+     */
+    default DatasetDefinition at(DataSource source, DataOptions options, DataCache cache) {
+        checkOptions(options);
+        return this;
+    }
+
+    /**
+     * Returns where the test split comes from: the data set's own test set ({@link Usage#TEST}), or
+     * a stratified cut of the given size that {@link DatasetLoader} holds out of the training data,
+     * the same for every seed.
+     *
+     * @return the official test set unless the data set says otherwise
+     */
+    default TestSource testSource() {
+        return TestSource.official();
+    }
 }

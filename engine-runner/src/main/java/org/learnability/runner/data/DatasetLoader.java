@@ -2,6 +2,7 @@ package org.learnability.runner.data;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.Repository;
 import ai.djl.training.dataset.ArrayDataset;
@@ -44,7 +45,8 @@ public final class DatasetLoader {
     }
 
     /**
-     * Loads the official training and test sets.
+     * Loads the training and test sets: the data set's own test set, or one held out of the
+     * training data ({@link TestSource#CUT}, by {@link TestCut}).
      *
      * @param dataset the data set
      * @param source DJL's download or a local file or directory
@@ -64,11 +66,54 @@ public final class DatasetLoader {
         NDManager owner = manager.newSubManager();
         try {
             ImageSet train = read(dataset, repository, Usage.TRAIN, owner, where);
+            TestSource testSource = dataset.testSource();
+            if (testSource.isCut()) {
+                return cut(dataset, train, testSource, owner);
+            }
             ImageSet test = read(dataset, repository, Usage.TEST, owner, where);
-            return new LoadedDataset(dataset, train, test, owner);
+            return new LoadedDataset(
+                    dataset, train, test, owner, testSource.withImages(test.size()));
         } catch (RuntimeException e) {
             owner.close();
             throw e;
+        }
+    }
+
+    /**
+     * Returns a data set as a source and options make it ({@link DatasetDefinition#at}): itself for
+     * a built-in one, the classes and shape of the data for a user's image folder or table, whose
+     * files are checked (and converted into the cache) here.
+     *
+     * @param dataset the data set, as registered
+     * @param source where the data is
+     * @param options the options of the user's data
+     * @return the data set to load
+     * @throws DataException naming the file, value or option at fault
+     */
+    public DatasetDefinition at(DatasetDefinition dataset, DataSource source, DataOptions options) {
+        return dataset.at(source, options, cache);
+    }
+
+    /** Holds the test split of {@link TestSource#CUT} out of the loaded training images. */
+    private static LoadedDataset cut(
+            DatasetDefinition dataset, ImageSet all, TestSource source, NDManager owner) {
+        long[][] parts =
+                TestCut.choose(all.labelValues(), all.classNames(), source.images(), source.path());
+        ImageSet rest = subset(all, parts[0], owner);
+        ImageSet test = subset(all, parts[1], owner);
+        all.images().close();
+        all.labels().close();
+        return new LoadedDataset(dataset, rest, test, owner, source);
+    }
+
+    private static ImageSet subset(ImageSet all, long[] indices, NDManager owner) {
+        try (NDManager scratch = owner.newSubManager()) {
+            NDIndex index = new NDIndex("{}", scratch.create(indices));
+            NDArray images = all.images().get(index);
+            NDArray labels = all.labels().get(index);
+            images.attach(owner);
+            labels.attach(owner);
+            return new ImageSet(images, labels, all.classNames());
         }
     }
 

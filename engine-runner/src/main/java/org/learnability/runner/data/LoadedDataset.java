@@ -3,9 +3,9 @@ package org.learnability.runner.data;
 import ai.djl.ndarray.NDManager;
 
 /**
- * A data set's official training and test sets in memory, as loaded: images {@code (N, C, H, W)}
- * float32 with raw pixel values 0 to 255. Owns their arrays; {@link DataSplits#create} takes it
- * over.
+ * A data set's training and test sets in memory, as loaded: images {@code (N, C, H, W)} float32
+ * with raw pixel values 0 to 255 (a table's raw feature values, {@code (N, F, 1, 1)}). Owns their
+ * arrays; {@link DataSplits#create} takes it over.
  */
 public final class LoadedDataset implements AutoCloseable {
 
@@ -13,13 +13,20 @@ public final class LoadedDataset implements AutoCloseable {
     private final ImageSet train;
     private final ImageSet test;
     private final NDManager manager;
+    private final TestSource testSource;
     private boolean takenOver;
 
-    LoadedDataset(DatasetDefinition dataset, ImageSet train, ImageSet test, NDManager manager) {
+    LoadedDataset(
+            DatasetDefinition dataset,
+            ImageSet train,
+            ImageSet test,
+            NDManager manager,
+            TestSource testSource) {
         this.dataset = dataset;
         this.train = train;
         this.test = test;
         this.manager = manager;
+        this.testSource = testSource;
     }
 
     /** Returns which data set this is. */
@@ -32,9 +39,14 @@ public final class LoadedDataset implements AutoCloseable {
         return train;
     }
 
-    /** Returns the official test set. */
+    /** Returns the test set: the official one, a test folder's, or the cut {@link #testSource}. */
     public ImageSet test() {
         return test;
+    }
+
+    /** Returns where the test set comes from, with its size. */
+    public TestSource testSource() {
+        return testSource;
     }
 
     /** Marks the data as owned by a {@link DataSplits}, which normalises it in place: once only. */

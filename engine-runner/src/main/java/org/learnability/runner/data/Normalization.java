@@ -73,8 +73,26 @@ public record Normalization(float[] mean, float[] std) {
      * @return the normalisation
      */
     static Normalization fit(ImageSet raw, long[] indices) {
+        return fit(raw, indices, false);
+    }
+
+    /**
+     * Fits mean and standard deviation per channel as {@link #fit(ImageSet, long[])} does; for a
+     * table ({@code features x 1 x 1}: a channel is a feature) a feature that is constant on the
+     * training split keeps a standard deviation of 1 rather than being refused, so that it becomes
+     * 0 everywhere it has the training value, as scikit-learn's {@code StandardScaler} does.
+     *
+     * @param raw the raw images or rows
+     * @param indices the images to fit on
+     * @param table whether the channels are a table's features
+     * @return the normalisation
+     */
+    static Normalization fit(ImageSet raw, long[] indices, boolean table) {
         if (indices.length == 0) {
             throw new DataException("cannot fit a normalisation on an empty training split");
+        }
+        if (table) {
+            return fitTable(raw, indices);
         }
         int n = raw.size();
         int channels = Math.toIntExact(raw.imageShape().get(0));
@@ -108,6 +126,37 @@ public record Normalization(float[] mean, float[] std) {
             double m = sum[c] / count;
             mean[c] = (float) (m / 255);
             std[c] = (float) (Math.sqrt(Math.max(0, squares[c] / count - m * m)) / 255);
+        }
+        return new Normalization(mean, std);
+    }
+
+    /**
+     * A table's standardisation: per feature the mean and the population standard deviation of the
+     * chosen rows, in two passes in float64 (features may be far from 0 and nearly constant, where
+     * the sum of squares would cancel); a constant feature keeps 1.
+     */
+    private static Normalization fitTable(ImageSet raw, long[] indices) {
+        int features = Math.toIntExact(raw.imageShape().get(0));
+        float[] values = raw.images().toFloatArray();
+        double[] sum = new double[features];
+        for (long i : indices) {
+            for (int f = 0; f < features; f++) {
+                sum[f] += values[Math.toIntExact(i) * features + f];
+            }
+        }
+        double[] squares = new double[features];
+        for (long i : indices) {
+            for (int f = 0; f < features; f++) {
+                double d = values[Math.toIntExact(i) * features + f] - sum[f] / indices.length;
+                squares[f] += d * d;
+            }
+        }
+        float[] mean = new float[features];
+        float[] std = new float[features];
+        for (int f = 0; f < features; f++) {
+            double sd = Math.sqrt(squares[f] / indices.length);
+            mean[f] = (float) (sum[f] / indices.length / 255);
+            std[f] = (float) ((sd > 0 ? sd : 1) / 255);
         }
         return new Normalization(mean, std);
     }

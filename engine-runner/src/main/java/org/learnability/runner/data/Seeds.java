@@ -1,8 +1,8 @@
 package org.learnability.runner.data;
 
 /**
- * Derives independent seeds for the split, each epoch's shuffle and each batch's augmentation, the
- * class-weighted draws and the halves of a split.
+ * Derives independent seeds for the split, each epoch's shuffle, each batch's augmentation, the
+ * class-weighted draws, the test cut and the halves of a split.
  */
 public final class Seeds {
 
@@ -20,6 +20,9 @@ public final class Seeds {
 
     /** The stream of the halves of a split. */
     public static final long HALVES = 5;
+
+    /** The stream of the test cut of a data set without a test set of its own. */
+    public static final long TEST = 6;
 
     private Seeds() {}
 

@@ -32,4 +32,13 @@ public interface ModelArchitecture extends Named {
      * @return e.g. {@code dense 128 -> classes, after a ReLU}
      */
     String head();
+
+    /**
+     * Returns what the architecture takes: images, or a table's rows ({@code features x 1 x 1}).
+     *
+     * @return {@link InputKind#IMAGES} unless the architecture says otherwise
+     */
+    default InputKind input() {
+        return InputKind.IMAGES;
+    }
 }

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.Optional;
+import org.learnability.runner.data.DataOptions;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DataSplits;
 import org.learnability.runner.data.DatasetDefinition;
@@ -146,6 +147,22 @@ public final class Pipeline {
      */
     public void check(DatasetDefinition dataset, DataSource source) {
         loader.check(dataset, source);
+    }
+
+    /**
+     * Returns a data set as a source and options make it ({@link DatasetDefinition#at}): itself for
+     * a built-in one; for a user's image folder or table, the classes and shape of its data, whose
+     * files are checked (and converted) here.
+     *
+     * @param dataset the data set, as registered
+     * @param source where its data is
+     * @param options the options of a user's data
+     * @return the data set to open sessions on
+     * @throws org.learnability.runner.data.DataException naming the file, value or option at fault
+     */
+    public DatasetDefinition dataset(
+            DatasetDefinition dataset, DataSource source, DataOptions options) {
+        return loader.at(dataset, source, options);
     }
 
     /**

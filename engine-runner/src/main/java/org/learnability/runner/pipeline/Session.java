@@ -22,6 +22,7 @@ import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.data.Augmentation;
 import org.learnability.runner.data.DataSplits;
+import org.learnability.runner.data.TestSource;
 import org.learnability.runner.head.HeadFeatures;
 import org.learnability.runner.head.HeadHook;
 import org.learnability.runner.head.HeadParameters;
@@ -88,6 +89,11 @@ public final class Session implements AutoCloseable {
     /** Returns the splits: training, validation and test. */
     public DataSplits splits() {
         return splits;
+    }
+
+    /** Returns where the test split comes from, with its size. */
+    public TestSource testSource() {
+        return splits.testSource();
     }
 
     /** Returns the class names, index = label. */

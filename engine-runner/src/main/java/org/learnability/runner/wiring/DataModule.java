@@ -8,9 +8,11 @@ import com.google.inject.multibindings.MapBinder;
 import java.nio.file.Path;
 import java.util.Map;
 import org.learnability.runner.data.Cifar10Dataset;
+import org.learnability.runner.data.CsvTableDataset;
 import org.learnability.runner.data.DataCache;
 import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.data.FashionMnistDataset;
+import org.learnability.runner.data.ImageFolderDataset;
 import org.learnability.runner.registry.Registry;
 
 /**
@@ -45,6 +47,8 @@ public final class DataModule extends AbstractModule {
         bind(DataCache.class).toInstance(new DataCache(cacheDirectory));
         datasets(binder()).addBinding(Cifar10Dataset.NAME).to(Cifar10Dataset.class);
         datasets(binder()).addBinding(FashionMnistDataset.NAME).to(FashionMnistDataset.class);
+        datasets(binder()).addBinding(ImageFolderDataset.NAME).to(ImageFolderDataset.class);
+        datasets(binder()).addBinding(CsvTableDataset.NAME).to(CsvTableDataset.class);
     }
 
     @Provides

@@ -7,6 +7,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import java.util.Map;
 import org.learnability.runner.model.CnnSmall;
+import org.learnability.runner.model.Mlp;
 import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.model.ResNet20;
 import org.learnability.runner.model.ResNetPeifer;
@@ -33,6 +34,7 @@ public final class ModelModule extends AbstractModule {
         architectures(binder()).addBinding(CnnSmall.NAME).to(CnnSmall.class);
         architectures(binder()).addBinding(ResNetPeifer.NAME).to(ResNetPeifer.class);
         architectures(binder()).addBinding(ResNet20.NAME).to(ResNet20.class);
+        architectures(binder()).addBinding(Mlp.NAME).to(Mlp.class);
     }
 
     @Provides

@@ -29,13 +29,14 @@ class DatasetRegistryTest {
     @Test
     void namesParseIgnoringCaseAndAnUnknownOneListsTheValidOnes() {
         Registry<DatasetDefinition> datasets = registry();
-        assertEquals(List.of("cifar10", "fashion-mnist"), datasets.names());
+        assertEquals(List.of("cifar10", "fashion-mnist", "image-folder", "csv"), datasets.names());
         assertSame(Cifar10Dataset.class, datasets.get(" CIFAR10 ").getClass());
         assertSame(FashionMnistDataset.class, datasets.get("Fashion-MNIST").getClass());
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> datasets.get("mnist"));
         assertEquals(
-                "unknown data set 'mnist'; valid names: cifar10, fashion-mnist", e.getMessage());
+                "unknown data set 'mnist'; valid names: cifar10, fashion-mnist, image-folder, csv",
+                e.getMessage());
     }
 
     @Test

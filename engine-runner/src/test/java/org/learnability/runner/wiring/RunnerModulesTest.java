@@ -47,11 +47,11 @@ class RunnerModulesTest {
                 dir.resolve("cache").toAbsolutePath(),
                 injector.getInstance(DataCache.class).root());
         assertEquals(
-                List.of("cifar10", "fashion-mnist"),
+                List.of("cifar10", "fashion-mnist", "image-folder", "csv"),
                 injector.getInstance(Key.get(new TypeLiteral<Registry<DatasetDefinition>>() {}))
                         .names());
         assertEquals(
-                List.of("cnn-small", "resnet-peifer", "resnet20"),
+                List.of("cnn-small", "resnet-peifer", "resnet20", "mlp"),
                 injector.getInstance(Key.get(new TypeLiteral<Registry<ModelArchitecture>>() {}))
                         .names());
         // engine-runner's class path holds no strategies: the registry is empty but loads.

@@ -5,10 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.learnability.experiments.record.TrainingVariant;
 import org.learnability.experiments.setting.Setting;
+import org.learnability.runner.data.DataOptions;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.loss.LabelSmoothing;
 import org.learnability.runner.loss.LossChoice;
+import org.learnability.runner.model.HiddenSizes;
+import org.learnability.runner.model.Mlp;
 import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.scoring.TestTimeAugmentation;
 import org.learnability.runner.training.Averaging;
@@ -23,7 +26,12 @@ import org.learnability.runner.training.WeightApplication;
  *
  * @param dataset the data set
  * @param dataDir the local data, or empty for the data set's default source
- * @param model the architecture
+ * @param imageSize the side image folders are resized to, 0 for the first image's size
+ * @param testSize images (rows) held out as the test split of data without one, 0 for the data's
+ *     own test set
+ * @param label the CSV column of the classes, empty for images
+ * @param model the architecture ({@code mlp} with {@code hiddenSizes})
+ * @param hiddenSizes the hidden layers of {@code mlp}
  * @param epochs training epochs of every model
  * @param batchSize training batch size
  * @param optimizer the optimizer
@@ -50,16 +58,50 @@ public record BaselinePlan(
                         order = 2,
                         label = "PATH",
                         help =
-                                "Local data: a CIFAR-10 directory or archive, or the Fashion-MNIST"
+                                "Local data: a CIFAR-10 directory or archive, the Fashion-MNIST"
                                         + " *-ubyte.gz directory (default:"
                                         + " /usr/share/datasets/fashion-mnist if present, else"
-                                        + " DJL's download).")
+                                        + " DJL's download), a folder of class folders of images"
+                                        + " (image-folder) or a CSV file (csv).")
                 Optional<Path> dataDir,
+        @Setting(
+                        order = 2,
+                        label = "N",
+                        since = "0",
+                        help =
+                                "image-folder: the side in pixels every image is resized to; 0"
+                                        + " keeps the first image's size, which every image must"
+                                        + " then have (default: 0).")
+                int imageSize,
+        @Setting(
+                        order = 2,
+                        label = "N",
+                        since = "0",
+                        help =
+                                "csv, and image-folder without a test/ folder: images (rows) held"
+                                        + " out as the test split, an equal count per class, the"
+                                        + " same for every seed; 0 for the data's own test set"
+                                        + " (default: 0).")
+                int testSize,
+        @Setting(
+                        order = 2,
+                        label = "COLUMN",
+                        since = "\"\"",
+                        help = "csv: the column that holds the classes.")
+                String label,
         @Setting(
                         order = 3,
                         label = "NAME",
                         help = "${bundle:models} (quick, paper: resnet-peifer).")
                 ModelArchitecture model,
+        @Setting(
+                        order = 3,
+                        label = "UNITS",
+                        since = "\"128\"",
+                        help =
+                                "mlp: units of its hidden layers, comma-separated, e.g. 256,128"
+                                        + " (default: 128).")
+                HiddenSizes hiddenSizes,
         @Setting(
                         order = 6,
                         label = "N",
@@ -146,8 +188,15 @@ public record BaselinePlan(
                                         + " of an image and its mirror image) (default: none).")
                 TestTimeAugmentation testTime) {
 
-    /** Validates the plan, naming the option at fault. */
+    /** Validates the plan, naming the option at fault; gives {@code mlp} its hidden layers. */
     public BaselinePlan {
+        dataOptions(imageSize, testSize, label);
+        if (model instanceof Mlp) {
+            model = new Mlp(hiddenSizes);
+        } else if (!hiddenSizes.equals(HiddenSizes.DEFAULT)) {
+            throw new IllegalArgumentException(
+                    "--hidden-sizes " + hiddenSizes + " is for mlp, not " + model.name());
+        }
         positive("--epochs", epochs);
         positive("--batch-size", batchSize);
         if (trainSize < 0) {
@@ -231,6 +280,19 @@ public record BaselinePlan(
                 averaging,
                 new Warmup(warmup),
                 new LabelSmoothing(labelSmoothing));
+    }
+
+    /**
+     * Returns the options of a user's data: image size, test size, label column.
+     *
+     * @return the options
+     */
+    public DataOptions dataOptions() {
+        return dataOptions(imageSize, testSize, label);
+    }
+
+    private static DataOptions dataOptions(int imageSize, int testSize, String label) {
+        return new DataOptions(imageSize, testSize, label);
     }
 
     /**

@@ -29,6 +29,7 @@ import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.loss.LabelSmoothing;
 import org.learnability.runner.loss.LossChoice;
 import org.learnability.runner.loss.LossFamily;
+import org.learnability.runner.model.InputKind;
 import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.registry.Named;
 import org.learnability.runner.registry.Registry;
@@ -313,6 +314,26 @@ public final class PlanCodec {
             }
         }
         BaselinePlan baseline = plan.baseline();
+        baseline.dataset().checkOptions(baseline.dataOptions());
+        InputKind input = baseline.dataset().input();
+        if (baseline.model().input() != input) {
+            throw new IllegalArgumentException(
+                    "--model "
+                            + baseline.model().name()
+                            + " is for "
+                            + baseline.model().input().description()
+                            + ", but "
+                            + baseline.dataset().name()
+                            + " is "
+                            + input.description()
+                            + "; for "
+                            + input.description()
+                            + " use "
+                            + names(
+                                    models.all().stream()
+                                            .filter(m -> m.input() == input)
+                                            .toList()));
+        }
         loss(arms.weighting().loss()).requireTakes(new LabelSmoothing(baseline.labelSmoothing()));
         if (baseline.augment() && baseline.dataset().augmentation().isEmpty()) {
             throw new IllegalArgumentException(

@@ -19,6 +19,7 @@ import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.report.ReportFiles;
 import org.learnability.experiments.report.ReportWriter;
+import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.pipeline.Pipeline;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.SessionOptions;
@@ -68,9 +69,10 @@ public final class ExperimentRunner {
     public CheckedRun check(ExperimentPlan plan, Path out, SessionOptions options) {
         OutputDirectory.check(out);
         Map<String, WeightStrategy> byName = seeds.strategies(plan);
-        StrategyProbe.check(byName, plan.baseline().dataset().classNames());
+        DatasetDefinition data = seeds.dataset(plan.baseline());
+        StrategyProbe.check(byName, data.classNames());
         pipeline.checkEngine(options.devices());
-        pipeline.check(plan.baseline().dataset(), plan.baseline().source());
+        pipeline.check(data, plan.baseline().source());
         return recorded(plan, out, byName);
     }
 

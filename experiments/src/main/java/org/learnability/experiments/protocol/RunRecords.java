@@ -103,6 +103,7 @@ final class RunRecords {
                 (long) model.training().epochLosses().size()
                         * (head == null ? session.splits().training().size() : head.trainedOn()),
                 saved,
+                session.testSource(),
                 head);
     }
 }

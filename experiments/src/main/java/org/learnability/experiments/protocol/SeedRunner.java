@@ -10,10 +10,12 @@ import org.learnability.api.registry.StrategyRegistry;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.data.SplitSpec;
 import org.learnability.runner.pipeline.Pipeline;
 import org.learnability.runner.pipeline.Session;
@@ -81,6 +83,19 @@ public final class SeedRunner {
     }
 
     /**
+     * Returns a plan's data set as its data makes it: a built-in one as it is; a user's image
+     * folder or table with the classes and shape of its files, which are checked (and converted)
+     * here.
+     *
+     * @param plan the baseline plan (data set, its directory, its options)
+     * @return the data set
+     * @throws org.learnability.runner.data.DataException naming the file, value or option at fault
+     */
+    public DatasetDefinition dataset(BaselinePlan plan) {
+        return pipeline.dataset(plan.dataset(), plan.source(), plan.dataOptions());
+    }
+
+    /**
      * Opens the session of a seed: its data loaded and split on the engine's device.
      *
      * @param plan a plan of the seed (its baseline plan gives the data)
@@ -93,7 +108,7 @@ public final class SeedRunner {
             ExperimentPlan plan, int seed, SessionOptions options, Optional<String> engine) {
         return pipeline.open(
                 new SessionSpec(
-                        plan.baseline().dataset(),
+                        dataset(plan.baseline()),
                         plan.baseline().source(),
                         new SplitSpec(plan.baseline().valSize(), plan.baseline().trainSize(), seed),
                         options.withTestTimeAugmentation(plan.baseline().testTime()),

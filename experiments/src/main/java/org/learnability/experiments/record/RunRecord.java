@@ -4,6 +4,7 @@ import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.data.TestSource;
 
 /**
  * One trained model: a line of {@code runs.jsonl}, written once the model is trained and scored.
@@ -12,15 +13,16 @@ import org.learnability.experiments.weighting.Weighting;
  * weighting, and round), so a resumed run can skip what is done and a report can pair every
  * weighted model with the baseline of the same engine and seed. Schema 5 added a model's cost
  * ({@code trainedImages}), its fine-tuning ({@code finetune}) and where its parameters were saved
- * ({@code savedModel}), and, in records written since, a re-trained head ({@code head}); a record
- * of schema 1 to 4 reads with {@code trainedImages} as epochs x training images (0 for a derived
- * model), no fine-tuning and nothing saved. Schema 4 nests the {@link Weighting} as one object;
- * schemas 2 and 3 held its parts beside the other fields (schema 2 added the weighting and {@code
- * posthoc}, schema 3 the bound, {@code collapse}, the schedule, the averaging, the scoring window
- * and {@code epochValidation}), and {@link RunsFile} reads them into the nested form with the
- * values older records were trained with (weighted cross-entropy on the loss, no smoothing, one
- * warm-up epoch, no bound, scores of the last epoch, a constant rate, no averaging, no collapse
- * marked, no per-epoch scores).
+ * ({@code savedModel}); schema 6 where its test split came from ({@code testSplit}, for data sets
+ * of one's own) and, for a model built on the baseline's re-trained head, the head ({@code head};
+ * schema 5 records of this version carry it too). A record of schema 1 to 4 reads with {@code
+ * trainedImages} as epochs x training images (0 for a derived model), no fine-tuning and nothing
+ * saved. Schema 4 nests the {@link Weighting} as one object; schemas 2 and 3 held its parts beside
+ * the other fields (schema 2 added the weighting and {@code posthoc}, schema 3 the bound, {@code
+ * collapse}, the schedule, the averaging, the scoring window and {@code epochValidation}), and
+ * {@link RunsFile} reads them into the nested form with the values older records were trained with
+ * (weighted cross-entropy on the loss, no smoothing, one warm-up epoch, no bound, scores of the
+ * last epoch, a constant rate, no averaging, no collapse marked, no per-epoch scores).
  *
  * @param schema the record format version, {@value #SCHEMA}
  * @param key engine/seed/mode/strategy/round, unique in a {@code runs.jsonl}
@@ -64,6 +66,9 @@ import org.learnability.experiments.weighting.Weighting;
  * @param trainedImages the images its own training went through, epochs x training images (a
  *     fine-tune's epochs only; 0 for a derived model): its cost beside {@code wallSeconds}
  * @param savedModel where its parameters were saved and their checksum; null if they were not
+ * @param testSplit where its test split comes from (the data set's own test set, a test folder, or
+ *     images held out of the data) and its size; null in records written before schema 6, whose
+ *     data sets all had an official test set
  * @param head how its final dense layer was re-trained on the baseline's features ({@code head} and
  *     the modes built on it), and what was chosen; null for every other model; its {@code
  *     validation} scores are then of the validation images the layer did not train on
@@ -103,10 +108,11 @@ public record RunRecord(
         Finetune finetune,
         Long trainedImages,
         SavedModel savedModel,
+        TestSource testSplit,
         Head head) {
 
     /** The current record format. */
-    public static final int SCHEMA = 5;
+    public static final int SCHEMA = 6;
 
     /** The first record format that carries its cost, {@code trainedImages}. */
     public static final int COST_SCHEMA = 5;
@@ -191,6 +197,7 @@ public record RunRecord(
                 finetune,
                 trainedImages,
                 saved,
+                testSplit,
                 head);
     }
 

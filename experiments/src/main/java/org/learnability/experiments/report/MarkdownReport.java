@@ -11,6 +11,7 @@ import org.learnability.experiments.stats.Figures;
 import org.learnability.experiments.stats.Measure;
 import org.learnability.experiments.stats.ModelGroup;
 import org.learnability.experiments.stats.Significance;
+import org.learnability.runner.data.TestSource;
 
 /**
  * {@code report.md}: for every data set and model, the summary table, the per-class TPR table with
@@ -123,6 +124,9 @@ public final class MarkdownReport {
                 .append("; ")
                 .append(group.classNames().size())
                 .append(" classes.\n\n");
+        for (TestSource split : group.testSplits()) {
+            md.append("Test split: ").append(split.describe()).append(".\n\n");
+        }
         summary(md, group);
         if (!group.weighted().isEmpty()) {
             md.append("![Spread reduction per arm, the recommended one marked](")

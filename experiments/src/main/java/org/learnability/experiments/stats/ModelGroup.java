@@ -2,6 +2,7 @@ package org.learnability.experiments.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.learnability.runner.data.TestSource;
 
 /**
  * Every arm trained on one data set with one model, on any engine and in any mode.
@@ -37,6 +38,22 @@ public record ModelGroup(
      */
     public List<String> modes() {
         return arms.stream().map(a -> a.arm().mode()).distinct().toList();
+    }
+
+    /**
+     * Returns where the test splits of the group's models come from, where they are not a data
+     * set's official test set (a test folder, or samples held out of the data).
+     *
+     * @return the distinct sources, in the order of the arms; empty for official test sets and for
+     *     records written before they were recorded
+     */
+    public List<TestSource> testSplits() {
+        return arms.stream()
+                .flatMap(a -> a.models().stream())
+                .map(m -> m.run().testSplit())
+                .filter(t -> t != null && !TestSource.OFFICIAL.equals(t.from()))
+                .distinct()
+                .toList();
     }
 
     /**

@@ -132,7 +132,7 @@ class BenchCommandTest {
     void unknownModelIsOneClearLine() {
         assertOneLineError(
                 run("bench", "--model", "nope"),
-                "unknown model 'nope'; known models: cnn-small, resnet-peifer, resnet20");
+                "unknown model 'nope'; known models: cnn-small, resnet-peifer, resnet20, mlp");
     }
 
     @Test
@@ -163,7 +163,7 @@ class BenchCommandTest {
                 "--chunks is 3 but --batches is 2");
         assertOneLineError(
                 run("bench", "--dataset", "mnist"),
-                "unknown data set 'mnist'; valid names: cifar10, fashion-mnist");
+                "unknown data set 'mnist'; valid names: cifar10, fashion-mnist, image-folder, csv");
         assertOneLineError(
                 run("bench", "--batch-size", "x"),
                 "Invalid value for option '--batch-size': 'x' is not an int");

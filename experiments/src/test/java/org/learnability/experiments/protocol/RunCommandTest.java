@@ -158,7 +158,11 @@ class RunCommandTest {
                 assertTrue(weighting.has(key), "the weighting has " + key + ": " + r);
                 assertFalse(r.has(key), "only nested: " + key);
             }
-            assertEquals(5, r.get("schema").getAsInt());
+            assertEquals(6, r.get("schema").getAsInt());
+            assertEquals(
+                    "official",
+                    r.getAsJsonObject("testSplit").get("from").getAsString(),
+                    "the built-in data set's own test set");
             assertEquals(200, r.get("trainedImages").getAsLong(), "1 epoch of 200 images");
             assertEquals(
                     0,
@@ -312,7 +316,7 @@ class RunCommandTest {
         assertRefusedBeforeTraining(
                 run("--model", "vgg", "--out", out.toString()),
                 out,
-                "unknown model 'vgg'; known models: cnn-small, resnet-peifer, resnet20");
+                "unknown model 'vgg'; known models: cnn-small, resnet-peifer, resnet20, mlp");
         assertRefusedBeforeTraining(
                 run("--preset", "fast", "--out", out.toString()),
                 out,

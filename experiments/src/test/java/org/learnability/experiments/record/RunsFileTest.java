@@ -34,7 +34,7 @@ class RunsFileTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(runs.size(), lines.size());
         assertTrue(
-                lines.get(0).startsWith("{\"schema\":5,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
+                lines.get(0).startsWith("{\"schema\":6,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
                 lines.get(0));
         assertTrue(Files.readString(file).endsWith("}\n"));
     }
@@ -164,9 +164,9 @@ class RunsFileTest {
     @Test
     void aLineOfAnotherSchemaOrWithoutFieldsIsRejected() throws IOException {
         Path file = dir.resolve(RunsFile.NAME);
-        Files.writeString(file, "{\"schema\": 6}\n");
+        Files.writeString(file, "{\"schema\": 7}\n");
         assertEquals(
-                file + " line 1: record schema 6; this version reads schemas 1 to 5",
+                file + " line 1: record schema 7; this version reads schemas 1 to 6",
                 assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
                         .getMessage());
         Files.writeString(

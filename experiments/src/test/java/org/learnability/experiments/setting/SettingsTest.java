@@ -80,7 +80,11 @@ class SettingsTest {
                         "preset",
                         "dataset",
                         "dataDir",
+                        "imageSize",
+                        "testSize",
+                        "label",
                         "model",
+                        "hiddenSizes",
                         "strategies",
                         "seeds",
                         "epochs",
@@ -119,13 +123,14 @@ class SettingsTest {
         assertEquals("--head-data", PlanOptions.option("headData"));
         assertEquals("--lr", PlanOptions.option("learningRate"));
         assertEquals(
-                "{\"loss\":\"ce\",\"apply\":\"loss\",\"weightEma\":0,\"uniformMix\":0,"
+                "{\"imageSize\":0,\"testSize\":0,\"label\":\"\",\"hiddenSizes\":\"128\","
+                        + "\"loss\":\"ce\",\"apply\":\"loss\",\"weightEma\":0,\"uniformMix\":0,"
                         + "\"warmupEpochs\":1,\"maxAccuracyDrop\":0.005,\"maxWeightRatio\":0,"
                         + "\"collapseThreshold\":0.05,\"averaging\":\"none\",\"scoreEpochs\":1,"
                         + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\","
                         + "\"finetuneEpochs\":1,\"finetuneLr\":0.0001,\"headData\":\"holdout\","
                         + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001}",
                 PlanOptions.defaults().toJson().toString());
-        assertEquals(37, Settings.declarations(ExperimentPlan.class).size());
+        assertEquals(41, Settings.declarations(ExperimentPlan.class).size());
     }
 }

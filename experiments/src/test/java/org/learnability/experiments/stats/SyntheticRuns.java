@@ -182,6 +182,7 @@ public final class SyntheticRuns {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -243,6 +244,7 @@ public final class SyntheticRuns {
                 r.finetune(),
                 r.trainedImages(),
                 r.savedModel(),
+                r.testSplit(),
                 r.head());
     }
 

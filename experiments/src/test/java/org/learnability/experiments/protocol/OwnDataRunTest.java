@@ -1,0 +1,232 @@
+package org.learnability.experiments.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.EngineTest;
+
+/**
+ * {@code run} on a user's own data through the command line, on each engine: a CSV table with
+ * {@code mlp} and a folder of PNG class folders with {@code cnn-small}, each with a weighted arm
+ * and {@code posthoc}; the records name the classes of the data and where the test split came from,
+ * and so does the report. A model for the other kind of data is refused in one line, nothing
+ * written.
+ */
+@EngineTest
+class OwnDataRunTest {
+
+    @TempDir Path dir;
+
+    /** A table whose class is which of two features is the larger: 3 classes, 60 rows. */
+    private Path table() throws IOException {
+        Random random = new Random(3);
+        StringBuilder csv = new StringBuilder("x,y,kind\n");
+        for (int r = 0; r < 60; r++) {
+            int c = r % 3;
+            csv.append(c * 2 + random.nextGaussian() * 0.3)
+                    .append(',')
+                    .append(-c + random.nextGaussian() * 0.3)
+                    .append(',')
+                    .append(List.of("low", "mid", "high").get(c))
+                    .append('\n');
+        }
+        return Files.writeString(dir.resolve("table.csv"), csv);
+    }
+
+    /** Two classes of 8x8 grey PNGs, bright on the left or on the right. */
+    private Path folder() throws IOException {
+        Random random = new Random(4);
+        for (String side : List.of("left", "right")) {
+            Path classFolder = Files.createDirectories(dir.resolve("images").resolve(side));
+            for (int i = 0; i < 12; i++) {
+                BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 8; y++) {
+                    for (int x = 0; x < 8; x++) {
+                        boolean bright = side.equals("left") == x < 4;
+                        image.getRaster()
+                                .setSample(x, y, 0, (bright ? 180 : 40) + random.nextInt(40));
+                    }
+                }
+                ImageIO.write(image, "png", classFolder.resolve(i + ".png").toFile());
+            }
+        }
+        return dir.resolve("images");
+    }
+
+    private CliRun run(Path data, Path out, String... options) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "run",
+                                "--no-progress",
+                                "--data-dir",
+                                data.toString(),
+                                "--val-size",
+                                "6",
+                                "--train-size",
+                                "0",
+                                "--seeds",
+                                "1",
+                                "--batch-size",
+                                "8",
+                                "--devices",
+                                "cpu",
+                                "--strategies",
+                                "mean-ratio:gamma=2",
+                                "--mode",
+                                "two-stage,posthoc",
+                                "--plugins",
+                                CliRun.noPlugins(dir),
+                                "--out",
+                                out.toString()));
+        args.addAll(List.of(options));
+        return CliRun.of(args);
+    }
+
+    private static List<JsonObject> records(Path out) throws IOException {
+        return Files.readAllLines(out.resolve("runs.jsonl")).stream()
+                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+                .toList();
+    }
+
+    @Test
+    void aCsvTableTrainsWithMlpAndItsRecordsNameItsClassesAndItsTestCut() throws IOException {
+        Path table = table();
+        Path out = dir.resolve("out");
+        CliRun done =
+                run(
+                        table,
+                        out,
+                        "--dataset",
+                        "csv",
+                        "--label",
+                        "kind",
+                        "--test-size",
+                        "15",
+                        "--model",
+                        "mlp",
+                        "--hidden-sizes",
+                        "16,8",
+                        "--epochs",
+                        "3");
+        assertEquals(0, done.exitCode(), done.err());
+        List<JsonObject> records = records(out);
+        assertEquals(3, records.size(), "baseline, two-stage, posthoc");
+        for (JsonObject r : records) {
+            assertEquals(6, r.get("schema").getAsInt());
+            assertEquals("csv", r.get("dataset").getAsString());
+            assertEquals("mlp", r.get("model").getAsString());
+            assertEquals("[\"high\",\"low\",\"mid\"]", r.getAsJsonArray("classNames").toString());
+            JsonObject split = r.getAsJsonObject("testSplit");
+            assertEquals("cut", split.get("from").getAsString());
+            assertEquals(table.toString(), split.get("path").getAsString());
+            assertEquals(15, split.get("images").getAsInt());
+            assertEquals(39, r.get("trainSize").getAsInt(), "60 - 15 test - 6 validation");
+        }
+        JsonObject plan =
+                JsonParser.parseString(Files.readString(out.resolve("plan.json")))
+                        .getAsJsonObject();
+        assertEquals(15, plan.get("testSize").getAsInt());
+        assertEquals("kind", plan.get("label").getAsString());
+        assertEquals("16,8", plan.get("hiddenSizes").getAsString());
+        assertTrue(
+                Files.readString(out.resolve("report.md"))
+                        .contains(
+                                "Test split: 15 samples held out of "
+                                        + table
+                                        + " (stratified, an equal count per class, the same for"
+                                        + " every seed)."));
+    }
+
+    @Test
+    void anImageFolderTrainsWithAnImageModelAndItsClassesAreItsFolders() throws IOException {
+        Path images = folder();
+        Path out = dir.resolve("out");
+        CliRun done =
+                run(
+                        images,
+                        out,
+                        "--dataset",
+                        "image-folder",
+                        "--test-size",
+                        "4",
+                        "--model",
+                        "cnn-small",
+                        "--epochs",
+                        "1");
+        assertEquals(0, done.exitCode(), done.err());
+        for (JsonObject r : records(out)) {
+            assertEquals("[\"left\",\"right\"]", r.getAsJsonArray("classNames").toString());
+            assertEquals("cut", r.getAsJsonObject("testSplit").get("from").getAsString());
+            assertEquals(14, r.get("trainSize").getAsInt(), "24 - 4 test - 6 validation");
+        }
+    }
+
+    @Test
+    void aModelForTheOtherKindOfDataIsRefusedInOneLineWithNothingWritten() throws IOException {
+        Path table = table();
+        Path out = dir.resolve("out");
+        CliRun images =
+                run(
+                        table,
+                        out,
+                        "--dataset",
+                        "csv",
+                        "--label",
+                        "kind",
+                        "--test-size",
+                        "15",
+                        "--model",
+                        "cnn-small");
+        assertEquals(
+                "error: --model cnn-small is for images, but csv is a table; for a table use"
+                        + " mlp\n",
+                images.err());
+        assertEquals(1, images.exitCode());
+        assertEquals("", images.out());
+        CliRun mlp = run(folder(), out, "--dataset", "image-folder", "--model", "mlp");
+        assertEquals(
+                "error: --model mlp is for a table, but image-folder is images; for images use"
+                        + " cnn-small or resnet-peifer or resnet20\n",
+                mlp.err());
+        CliRun noLabel = run(table, out, "--dataset", "csv", "--model", "mlp");
+        assertEquals(
+                "error: --dataset csv needs --label COLUMN: the column of the table that holds"
+                        + " the classes\n",
+                noLabel.err());
+        CliRun fewRows =
+                run(
+                        table,
+                        out,
+                        "--dataset",
+                        "csv",
+                        "--label",
+                        "kind",
+                        "--test-size",
+                        "63",
+                        "--model",
+                        "mlp");
+        assertEquals(
+                "error: --test-size 63 needs 21 images of each class, and more for training, but"
+                        + " class 0 'high' has only 20 in "
+                        + table
+                        + "\n",
+                fewRows.err());
+        assertEquals(1, fewRows.exitCode());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+}
