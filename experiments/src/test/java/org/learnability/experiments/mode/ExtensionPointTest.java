@@ -92,7 +92,8 @@ class ExtensionPointTest {
                         dir.resolve("x").toString());
         assertEquals(
                 "error: unknown mode 'nope'; expected one of two-stage, iterative, dynamic,"
-                        + " posthoc, finetune, finetune+posthoc, uniform-again\n",
+                        + " posthoc, finetune, finetune+posthoc, head, head+posthoc,"
+                        + " uniform-again\n",
                 unknown.err());
 
         Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
