@@ -28,6 +28,8 @@ import org.learnability.experiments.stats.ModelGroup;
  *     have per-epoch scores)
  * @param forest every compared arm's spread reduction with its interval, the recommended one marked
  *     (written only when there is a weighted arm)
+ * @param cost spread reduction against each arm's own wall minutes (written only when the arms
+ *     record their cost and some arm is built on the baseline by training)
  */
 public record ChartNames(
         String tpr,
@@ -36,7 +38,8 @@ public record ChartNames(
         Map<Arm, String> confusion,
         String tradeoff,
         Map<Arm, String> epochs,
-        String forest) {
+        String forest,
+        String cost) {
 
     /** Takes immutable copies, in the order given. */
     public ChartNames {
@@ -60,7 +63,8 @@ public record ChartNames(
                 perArm("confusion-", group, suffix),
                 "tradeoff" + suffix + ".png",
                 perArm("epochs-", group, suffix),
-                "forest" + suffix + ".png");
+                "forest" + suffix + ".png",
+                "cost" + suffix + ".png");
     }
 
     /** A file per arm: the prefix, the arm's strategy, its mode and engine where they vary. */

@@ -167,6 +167,28 @@ public final class Charts {
     }
 
     /**
+     * Every weighted arm's spread reduction against its own cost in wall minutes (see {@link
+     * TradeoffChart#againstCost}).
+     *
+     * @param group the data set and model; it must have a weighted arm
+     * @return the chart
+     */
+    public static JFreeChart cost(ModelGroup group) {
+        return TradeoffChart.againstCost(group);
+    }
+
+    /**
+     * Tells whether a group has a cost chart: its arms record their cost and some arm is built on
+     * the baseline by training.
+     *
+     * @param group the data set and model
+     * @return whether {@link #cost} is drawn
+     */
+    public static boolean hasCost(ModelGroup group) {
+        return TradeoffChart.drawsCost(group);
+    }
+
+    /**
      * The test confusion matrix of one arm as a heat map (see {@link ConfusionChart}).
      *
      * @param group the data set and model

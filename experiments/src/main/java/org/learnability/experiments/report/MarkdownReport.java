@@ -135,6 +135,11 @@ public final class MarkdownReport {
             md.append("![Spread reduction against accuracy change, every arm](")
                     .append(charts.tradeoff())
                     .append(")\n\n");
+            if (Charts.hasCost(group)) {
+                md.append("![Spread reduction against each arm's own wall minutes](")
+                        .append(charts.cost())
+                        .append(")\n\n");
+            }
         }
         md.append("![Per-class TPR, baseline beside each strategy](")
                 .append(charts.tpr())

@@ -30,7 +30,7 @@ public final class ReportWriter {
     /** The names of the charts a report writes. */
     private static final Pattern CHART =
             Pattern.compile(
-                    "(tpr|weights|variance|tradeoff|forest|confusion|epochs)(-[A-Za-z0-9._=-]+)?\\.png");
+                    "(tpr|weights|variance|tradeoff|forest|confusion|epochs|cost)(-[A-Za-z0-9._=-]+)?\\.png");
 
     private ReportWriter() {}
 
@@ -196,6 +196,13 @@ public final class ReportWriter {
                                 dir,
                                 names.tradeoff(),
                                 Charts.png(Charts.tradeoff(group), Charts.WIDTH, Charts.HEIGHT)));
+                if (Charts.hasCost(group)) {
+                    charts.add(
+                            chart(
+                                    dir,
+                                    names.cost(),
+                                    Charts.png(Charts.cost(group), Charts.WIDTH, Charts.HEIGHT)));
+                }
                 charts.add(
                         chart(
                                 dir,

@@ -21,6 +21,7 @@ import org.learnability.experiments.stats.SeedStatistics;
  * The trade-off of every weighted arm at a glance: its spread reduction {@code 1 - sd(s')/sd(s)}
  * (up is more even classes) against its accuracy change (right is more accurate), each the mean
  * over seeds with its 95% interval as error bars (none with one seed); the baseline is the origin.
+ * {@link #againstCost} plots the same reductions against each arm's own wall minutes.
  */
 final class TradeoffChart {
 
@@ -71,5 +72,67 @@ final class TradeoffChart {
                 "mean over seeds, error bars the 95% t interval; up: classes more even, right:"
                         + " more accurate",
                 plot);
+    }
+
+    /**
+     * Draws the same spread reductions against each arm's own cost: the wall minutes of its models
+     * per seed (mean over seeds, with its interval), for records that carry their cost.
+     *
+     * @param group the data set and model; it must have a weighted arm
+     * @return the chart
+     */
+    static JFreeChart againstCost(ModelGroup group) {
+        List<ArmResult> weighted = group.weighted();
+        if (weighted.isEmpty()) {
+            throw new IllegalArgumentException("no weighted arm to chart the cost of");
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setErrorStroke(new BasicStroke(1.4f));
+        renderer.setCapLength(6);
+        for (int i = 0; i < weighted.size(); i++) {
+            ArmResult arm = weighted.get(i);
+            SeedStatistics x = arm.wallMinutes();
+            SeedStatistics y = arm.statistics(Measure.SD_REDUCTION);
+            XYIntervalSeries series = new XYIntervalSeries(group.label(arm.arm()));
+            series.add(x.mean(), low(x), high(x), y.mean(), low(y), high(y));
+            data.addSeries(series);
+            renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+            renderer.setSeriesShape(i, new Ellipse2D.Double(-6, -6, 12, 12));
+            renderer.setSeriesLinesVisible(i, false);
+        }
+        renderer.setErrorPaint(null);
+        NumberAxis minutes = new NumberAxis("the arm's own wall minutes per seed");
+        NumberAxis reduction = new NumberAxis("sd reduction 1 - sd(s')/sd(s) (test split)");
+        for (NumberAxis axis : List.of(minutes, reduction)) {
+            axis.setAutoRangeIncludesZero(true);
+            axis.setLowerMargin(0.08);
+            axis.setUpperMargin(0.08);
+            styleNumberAxis(axis);
+        }
+        XYPlot plot = new XYPlot(data, minutes, reduction, renderer);
+        styleXYPlot(plot);
+        plot.addRangeMarker(marker(0.0, "baseline spread", BASELINE.darker()));
+        return chart(
+                "Spread against cost: " + group.dataset() + ", " + group.model(),
+                "mean over seeds, error bars the 95% t interval; up: classes more even, left:"
+                        + " cheaper (an arm built on the baseline adds the baseline's cost)",
+                plot);
+    }
+
+    /**
+     * Tells whether a group's cost chart is drawn: every weighted arm records its cost and some arm
+     * builds on the baseline's model by training (a fine-tune, a re-trained head).
+     *
+     * @param group the data set and model
+     * @return whether to draw {@link #againstCost}
+     */
+    static boolean drawsCost(ModelGroup group) {
+        List<ArmResult> weighted = group.weighted();
+        return !weighted.isEmpty()
+                && weighted.stream().allMatch(ArmResult::recordsCost)
+                && weighted.stream()
+                        .flatMap(a -> a.models().stream())
+                        .anyMatch(m -> m.run().finetune() != null || m.run().head() != null);
     }
 }

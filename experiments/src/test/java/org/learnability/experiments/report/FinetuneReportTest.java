@@ -13,6 +13,7 @@ import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.stats.Analysis;
 import org.learnability.experiments.stats.ArmResult;
 import org.learnability.experiments.stats.Measure;
+import org.learnability.experiments.stats.ModelGroup;
 import org.learnability.experiments.stats.SyntheticRuns;
 
 /**
@@ -115,6 +116,13 @@ class FinetuneReportTest {
         // the cost: one epoch of 300 images in 30 s, against the baseline's 2 epochs in 1.5 s
         assertTrue(md.contains(" | 300 | 0.50 |"), md);
         assertTrue(md.contains(" | 600 | 0.03 |"), md);
+        // and plotted against it: the fine-tunes' arms record their cost
+        assertTrue(
+                md.contains("![Spread reduction against each arm's own wall minutes](cost.png)"),
+                md);
+        ModelGroup group = analysis.groups().get(0);
+        assertTrue(Charts.hasCost(group));
+        assertEquals(0.5, weighted.wallMinutes().mean(), 1e-12, "30 s per seed");
     }
 
     @Test
@@ -126,6 +134,7 @@ class FinetuneReportTest {
         String md = MarkdownReport.markdown(Analysis.of(old));
         assertFalse(md.contains("images trained"), md);
         assertFalse(md.contains("Against the uniform fine-tune"), md);
+        assertFalse(md.contains("cost.png"), "no cost chart without recorded costs");
         assertTrue(
                 md.contains(
                         "| strategy | engine | mode | seeds | D | Δ accuracy | sd reduction | Var(s) |"),
