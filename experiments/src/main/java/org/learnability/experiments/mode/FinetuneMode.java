@@ -2,8 +2,6 @@ package org.learnability.experiments.mode;
 
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
-import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.record.RunRecord;
 
 /**
  * {@value #NAME}, deferred re-weighting (Cao et al., "Learning Imbalanced Datasets with
@@ -54,13 +52,8 @@ public final class FinetuneMode implements ExperimentMode {
     @Override
     public void run(SeedRun seed) {
         ClassScores scores = seed.baseline().validationScores(seed.weighting());
-        ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
         for (RunId run : weightedRuns(List.copyOf(seed.strategies().keySet()), 1)) {
-            ClassWeights proposed =
-                    run.strategy().equals(RunRecord.BASELINE)
-                            ? uniform
-                            : seed.strategies().get(run.strategy()).weights(scores, uniform);
-            seed.finetuned(run, seed.weighting().weights(uniform, proposed));
+            seed.finetuned(run, WeightedRounds.weights(seed, run, scores));
         }
     }
 }

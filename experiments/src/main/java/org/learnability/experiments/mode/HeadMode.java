@@ -1,8 +1,6 @@
 package org.learnability.experiments.mode;
 
 import java.util.List;
-import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.record.RunRecord;
 
 /**
  * {@value #NAME}, classifier re-training (Kang et al., "Decoupling Representation and Classifier
@@ -56,19 +54,8 @@ public final class HeadMode implements ExperimentMode {
 
     @Override
     public void run(SeedRun seed) {
-        ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
         for (RunId run : weightedRuns(List.copyOf(seed.strategies().keySet()), 1)) {
-            seed.headRetrained(
-                    run,
-                    unseen ->
-                            run.strategy().equals(RunRecord.BASELINE)
-                                    ? uniform
-                                    : seed.weighting()
-                                            .weights(
-                                                    uniform,
-                                                    seed.strategies()
-                                                            .get(run.strategy())
-                                                            .weights(unseen, uniform)));
+            seed.headRetrained(run, unseen -> WeightedRounds.weights(seed, run, unseen));
         }
     }
 }

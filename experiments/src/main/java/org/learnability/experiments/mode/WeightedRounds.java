@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.record.RunRecord;
@@ -37,6 +38,19 @@ final class WeightedRounds {
         List<String> withControl = new ArrayList<>(List.of(RunRecord.BASELINE));
         strategies.stream().filter(s -> !s.equals(RunRecord.BASELINE)).forEach(withControl::add);
         return runs(mode, withControl, 1);
+    }
+
+    /**
+     * The weights of one run of a mode built on the baseline: every weight 1 for its control, else
+     * the run's strategy on the given scores, smoothed and bounded as the mode's weighting says.
+     */
+    static ClassWeights weights(SeedRun seed, RunId run, ClassScores scores) {
+        ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
+        ClassWeights proposed =
+                run.strategy().equals(RunRecord.BASELINE)
+                        ? uniform
+                        : seed.strategies().get(run.strategy()).weights(scores, uniform);
+        return seed.weighting().weights(uniform, proposed);
     }
 
     /** Trains {@code rounds} rounds of a mode for every strategy of a seed. */

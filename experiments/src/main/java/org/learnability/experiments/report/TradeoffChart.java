@@ -6,6 +6,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
+import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -34,37 +35,11 @@ final class TradeoffChart {
      * @return the chart
      */
     static JFreeChart of(ModelGroup group) {
-        List<ArmResult> weighted = group.weighted();
-        if (weighted.isEmpty()) {
-            throw new IllegalArgumentException("no weighted arm to chart the trade-off of");
-        }
-        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
-        XYErrorRenderer renderer = new XYErrorRenderer();
-        renderer.setErrorStroke(new BasicStroke(1.4f));
-        renderer.setCapLength(6);
-        for (int i = 0; i < weighted.size(); i++) {
-            ArmResult arm = weighted.get(i);
-            SeedStatistics x = arm.statistics(Measure.DELTA_ACCURACY);
-            SeedStatistics y = arm.statistics(Measure.SD_REDUCTION);
-            XYIntervalSeries series = new XYIntervalSeries(group.label(arm.arm()));
-            series.add(x.mean(), low(x), high(x), y.mean(), low(y), high(y));
-            data.addSeries(series);
-            Color color = PALETTE.get(i % PALETTE.size());
-            renderer.setSeriesPaint(i, color);
-            renderer.setSeriesShape(i, new Ellipse2D.Double(-6, -6, 12, 12));
-            renderer.setSeriesLinesVisible(i, false);
-        }
-        renderer.setErrorPaint(null); // each bar in its point's colour
-        NumberAxis accuracy = new NumberAxis("Δ accuracy against the baseline (test split)");
-        NumberAxis reduction = new NumberAxis("sd reduction 1 - sd(s')/sd(s) (test split)");
-        for (NumberAxis axis : List.of(accuracy, reduction)) {
-            axis.setAutoRangeIncludesZero(true); // the baseline, at the origin, is always in view
-            axis.setLowerMargin(0.08);
-            axis.setUpperMargin(0.08);
-            styleNumberAxis(axis);
-        }
-        XYPlot plot = new XYPlot(data, accuracy, reduction, renderer);
-        styleXYPlot(plot);
+        XYPlot plot =
+                plot(
+                        group,
+                        arm -> arm.statistics(Measure.DELTA_ACCURACY),
+                        "Δ accuracy against the baseline (test split)");
         plot.addDomainMarker(marker(0.0, "baseline accuracy", BASELINE.darker()));
         plot.addRangeMarker(marker(0.0, "baseline spread", BASELINE.darker()));
         return chart(
@@ -82,9 +57,24 @@ final class TradeoffChart {
      * @return the chart
      */
     static JFreeChart againstCost(ModelGroup group) {
+        XYPlot plot = plot(group, ArmResult::wallMinutes, "the arm's own wall minutes per seed");
+        plot.addRangeMarker(marker(0.0, "baseline spread", BASELINE.darker()));
+        return chart(
+                "Spread against cost: " + group.dataset() + ", " + group.model(),
+                "mean over seeds, error bars the 95% t interval; up: classes more even, left:"
+                        + " cheaper (an arm built on the baseline adds the baseline's cost)",
+                plot);
+    }
+
+    /**
+     * Every weighted arm's test spread reduction (y) against another of its figures (x), each the
+     * mean over seeds with its 95% interval as error bars; both axes include 0.
+     */
+    private static XYPlot plot(
+            ModelGroup group, Function<ArmResult, SeedStatistics> x, String xLabel) {
         List<ArmResult> weighted = group.weighted();
         if (weighted.isEmpty()) {
-            throw new IllegalArgumentException("no weighted arm to chart the cost of");
+            throw new IllegalArgumentException("no weighted arm to chart the trade-off of");
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         XYErrorRenderer renderer = new XYErrorRenderer();
@@ -92,32 +82,28 @@ final class TradeoffChart {
         renderer.setCapLength(6);
         for (int i = 0; i < weighted.size(); i++) {
             ArmResult arm = weighted.get(i);
-            SeedStatistics x = arm.wallMinutes();
+            SeedStatistics xs = x.apply(arm);
             SeedStatistics y = arm.statistics(Measure.SD_REDUCTION);
             XYIntervalSeries series = new XYIntervalSeries(group.label(arm.arm()));
-            series.add(x.mean(), low(x), high(x), y.mean(), low(y), high(y));
+            series.add(xs.mean(), low(xs), high(xs), y.mean(), low(y), high(y));
             data.addSeries(series);
-            renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+            Color color = PALETTE.get(i % PALETTE.size());
+            renderer.setSeriesPaint(i, color);
             renderer.setSeriesShape(i, new Ellipse2D.Double(-6, -6, 12, 12));
             renderer.setSeriesLinesVisible(i, false);
         }
-        renderer.setErrorPaint(null);
-        NumberAxis minutes = new NumberAxis("the arm's own wall minutes per seed");
+        renderer.setErrorPaint(null); // each bar in its point's colour
+        NumberAxis horizontal = new NumberAxis(xLabel);
         NumberAxis reduction = new NumberAxis("sd reduction 1 - sd(s')/sd(s) (test split)");
-        for (NumberAxis axis : List.of(minutes, reduction)) {
-            axis.setAutoRangeIncludesZero(true);
+        for (NumberAxis axis : List.of(horizontal, reduction)) {
+            axis.setAutoRangeIncludesZero(true); // the baseline, at the origin, is always in view
             axis.setLowerMargin(0.08);
             axis.setUpperMargin(0.08);
             styleNumberAxis(axis);
         }
-        XYPlot plot = new XYPlot(data, minutes, reduction, renderer);
+        XYPlot plot = new XYPlot(data, horizontal, reduction, renderer);
         styleXYPlot(plot);
-        plot.addRangeMarker(marker(0.0, "baseline spread", BASELINE.darker()));
-        return chart(
-                "Spread against cost: " + group.dataset() + ", " + group.model(),
-                "mean over seeds, error bars the 95% t interval; up: classes more even, left:"
-                        + " cheaper (an arm built on the baseline adds the baseline's cost)",
-                plot);
+        return plot;
     }
 
     /**
