@@ -94,7 +94,8 @@ public record GridSpec(
                                                     file,
                                                     "unknown preset '"
                                                             + name
-                                                            + "'; expected quick or paper"));
+                                                            + "'; expected "
+                                                            + Preset.choices()));
         }
         JsonObject fixed =
                 object.has("fixed") ? object(file, object.get("fixed"), "fixed") : new JsonObject();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.learnability.experiments.app.Application;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanOptions;
+import org.learnability.experiments.plan.Preset;
 import org.learnability.runner.engine.ThreadRequest;
 
 /**
@@ -25,6 +27,33 @@ class StudyGridsTest {
     private static final Path STUDIES = Path.of("..", "docs", "studies");
 
     @TempDir Path dir;
+
+    @Test
+    void theCpuPresetIsTheRecipeOfTheStudyAtThePapersRegime() throws IOException {
+        Files.createDirectories(dir.resolve("plugins"));
+        PlanCodec codec =
+                Application.start(dir.resolve("plugins"), ThreadRequest.DEFAULTS, List.of())
+                        .get(PlanCodec.class);
+        GridSpec grid = GridSpec.read(STUDIES.resolve("cifar10-full.json"));
+        for (GridSpec.Named named : grid.experiments()) {
+            String where = "cifar10-full.json (" + named.name() + ")";
+            ExperimentPlan study =
+                    codec.resolve(grid.preset(), PlanOptions.of(named.options(), where));
+            ExperimentPlan preset =
+                    codec.resolve(
+                            Preset.CPU,
+                            PlanOptions.of(
+                                    Map.of(
+                                            "dataDir", "data/cifar10",
+                                            "mode", study.arms().modeNames(),
+                                            "strategies", study.arms().strategies()),
+                                    "--preset cpu"));
+            // the same baselines, trained the same way: what the study measured is the preset
+            assertEquals(study.baseline(), preset.baseline(), where);
+            assertEquals(study.seeds(), preset.seeds(), where);
+            assertEquals(study.arms(), preset.arms(), where);
+        }
+    }
 
     @Test
     void everyShippedStudyExpandsIntoValidPlans() throws IOException {

@@ -48,8 +48,9 @@ final class RunCommand implements Callable<Integer> {
             names = "--preset",
             paramLabel = "NAME",
             description =
-                    "quick (default: a 10-minute look on 2 CPU cores) or paper (the source paper's"
-                            + " set-up, for a GPU).")
+                    "quick (default: a 10-minute look on 2 CPU cores), paper (the source paper's"
+                            + " set-up, for a GPU) or cpu (the paper's data and network at its"
+                            + " accuracy on 2 CPU cores, about an hour a model).")
     Preset preset = Preset.QUICK;
 
     // Options of this run, not of the plan.
