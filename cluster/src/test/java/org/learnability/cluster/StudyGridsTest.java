@@ -3,7 +3,12 @@ package org.learnability.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +57,25 @@ class StudyGridsTest {
             assertEquals(study.baseline(), preset.baseline(), where);
             assertEquals(study.seeds(), preset.seeds(), where);
             assertEquals(study.arms(), preset.arms(), where);
+        }
+    }
+
+    @Test
+    void everyPresetResolvesAsShippedWithNoOptionGiven() throws IOException {
+        Files.createDirectories(dir.resolve("plugins"));
+        PlanCodec codec =
+                Application.start(dir.resolve("plugins"), ThreadRequest.DEFAULTS, List.of())
+                        .get(PlanCodec.class);
+        for (Preset preset : Preset.values()) {
+            String mode;
+            try (InputStream in = Preset.class.getResourceAsStream("/presets/" + preset + ".json");
+                    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                mode = JsonParser.parseReader(reader).getAsJsonObject().get("mode").getAsString();
+            }
+            // `run --preset NAME` alone: its modes are valid in the order the preset lists them
+            ExperimentPlan plan =
+                    codec.resolve(preset, PlanOptions.of(Map.of(), "--preset " + preset));
+            assertEquals(mode, plan.arms().modeNames(), preset.toString());
         }
     }
 

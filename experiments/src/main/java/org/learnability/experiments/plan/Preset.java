@@ -41,7 +41,7 @@ public enum Preset {
      * (padding 4) and flips; label smoothing 0.1; the EMA of the parameters (decay 0.999) scored;
      * every model scored on the mean logits of an image and its mirror image. Arms: {@code
      * mean-ratio:gamma=2} and {@code difficulty:tau=dynamic}, two-stage (the paper's method),
-     * post-hoc and head+posthoc (built on the baseline); 3 seeds; no bound on the weights.
+     * post-hoc, head and head+posthoc (built on the baseline); 3 seeds; no bound on the weights.
      */
     CPU;
 
