@@ -9,6 +9,14 @@ measures -- a warm-up, then measured rounds (whole epochs, or chunks of a fixed 
 batches), the time spent making batches, scoring of the test set, peak resident memory -- and
 prints it as a table or as one line of JSON with the same keys.
 
+With --preset NAME it trains and scores as `learnability bench --preset NAME` does, with the values
+of the preset's file in this repository (experiments/src/main/resources/presets/NAME.json): its
+optimizer (adam, adamw, sgd with momentum, nesterov), learning rate, momentum and weight decay, its
+schedule (constant, cosine, linear) with its linear warm-up over the run's updates (warm-up and
+measured batches), label smoothing, augmentation (random crop with padding 4, flip; CIFAR-10 only,
+as in Learnability), the EMA of the parameters (scored, its batch-norm statistics recomputed over
+the training set) and test-time flip.
+
 Needs Debian's python3-torch (1.13) and numpy: run it with /usr/bin/python3.
 
     /usr/bin/python3 bench/pytorch_reference.py --model cnn-small --dataset fashion-mnist \
@@ -16,8 +24,11 @@ Needs Debian's python3-torch (1.13) and numpy: run it with /usr/bin/python3.
 """
 
 import argparse
+import copy
+import decimal
 import gzip
 import json
+import math
 import os
 import platform
 import sys
@@ -32,6 +43,11 @@ FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist"
 SCORING_WARMUP_BATCHES = 2
 DATA_TIMING = "next() of the batch generator (permutation slice + one gather per batch)"
 MALLOC_ENVIRONMENT = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "LD_PRELOAD")
+PRESETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "experiments", "src", "main", "resources",
+                       "presets")
+# The values Learnability's BaselinePlan declares for the plan options a preset may leave out.
+PRESET_DEFAULTS = {"warmup": 0, "labelSmoothing": 0, "averaging": "none", "testTime": "none"}
+AUGMENT_PADDING = 4  # Augmentation.cifar10(): random crop with padding 4 and a horizontal flip
 
 
 # ----------------------------------------------------------------------------------------- data
@@ -126,6 +142,211 @@ def resnet_peifer(channels, height, width, classes):
 MODELS = {"cnn-small": cnn_small, "resnet-peifer": resnet_peifer}
 
 
+# ------------------------------------------------------------------------------------- training
+
+class Recipe:
+    """How the model trains and is scored: the bench's own Adam 1e-3, constant, or a preset's."""
+
+    def __init__(self, preset=None, optimizer="adam", learning_rate=1e-3, momentum=0.9, weight_decay=0.0,
+                 schedule="constant", warmup=0.0, label_smoothing=0.0, ema_decay=None, augment=False,
+                 test_time="none"):
+        self.preset, self.optimizer, self.learning_rate = preset, optimizer, learning_rate
+        self.momentum, self.weight_decay, self.schedule, self.warmup = momentum, weight_decay, schedule, warmup
+        self.label_smoothing, self.ema_decay, self.augment, self.test_time = label_smoothing, ema_decay, augment, test_time
+
+    def __str__(self):
+        """The words of BenchRecipe.toString in Learnability, e.g. "adam lr 0.001 constant"."""
+        head = ("%s: " % self.preset if self.preset else "") + "%s lr %s" % (self.optimizer, plain(self.learning_rate))
+        if self.optimizer in ("sgd", "nesterov"):
+            head += " momentum " + plain(self.momentum)
+        if self.weight_decay > 0:
+            head += " wd " + plain(self.weight_decay)
+        head += " " + self.schedule
+        if self.warmup > 0:
+            head += " warmup " + plain(self.warmup)
+        parts = [head]
+        if self.label_smoothing > 0:
+            parts.append("label smoothing " + plain(self.label_smoothing))
+        if self.ema_decay is not None:
+            parts.append("ema:decay=" + plain(self.ema_decay))
+        if self.augment:
+            parts.append("augment")
+        if self.test_time != "none":
+            parts.append("test-time " + self.test_time)
+        return ", ".join(parts)
+
+
+def plain(value):
+    """A number as Java's BigDecimal.valueOf(x).stripTrailingZeros().toPlainString() writes it."""
+    return format(decimal.Decimal(repr(float(value))).normalize(), "f")
+
+
+def preset_names():
+    return sorted(f[:-len(".json")] for f in os.listdir(PRESETS) if f.endswith(".json")) \
+        if os.path.isdir(PRESETS) else []
+
+
+def read_preset(p, name, augment):
+    """The recipe of a preset's file, each value read once from it (PRESET_DEFAULTS where it has none)."""
+    with open(os.path.join(PRESETS, name + ".json")) as f:
+        o = dict(PRESET_DEFAULTS, **json.load(f))
+
+    def choice(key, known):
+        value = str(o[key]).strip().lower()
+        if value not in known:
+            p.error("--preset %s: %s %r is not one of %s here" % (name, key, o[key], ", ".join(known)))
+        return value
+
+    averaging = str(o["averaging"]).strip().lower()
+    ema_decay = None
+    if averaging.startswith("ema"):  # ema or ema:decay=D, as Learnability's Averaging reads it
+        decay = averaging[len("ema"):]
+        if decay and not decay.startswith(":decay="):
+            p.error("--preset %s: averaging %r; expected ema or ema:decay=D" % (name, o["averaging"]))
+        ema_decay = float(decay[len(":decay="):]) if decay else 0.999
+    elif averaging != "none":
+        p.error("--preset %s: averaging %r is not none or ema[:decay=D] here" % (name, o["averaging"]))
+    return Recipe(preset=name,
+                  optimizer=choice("optimizer", ["adam", "adamw", "sgd", "nesterov"]),
+                  learning_rate=float(o["learningRate"]), momentum=float(o["momentum"]),
+                  weight_decay=float(o["weightDecay"]),
+                  schedule=choice("schedule", ["constant", "cosine", "linear"]),
+                  warmup=float(o["warmup"]), label_smoothing=float(o["labelSmoothing"]), ema_decay=ema_decay,
+                  augment=augment or bool(o["augment"]), test_time=choice("testTime", ["none", "flip"]))
+
+
+class MomentumSgd(torch.optim.Optimizer):
+    """SGD with momentum as Learnability's sgd (DJL's Sgd) updates: v = mu v + lr (g + wd w); w = w - v.
+
+    The rate is inside the momentum, unlike torch.optim.SGD's b = mu b + (g + wd w); w = w - lr b: the
+    same at a constant rate, not under a schedule."""
+
+    def __init__(self, params, lr, momentum, weight_decay):
+        super().__init__(params, dict(lr=lr, momentum=momentum, weight_decay=weight_decay))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            for w in group["params"]:
+                if w.grad is None:
+                    continue
+                step = w.grad.add(w, alpha=group["weight_decay"]).mul_(group["lr"])
+                if group["momentum"]:
+                    state = self.state[w]
+                    if "v" not in state:
+                        state["v"] = torch.zeros_like(w)
+                    step = state["v"].mul_(group["momentum"]).add_(step)
+                w.sub_(step)
+
+
+def make_optimizer(recipe, parameters):
+    """Each optimizer as Learnability's TrainingSettings.Optimizer: weight decay as L2 on the gradient
+    (adam, sgd, nesterov), decoupled (adamw)."""
+    lr, wd = recipe.learning_rate, recipe.weight_decay
+    if recipe.optimizer == "adam":
+        return torch.optim.Adam(parameters, lr=lr, weight_decay=wd)
+    if recipe.optimizer == "adamw":
+        return torch.optim.AdamW(parameters, lr=lr, weight_decay=wd)
+    if recipe.optimizer == "nesterov":
+        return torch.optim.SGD(parameters, lr=lr, momentum=recipe.momentum, weight_decay=wd, nesterov=True)
+    return MomentumSgd(parameters, lr=lr, momentum=recipe.momentum, weight_decay=wd)
+
+
+def learning_rates(recipe, updates):
+    """The rate of update t (from 1) of a run of `updates`, as Learnability's ModelTrainer.learningRate:
+    a linear warm-up from 0 over k = round(warmup T) updates (at most T - 1), lr t / k, then the
+    schedule over the S = T - k that remain, from s = t - k = 0: constant lr, cosine lr (1 + cos(pi s / S)) / 2,
+    linear lr (1 - s / S), both 0 past S. None for a constant rate without warm-up."""
+    lr = recipe.learning_rate
+    k = min(int(math.floor(recipe.warmup * updates + 0.5)), max(0, updates - 1))
+    rest = updates - k
+    if k == 0 and recipe.schedule == "constant":
+        return None
+
+    def rate(t):
+        if t < k:
+            return lr * t / k
+        s = t - k
+        if recipe.schedule == "cosine":
+            return 0.0 if s > rest else lr / 2 * (1 + math.cos(math.pi * s / rest))
+        if recipe.schedule == "linear":
+            return 0.0 if s > rest else lr * (1 - s / rest)
+        return lr
+
+    return rate
+
+
+class Ema:
+    """Learnability's ema:decay=D (ParameterAverage, ModelTrainer.emaDecay): after every step, over the
+    trained parameters (batch-norm running statistics are not averaged), a = d a + (1 - d) p with
+    d = min(D, (1 + t) / (10 + t)) after t updates, the first update a copy. The averaged model is a
+    copy of the model, made before training."""
+
+    def __init__(self, model, decay):
+        self.model = copy.deepcopy(model)
+        self.model.requires_grad_(False)
+        self.averages = list(self.model.parameters())
+        self.parameters = list(model.parameters())
+        self.decay = decay
+        self.updates = 0
+
+    @torch.no_grad()
+    def update(self):
+        if self.updates == 0:
+            for a, w in zip(self.averages, self.parameters):
+                a.copy_(w)
+        else:
+            d = min(self.decay, (1.0 + self.updates) / (10.0 + self.updates))
+            torch._foreach_mul_(self.averages, d)
+            torch._foreach_add_(self.averages, self.parameters, alpha=1 - d)
+        self.updates += 1
+
+
+class Augmentation:
+    """Learnability's Augmentation.cifar10() for a whole batch at once: per image a crop offset uniform
+    in -4..4 in each direction and a flip with probability 1/2 (crop, then flip the crop); the padding
+    is the normalised value of a black pixel, per channel. One gather moves the batch."""
+
+    def __init__(self, fill, generator, padding=AUGMENT_PADDING):
+        self.fill, self.generator, self.padding = fill.view(1, -1, 1, 1), generator, padding
+
+    def __call__(self, xb):
+        b, c, h, w = xb.shape
+        pad, g = self.padding, self.generator
+        dy = torch.randint(-pad, pad + 1, (b, 1), generator=g)
+        dx = torch.randint(-pad, pad + 1, (b, 1), generator=g)
+        flip = torch.rand(b, 1, generator=g) < 0.5
+        j = torch.arange(w).view(1, w)
+        rows = torch.arange(h).view(1, h) + dy  # (b, h)
+        cols = torch.where(flip, w - 1 - j, j) + dx  # (b, w)
+        inside = (((rows >= 0) & (rows < h)).view(b, 1, h, 1) & ((cols >= 0) & (cols < w)).view(b, 1, 1, w))
+        out = xb[torch.arange(b).view(b, 1, 1, 1), torch.arange(c).view(1, c, 1, 1),
+                 rows.clamp(0, h - 1).view(b, 1, h, 1), cols.clamp(0, w - 1).view(b, 1, 1, w)]
+        return torch.where(inside, out, self.fill)
+
+
+class Training:
+    """One training step: forward, loss, backward, the update at the step's rate, the EMA."""
+
+    def __init__(self, model, optimizer, label_smoothing=0.0, rate=None, ema=None):
+        self.model, self.optimizer, self.label_smoothing = model, optimizer, label_smoothing
+        self.rate, self.ema = rate, ema
+        self.updates = 0
+
+    def step(self, xb, yb):
+        self.optimizer.zero_grad()
+        loss = F.cross_entropy(self.model(xb), yb, label_smoothing=self.label_smoothing)
+        loss.backward()
+        self.updates += 1
+        if self.rate is not None:
+            for group in self.optimizer.param_groups:
+                group["lr"] = self.rate(self.updates)
+        self.optimizer.step()
+        if self.ema is not None:
+            self.ema.update()
+        return loss.item()
+
+
 # --------------------------------------------------------------------------------------- memory
 
 def status_mib(key):
@@ -179,20 +400,20 @@ class Round:
         self.cpu = time.process_time() - self.start_cpu
 
 
-def epoch_batches(x, y, batch_size, generator):
-    """One epoch: one permutation, then a slice of it and one gather per batch."""
+def epoch_batches(x, y, batch_size, generator, augment=None):
+    """One epoch: one permutation, then a slice of it and one gather per batch (then its augmentation)."""
     order = torch.randperm(len(y), generator=generator)
     for i in range(0, len(y), batch_size):
         index = order[i:i + batch_size]
-        yield x[index], y[index]
+        yield (x[index] if augment is None else augment(x[index])), y[index]
 
 
-def stream(x, y, batch_size, generator):
+def stream(x, y, batch_size, generator, augment=None):
     while True:
-        yield from epoch_batches(x, y, batch_size, generator)
+        yield from epoch_batches(x, y, batch_size, generator, augment)
 
 
-def run_round(round_, batches, limit, model, optimizer):
+def run_round(round_, batches, limit, training):
     while round_.batches < limit:
         t = time.perf_counter()
         try:
@@ -201,24 +422,25 @@ def run_round(round_, batches, limit, model, optimizer):
             round_.data += time.perf_counter() - t
             break
         round_.data += time.perf_counter() - t
-        optimizer.zero_grad()
-        loss = F.cross_entropy(model(xb), yb)
-        loss.backward()
-        optimizer.step()
-        round_.loss = loss.item()
+        round_.loss = training.step(xb, yb)
         round_.batches += 1
         round_.images += len(yb)
     round_.end()
 
 
-def score(model, x, y, batch_size, limit=None):
+def score(model, x, y, batch_size, limit=None, flip=False):
+    """Accuracy; with flip, of the mean logits of each image and its mirror image."""
     model.eval()
     correct = 0
     with torch.no_grad():
         for n, i in enumerate(range(0, len(y), batch_size)):
             if limit is not None and n >= limit:
                 break
-            correct += (model(x[i:i + batch_size]).argmax(1) == y[i:i + batch_size]).sum().item()
+            xb = x[i:i + batch_size]
+            logits = model(xb)
+            if flip:
+                logits = (logits + model(xb.flip(3))) / 2
+            correct += (logits.argmax(1) == y[i:i + batch_size]).sum().item()
     model.train()
     return correct / len(y)
 
@@ -238,6 +460,12 @@ def parse_args(argv):
     p.add_argument("--interop-threads", type=int, default=0, help="torch.set_num_interop_threads (default: torch's)")
     p.add_argument("--score-batch-size", type=int, default=512)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--augment", action="store_true",
+                   help="random crop (padding 4) and horizontal flip of every training batch (CIFAR-10)")
+    p.add_argument("--preset", type=str.lower, choices=preset_names(),
+                   help="train and score as this preset of the repository (experiments/src/main/resources/presets): "
+                        "its optimizer, schedule, warm-up, label smoothing, augmentation, EMA and test-time flip; "
+                        "model, data and sizes stay these options' (default: Adam, learning rate 1e-3, constant)")
     p.add_argument("--format", default="table", choices=["table", "json"])
     a = p.parse_args(argv)
     for name, least in [("batch_size", 1), ("warmup_batches", 0), ("epochs", 1), ("batches", 0), ("chunks", 1),
@@ -252,6 +480,7 @@ def parse_args(argv):
         a.data_dir = FASHION_MNIST_DIR
     if not os.path.isdir(a.data_dir):
         p.error("--data-dir %s: no such directory" % a.data_dir)
+    a.recipe = read_preset(p, a.preset, a.augment) if a.preset else Recipe(augment=a.augment)
     return a
 
 
@@ -275,27 +504,34 @@ def main(argv):
     y, yt = torch.from_numpy(y), torch.from_numpy(yt)
     _, channels, height, width = x.shape
 
+    recipe = a.recipe
     model = MODELS[a.model](channels, height, width, 10)
     model.train()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    optimizer = make_optimizer(recipe, model.parameters())
     generator = torch.Generator().manual_seed(a.seed)
+    # Learnability augments CIFAR-10 only (Cifar10Dataset.augmentation)
+    augment = Augmentation(-mean / std, torch.Generator().manual_seed(a.seed)) \
+        if recipe.augment and a.dataset == "cifar10" else None
+    updates = a.warmup_batches + (a.batches or a.epochs * ((len(y) + a.batch_size - 1) // a.batch_size))
+    ema = Ema(model, recipe.ema_decay) if recipe.ema_decay is not None else None
+    training = Training(model, optimizer, recipe.label_smoothing, learning_rates(recipe, updates), ema)
     reset_peak()  # loading the data is not training
 
     rounds = []
     if a.warmup_batches:
         r = Round(True)
-        run_round(r, iter(stream(x, y, a.batch_size, generator)), a.warmup_batches, model, optimizer)
+        run_round(r, iter(stream(x, y, a.batch_size, generator, augment)), a.warmup_batches, training)
         reset_peak()
         print("warm-up: %d batches in %.1f s" % (r.batches, r.seconds), file=sys.stderr)
     measured_rounds = a.chunks if a.batches else a.epochs
-    chunk_stream = iter(stream(x, y, a.batch_size, generator))
+    chunk_stream = iter(stream(x, y, a.batch_size, generator, augment))
     memory = {}
     for k in range(measured_rounds):
         r = Round(False)
         if a.batches:
-            run_round(r, chunk_stream, a.batches // a.chunks + (1 if k < a.batches % a.chunks else 0), model, optimizer)
+            run_round(r, chunk_stream, a.batches // a.chunks + (1 if k < a.batches % a.chunks else 0), training)
         else:
-            run_round(r, iter(epoch_batches(x, y, a.batch_size, generator)), float("inf"), model, optimizer)
+            run_round(r, iter(epoch_batches(x, y, a.batch_size, generator, augment)), float("inf"), training)
         rounds.append(r)
         peak, resident = status_mib("VmHWM:"), status_mib("VmRSS:")
         if k == 0:
@@ -305,9 +541,16 @@ def main(argv):
             "chunk" if a.batches else "epoch", k + 1, measured_rounds, format(round(r.images / r.seconds), ","),
             100 * r.data / r.seconds, format(round(peak), ",")), file=sys.stderr)
 
-    score(model, xt, yt, a.score_batch_size, limit=SCORING_WARMUP_BATCHES)
+    scored = model
+    if ema is not None:
+        # as Learnability's ModelTrainer: the averaged parameters, their batch-norm statistics
+        # recomputed with a pass over the training set (BatchNormStatistics), not timed
+        scored = ema.model
+        torch.optim.swa_utils.update_bn(epoch_batches(x, y, a.batch_size, generator, augment), scored)
+    flip = recipe.test_time == "flip"
+    score(scored, xt, yt, a.score_batch_size, limit=SCORING_WARMUP_BATCHES, flip=flip)
     t = time.perf_counter()
-    accuracy = score(model, xt, yt, a.score_batch_size)
+    accuracy = score(scored, xt, yt, a.score_batch_size, flip=flip)
     score_seconds = time.perf_counter() - t
     print("scoring: %s images/s" % format(round(len(yt) / score_seconds), ","), file=sys.stderr)
 
@@ -332,7 +575,8 @@ def main(argv):
         "interopThreads": torch.get_num_interop_threads(),
         "threadsSource": "torch.set_num_threads, torch.set_num_interop_threads",
         "allocator": allocator(),
-        "augment": False,
+        "training": str(recipe),
+        "augment": recipe.augment,
         "warmupBatches": a.warmup_batches,
         "roundKind": "chunk" if a.batches else "epoch",
         "rounds": len(rounds),
@@ -346,7 +590,7 @@ def main(argv):
         "trainImagesPerSecondRounds": [round(v, 1) for v in per_round],
         "dataShare": round(data_share, 5),
         "computeShare": round(1 - data_share, 5),
-        "dataTiming": DATA_TIMING,
+        "dataTiming": DATA_TIMING if augment is None else DATA_TIMING[:-1] + " + augmentation)",
         "scoreImagesPerSecond": round(len(yt) / score_seconds, 1),
         "scoreBatchSize": a.score_batch_size,
         "scoreToTrainRatio": round(len(yt) / score_seconds / median, 3),
@@ -366,6 +610,7 @@ def main(argv):
         rows = [
             ("model", "%s on %s, %s training images, batch %d (%s parameters)" % (
                 a.model, a.dataset, format(len(y), ","), a.batch_size, format(params, ","))),
+            ("recipe", result["training"]),
             ("engine", "plain PyTorch %s (%s)" % (torch.__version__, result["runtime"])),
             ("threads", "%d intra-op, %d inter-op" % (result["threads"], result["interopThreads"])),
             ("allocator", result["allocator"]),
@@ -379,7 +624,7 @@ def main(argv):
                 format(round(result["scoreImagesPerSecond"]), ","), format(len(yt), ","), a.score_batch_size,
                 result["scoreToTrainRatio"], accuracy)),
             ("data / compute", "%.2f%% / %.2f%% of training time (%s)" % (
-                100 * data_share, 100 * (1 - data_share), DATA_TIMING)),
+                100 * data_share, 100 * (1 - data_share), result["dataTiming"])),
             ("peak RSS", "%s MiB after %s 1, %s MiB after %s %d (%+.1f%%); RSS %s -> %s MiB" % (
                 format(round(peak_first), ","), result["roundKind"], format(round(peak_last), ","),
                 result["roundKind"], len(rounds), 100 * (peak_last / peak_first - 1) if peak_first > 0 else 0,

@@ -14,7 +14,9 @@
 # bench/learnability.sh), ONLY (a regular expression over "model/batch/runner", e.g.
 # ONLY='cnn-small/128/'), SCORE_BATCH (scoring batch size, default 128, the application's default
 # too: the fastest on this machine's 512 KB caches for every engine and model), PARTS (default
-# "throughput memory").
+# "throughput memory"), PRESET (quick, paper or cpu: every runner trains and scores as that preset's
+# baseline, --preset; default none, Adam 1e-3; give such a sweep a file of its own, since
+# bench/summarize.py keys a line by model, batch and runner only).
 # A combination run again (ONLY=..., PARTS=...) into the same file replaces the earlier line in the
 # tables of bench/summarize.py.
 # Each run starts once the machine is idle (under 0.2 cores busy over a second); every JSON line
@@ -30,6 +32,7 @@ python="${PYTHON:-/usr/bin/python3}"
 only="${ONLY:-.}"
 score_batch="${SCORE_BATCH:-128}"
 parts="${PARTS:-throughput memory}"
+preset="${PRESET:-}"
 out="${1:-$here/results/$(date +%Y%m%d-%H%M%S).jsonl}"
 mkdir -p "$(dirname "$out")"
 
@@ -65,7 +68,8 @@ run() { # runner model dataset dir args...
     [[ "$key" =~ $only ]] || return 0
     wait_idle
     log "$key $*"
-    local common=(--model "$model" --dataset "$dataset" --data-dir "$dir" --score-batch-size "$score_batch" --format json "$@")
+    local common=(--model "$model" --dataset "$dataset" --data-dir "$dir" --score-batch-size "$score_batch" --format json
+                  ${preset:+--preset "$preset"} "$@")
     # Intra-op threads alike; inter-op: PyTorch's pool (both runners), MXNet's one worker thread.
     case "$runner" in
         plain-pytorch) "$python" "$here/pytorch_reference.py" "${common[@]}" --threads "$threads" --interop-threads "$threads" ;;

@@ -22,6 +22,18 @@ public interface BatchSource {
     Shape sampleShape();
 
     /**
+     * Returns the number of batches a training of some epochs takes from this source: the updates
+     * that its learning-rate schedule spans.
+     *
+     * @param batchSize samples per batch
+     * @param epochs the epochs
+     * @return {@code ceil(size / batchSize)} per epoch, unless the source knows better
+     */
+    default long batchCount(int batchSize, int epochs) {
+        return (size() + batchSize - 1) / batchSize * epochs;
+    }
+
+    /**
      * Returns the batches of one epoch, on the device the split lives on. The caller closes each
      * batch, which frees its arrays.
      *

@@ -81,9 +81,10 @@ public final class ModelTrainer {
             TrainingSettings settings,
             EpochHook hook) {
         model.getNDManager().getEngine().setRandomSeed(settings.seed());
-        int batchesPerEpoch =
-                (int) ((data.size() + settings.batchSize() - 1) / settings.batchSize());
-        Optimizer optimizer = optimizer(settings, Math.max(1, batchesPerEpoch * settings.epochs()));
+        int updates =
+                Math.toIntExact(
+                        Math.max(1, data.batchCount(settings.batchSize(), settings.epochs())));
+        Optimizer optimizer = optimizer(settings, updates);
         WeightApplication apply = settings.apply();
         try (ClassWeightedLoss loss =
                 settings.loss()

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.plan.PlanCodec;
+import org.learnability.experiments.plan.Preset;
 import org.learnability.runner.data.Split;
 import org.learnability.runner.data.SplitSpec;
 import org.learnability.runner.engine.EngineThreads;
@@ -38,8 +40,11 @@ import org.learnability.runner.training.TrainingSettings;
  * replaced; the benchmark only wraps the batch source ({@link TimedBatchSource}) and listens at the
  * end of every epoch ({@link EpochHook}).
  *
- * <p>Training is Adam with learning rate 1e-3, constant, as in {@code bench/pytorch_reference.py}.
- * The validation split is empty: every training image (or {@code --train-size} of them) trains.
+ * <p>Training is Adam with learning rate 1e-3, constant, as in {@code bench/pytorch_reference.py},
+ * or, with {@code --preset}, the preset's baseline training, augmentation and test-time
+ * augmentation ({@link BenchRecipe}), whose learning-rate schedule spans the benchmark's updates
+ * (warm-up and measured batches). The validation split is empty: every training image (or {@code
+ * --train-size} of them) trains.
  */
 public final class Bench {
 
@@ -54,6 +59,7 @@ public final class Bench {
     private final Registry<ModelArchitecture> architectures;
     private final Pipeline pipeline;
     private final MallocTuning malloc;
+    private final PlanCodec plans;
 
     /**
      * Creates the benchmark from the application's services.
@@ -61,12 +67,32 @@ public final class Bench {
      * @param architectures the model architectures
      * @param pipeline loads, splits, trains and scores
      * @param malloc what the start-up did to the C allocator, reported
+     * @param plans reads a preset's baseline plan
      */
     @Inject
-    Bench(Registry<ModelArchitecture> architectures, Pipeline pipeline, MallocTuning malloc) {
+    Bench(
+            Registry<ModelArchitecture> architectures,
+            Pipeline pipeline,
+            MallocTuning malloc,
+            PlanCodec plans) {
         this.architectures = architectures;
         this.pipeline = pipeline;
         this.malloc = malloc;
+        this.plans = plans;
+    }
+
+    /**
+     * Returns how the benchmark trains and scores: its own training, or the preset's baseline's.
+     *
+     * @param spec the benchmark
+     * @return the recipe
+     */
+    public BenchRecipe recipe(BenchSpec spec) {
+        if (spec.preset().isEmpty()) {
+            return BenchRecipe.defaults(spec.augment());
+        }
+        Preset preset = spec.preset().get();
+        return BenchRecipe.of(preset, plans.baseline(preset), spec.seed(), spec.augment());
     }
 
     /**
@@ -90,24 +116,26 @@ public final class Bench {
      */
     public BenchResult run(BenchSpec spec, SessionOptions options, PrintWriter progress) {
         ModelArchitecture architecture = check(spec);
+        BenchRecipe recipe = recipe(spec);
         double loadAverage = loadAverage();
         SessionSpec data =
                 new SessionSpec(
                         spec.dataset(),
                         spec.source(),
                         new SplitSpec(0, spec.trainSize(), spec.seed()),
-                        options);
+                        options.withTestTimeAugmentation(recipe.testTime()));
         try (Session session = pipeline.open(data)) {
             // After the input is known to be good, so that a bad file is the only line.
             EngineThreads threads = pipeline.threads();
             threads.warnings().forEach(progress::println);
             progress.flush();
-            return measure(spec, architecture, session, threads, loadAverage, progress);
+            return measure(spec, recipe, architecture, session, threads, loadAverage, progress);
         }
     }
 
     private BenchResult measure(
             BenchSpec spec,
+            BenchRecipe recipe,
             ModelArchitecture architecture,
             Session session,
             EngineThreads threads,
@@ -116,12 +144,12 @@ public final class Bench {
         Split training = session.splits().training();
         TimedBatchSource source =
                 new TimedBatchSource(
-                        session.trainingBatches(spec.seed(), spec.augment()),
+                        session.trainingBatches(spec.seed(), recipe.augment()),
                         spec,
                         Bench::processCpuNanos);
-        // Adam 1e-3, constant, weighted cross-entropy: TrainingSettings' defaults
+        // the trainer's epochs are the benchmark's rounds
         TrainingSettings settings =
-                TrainingSettings.defaults()
+                recipe.settings()
                         .withEpochs(source.roundCount())
                         .withBatchSize(spec.batchSize())
                         .withSeed(spec.seed());
@@ -161,7 +189,8 @@ public final class Bench {
                     threads.interOp(),
                     threads.source(),
                     malloc.description(),
-                    spec.augment(),
+                    recipe.toString(),
+                    recipe.augment(),
                     spec.warmupBatches(),
                     spec.measuresBatches() ? "chunk" : "epoch",
                     measured.stream().mapToLong(TimedBatchSource.Round::batches).sum(),

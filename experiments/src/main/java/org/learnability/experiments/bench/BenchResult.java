@@ -25,6 +25,8 @@ import org.learnability.experiments.io.Json;
  * @param interopThreads the engine's inter-op (PyTorch) or worker (MXNet) threads in effect
  * @param threadsSource where the thread counts come from
  * @param allocator the C allocator's settings in effect (see {@code MallocTuning})
+ * @param training how the model trained and was scored ({@link BenchRecipe}), e.g. {@code adam lr
+ *     0.001 constant}
  * @param augment whether training batches were augmented
  * @param warmupBatches batches trained before measuring
  * @param roundKind {@code epoch} or {@code chunk}: what one measured round is
@@ -60,6 +62,7 @@ public record BenchResult(
         int interopThreads,
         String threadsSource,
         String allocator,
+        String training,
         boolean augment,
         int warmupBatches,
         String roundKind,
@@ -120,6 +123,7 @@ public record BenchResult(
         o.addProperty("interopThreads", interopThreads);
         o.addProperty("threadsSource", threadsSource);
         o.addProperty("allocator", allocator);
+        o.addProperty("training", training);
         o.addProperty("augment", augment);
         o.addProperty("warmupBatches", warmupBatches);
         o.addProperty("roundKind", roundKind);
@@ -178,6 +182,7 @@ public record BenchResult(
                         f0(trainImages),
                         augment ? " (augmented)" : "",
                         batchSize));
+        rows.add(row("recipe", "%s", training));
         rows.add(
                 row(
                         "engine",

@@ -2,13 +2,16 @@ package org.learnability.experiments.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.learnability.experiments.plan.Preset;
 import org.learnability.runner.data.DataException;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DatasetDefinition;
 
 /**
  * What a benchmark run measures: a model trained on a data set with a batch size, for a warm-up and
- * then either whole epochs or a fixed number of batches, with the engine's threads as asked.
+ * then either whole epochs or a fixed number of batches, with the engine's threads as asked;
+ * trained and scored as a preset's baseline is, if one is given ({@link BenchRecipe}).
  *
  * <p>Measured <em>rounds</em> give the spread: every epoch is a round; with {@code batches > 0} the
  * batches are cut into {@code chunks} rounds of (nearly) equal size, drawn from consecutive
@@ -27,6 +30,9 @@ import org.learnability.runner.data.DatasetDefinition;
  * @param interopThreads inter-op threads to ask the engine for, or 0 for its default
  * @param seed fixes initialisation and shuffling
  * @param augment whether training batches get random crops (padding 4) and flips
+ * @param preset the preset whose baseline gives the training (optimizer, schedule, averaging, ...),
+ *     its augmentation (besides {@code augment}) and its test-time augmentation, or empty for Adam
+ *     with learning rate 1e-3, constant
  */
 public record BenchSpec(
         String model,
@@ -41,7 +47,8 @@ public record BenchSpec(
         int threads,
         int interopThreads,
         int seed,
-        boolean augment) {
+        boolean augment,
+        Optional<Preset> preset) {
 
     /** Validates every field, naming the option at fault. */
     public BenchSpec {
@@ -69,6 +76,9 @@ public record BenchSpec(
         atLeast("--train-size", trainSize, 0);
         atLeast("--threads", threads, 0);
         atLeast("--interop-threads", interopThreads, 0);
+        if (preset == null) {
+            throw new IllegalArgumentException("--preset must be a preset or empty");
+        }
         if (dataDir != null && !Files.exists(dataDir)) {
             throw new DataException(
                     "--data-dir "

@@ -24,6 +24,11 @@ import org.learnability.runner.training.ComputedArrays;
  * engine that computes lazily (MXNet), waiting until the batch's arrays are computed, so that their
  * cost is not hidden in the next operation of the model. A round's wall time runs from the trainer
  * asking for its batches to {@link #endRound}; the rest of it is compute.
+ *
+ * <p>With parameter averaging, the trainer recomputes the batch-norm statistics for the averaged
+ * parameters after every epoch, as {@code run} does before scoring them: a pass over the training
+ * split, which asks for its epoch 0 again. That pass is no training step: it ends the round in
+ * progress, and it is neither timed nor counted.
  */
 final class TimedBatchSource implements BatchSource {
 
@@ -123,9 +128,44 @@ final class TimedBatchSource implements BatchSource {
      */
     Round endRound(int round) {
         Round r = rounds.get(round);
-        r.endNanos = System.nanoTime();
-        r.endCpuNanos = cpuClock.getAsLong();
+        end(r);
         return r;
+    }
+
+    /** Ends a round now, unless it has ended already. */
+    private void end(Round r) {
+        if (!r.ended()) {
+            r.endNanos = System.nanoTime();
+            r.endCpuNanos = cpuClock.getAsLong();
+        }
+    }
+
+    /**
+     * Returns the batches the trainer takes over its rounds: the warm-up's, then the measured
+     * batches or epochs; the learning-rate schedule spans these updates.
+     *
+     * @param batchSize the benchmark's batch size
+     * @param epochs the trainer's epochs, {@link #roundCount}
+     * @return the batches
+     */
+    @Override
+    public long batchCount(int batchSize, int epochs) {
+        if (batchSize != spec.batchSize() || epochs != roundCount()) {
+            throw new IllegalArgumentException(
+                    "asked for "
+                            + epochs
+                            + " epochs of batch "
+                            + batchSize
+                            + "; the benchmark is set up for "
+                            + roundCount()
+                            + " rounds of batch "
+                            + spec.batchSize());
+        }
+        long measured =
+                spec.measuresBatches()
+                        ? spec.batches()
+                        : (long) spec.epochs() * ((split.size() + batchSize - 1) / batchSize);
+        return spec.warmupBatches() + measured;
     }
 
     @Override
@@ -146,6 +186,12 @@ final class TimedBatchSource implements BatchSource {
                             + batchSize
                             + "; the benchmark is set up for "
                             + spec.batchSize());
+        }
+        if (round == 0 && !rounds.isEmpty()) {
+            return () -> {
+                end(rounds.get(rounds.size() - 1));
+                return split.batches(batchSize, 0).iterator();
+            };
         }
         if (round != rounds.size() || round >= roundCount()) {
             throw new IllegalStateException(

@@ -2,11 +2,13 @@ package org.learnability.experiments.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.learnability.experiments.app.Application;
 import org.learnability.experiments.bench.Bench;
 import org.learnability.experiments.bench.BenchResult;
 import org.learnability.experiments.bench.BenchSpec;
+import org.learnability.experiments.plan.Preset;
 import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.data.FashionMnistDataset;
 import org.learnability.runner.engine.ThreadRequest;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
             "Trains a model with Learnability's pipeline (data set, splits, batch source, ModelTrainer with the weighted"
                     + " loss, Scorer) for a warm-up and then measured epochs or batches, and prints training and scoring"
                     + " images/s, the data-loading share, peak resident memory, engine and threads.",
-            "Adam, learning rate 1e-3, as bench/pytorch_reference.py, which prints the same JSON keys for plain PyTorch.",
+            "Adam, learning rate 1e-3, as bench/pytorch_reference.py, which prints the same JSON keys for plain PyTorch;"
+                    + " with --preset, the preset's training and scoring instead (the script takes --preset too).",
             "Engine: -Dai.djl.default_engine=PyTorch|MXNet. MXNet takes its threads from the environment only:"
                     + " export OMP_NUM_THREADS=N (and MXNET_CPU_WORKER_NTHREADS) before starting Java."
         })
@@ -125,8 +128,21 @@ final class BenchCommand implements Callable<Integer>, LearnabilityCommand.Engin
 
     @Option(
             names = "--augment",
-            description = "Random crop (padding 4) and horizontal flip of every training batch.")
+            description =
+                    "Random crop (padding 4) and horizontal flip of every training batch (CIFAR-10;"
+                            + " also when --preset asks for it).")
     boolean augment;
+
+    @Option(
+            names = "--preset",
+            paramLabel = "NAME",
+            description =
+                    "Train and score as this preset's baseline: quick, paper or cpu (its optimizer,"
+                            + " learning rate, momentum, weight decay, schedule over the measured"
+                            + " run, warm-up, label smoothing, averaging, augmentation, test-time"
+                            + " augmentation). The model, data set, batch size and sizes stay"
+                            + " these options' (default: Adam, learning rate 1e-3, constant).")
+    Preset preset;
 
     @Option(
             names = "--format",
@@ -161,7 +177,8 @@ final class BenchCommand implements Callable<Integer>, LearnabilityCommand.Engin
                         threads,
                         interopThreads,
                         seed,
-                        augment);
+                        augment,
+                        Optional.ofNullable(preset));
         if (scoreBatchSize < 1) {
             throw new IllegalArgumentException(
                     "--score-batch-size is " + scoreBatchSize + "; expected a whole number >= 1");

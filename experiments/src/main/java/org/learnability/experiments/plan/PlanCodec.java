@@ -109,6 +109,23 @@ public final class PlanCodec {
     }
 
     /**
+     * Returns the baseline plan of a preset: its options over the declared defaults, read and
+     * checked as {@link #resolve} reads and checks a baseline's. The options of the arms are not
+     * read, so that what trains only a preset's baseline ({@code bench --preset}) does not depend
+     * on them.
+     *
+     * @param preset the preset
+     * @return what makes the preset's baselines
+     * @throws IllegalArgumentException naming the option at fault
+     */
+    public BaselinePlan baseline(Preset preset) {
+        PlanOptions o = PlanOptions.defaults().overlay(preset.options());
+        BaselinePlan baseline = Settings.bind(BaselinePlan.class, d -> read(o, d));
+        check(baseline, LossChoice.CROSS_ENTROPY.spec());
+        return baseline;
+    }
+
+    /**
      * Makes the plan of a complete set of options; options added after the first {@code plan.json}
      * format take the value they declare for older plans when missing.
      *
@@ -313,7 +330,14 @@ public final class PlanCodec {
                                 + " trains no model");
             }
         }
-        BaselinePlan baseline = plan.baseline();
+        check(plan.baseline(), arms.weighting().loss());
+    }
+
+    /**
+     * The checks of a baseline that need the registries: its data, its model, the label smoothing
+     * for the loss of the models trained with it, its augmentation.
+     */
+    private void check(BaselinePlan baseline, StrategySpec lossSpec) {
         baseline.dataset().checkOptions(baseline.dataOptions());
         InputKind input = baseline.dataset().input();
         if (baseline.model().input() != input) {
@@ -334,7 +358,7 @@ public final class PlanCodec {
                                             .filter(m -> m.input() == input)
                                             .toList()));
         }
-        loss(arms.weighting().loss()).requireTakes(new LabelSmoothing(baseline.labelSmoothing()));
+        loss(lossSpec).requireTakes(new LabelSmoothing(baseline.labelSmoothing()));
         if (baseline.augment() && baseline.dataset().augmentation().isEmpty()) {
             throw new IllegalArgumentException(
                     "--augment (random crop and flip) is for "

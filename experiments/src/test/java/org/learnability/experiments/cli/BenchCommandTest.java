@@ -42,6 +42,7 @@ class BenchCommandTest {
                     "interopThreads",
                     "threadsSource",
                     "allocator",
+                    "training",
                     "augment",
                     "warmupBatches",
                     "roundKind",
@@ -101,6 +102,36 @@ class BenchCommandTest {
         writeIdx(dir.resolve("t10k-images-idx3-ubyte.gz"), test, true);
         writeIdx(dir.resolve("t10k-labels-idx1-ubyte.gz"), test, false);
         return dir;
+    }
+
+    /**
+     * Writes CIFAR-10 in DJL's layout, {@code data_batch.bin} and {@code test_batch.bin}: records
+     * of a label byte and 3x32x32 pixels, labels taking turns over the 10 classes.
+     */
+    static Path writeCifar10(Path dir, int train, int test) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("data_batch.bin"), cifarRecords(train, 0));
+        Files.write(dir.resolve("test_batch.bin"), cifarRecords(test, 101));
+        return dir;
+    }
+
+    private static byte[] cifarRecords(int count, int offset) {
+        byte[] bytes = new byte[count * 3073];
+        int k = 0;
+        for (int r = 0; r < count; r++) {
+            int label = r % 10;
+            bytes[k++] = (byte) label;
+            for (int c = 0; c < 3; c++) {
+                for (int y = 0; y < 32; y++) {
+                    for (int x = 0; x < 32; x++) {
+                        boolean square = y / 8 == label / 4 && x / 8 == label % 4;
+                        bytes[k++] =
+                                (byte) (square ? 200 + c * 10 : (offset + r * 7 + y * 3 + x) % 60);
+                    }
+                }
+            }
+        }
+        return bytes;
     }
 
     private static void writeIdx(Path file, int count, boolean images) throws IOException {
@@ -173,6 +204,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void unknownPresetIsOneClearLine() {
+        CliRun run = run("bench", "--preset", "fast");
+        assertOneLineError(run, "Invalid value for option '--preset'");
+        assertTrue(run.err().contains("fast"), run.err());
+    }
+
+    @Test
     void helpNamesTheOptions() {
         CliRun run = run("bench", "--help");
         assertEquals(0, run.exitCode());
@@ -192,6 +230,7 @@ class BenchCommandTest {
                         "--interop-threads",
                         "--score-batch-size",
                         "--augment",
+                        "--preset",
                         "--format")) {
             assertTrue(run.out().contains(option), option);
         }
@@ -238,6 +277,8 @@ class BenchCommandTest {
             assertEquals(TRAIN, json.get("trainImages").getAsInt());
             assertEquals(TEST, json.get("testImages").getAsInt());
             assertEquals(8, json.get("batchSize").getAsInt());
+            assertEquals("adam lr 0.001 constant", json.get("training").getAsString());
+            assertEquals(false, json.get("augment").getAsBoolean());
             assertEquals(6, json.get("scoreBatchSize").getAsInt());
             assertEquals("epoch", json.get("roundKind").getAsString());
             assertEquals(2, json.get("rounds").getAsInt());
@@ -316,6 +357,7 @@ class BenchCommandTest {
             List<String> rows =
                     List.of(
                             "model",
+                            "recipe",
                             "engine",
                             "threads",
                             "allocator",
@@ -335,17 +377,74 @@ class BenchCommandTest {
                                     "cnn-small on fashion-mnist, 40 training images (augmented), batch 16"),
                     lines.get(0));
             assertTrue(
-                    lines.get(4).contains("3 chunks, 9 batches, 120 images"),
-                    "9 batches of 16, 16, 8 over 40-image epochs: " + lines.get(4));
+                    lines.get(1).matches("recipe +adam lr 0\\.001 constant, augment"),
+                    lines.get(1));
             assertTrue(
-                    lines.get(3).matches("allocator +glibc [0-9.]+ malloc tuned: .*"),
-                    lines.get(3));
+                    lines.get(5).contains("3 chunks, 9 batches, 120 images"),
+                    "9 batches of 16, 16, 8 over 40-image epochs: " + lines.get(5));
             assertTrue(
-                    lines.get(5)
+                    lines.get(4).matches("allocator +glibc [0-9.]+ malloc tuned: .*"),
+                    lines.get(4));
+            assertTrue(
+                    lines.get(6)
                             .matches(
                                     "training +[\\d,]+ images/s median, min [\\d,]+, max [\\d,]+ over chunks; .*"),
-                    lines.get(5));
+                    lines.get(6));
             assertTrue(run.err().contains("chunk 3/3: "), run.err());
+        }
+
+        /**
+         * The cpu preset's training on CIFAR-10 with {@code resnet-peifer}, whose batch norms are
+         * recomputed for the averaged parameters after every round, outside the rounds.
+         */
+        @Test
+        void presetTrainsAndScoresAsItsBaseline() throws IOException {
+            Path data = writeCifar10(dir.resolve("cifar"), TRAIN, TEST);
+            CliRun run =
+                    run(
+                            "bench",
+                            "--preset",
+                            "CPU",
+                            "--model",
+                            "resnet-peifer",
+                            "--dataset",
+                            "cifar10",
+                            "--data-dir",
+                            data.toString(),
+                            "--batch-size",
+                            "8",
+                            "--warmup-batches",
+                            "2",
+                            "--batches",
+                            "5",
+                            "--chunks",
+                            "2",
+                            "--threads",
+                            "1",
+                            "--score-batch-size",
+                            "6",
+                            "--format",
+                            "json");
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(1, run.out().lines().count(), "one line of JSON: " + run.out());
+            JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+            assertEquals(KEYS.size(), json.size(), "the same keys: " + json.keySet());
+            assertEquals(
+                    "cpu: nesterov lr 0.1 momentum 0.9 wd 0.0005 linear warmup 0.15, label"
+                            + " smoothing 0.1, ema:decay=0.999, augment, test-time flip",
+                    json.get("training").getAsString());
+            assertTrue(json.get("augment").getAsBoolean(), json.toString());
+            assertEquals("resnet-peifer", json.get("model").getAsString());
+            assertEquals(8, json.get("batchSize").getAsInt(), "the bench's batch size");
+            assertEquals("chunk", json.get("roundKind").getAsString());
+            assertEquals(2, json.get("rounds").getAsInt());
+            assertEquals(5, json.get("measuredBatches").getAsInt(), json.toString());
+            assertEquals(TEST, json.get("testImages").getAsInt());
+            assertTrue(json.get("trainImagesPerSecondMedian").getAsDouble() > 0);
+            assertTrue(json.get("scoreImagesPerSecond").getAsDouble() > 0);
+            double accuracy = json.get("testAccuracy").getAsDouble();
+            assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+            assertTrue(run.err().contains("chunk 2/2: "), run.err());
         }
 
         @Test
