@@ -1,5 +1,6 @@
 package org.learnability.cluster;
 
+import ai.djl.engine.Engine;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.learnability.experiments.protocol.SeedRunner;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.engine.EngineThreads;
+import org.learnability.runner.engine.GradMode;
 import org.learnability.runner.engine.ThreadRequest;
 import org.learnability.runner.pipeline.Pipeline;
 import org.learnability.runner.pipeline.Session;
@@ -48,9 +50,17 @@ final class TaskWorker {
         Application application = WorkerApplication.get(Path.of(task.pluginsDir()), threads);
         SeedRunner runner = application.get(SeedRunner.class);
         Pipeline pipeline = application.get(Pipeline.class);
-        EngineThreads.effective(
-                pipeline.engine(Optional.of(task.engine())), threads, System.getenv());
+        Engine engine = pipeline.engine(Optional.of(task.engine()));
+        EngineThreads.effective(engine, threads, System.getenv());
+        // an executor's thread did not load the engine: it computes as the loading thread does
+        try (GradMode off = GradMode.off(engine)) {
+            return train(task, context, application, runner);
+        }
+    }
 
+    /** The task's models, on the calling thread as {@link #run} prepared it. */
+    private static GridTask.Result train(
+            GridTask task, TaskContext context, Application application, SeedRunner runner) {
         ExperimentPlan plan =
                 application
                         .get(PlanCodec.class)

@@ -7,6 +7,7 @@ import ai.djl.training.tracker.ParameterTracker;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.learnability.runner.engine.GradMode;
 
 /**
  * SGD with Nesterov momentum (Sutskever et al., "On the importance of initialization and momentum
@@ -56,7 +57,8 @@ public final class NesterovSgd extends Optimizer {
         NDArray buffer =
                 withDefaultState(buffers, parameterId, weight.getDevice(), k -> weight.zerosLike());
         NDArray g = grad.duplicate();
-        try {
+        // in place on a parameter that requires grad: legal only with autograd recording off
+        try (GradMode off = GradMode.off(weight.getManager().getEngine())) {
             if (rescaleGrad != 1f) {
                 g.muli(rescaleGrad);
             }

@@ -21,6 +21,8 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.learnability.runner.engine.EngineSelection;
@@ -89,6 +91,34 @@ class OptimizerStepTest {
         // the second step sees the buffer: plain momentum would give [0.95845, 1.41835, 0.03865]
         assertArrayEquals(
                 new float[] {0.986135805f, 1.474574805f, 0.009257805f}, steps(nesterov, 2), 1e-5f);
+    }
+
+    @Test
+    void nesterovStepsOnAThreadThatDidNotLoadTheEngine() throws Exception {
+        // libtorch records autograd per thread, on by default; DJL turns it off only on the
+        // thread that loads the engine, so a Spark executor's thread updated a parameter that
+        // requires grad in place ("a leaf Variable that requires grad is being used in an
+        // in-place operation") until NesterovSgd turned it off around its update
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            float[] steps =
+                    other.submit(
+                                    () ->
+                                            steps(
+                                                    ModelTrainer.optimizer(
+                                                            settings(
+                                                                    TrainingSettings.Optimizer
+                                                                            .NESTEROV,
+                                                                    0.1,
+                                                                    0.9,
+                                                                    0.01),
+                                                            10),
+                                                    2))
+                            .get();
+            assertArrayEquals(new float[] {0.986135805f, 1.474574805f, 0.009257805f}, steps, 1e-5f);
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
