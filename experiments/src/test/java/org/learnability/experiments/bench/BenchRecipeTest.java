@@ -55,13 +55,31 @@ class BenchRecipeTest {
                         Preset.PAPER,
                         "paper: adam lr 0.001 constant",
                         Preset.CPU,
-                        "cpu: nesterov lr 0.1 momentum 0.9 wd 0.0005 linear warmup 0.15, label"
-                                + " smoothing 0.1, ema:decay=0.999, augment, test-time flip");
+                        "cpu: nesterov lr 0.1 momentum 0.9 wd 0.0005 linear warmup 0.15, augment,"
+                                + " test-time flip");
         for (Preset preset : Preset.values()) {
             BenchRecipe recipe = BenchRecipe.of(preset, codec.baseline(preset), 3, false);
             assertEquals(expected.get(preset), recipe.toString());
             assertEquals(3, recipe.settings().seed());
         }
+        // the candidate recipe the study at the paper's regime ran: smoothing and an average
+        BaselinePlan candidate =
+                codec.resolve(
+                                Preset.CPU,
+                                PlanOptions.of(
+                                        Map.of(
+                                                "mode",
+                                                "two-stage",
+                                                "labelSmoothing",
+                                                0.1,
+                                                "averaging",
+                                                "ema"),
+                                        "test"))
+                        .baseline();
+        assertEquals(
+                "cpu: nesterov lr 0.1 momentum 0.9 wd 0.0005 linear warmup 0.15, label"
+                        + " smoothing 0.1, ema:decay=0.999, augment, test-time flip",
+                BenchRecipe.of(Preset.CPU, candidate, 3, false).toString());
         assertEquals(
                 "quick: adam lr 0.001 constant, augment",
                 BenchRecipe.of(Preset.QUICK, codec.baseline(Preset.QUICK), 0, true).toString(),
