@@ -14,12 +14,11 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 public final class GradMode implements AutoCloseable {
 
-    private final boolean pytorch;
-    private final boolean before;
+    /** Whether {@link #off} turned recording off, so that {@link #close} turns it back on. */
+    private final boolean turnedOff;
 
-    private GradMode(boolean pytorch, boolean before) {
-        this.pytorch = pytorch;
-        this.before = before;
+    private GradMode(boolean turnedOff) {
+        this.turnedOff = turnedOff;
     }
 
     /**
@@ -29,20 +28,17 @@ public final class GradMode implements AutoCloseable {
      * @return the scope, which puts the thread's mode back as it found it
      */
     public static GradMode off(Engine engine) {
-        if (EngineFamily.of(engine) != EngineFamily.PYTORCH) {
-            return new GradMode(false, false);
+        if (EngineFamily.of(engine) != EngineFamily.PYTORCH || !JniUtils.isGradMode()) {
+            return new GradMode(false);
         }
-        boolean before = JniUtils.isGradMode();
-        if (before) {
-            JniUtils.setGradMode(false);
-        }
-        return new GradMode(true, before);
+        JniUtils.setGradMode(false);
+        return new GradMode(true);
     }
 
     /** Puts back the thread's mode as {@link #off(Engine)} found it. */
     @Override
     public void close() {
-        if (pytorch && before) {
+        if (turnedOff) {
             JniUtils.setGradMode(true);
         }
     }
