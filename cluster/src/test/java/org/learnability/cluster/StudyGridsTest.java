@@ -3,12 +3,7 @@ package org.learnability.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,12 +28,16 @@ class StudyGridsTest {
 
     @TempDir Path dir;
 
+    /** The plan codec of an application with no plugins. */
+    private PlanCodec codec() throws IOException {
+        Files.createDirectories(dir.resolve("plugins"));
+        return Application.start(dir.resolve("plugins"), ThreadRequest.DEFAULTS, List.of())
+                .get(PlanCodec.class);
+    }
+
     @Test
     void theStudyAtThePapersRegimeRanTheCpuPresetWithLabelSmoothingAndEma() throws IOException {
-        Files.createDirectories(dir.resolve("plugins"));
-        PlanCodec codec =
-                Application.start(dir.resolve("plugins"), ThreadRequest.DEFAULTS, List.of())
-                        .get(PlanCodec.class);
+        PlanCodec codec = codec();
         GridSpec grid = GridSpec.read(STUDIES.resolve("cifar10-full.json"));
         for (GridSpec.Named named : grid.experiments()) {
             String where = "cifar10-full.json (" + named.name() + ")";
@@ -71,16 +70,9 @@ class StudyGridsTest {
 
     @Test
     void everyPresetResolvesAsShippedWithNoOptionGiven() throws IOException {
-        Files.createDirectories(dir.resolve("plugins"));
-        PlanCodec codec =
-                Application.start(dir.resolve("plugins"), ThreadRequest.DEFAULTS, List.of())
-                        .get(PlanCodec.class);
+        PlanCodec codec = codec();
         for (Preset preset : Preset.values()) {
-            String mode;
-            try (InputStream in = Preset.class.getResourceAsStream("/presets/" + preset + ".json");
-                    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                mode = JsonParser.parseReader(reader).getAsJsonObject().get("mode").getAsString();
-            }
+            String mode = preset.options().text("mode");
             // `run --preset NAME` alone: its modes are valid in the order the preset lists them
             ExperimentPlan plan =
                     codec.resolve(preset, PlanOptions.of(Map.of(), "--preset " + preset));
@@ -90,10 +82,7 @@ class StudyGridsTest {
 
     @Test
     void everyShippedStudyExpandsIntoValidPlans() throws IOException {
-        Files.createDirectories(dir.resolve("plugins"));
-        Application app =
-                Application.start(dir.resolve("plugins"), ThreadRequest.DEFAULTS, List.of());
-        PlanCodec codec = app.get(PlanCodec.class);
+        PlanCodec codec = codec();
         List<Path> files;
         try (Stream<Path> list = Files.list(STUDIES)) {
             files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
