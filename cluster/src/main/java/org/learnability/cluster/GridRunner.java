@@ -530,7 +530,7 @@ public final class GridRunner {
                                 && !loaded.containsKey(id)
                                 && recorded.isPresent()
                                 && e.plan().arms().mode().stream()
-                                        .anyMatch(ExperimentMode::usesBaselineModel)
+                                        .anyMatch(m -> buildsOnBaseline(e.plan(), m))
                                 && !e.ledger()
                                         .containsAll(
                                                 SeedRunner.keys(
@@ -546,7 +546,7 @@ public final class GridRunner {
                             // a mode that trains from scratch: a task per strategy; one that
                             // builds on the baseline's model: one task, the model loaded once
                             List<List<String>> units =
-                                    mode.trains() && !mode.usesBaselineModel()
+                                    !buildsOnBaseline(e.plan(), mode)
                                             ? e.plan().arms().strategies().stream()
                                                     .map(List::of)
                                                     .toList()
@@ -639,15 +639,13 @@ public final class GridRunner {
      * epoch's pass), or whole trainings.
      */
     private static long cost(ExperimentPlan plan, ExperimentMode mode, int models) {
-        if (!mode.trains()) {
-            return 1;
-        }
-        long epoch = images(plan) / plan.baseline().epochs();
-        long perModel =
-                mode.finetunes()
-                        ? epoch * plan.arms().finetuneEpochs()
-                        : mode.retrainsHead() ? epoch : images(plan);
-        return Math.max(1, perModel * models);
+        double trainings = mode.trainings(plan.arms(), plan.baseline().epochs());
+        return Math.max(1, Math.round(trainings * images(plan)) * models);
+    }
+
+    /** Whether a mode's models cost less than a training: they are made from the baseline's. */
+    private static boolean buildsOnBaseline(ExperimentPlan plan, ExperimentMode mode) {
+        return mode.trainings(plan.arms(), plan.baseline().epochs()) < 1;
     }
 
     private static List<GridTask> ordered(List<GridTask> tasks) {

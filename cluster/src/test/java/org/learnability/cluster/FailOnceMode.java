@@ -8,7 +8,7 @@ import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
-import org.learnability.experiments.mode.SeedRun;
+import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.runner.pipeline.ValidationHook;
 
@@ -40,7 +40,7 @@ final class FailOnceMode implements ExperimentMode {
     }
 
     @Override
-    public void run(SeedRun seed) {
+    public void run(SeedModels seed) {
         RunRecord baseline = seed.baseline();
         ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
         for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {

@@ -5,20 +5,24 @@ import com.google.inject.Binder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.learnability.api.registry.StrategyRegistry;
 import org.learnability.experiments.mode.DynamicMode;
 import org.learnability.experiments.mode.ExperimentMode;
-import org.learnability.experiments.mode.FinetuneMode;
-import org.learnability.experiments.mode.HeadMode;
 import org.learnability.experiments.mode.IterativeMode;
-import org.learnability.experiments.mode.PosthocMode;
-import org.learnability.experiments.mode.PosthocOnMode;
 import org.learnability.experiments.mode.TwoStageMode;
+import org.learnability.experiments.mode.finetune.FinetuneMode;
+import org.learnability.experiments.mode.head.HeadMode;
+import org.learnability.experiments.mode.posthoc.PosthocMode;
+import org.learnability.experiments.mode.posthoc.PosthocOnMode;
 import org.learnability.runner.registry.Registry;
 
 /**
- * The experiment modes, registered by name. A new mode is one class implementing {@link
- * ExperimentMode} and one {@link #modes} line, here or in a module of its own.
+ * The experiment modes, registered by name: the built-in ones here, one line each (or in a module
+ * of one's own, {@link #modes}), and every {@link ExperimentMode} a jar of the plugins directory
+ * lists in its {@code META-INF/services/org.learnability.experiments.mode.ExperimentMode} ({@link
+ * PluginModes}).
  */
 public final class ModeModule extends AbstractModule {
 
@@ -50,7 +54,16 @@ public final class ModeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Registry<ExperimentMode> registry(Map<String, ExperimentMode> modes) {
-        return new Registry<>("mode", "expected one of", modes);
+    Registry<ExperimentMode> registry(Map<String, ExperimentMode> modes, StrategyRegistry plugins) {
+        Map<String, ExperimentMode> all = new LinkedHashMap<>(modes);
+        PluginModes.find(plugins.pluginLoaders()).forEach((name, mode) -> add(all, name, mode));
+        return new Registry<>("mode", "expected one of", all);
+    }
+
+    private static void add(Map<String, ExperimentMode> all, String where, ExperimentMode mode) {
+        if (all.putIfAbsent(mode.name(), mode) != null) {
+            throw new IllegalArgumentException(
+                    where + ": a mode named '" + mode.name() + "' is registered already");
+        }
     }
 }

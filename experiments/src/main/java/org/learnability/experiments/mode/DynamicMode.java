@@ -6,7 +6,10 @@ import java.util.Map;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.plan.ArmPlan;
+import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.record.EpochScores;
+import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.ValidationHook;
 
 /**
@@ -30,9 +33,16 @@ public final class DynamicMode implements ExperimentMode {
                 + " epoch";
     }
 
+    /** Its warm-up must leave epochs to weigh. */
     @Override
-    public boolean usesWarmup() {
-        return true;
+    public void check(BaselinePlan baseline, ArmPlan arms) {
+        arms.weighting().check(baseline.epochs(), true);
+    }
+
+    /** Its first {@code --warmup-epochs} epochs are unweighted. */
+    @Override
+    public Weighting weighting(Weighting plan) {
+        return plan.in(true, true);
     }
 
     @Override
@@ -41,7 +51,7 @@ public final class DynamicMode implements ExperimentMode {
     }
 
     @Override
-    public void run(SeedRun seed) {
+    public void run(SeedModels seed) {
         seed.baseline();
         int classes = seed.classNames().size();
         for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
@@ -57,8 +67,8 @@ public final class DynamicMode implements ExperimentMode {
      * (averaged over the last {@code --score-epochs} epochs) after every epoch but the last,
      * smoothed with the weights in force and bounded.
      */
-    private static ValidationHook hook(SeedRun seed, WeightStrategy strategy) {
-        int lastEpoch = seed.epochs() - 1;
+    private static ValidationHook hook(SeedModels seed, WeightStrategy strategy) {
+        int lastEpoch = seed.plan().baseline().epochs() - 1;
         int warmupEpochs = seed.weighting().warmupEpochs();
         List<EpochScores> epochs = new ArrayList<>();
         return (epoch, validation, current) -> {

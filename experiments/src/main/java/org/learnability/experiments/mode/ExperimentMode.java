@@ -1,16 +1,30 @@
 package org.learnability.experiments.mode;
 
+import ai.djl.Model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.learnability.experiments.plan.ArmPlan;
+import org.learnability.experiments.plan.BaselinePlan;
+import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.SplitScores;
+import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.pipeline.SplitLogits;
 import org.learnability.runner.registry.Named;
+import org.learnability.runner.training.WeightApplication;
 
 /**
- * How the weighted models of an experiment are trained, for every seed, after the baseline (every
- * class weight 1). A mode declares which models a plan makes it train ({@link #weightedRuns}) and
- * trains them for one seed ({@link #run}); the experiment runner does the rest: the baseline, the
- * resume ledger, the data, the records and the report. A new mode is one class implementing this
- * and one {@code MapBinder} line in {@code ModeModule}.
+ * How the weighted models of an experiment are made, for every seed, after the baseline (every
+ * class weight 1): a plug-in, as a weight strategy is. A mode declares which models a plan makes it
+ * make ({@link #weightedRuns}) and makes them for one seed ({@link #run}) from the seed runner's
+ * primitives ({@link SeedModels}: train from given parameters with given weights and settings,
+ * logits and features, score, save, record); it may declare options of its own ({@link #settings}),
+ * whose values it reads from the plan, and writes its own part of each record. The experiment
+ * runner does the rest: the baseline, the resume ledger, the data, the records and the report.
+ *
+ * <p>A new mode is one class (or package) implementing this and one registration: a {@code
+ * MapBinder} line in {@code ModeModule}, or, from a jar in the plugins directory, a line in its
+ * {@code META-INF/services/org.learnability.experiments.mode.ExperimentMode}.
  */
 public interface ExperimentMode extends Named {
 
@@ -25,63 +39,90 @@ public interface ExperimentMode extends Named {
     }
 
     /**
-     * Tells whether the mode trains several rounds, so that {@code --rounds} may be above 1.
+     * Returns the record type whose {@code @Setting} components are this mode's own options (a
+     * group of the plan's options), which it reads with {@link SeedModels#settings}.
      *
-     * @return {@code true} if it reads the plan's rounds
+     * @return the group; empty for a mode without options of its own
      */
-    default boolean usesRounds() {
-        return false;
+    default Optional<Class<? extends Record>> settings() {
+        return Optional.empty();
     }
 
     /**
-     * Tells whether the mode trains models, so that the loss and the weight application matter.
+     * Returns the plan's weighting as this mode's models use it. By default a mode trains with the
+     * loss family and weight application and has no unweighted warm-up epochs.
      *
-     * @return {@code false} for a mode that only derives from the baseline ({@code posthoc})
+     * @param plan the plan's weighting
+     * @return the weighting its models record and are keyed by
      */
-    default boolean trains() {
-        return true;
+    default Weighting weighting(Weighting plan) {
+        return plan.in(true, false);
     }
 
     /**
-     * Tells whether the mode has unweighted warm-up epochs, so that {@code --warmup-epochs}
-     * matters.
+     * Tells whether a mode trains its models: whether the plan's weight application (and loss
+     * family) act on them, as its {@link #weighting} says.
      *
-     * @return {@code true} for {@code dynamic}
+     * @param mode the mode
+     * @return {@code false} for a mode that only derives from logits
      */
-    default boolean usesWarmup() {
-        return false;
+    static boolean trains(ExperimentMode mode) {
+        Weighting sampling =
+                new Weighting(
+                        Weighting.PAPER.loss(),
+                        WeightApplication.SAMPLING,
+                        0,
+                        0,
+                        Weighting.PAPER.warmupEpochs(),
+                        0,
+                        1);
+        return mode.weighting(sampling).apply() == WeightApplication.SAMPLING;
     }
 
     /**
-     * Tells whether the mode needs the baseline's model itself (its logits, its parameters), not
-     * only its record: a run then loads the saved baseline, or trains it again if it cannot.
+     * Tells whether a mode's runs depend on the plan's rounds, so that {@code --rounds} may be
+     * above 1.
      *
-     * @return {@code true} for {@code posthoc} and {@code finetune}
+     * @param mode the mode
+     * @return {@code true} for {@code iterative}
      */
-    default boolean usesBaselineModel() {
-        return false;
+    static boolean usesRounds(ExperimentMode mode) {
+        List<String> one = List.of("uniform");
+        return !mode.weightedRuns(one, 2).equals(mode.weightedRuns(one, 1));
     }
 
     /**
-     * Tells whether the mode's models are the baseline fine-tuned (or derived from such), so that
-     * the plan's {@code --finetune-epochs} and {@code --finetune-lr} belong to their keys and
-     * records.
+     * Checks the plan's options that this mode reads, naming the option at fault.
      *
-     * @return {@code true} for {@code finetune} and {@code finetune+posthoc}
+     * @param baseline the plan's baseline
+     * @param arms the plan's arms
+     * @throws IllegalArgumentException for a value this mode cannot run with
      */
-    default boolean finetunes() {
-        return false;
+    default void check(BaselinePlan baseline, ArmPlan arms) {}
+
+    /**
+     * Returns what one of this mode's models costs in trainings of the baseline's recipe: 1 for a
+     * model trained from scratch as long as the baseline, a fraction for one built on the trained
+     * baseline, 0 for one derived from logits without training (a mode that derives from another
+     * mode's models counts that mode's).
+     *
+     * @param arms the plan's arms
+     * @param epochs the baseline's epochs
+     * @return the trainings, at least 0
+     */
+    default double trainings(ArmPlan arms, int epochs) {
+        return 1;
     }
 
     /**
-     * Tells whether the mode's models are the baseline with its final dense layer re-trained (or
-     * derived from such), so that the plan's {@code --head-*} options belong to their keys and
-     * records.
+     * Describes how this mode's own options differ from their defaults, for model keys and labels
+     * (after the weighting's part).
      *
-     * @return {@code true} for {@code head} and {@code head+posthoc}
+     * @param arms the plan's arms
+     * @return e.g. {@code finetune-epochs=3}; empty when they are the defaults
      */
-    default boolean retrainsHead() {
-        return false;
+    default String variant(ArmPlan arms) {
+        return "";
     }
 
     /**
@@ -96,20 +137,59 @@ public interface ExperimentMode extends Named {
     }
 
     /**
-     * Returns the weighted models a plan makes this mode train for one seed, in the order they are
-     * trained.
+     * Returns the weighted models a plan makes this mode make for one seed, in the order they are
+     * made.
      *
      * @param strategies the plan's strategies, by spec
-     * @param rounds the plan's rounds (1 unless the mode {@linkplain #usesRounds uses rounds})
+     * @param rounds the plan's rounds
      * @return every strategy's runs
      */
     List<RunId> weightedRuns(List<String> strategies, int rounds);
 
     /**
-     * Trains the weighted models of one seed. Every model goes through {@link SeedRun#model}, which
-     * skips those already recorded.
+     * Makes the weighted models of one seed. Every model goes through one of {@link SeedModels}'
+     * primitives, which skip those already recorded.
      *
-     * @param seed the seed's data, baseline and strategies
+     * @param seed the seed's data, baseline, strategies and primitives
      */
-    void run(SeedRun seed);
+    void run(SeedModels seed);
+
+    /**
+     * Makes one of this mode's recorded models again, for a mode that derives from it when its
+     * parameters were neither kept nor saved (training is deterministic for a seed).
+     *
+     * @param seed the seed
+     * @param record the model's record
+     * @return the model, open; the caller closes it; empty if this mode cannot make it again
+     */
+    default Optional<Model> remake(SeedModels seed, RunRecord record) {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the logits a mode deriving from one of this mode's models works on: by default the
+     * whole validation and test split; a mode whose models trained on part of the validation split
+     * gives the rest.
+     *
+     * @param seed the seed
+     * @param record the model's record
+     * @param logits its logits on the whole splits
+     * @return the logits to derive from; the caller closes what differs from {@code logits}
+     */
+    default SplitLogits scoredOn(SeedModels seed, RunRecord record, SplitLogits logits) {
+        return logits;
+    }
+
+    /**
+     * Returns the baseline's validation scores that one of this mode's models is compared with (for
+     * its collapse): by default the baseline's record's; a mode scored on part of the validation
+     * split gives the baseline's scores on that part.
+     *
+     * @param baseline the seed's baseline
+     * @param record one of this mode's models (or of a mode deriving from them)
+     * @return the scores
+     */
+    default SplitScores baselineValidation(RunRecord baseline, RunRecord record) {
+        return baseline.validation();
+    }
 }

@@ -33,17 +33,12 @@ public final class IterativeMode implements ExperimentMode {
     }
 
     @Override
-    public boolean usesRounds() {
-        return true;
-    }
-
-    @Override
     public List<RunId> weightedRuns(List<String> strategies, int rounds) {
         return WeightedRounds.runs(NAME, strategies, rounds);
     }
 
     @Override
-    public void run(SeedRun seed) {
-        WeightedRounds.run(NAME, seed, seed.rounds());
+    public void run(SeedModels seed) {
+        WeightedRounds.run(NAME, seed, seed.plan().arms().rounds());
     }
 }

@@ -28,7 +28,7 @@ public final class TwoStageMode implements ExperimentMode {
     }
 
     @Override
-    public void run(SeedRun seed) {
+    public void run(SeedModels seed) {
         WeightedRounds.run(NAME, seed, 1);
     }
 }

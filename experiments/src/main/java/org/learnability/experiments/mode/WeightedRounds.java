@@ -17,12 +17,12 @@ import org.learnability.runner.pipeline.ValidationHook;
  * Weighting#weights}): {@code w_r = smooth(w_{r-1}, W(s_val(M_{r-1}), w_{r-1}))}, round 0 being the
  * baseline. One round is the source paper's two-stage method.
  */
-final class WeightedRounds {
+public final class WeightedRounds {
 
     private WeightedRounds() {}
 
     /** The runs of {@code rounds} rounds of a mode for every strategy of a plan. */
-    static List<RunId> runs(String mode, List<String> strategies, int rounds) {
+    public static List<RunId> runs(String mode, List<String> strategies, int rounds) {
         List<RunId> runs = new ArrayList<>();
         for (String strategy : strategies) {
             IntStream.rangeClosed(1, rounds).forEach(r -> runs.add(new RunId(mode, strategy, r)));
@@ -34,7 +34,7 @@ final class WeightedRounds {
      * The runs of a mode built on the baseline: its control ({@code uniform} weights, the same
      * further training without the weights) first, then every weighted strategy, one round each.
      */
-    static List<RunId> withControl(String mode, List<String> strategies) {
+    public static List<RunId> withControl(String mode, List<String> strategies) {
         List<String> withControl = new ArrayList<>(List.of(RunRecord.BASELINE));
         strategies.stream().filter(s -> !s.equals(RunRecord.BASELINE)).forEach(withControl::add);
         return runs(mode, withControl, 1);
@@ -44,7 +44,7 @@ final class WeightedRounds {
      * The weights of one run of a mode built on the baseline: every weight 1 for its control, else
      * the run's strategy on the given scores, smoothed and bounded as the mode's weighting says.
      */
-    static ClassWeights weights(SeedRun seed, RunId run, ClassScores scores) {
+    public static ClassWeights weights(SeedModels seed, RunId run, ClassScores scores) {
         ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
         ClassWeights proposed =
                 run.strategy().equals(RunRecord.BASELINE)
@@ -54,7 +54,7 @@ final class WeightedRounds {
     }
 
     /** Trains {@code rounds} rounds of a mode for every strategy of a seed. */
-    static void run(String mode, SeedRun seed, int rounds) {
+    public static void run(String mode, SeedModels seed, int rounds) {
         RunRecord baseline = seed.baseline();
         for (Map.Entry<String, WeightStrategy> entry : seed.strategies().entrySet()) {
             RunRecord previous = baseline;

@@ -5,10 +5,9 @@ import java.util.List;
 import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
-import org.learnability.experiments.record.Finetune;
-import org.learnability.experiments.record.HeadRetraining;
+import org.learnability.experiments.mode.finetune.FinetuneSettings;
+import org.learnability.experiments.mode.head.HeadRetraining;
 import org.learnability.experiments.setting.Setting;
-import org.learnability.experiments.setting.Settings;
 import org.learnability.experiments.weighting.Weighting;
 
 /**
@@ -19,16 +18,14 @@ import org.learnability.experiments.weighting.Weighting;
  *     uniform} is implicit, and a weighted {@code uniform} is kept only where the weighting itself
  *     differs from the baseline's or a mode derives from the baseline
  * @param mode the modes, each run in turn for every seed
- * @param rounds weighted rounds (modes that {@linkplain ExperimentMode#usesRounds use rounds}; 1
- *     otherwise)
+ * @param rounds weighted rounds (of the modes whose runs depend on them; 1 otherwise)
  * @param weighting how the weights act
  * @param maxAccuracyDrop the validation accuracy a choice made on validation (posthoc's offset
  *     scale) may give up against the baseline
  * @param collapseThreshold how far a weighted model's validation accuracy may fall below its
  *     baseline's before it counts as collapsed (a warning, not a failure)
- * @param finetuneEpochs the epochs a fine-tune trains on top of the baseline ({@link Finetune})
- * @param finetuneLr the fine-tune's learning rate
- * @param head how the {@code head} mode re-trains the baseline's final dense layer
+ * @param finetune the {@code finetune} mode's options
+ * @param head the {@code head} mode's options
  */
 public record ArmPlan(
         @Setting(
@@ -70,40 +67,11 @@ public record ArmPlan(
                                 "Warn when a weighted model's validation accuracy falls more than"
                                         + " X below its baseline's (default: 0.05).")
                 double collapseThreshold,
-        @Setting(
-                        order = 31,
-                        identity = false,
-                        label = "K",
-                        since = "1",
-                        help =
-                                "Epochs the finetune mode trains the baseline further with the"
-                                        + " weighted loss, a fresh optimizer at --finetune-lr; 0"
-                                        + " gives the baseline's figures (default: 1, the issue's"
-                                        + " pilot).")
-                int finetuneEpochs,
-        @Setting(
-                        order = 32,
-                        identity = false,
-                        label = "RATE",
-                        since = "0.0001",
-                        help =
-                                "Constant learning rate of the finetune mode (default: 0.0001,"
-                                        + " the issue's pilot with Adam; see the README's"
-                                        + " measurement).")
-                double finetuneLr,
+        FinetuneSettings finetune,
         HeadRetraining head) {
 
     /** The strategy spec of the baseline. */
     public static final String BASELINE = "uniform";
-
-    /** The keys of the options only modes that fine-tune read. */
-    public static final List<String> FINETUNE_KEYS = List.of("finetuneEpochs", "finetuneLr");
-
-    /** The keys of the options only modes that re-train the head read. */
-    public static final List<String> HEAD_KEYS =
-            Settings.declarations(HeadRetraining.class).stream()
-                    .map(Settings.Declaration::key)
-                    .toList();
 
     /** Validates the plan, naming the option at fault. */
     public ArmPlan {
@@ -132,7 +100,7 @@ public record ArmPlan(
                 "--collapse-threshold",
                 collapseThreshold,
                 "a number in [0, 1]");
-        new Finetune(finetuneEpochs, finetuneLr);
+        check(finetune != null, "--finetune-epochs", "missing", "a whole number >= 0");
         check(head != null, "--head-data", "missing", "holdout or train");
         List<String> before = new ArrayList<>();
         for (ExperimentMode m : mode) {
@@ -155,12 +123,34 @@ public record ArmPlan(
     }
 
     /**
-     * Returns how the {@code finetune} mode trains on the baseline.
+     * Returns the options of a mode's group ({@link ExperimentMode#settings}).
      *
-     * @return the epochs and the learning rate
+     * @param group the group's type
+     * @param <S> the type
+     * @return its values in this plan
+     * @throws IllegalArgumentException if the plan has no such group
      */
-    public Finetune finetune() {
-        return new Finetune(finetuneEpochs, finetuneLr);
+    public <S extends Record> S settings(Class<S> group) {
+        for (Record r : modeSettings()) {
+            if (group.isInstance(r)) {
+                return group.cast(r);
+            }
+        }
+        throw new IllegalArgumentException("no mode declares the options " + group.getName());
+    }
+
+    /**
+     * Returns the types of the modes' option groups this plan holds, whether or not it runs the
+     * modes.
+     *
+     * @return the groups
+     */
+    public List<Class<? extends Record>> groups() {
+        return modeSettings().stream().<Class<? extends Record>>map(Record::getClass).toList();
+    }
+
+    private List<Record> modeSettings() {
+        return List.of(finetune, head);
     }
 
     private static void check(boolean ok, String option, Object value, String expected) {
@@ -201,25 +191,17 @@ public record ArmPlan(
                             + strategies);
         }
         return new ArmPlan(
-                some,
-                modes,
-                rounds,
-                weighting,
-                maxAccuracyDrop,
-                collapseThreshold,
-                finetuneEpochs,
-                finetuneLr,
-                head);
+                some, modes, rounds, weighting, maxAccuracyDrop, collapseThreshold, finetune, head);
     }
 
     /**
      * Returns the weighting of the models a mode makes.
      *
      * @param m the mode
-     * @return the plan's weighting as the mode uses it ({@link Weighting#in})
+     * @return the plan's weighting as the mode uses it ({@link ExperimentMode#weighting})
      */
     public Weighting weighting(ExperimentMode m) {
-        return weighting.in(m.trains(), m.usesWarmup());
+        return m.weighting(weighting);
     }
 
     /**

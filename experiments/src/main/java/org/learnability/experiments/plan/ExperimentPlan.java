@@ -58,8 +58,8 @@ public record ExperimentPlan(
             throw new IllegalArgumentException(
                     "--seeds is " + seeds.size() + "; expected " + SEEDS_EXPECTED);
         }
-        arms.weighting()
-                .check(baseline.epochs(), arms.mode().stream().anyMatch(m -> m.usesWarmup()));
+        arms.weighting().check(baseline.epochs(), false);
+        arms.mode().forEach(m -> m.check(baseline, arms));
     }
 
     /**

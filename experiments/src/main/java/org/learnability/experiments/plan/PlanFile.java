@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.learnability.experiments.io.AtomicFiles;
 import org.learnability.experiments.io.Json;
-import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.setting.Settings;
 
 /**
  * {@code plan.json} of an experiment directory: the {@link ExperimentPlan} the directory's models
@@ -61,20 +63,12 @@ public final class PlanFile {
         JsonObject recorded = codec.encode(before);
         JsonObject now = codec.encode(plan);
         List<String> differences = differences(recorded, now);
-        if (before.arms().mode().stream().noneMatch(ExperimentMode::finetunes)) {
-            // no model of the recorded plan was fine-tuned: a plan that adds fine-tuning sets them
-            differences.removeIf(
-                    d ->
-                            ArmPlan.FINETUNE_KEYS.stream()
-                                    .anyMatch(k -> d.startsWith(PlanOptions.option(k) + " ")));
-        }
-        if (before.arms().mode().stream().noneMatch(ExperimentMode::retrainsHead)) {
-            // no model of the recorded plan re-trained a head: a plan that adds one sets them
-            differences.removeIf(
-                    d ->
-                            ArmPlan.HEAD_KEYS.stream()
-                                    .anyMatch(k -> d.startsWith(PlanOptions.option(k) + " ")));
-        }
+        // the options of a mode the recorded plan did not run: a plan that adds the mode sets them
+        Set<Class<? extends Record>> recordedGroups = groups(before);
+        plan.arms().groups().stream()
+                .filter(g -> !recordedGroups.contains(g))
+                .flatMap(g -> Settings.declarations(g).stream())
+                .forEach(d -> differences.removeIf(x -> x.startsWith(d.option() + " ")));
         if (!differences.isEmpty()) {
             throw new IllegalArgumentException(
                     dir
@@ -83,6 +77,13 @@ public final class PlanFile {
                             + "; use another --out, or the recorded options to resume");
         }
         return recorded.equals(now);
+    }
+
+    /** The option groups of the modes a plan runs. */
+    private static Set<Class<? extends Record>> groups(ExperimentPlan plan) {
+        Set<Class<? extends Record>> groups = new HashSet<>();
+        plan.arms().mode().forEach(m -> m.settings().ifPresent(groups::add));
+        return groups;
     }
 
     /**

@@ -1,10 +1,9 @@
 package org.learnability.experiments.protocol;
 
+import java.util.List;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
-import org.learnability.experiments.record.Finetune;
-import org.learnability.experiments.record.HeadRetraining;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.weighting.Weighting;
 
@@ -22,28 +21,23 @@ final class ModelKeys {
                 plan,
                 run,
                 plan.arms().weighting(mode),
-                mode.finetunes() ? plan.arms().finetune() : null,
-                mode.retrainsHead() ? plan.arms().head() : null);
+                List.of(mode.variant(plan.arms())));
     }
 
-    /**
-     * The key of a model made with a weighting, fine-tuned from the baseline or not (null), its
-     * head re-trained or not (null).
-     */
-    static ModelKey of(
+    /** The key of a model made with a weighting and what a mode's own options say. */
+    private static ModelKey of(
             String engine,
             int seed,
             ExperimentPlan plan,
             RunId run,
             Weighting weighting,
-            Finetune finetune,
-            HeadRetraining head) {
+            List<String> modes) {
         return new ModelKey(
                 engine,
                 seed,
                 run.mode(),
                 run.strategy(),
-                ModelKey.variant(weighting, finetune, head, plan.baseline().trainingVariant()),
+                ModelKey.variant(weighting, modes, plan.baseline().trainingVariant()),
                 run.round());
     }
 
@@ -55,7 +49,6 @@ final class ModelKeys {
                 plan,
                 RunId.baseline(plan.arms().mode().get(0)),
                 Weighting.PAPER,
-                null,
-                null);
+                List.of());
     }
 }

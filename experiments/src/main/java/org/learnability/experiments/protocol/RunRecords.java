@@ -2,16 +2,20 @@ package org.learnability.experiments.protocol;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.mode.finetune.Finetune;
+import org.learnability.experiments.mode.finetune.FinetuneMode;
+import org.learnability.experiments.mode.head.Head;
+import org.learnability.experiments.mode.head.HeadMode;
+import org.learnability.experiments.mode.posthoc.Posthoc;
+import org.learnability.experiments.mode.posthoc.PosthocMode;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.EpochScores;
-import org.learnability.experiments.record.Finetune;
-import org.learnability.experiments.record.Head;
 import org.learnability.experiments.record.ModelKey;
-import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SavedModel;
 import org.learnability.experiments.record.SplitScores;
@@ -25,6 +29,29 @@ final class RunRecords {
     private RunRecords() {}
 
     /**
+     * What a model came to.
+     *
+     * @param model its training and scores
+     * @param parts its modes' own parts of the record, by name
+     * @param baselineValidation the baseline's scores on the validation images it is scored on,
+     *     which its collapse is judged against; null for the baseline itself
+     * @param trainedOn the images each of its epochs went through
+     * @param saved where its parameters were saved; null if they were not
+     */
+    record Outcome(
+            TrainedModel model,
+            Map<String, Object> parts,
+            SplitScores baselineValidation,
+            long trainedOn,
+            SavedModel saved) {
+
+        /** Takes an immutable copy of the parts. */
+        Outcome {
+            parts = Map.copyOf(parts);
+        }
+    }
+
+    /**
      * Makes the record.
      *
      * @param plan the experiment's plan
@@ -33,16 +60,10 @@ final class RunRecords {
      * @param key the model's key
      * @param run its mode, strategy and round
      * @param weighting how its weights acted
-     * @param model its training and scores
-     * @param posthoc its logit offsets, for a derived model; null for a trained one
-     * @param baseline the seed's baseline, against which a weighted model's collapse is judged;
-     *     null for the baseline itself
+     * @param outcome what it came to
      * @param identity the digests of the plan's options
-     * @param finetune how it was fine-tuned from the baseline; null if it was not
-     * @param saved where its parameters were saved; null if they were not
-     * @param head how its head was re-trained on the baseline's features; null if it was not
      * @return the record, stamped now; its {@code trainedImages} are the epochs it trained times
-     *     the images it trained on (the training split's, or a head's)
+     *     the images each went through
      */
     static RunRecord of(
             ExperimentPlan plan,
@@ -51,15 +72,12 @@ final class RunRecords {
             ModelKey key,
             RunId run,
             Weighting weighting,
-            TrainedModel model,
-            Posthoc posthoc,
-            RunRecord baseline,
-            PlanIdentity identity,
-            Finetune finetune,
-            SavedModel saved,
-            Head head) {
+            Outcome outcome,
+            PlanIdentity identity) {
+        TrainedModel model = outcome.model();
         List<ClassWeights> epochWeights = model.training().epochWeights();
         SplitScores validation = SplitScores.of(model.validation());
+        Head head = (Head) outcome.parts().get(HeadMode.PART);
         return new RunRecord(
                 RunRecord.SCHEMA,
                 key.toString(),
@@ -83,13 +101,11 @@ final class RunRecords {
                 model.training().imagesPerSecond(),
                 Instant.now().toString(),
                 weighting,
-                posthoc,
-                baseline == null
+                (Posthoc) outcome.parts().get(PosthocMode.PART),
+                outcome.baselineValidation() == null
                         ? null
                         : Collapse.detect(
-                                head == null
-                                        ? baseline.validation().accuracy()
-                                        : head.baselineUnseen().accuracy(),
+                                outcome.baselineValidation().accuracy(),
                                 validation.accuracy(),
                                 plan.arms().collapseThreshold()),
                 plan.baseline().scheduleName(),
@@ -99,10 +115,9 @@ final class RunRecords {
                 plan.baseline().testTime().toString(),
                 model.training().epochValidation().stream().map(EpochScores::of).toList(),
                 identity.of(run.isBaseline()),
-                finetune,
-                (long) model.training().epochLosses().size()
-                        * (head == null ? session.splits().training().size() : head.trainedOn()),
-                saved,
+                (Finetune) outcome.parts().get(FinetuneMode.PART),
+                (long) model.training().epochLosses().size() * outcome.trainedOn(),
+                outcome.saved(),
                 session.testSource(),
                 head);
     }

@@ -145,14 +145,15 @@ public final class SeedRunner {
             RunProgress progress,
             Optional<byte[]> baselineParameters) {
         ExperimentPlan first = experiments.get(0).plan();
-        try (SeedBaseline baseline =
-                new SeedBaseline(first, seed, session, baselineParameters, codec.identity(first))) {
+        try (SharedBaseline baseline =
+                new SharedBaseline(
+                        first, seed, session, baselineParameters, codec.identity(first))) {
             for (Experiment e : experiments) {
                 if (!e.plan().baseline().equals(first.baseline())) {
                     throw new IllegalArgumentException(
                             "the experiments of a seed must share their baseline plan");
                 }
-                new SessionSeedRun(
+                new ExperimentSeed(
                                 e.plan(),
                                 seed,
                                 session,
@@ -192,8 +193,8 @@ public final class SeedRunner {
             ExperimentPlan plan,
             RunLedger ledger,
             RunProgress progress) {
-        try (SeedBaseline baseline =
-                new SeedBaseline(plan, seed, session, Optional.empty(), codec.identity(plan))) {
+        try (SharedBaseline baseline =
+                new SharedBaseline(plan, seed, session, Optional.empty(), codec.identity(plan))) {
             String engine = session.engine().getEngineName();
             RunRecord record =
                     baseline.record(

@@ -1,5 +1,6 @@
 package org.learnability.experiments.record;
 
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.learnability.experiments.weighting.Weighting;
@@ -7,8 +8,8 @@ import org.learnability.experiments.weighting.Weighting;
 /**
  * The identity of a model within an experiment: engine, seed, the mode that made it, its strategy
  * with how its training differs from the source paper's (the {@code variant}: its {@link
- * Weighting}'s, its {@link Finetune}'s, then the schedule and averaging the baseline shares), and
- * its round. {@link #toString()} is the one place it becomes the {@code key} of {@code runs.jsonl}:
+ * Weighting}'s, its mode options, then the schedule and averaging the baseline shares), and its
+ * round. {@link #toString()} is the one place it becomes the {@code key} of {@code runs.jsonl}:
  * {@code engine/seed/mode/strategy[variant]/round}, the brackets only where the variant is not
  * empty.
  *
@@ -26,21 +27,18 @@ public record ModelKey(
     public static final String BASELINE = "uniform";
 
     /**
-     * Returns the variant of a weighting, and of a fine-tuning, under a training variant.
+     * Returns the variant of a weighting, and of a mode's own options, under a training variant.
      *
      * @param weighting the weighting
-     * @param finetune the fine-tuning of a model built on the baseline, or null
-     * @param head the head re-training of a model built on the baseline, or null
+     * @param modes what the mode's own options say, each part empty where they are the defaults
      * @param training the training variant
      * @return e.g. {@code loss=focal:gamma=2;schedule=cosine}, or empty for the paper's
      */
     public static String variant(
-            Weighting weighting, Finetune finetune, HeadRetraining head, TrainingVariant training) {
-        return Stream.of(
-                        weighting.variant(),
-                        finetune == null ? "" : finetune.variant(),
-                        head == null ? "" : head.variant(),
-                        training.variant())
+            Weighting weighting, List<String> modes, TrainingVariant training) {
+        return Stream.concat(
+                        Stream.concat(Stream.of(weighting.variant()), modes.stream()),
+                        Stream.of(training.variant()))
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(";"));
     }

@@ -1,8 +1,12 @@
 package org.learnability.experiments.record;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.mode.finetune.Finetune;
+import org.learnability.experiments.mode.head.Head;
+import org.learnability.experiments.mode.posthoc.Posthoc;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.data.TestSource;
 
@@ -152,7 +156,12 @@ public record RunRecord(
      */
     public String variant() {
         return ModelKey.variant(
-                weighting, finetune, head == null ? null : head.retraining(), trainingVariant());
+                weighting,
+                Stream.of(
+                                finetune == null ? "" : finetune.variant(),
+                                head == null ? "" : head.retraining().variant())
+                        .toList(),
+                trainingVariant());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.learnability.experiments.setting;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.lang.reflect.Constructor;
@@ -23,6 +24,9 @@ import java.util.function.Function;
  * of keys, as {@code plan.json} lists them.
  */
 public final class Settings {
+
+    /** Reads a declared default by its option's type (enums by their serialized names). */
+    private static final Gson DEFAULTS = new Gson();
 
     private Settings() {}
 
@@ -118,6 +122,28 @@ public final class Settings {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make " + type.getSimpleName(), e);
         }
+    }
+
+    /**
+     * Makes a record, and the groups in it, from the values its options declare for plans written
+     * before them ({@link Setting#since}): the defaults, written once, in the declarations.
+     *
+     * @param type the record
+     * @param <R> the record's type
+     * @return the record of defaults
+     * @throws IllegalStateException if an option declares no such value
+     */
+    public static <R extends Record> R defaults(Class<R> type) {
+        return bind(
+                type,
+                d ->
+                        DEFAULTS.fromJson(
+                                d.since()
+                                        .orElseThrow(
+                                                () ->
+                                                        new IllegalStateException(
+                                                                d.key() + " declares no default")),
+                                d.type()));
     }
 
     /**

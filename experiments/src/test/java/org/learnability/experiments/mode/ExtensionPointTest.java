@@ -46,7 +46,7 @@ class ExtensionPointTest {
         }
 
         @Override
-        public void run(SeedRun seed) {
+        public void run(SeedModels seed) {
             seed.baseline();
             for (String strategy : seed.strategies().keySet()) {
                 seed.model(

@@ -1,4 +1,4 @@
-package org.learnability.experiments.record;
+package org.learnability.experiments.mode.posthoc;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.learnability.experiments.mode;
+package org.learnability.experiments.mode.head;
 
 import java.util.List;
 import org.learnability.api.scores.ClassScores;

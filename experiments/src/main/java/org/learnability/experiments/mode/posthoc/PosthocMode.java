@@ -1,4 +1,4 @@
-package org.learnability.experiments.mode;
+package org.learnability.experiments.mode.posthoc;
 
 import java.util.Arrays;
 import java.util.List;
@@ -6,9 +6,15 @@ import java.util.Map;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.record.Posthoc;
+import org.learnability.experiments.mode.Derived;
+import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.mode.SeedModels;
+import org.learnability.experiments.mode.WeightedRounds;
+import org.learnability.experiments.plan.ArmPlan;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.stats.Figures;
+import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.SplitLogits;
 
 /**
@@ -47,14 +53,18 @@ public final class PosthocMode implements ExperimentMode {
         return "no retraining: the baseline's logits plus T ln(w_c), T chosen on validation";
     }
 
+    /** The name of its part of a record. */
+    public static final String PART = "posthoc";
+
+    /** Trains nothing: the loss family and the weight application do not act. */
     @Override
-    public boolean trains() {
-        return false;
+    public Weighting weighting(Weighting plan) {
+        return plan.in(false, false);
     }
 
     @Override
-    public boolean usesBaselineModel() {
-        return true;
+    public double trainings(ArmPlan arms, int epochs) {
+        return 0;
     }
 
     @Override
@@ -63,7 +73,7 @@ public final class PosthocMode implements ExperimentMode {
     }
 
     @Override
-    public void run(SeedRun seed) {
+    public void run(SeedModels seed) {
         RunRecord baseline = seed.baseline();
         ClassScores scores = baseline.validationScores(seed.weighting());
         ClassWeights uniform = ClassWeights.uniform(seed.classNames().size());
@@ -73,7 +83,8 @@ public final class PosthocMode implements ExperimentMode {
             seed.derived(
                     new RunId(NAME, entry.getKey(), 1),
                     weights,
-                    logits -> adjust(logits, weights, seed.maxAccuracyDrop()));
+                    RunId.baseline(this),
+                    logits -> adjust(logits, weights, seed.plan().arms().maxAccuracyDrop()));
         }
     }
 
@@ -85,7 +96,7 @@ public final class PosthocMode implements ExperimentMode {
      * @param maxAccuracyDrop how much validation accuracy T may give up
      * @return the scores of the adjusted predictions and the offsets
      */
-    static Derived adjust(SplitLogits logits, ClassWeights weights, double maxAccuracyDrop) {
+    public static Derived adjust(SplitLogits logits, ClassWeights weights, double maxAccuracyDrop) {
         double baselineAccuracy = logits.validation().score(offsets(weights, 0)).accuracy();
         double bestT = 0;
         ClassScores best = null;
@@ -104,7 +115,7 @@ public final class PosthocMode implements ExperimentMode {
         return new Derived(
                 best,
                 logits.test().score(b),
-                new Posthoc(bestT, Arrays.stream(b).boxed().toList()));
+                Map.of(PART, new Posthoc(bestT, Arrays.stream(b).boxed().toList())));
     }
 
     /** {@code b_c = T ln(w_c)}. */

@@ -1,9 +1,15 @@
-package org.learnability.experiments.mode;
+package org.learnability.experiments.mode.posthoc;
 
 import java.util.List;
 import java.util.Optional;
 import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.mode.SeedModels;
+import org.learnability.experiments.plan.ArmPlan;
 import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.SplitScores;
+import org.learnability.experiments.weighting.Weighting;
 
 /**
  * {@code <source>+posthoc}: the post-hoc offsets of {@link PosthocMode} on top of another mode's
@@ -36,34 +42,26 @@ public final class PosthocOnMode implements ExperimentMode {
         return "the " + source.name() + " models' logits plus T ln(w_c), T chosen on validation";
     }
 
+    /** Its models are the source's: their loss family and weight application count. */
     @Override
-    public boolean trains() {
-        return source.trains(); // its models are the source's: their loss and application count
+    public Weighting weighting(Weighting plan) {
+        return source.weighting(plan);
+    }
+
+    /** Its models are the source's, adjusted: what they cost. */
+    @Override
+    public double trainings(ArmPlan arms, int epochs) {
+        return source.trainings(arms, epochs);
     }
 
     @Override
-    public boolean usesRounds() {
-        return source.usesRounds();
+    public String variant(ArmPlan arms) {
+        return source.variant(arms);
     }
 
     @Override
-    public boolean usesWarmup() {
-        return source.usesWarmup();
-    }
-
-    @Override
-    public boolean usesBaselineModel() {
-        return source.usesBaselineModel();
-    }
-
-    @Override
-    public boolean finetunes() {
-        return source.finetunes();
-    }
-
-    @Override
-    public boolean retrainsHead() {
-        return source.retrainsHead();
+    public SplitScores baselineValidation(RunRecord baseline, RunRecord record) {
+        return source.baselineValidation(baseline, record);
     }
 
     @Override
@@ -79,9 +77,10 @@ public final class PosthocOnMode implements ExperimentMode {
     }
 
     @Override
-    public void run(SeedRun seed) {
+    public void run(SeedModels seed) {
         List<RunId> runs =
-                source.weightedRuns(List.copyOf(seed.strategies().keySet()), seed.rounds());
+                source.weightedRuns(
+                        List.copyOf(seed.strategies().keySet()), seed.plan().arms().rounds());
         for (RunId from : runs) {
             RunRecord model =
                     seed.recorded(from)
@@ -94,7 +93,9 @@ public final class PosthocOnMode implements ExperimentMode {
                     new RunId(name(), from.strategy(), from.round()),
                     weights,
                     from,
-                    logits -> PosthocMode.adjust(logits, weights, seed.maxAccuracyDrop()));
+                    logits ->
+                            PosthocMode.adjust(
+                                    logits, weights, seed.plan().arms().maxAccuracyDrop()));
         }
     }
 }

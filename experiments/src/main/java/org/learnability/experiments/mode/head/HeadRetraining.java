@@ -1,4 +1,4 @@
-package org.learnability.experiments.record;
+package org.learnability.experiments.mode.head;
 
 import com.google.gson.annotations.SerializedName;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.learnability.experiments.setting.Setting;
+import org.learnability.experiments.setting.Settings;
 import org.learnability.experiments.weighting.Weighting;
 
 /**
@@ -64,9 +65,8 @@ public record HeadRetraining(
                         help = "Learning rate of the head mode's Adam (default: 0.001).")
                 double headLr) {
 
-    /** The defaults. */
-    public static final HeadRetraining DEFAULT =
-            new HeadRetraining(Data.HOLDOUT, Init.BASELINE, 10, 0.001);
+    /** The defaults, as the options declare them. */
+    public static final HeadRetraining DEFAULT = Settings.defaults(HeadRetraining.class);
 
     /** The L2 penalties tried, as Adam's weight decay: {@code g + l2 W}. */
     public static final List<Double> L2_GRID = List.of(0.0, 1e-4, 1e-3, 1e-2);

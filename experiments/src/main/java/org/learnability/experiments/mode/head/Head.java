@@ -1,4 +1,6 @@
-package org.learnability.experiments.record;
+package org.learnability.experiments.mode.head;
+
+import org.learnability.experiments.record.SplitScores;
 
 /**
  * How a {@code head} model's final dense layer was re-trained ({@link HeadRetraining}) and what was

@@ -1,7 +1,8 @@
-package org.learnability.experiments.record;
+package org.learnability.experiments.mode.finetune;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.learnability.experiments.setting.Settings;
 import org.learnability.experiments.weighting.Weighting;
 
 /**
@@ -16,10 +17,8 @@ import org.learnability.experiments.weighting.Weighting;
  */
 public record Finetune(int epochs, double learningRate) {
 
-    /**
-     * The defaults: one epoch at 1e-4, the issue's pilot (Fashion-MNIST, {@code cnn-small}, Adam).
-     */
-    public static final Finetune DEFAULT = new Finetune(1, 1e-4);
+    /** The defaults, as {@link FinetuneSettings} declares them. */
+    public static final Finetune DEFAULT = Settings.defaults(FinetuneSettings.class).part();
 
     /** Checks the values, naming the option at fault. */
     public Finetune {

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.learnability.api.weights.ClassWeights;
@@ -32,7 +33,7 @@ import org.learnability.runner.pipeline.ValidationHook;
  * it trained again (deterministic for a seed), with one warning where a saved file was promised and
  * is missing or damaged, and a second where the model trained again does not score as recorded.
  */
-final class SeedBaseline implements AutoCloseable {
+final class SharedBaseline implements AutoCloseable {
 
     private final ExperimentPlan plan;
     private final int seed;
@@ -60,7 +61,7 @@ final class SeedBaseline implements AutoCloseable {
      *     builds on its model needs no training
      * @param identity the digests of the plan's options, which its record carries
      */
-    SeedBaseline(
+    SharedBaseline(
             ExperimentPlan plan,
             int seed,
             Session session,
@@ -123,13 +124,13 @@ final class SeedBaseline implements AutoCloseable {
                             key,
                             run,
                             Weighting.PAPER,
-                            scored,
-                            null,
-                            null,
-                            identity,
-                            null,
-                            saved,
-                            null);
+                            new RunRecords.Outcome(
+                                    scored,
+                                    Map.of(),
+                                    null,
+                                    session.splits().training().size(),
+                                    saved),
+                            identity);
         } else {
             progress.skip(record.key());
         }

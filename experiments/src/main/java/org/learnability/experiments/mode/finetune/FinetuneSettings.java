@@ -1,0 +1,45 @@
+package org.learnability.experiments.mode.finetune;
+
+import org.learnability.experiments.setting.Setting;
+
+/**
+ * The {@code finetune} mode's options: how far the baseline is trained on with the weights.
+ *
+ * @param finetuneEpochs the epochs a fine-tune trains on top of the baseline
+ * @param finetuneLr the fine-tune's constant learning rate
+ */
+public record FinetuneSettings(
+        @Setting(
+                        order = 31,
+                        identity = false,
+                        label = "K",
+                        since = "1",
+                        help =
+                                "Epochs the finetune mode trains the baseline further with the"
+                                        + " weighted loss, a fresh optimizer at --finetune-lr; 0"
+                                        + " gives the baseline's figures (default: 1).")
+                int finetuneEpochs,
+        @Setting(
+                        order = 32,
+                        identity = false,
+                        label = "RATE",
+                        since = "0.0001",
+                        help =
+                                "Constant learning rate of the finetune mode (default: 0.0001;"
+                                        + " see the README's measurement).")
+                double finetuneLr) {
+
+    /** Checks the values, naming the option at fault. */
+    public FinetuneSettings {
+        new Finetune(finetuneEpochs, finetuneLr);
+    }
+
+    /**
+     * Returns what a fine-tuned model's record says of its fine-tuning.
+     *
+     * @return the epochs and the learning rate
+     */
+    public Finetune part() {
+        return new Finetune(finetuneEpochs, finetuneLr);
+    }
+}

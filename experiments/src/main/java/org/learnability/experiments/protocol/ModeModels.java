@@ -1,0 +1,248 @@
+package org.learnability.experiments.protocol;
+
+import ai.djl.Model;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.mode.Derived;
+import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.RunId;
+import org.learnability.experiments.mode.SeedModels;
+import org.learnability.experiments.mode.finetune.FinetuneMode;
+import org.learnability.experiments.mode.head.HeadMode;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.ModelKey;
+import org.learnability.experiments.record.RunRecord;
+import org.learnability.experiments.record.SavedModel;
+import org.learnability.experiments.weighting.Weighting;
+import org.learnability.runner.head.HeadFeatures;
+import org.learnability.runner.pipeline.Session;
+import org.learnability.runner.pipeline.SplitLogits;
+import org.learnability.runner.pipeline.TrainedModel;
+import org.learnability.runner.training.TrainingResult;
+import org.learnability.runner.training.TrainingSettings;
+
+/**
+ * What one mode sees of an {@link ExperimentSeed}: the seed runner's primitives, each recording one
+ * model under the mode's keys and weighting, and skipping a model the ledger holds.
+ */
+final class ModeModels implements SeedModels {
+
+    private final ExperimentSeed seed;
+    private final ExperimentMode mode;
+    private final Weighting weighting;
+
+    ModeModels(ExperimentSeed seed, ExperimentMode mode) {
+        this.seed = seed;
+        this.mode = mode;
+        this.weighting = seed.plan.arms().weighting(mode);
+    }
+
+    @Override
+    public ExperimentPlan plan() {
+        return seed.plan;
+    }
+
+    @Override
+    public <S extends Record> S settings(Class<S> group) {
+        return seed.plan.arms().settings(group);
+    }
+
+    @Override
+    public Weighting weighting() {
+        return weighting;
+    }
+
+    @Override
+    public int seed() {
+        return seed.seed;
+    }
+
+    @Override
+    public List<String> classNames() {
+        return seed.session.classNames();
+    }
+
+    @Override
+    public Map<String, WeightStrategy> strategies() {
+        return seed.strategies;
+    }
+
+    @Override
+    public Session session() {
+        return seed.session;
+    }
+
+    @Override
+    public RunRecord baseline() {
+        return seed.baseline();
+    }
+
+    @Override
+    public byte[] baselineParameters() {
+        return seed.baseline.parameters(seed.progress);
+    }
+
+    @Override
+    public HeadFeatures baselineFeatures(boolean training) {
+        return seed.baseline.features(training, seed.progress);
+    }
+
+    @Override
+    public Optional<RunRecord> recorded(RunId run) {
+        return seed.ledger.get(seed.key(run, seed.mode(run)));
+    }
+
+    @Override
+    public String describe(int epochs) {
+        return seed.baseline.what(epochs);
+    }
+
+    @Override
+    public void note(String note) {
+        seed.progress.note(note);
+    }
+
+    @Override
+    public TrainingSettings weighted(TrainingSettings settings) {
+        return seed.weighted(settings, weighting);
+    }
+
+    @Override
+    public RunRecord trained(RunId run, Supplier<Training> training) {
+        ModelKey key = seed.key(run, mode);
+        Optional<RunRecord> recorded = seed.skipped(key);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        RunRecord baseline = seed.baseline();
+        Training t = training.get();
+        seed.progress.start(key.toString(), t.what());
+        TrainedModel trained;
+        SavedModel saved;
+        try (Session.Fitted fitted = seed.fit(t, weighting)) {
+            trained = seed.session.score(fitted);
+            saved = save(key, fitted.model());
+            seed.keepIfDerivedFrom(mode, key, fitted.model());
+        }
+        return seed.record(
+                key,
+                run,
+                weighting,
+                new RunRecords.Outcome(
+                        trained,
+                        t.part(),
+                        baseline.validation(),
+                        seed.session.splits().training().size(),
+                        saved));
+    }
+
+    @Override
+    public Model fit(Training training) {
+        return seed.fit(training, weighting).model();
+    }
+
+    @Override
+    public RunRecord made(RunId run, String what, Supplier<Made> make) {
+        ModelKey key = seed.key(run, mode);
+        Optional<RunRecord> recorded = seed.skipped(key);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        seed.baseline();
+        seed.progress.start(key.toString(), what);
+        Made made = make.get();
+        SavedModel saved = null;
+        if (seed.store.saves(false) || seed.isSource(mode)) {
+            try (Model model = made.open().get()) {
+                saved = save(key, model);
+                seed.keepIfDerivedFrom(mode, key, model);
+            }
+        }
+        return seed.record(
+                key,
+                run,
+                weighting,
+                new RunRecords.Outcome(
+                        made.model(),
+                        made.part(),
+                        made.baselineValidation(),
+                        made.trainedOn(),
+                        saved));
+    }
+
+    @Override
+    public RunRecord derived(
+            RunId run, ClassWeights weights, RunId source, Function<SplitLogits, Derived> derive) {
+        ModelKey key = seed.key(run, mode);
+        Optional<RunRecord> recorded = seed.skipped(key);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        RunRecord from = source.isBaseline() ? null : source(key, source);
+        RunRecord baseline = seed.baseline();
+        long start = System.nanoTime();
+        Derived result;
+        Map<String, Object> parts = new HashMap<>();
+        if (from == null) {
+            seed.progress.start(
+                    key.toString(), "adjusting the baseline's logits (" + mode.name() + ")");
+            result = derive.apply(seed.baseline.logits(seed.progress));
+        } else {
+            seed.progress.start(
+                    key.toString(),
+                    "adjusting the logits of " + from.key() + " (" + mode.name() + ")");
+            result = seed.derive(from, derive);
+            parts.putAll(parts(from));
+        }
+        parts.putAll(result.part());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        TrainedModel model =
+                new TrainedModel(
+                        new TrainingResult(List.of(), List.of(weights), seconds, 0, List.of()),
+                        result.validation(),
+                        result.test());
+        return seed.record(
+                key,
+                run,
+                weighting,
+                new RunRecords.Outcome(
+                        model,
+                        parts,
+                        from == null
+                                ? baseline.validation()
+                                : seed.mode(source).baselineValidation(baseline, from),
+                        0,
+                        null));
+    }
+
+    /** The recorded source of a derived model. */
+    private RunRecord source(ModelKey key, RunId source) {
+        return recorded(source)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        key + " derives from " + source + ", not recorded"));
+    }
+
+    /** The parts of a source's record that a model derived from it carries too. */
+    private static Map<String, Object> parts(RunRecord from) {
+        Map<String, Object> parts = new HashMap<>();
+        if (from.finetune() != null) {
+            parts.put(FinetuneMode.PART, from.finetune());
+        }
+        if (from.head() != null) {
+            parts.put(HeadMode.PART, from.head());
+        }
+        return parts;
+    }
+
+    private SavedModel save(ModelKey key, Model model) {
+        return seed.store.saves(false) ? seed.store.save(key, seed.session, model) : null;
+    }
+}
