@@ -71,14 +71,25 @@ public final class PluginJars {
      * @return binary class name (nested classes included, e.g. {@code a.B$1}) to class-file bytes
      */
     public static Map<String, byte[]> compile(Map<String, String> sources) {
+        return compile(sources, apiClassPath().toString());
+    }
+
+    /**
+     * Compiles Java sources against a class path, in memory: a plug-in of another kind (an
+     * experiment mode) compiles against more than the api.
+     *
+     * @param sources fully qualified class name to its source text
+     * @param classPath the class path, e.g. the test JVM's own
+     * @return binary class name (nested classes included) to class-file bytes
+     */
+    public static Map<String, byte[]> compile(Map<String, String> sources, String classPath) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "no system Java compiler: the tests must run on a JDK, not a JRE");
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> output = new TreeMap<>();
         List<JavaFileObject> units =
                 sources.entrySet().stream().map(e -> source(e.getKey(), e.getValue())).toList();
-        List<String> options =
-                List.of("--release", "17", "-proc:none", "-classpath", apiClassPath().toString());
+        List<String> options = List.of("--release", "17", "-proc:none", "-classpath", classPath);
         try (StandardJavaFileManager standard =
                 javac.getStandardFileManager(diagnostics, Locale.ROOT, UTF_8)) {
             JavaFileManager inMemory =
@@ -154,6 +165,25 @@ public final class PluginJars {
             Map<String, byte[]> compiled,
             Collection<String> classNames,
             Collection<String> services) {
+        return jar(jar, compiled, classNames, SERVICES_ENTRY, services);
+    }
+
+    /**
+     * Packs classes into a plugin jar with a services file of any service type.
+     *
+     * @param jar the jar to write; its directory must exist
+     * @param compiled classes from {@link #compile}
+     * @param classNames the top-level classes to pack, each with its nested classes
+     * @param servicesEntry the services file's path in the jar, {@code META-INF/services/<type>}
+     * @param services the lines of the services file; none writes no services file
+     * @return {@code jar}
+     */
+    public static Path jar(
+            Path jar,
+            Map<String, byte[]> compiled,
+            Collection<String> classNames,
+            String servicesEntry,
+            Collection<String> services) {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
@@ -175,7 +205,7 @@ public final class PluginJars {
                 }
             }
             if (!services.isEmpty()) {
-                out.putNextEntry(new JarEntry(SERVICES_ENTRY));
+                out.putNextEntry(new JarEntry(servicesEntry));
                 out.write((String.join("\n", services) + "\n").getBytes(UTF_8));
                 out.closeEntry();
             }
