@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.learnability.cluster.spark.SparkStart;
+import org.learnability.cluster.task.WorkerApplication;
 import org.learnability.experiments.cli.LearnabilityCommand;
 import org.learnability.experiments.cli.VersionProvider;
 import org.learnability.experiments.protocol.SaveModels;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.cluster.spark.SparkStart;
 import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.OneEngineTest;
 

@@ -1,6 +1,7 @@
 package org.learnability.experiments.plan;
 
 import java.util.List;
+import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.setting.Setting;
 
 /**
@@ -69,5 +70,17 @@ public record ExperimentPlan(
      */
     public int modelCount() {
         return seeds.size() * (1 + arms.weightedRuns().size());
+    }
+
+    /**
+     * Tells whether a mode's models are made from the baseline's (they cost less than a training,
+     * {@link ExperimentMode#trainings}), so that the baseline's model is loaded rather than trained
+     * again, and a grid gives all of a seed's such models one task.
+     *
+     * @param mode one of the plan's modes
+     * @return {@code true} for {@code posthoc}, {@code finetune}, {@code head}
+     */
+    public boolean buildsOnBaseline(ExperimentMode mode) {
+        return mode.trainings(arms, baseline.epochs()) < 1;
     }
 }

@@ -68,7 +68,7 @@ final class ExperimentSeed {
         this.baseline = baseline;
         this.needsBaselineModel =
                 plan.arms().mode().stream()
-                        .filter(ExperimentSeed.this::buildsOnBaseline)
+                        .filter(plan::buildsOnBaseline)
                         .anyMatch(
                                 m ->
                                         m
@@ -84,11 +84,6 @@ final class ExperimentSeed {
         for (ExperimentMode mode : plan.arms().mode()) {
             mode.run(new ModeModels(this, mode));
         }
-    }
-
-    /** Whether a mode's models cost less than a training: they are made from the baseline's. */
-    private boolean buildsOnBaseline(ExperimentMode mode) {
-        return mode.trainings(plan.arms(), plan.baseline().epochs()) < 1;
     }
 
     RunRecord baseline() {

@@ -64,7 +64,7 @@ class ModePluginTest {
 
     @Test
     void aModeInAPluginJarIsFoundByNameAndRuns() throws IOException {
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path plugins = Files.createDirectories(dir.resolve("mode-plugins"));
         PluginJars.jar(
                 plugins.resolve("twice.jar"),
                 PluginJars.compile(Map.of(MODE, SOURCE), System.getProperty("java.class.path")),

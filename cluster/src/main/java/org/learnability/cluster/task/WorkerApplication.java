@@ -1,4 +1,4 @@
-package org.learnability.cluster;
+package org.learnability.cluster.task;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.learnability.runner.engine.ThreadRequest;
  * started applications. In the embedded {@code local[N]} the driver's own application (with any
  * extra modules) serves its tasks.
  */
-final class WorkerApplication {
+public final class WorkerApplication {
 
     private static final Map<Path, Application> STARTED = new ConcurrentHashMap<>();
 
@@ -26,7 +26,7 @@ final class WorkerApplication {
      * @param plugins the plugins directory
      * @param application the application
      */
-    static void share(Path plugins, Application application) {
+    public static void share(Path plugins, Application application) {
         STARTED.put(key(plugins), application);
     }
 

@@ -1,4 +1,4 @@
-package org.learnability.cluster;
+package org.learnability.cluster.task;
 
 import ai.djl.engine.Engine;
 import com.google.gson.JsonObject;
@@ -11,14 +11,12 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 import org.learnability.experiments.app.Application;
 import org.learnability.experiments.io.Json;
-import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.protocol.RunLedger;
 import org.learnability.experiments.protocol.RunProgress;
 import org.learnability.experiments.protocol.SeedRunner;
-import org.learnability.experiments.record.RunRecord;
 import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.engine.EngineThreads;
 import org.learnability.runner.engine.GradMode;
@@ -34,7 +32,7 @@ import org.learnability.runner.pipeline.SessionOptions;
  * {@code runs.jsonl}. The task's engine threads are set to the grid's {@code --threads-per-task},
  * and on a cluster with GPUs the task trains on the GPU Spark assigned it.
  */
-final class TaskWorker {
+public final class TaskWorker {
 
     private TaskWorker() {}
 
@@ -45,7 +43,7 @@ final class TaskWorker {
      * @param context Spark's context of the task, for its GPU; null outside Spark
      * @return the new records, and a baseline's parameters
      */
-    static GridTask.Result run(GridTask task, TaskContext context) {
+    public static GridTask.Result run(GridTask task, TaskContext context) {
         ThreadRequest threads = new ThreadRequest(task.threads(), 0);
         Application application = WorkerApplication.get(Path.of(task.pluginsDir()), threads);
         SeedRunner runner = application.get(SeedRunner.class);
@@ -68,11 +66,7 @@ final class TaskWorker {
                                 PlanOptions.of(
                                         Json.GSON.fromJson(task.plan(), JsonObject.class),
                                         "grid experiment " + task.experiment()));
-        RunLedger ledger =
-                RunLedger.inMemory(
-                        task.recorded().stream()
-                                .map(line -> Json.GSON.fromJson(line, RunRecord.class))
-                                .toList());
+        RunLedger ledger = RunLedger.inMemory(RecordLines.read(task.recorded()));
         SessionOptions options =
                 SessionOptions.defaults().withDevices(devices(context)).withProgress(false);
         PrintWriter log = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -91,10 +85,8 @@ final class TaskWorker {
                                 .parameters()
                                 .orElse(parameters);
             } else {
-                List<String> names = List.of(task.mode().split(","));
-                List<ExperimentMode> modes =
-                        plan.arms().mode().stream().filter(m -> names.contains(m.name())).toList();
-                ExperimentPlan arm = GridRunner.arm(plan, modes, task.strategies());
+                ExperimentPlan arm =
+                        ArmPlans.of(plan, ArmPlans.named(plan, task.mode()), task.strategies());
                 runner.run(
                         session,
                         task.seed(),
@@ -105,10 +97,7 @@ final class TaskWorker {
                                 : Optional.of(task.baselineParameters()));
             }
         }
-        return new GridTask.Result(
-                task.index(),
-                ledger.appended().stream().map(Json.GSON::toJson).toList(),
-                parameters);
+        return new GridTask.Result(task.index(), RecordLines.write(ledger.appended()), parameters);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.learnability.cluster;
+package org.learnability.cluster.spark;
 
 import java.io.Serializable;
 import java.util.List;
@@ -18,11 +18,18 @@ import scala.runtime.BoxedUnit;
  * soon as that task has succeeded (Spark's {@code SparkContext.runJob} with a result handler): a
  * task attempt that fails and is retried hands over nothing, so nothing arrives twice.
  */
-final class SparkJobs {
+public final class SparkJobs {
 
     /** The work of one task, shipped to the executors. */
     @FunctionalInterface
-    interface Work<T, R> extends Serializable {
+    public interface Work<T, R> extends Serializable {
+        /**
+         * Does a task's work.
+         *
+         * @param item the task's item
+         * @param context Spark's context of the task
+         * @return the task's result
+         */
         R apply(T item, TaskContext context);
     }
 
@@ -40,7 +47,7 @@ final class SparkJobs {
      * @param <R> the results' type
      */
     @SuppressWarnings("unchecked")
-    static <T, R> void runEach(
+    public static <T, R> void runEach(
             JavaSparkContext spark,
             List<T> items,
             Work<T, R> work,

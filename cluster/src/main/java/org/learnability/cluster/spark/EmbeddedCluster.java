@@ -1,4 +1,4 @@
-package org.learnability.cluster;
+package org.learnability.cluster.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,16 +33,37 @@ final class EmbeddedCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the master and the workers.
+     * Lets the executor processes run the driver's code as the driver does: its class path, and its
+     * DJL and Learnability system properties; a failed task attempt is retried once.
      *
-     * @param workers the workers, one executor each
-     * @param cores the cores of each worker
-     * @param memoryMb the memory of each worker, in MiB
+     * @param conf Spark's configuration, changed
+     */
+    static void configureExecutors(SparkConf conf) {
+        conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        conf.set("spark.executor.extraJavaOptions", forwardedProperties());
+        conf.set("spark.task.maxFailures", "2");
+    }
+
+    /**
+     * Starts the cluster a {@code local-cluster[N, cores, memory]} master names.
+     *
+     * @param master the master URL
      * @param workDir the workers' work directory, made if missing
      * @param conf Spark's configuration
      * @return the cluster; closing it stops it
      */
-    static EmbeddedCluster start(
+    static EmbeddedCluster start(String master, Path workDir, SparkConf conf) {
+        String[] sizes = master.replaceAll("[^0-9,]", "").split(",");
+        return start(
+                Integer.parseInt(sizes[0]),
+                Integer.parseInt(sizes[1]),
+                Integer.parseInt(sizes[2]),
+                workDir,
+                conf);
+    }
+
+    /** Starts the master and N workers of some cores and memory (in MiB), one executor each. */
+    private static EmbeddedCluster start(
             int workers, int cores, int memoryMb, Path workDir, SparkConf conf) {
         try {
             Files.createDirectories(workDir);
@@ -97,5 +118,19 @@ final class EmbeddedCluster implements AutoCloseable {
         workers.forEach(RpcEnv::awaitTermination);
         master.shutdown();
         master.awaitTermination();
+    }
+
+    /** The driver's DJL and Learnability system properties, as JVM options of the executors. */
+    private static String forwardedProperties() {
+        List<String> options = new ArrayList<>();
+        System.getProperties()
+                .forEach(
+                        (key, value) -> {
+                            String name = key.toString();
+                            if (name.startsWith("ai.djl.") || name.startsWith("learnability.")) {
+                                options.add("-D" + name + "=" + value);
+                            }
+                        });
+        return String.join(" ", options);
     }
 }

@@ -1,4 +1,4 @@
-package org.learnability.cluster;
+package org.learnability.cluster.task;
 
 import java.io.Serializable;
 import java.util.List;
