@@ -42,7 +42,11 @@ public final class Main {
     public static CommandLine commandLine(List<? extends Module> extraModules) {
         LearnabilityCommand root = new LearnabilityCommand(extraModules);
         CommandLine cli = new CommandLine(root);
-        PlanFlags.addTo(cli.getSubcommands().get("run").getCommandSpec());
+        for (CommandLine command : cli.getSubcommands().values()) {
+            if (command.getCommand() instanceof PlanFlags.Taker taker) {
+                taker.addPlanOptions(command.getCommandSpec());
+            }
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionStrategy(root::execute);
         cli.setParameterExceptionHandler(

@@ -37,8 +37,7 @@ public record ArmPlan(
                         identity = false,
                         help =
                                 "Comma-separated strategy specs, e.g. mean-ratio:gamma=2,difficulty;"
-                                        + " the baseline uniform is always trained (quick:"
-                                        + " mean-ratio:gamma=2).")
+                                        + " the baseline uniform is always trained.")
                 List<String> strategies,
         @Setting(
                         order = 15,
@@ -46,12 +45,9 @@ public record ArmPlan(
                         identity = false,
                         help =
                                 "Comma-separated modes, each run in turn for every seed:"
-                                        + " ${bundle:modes} (quick, paper: two-stage,posthoc).")
+                                        + " ${bundle:modes}.")
                 List<ExperimentMode> mode,
-        @Setting(
-                        order = 16,
-                        label = "R",
-                        help = "Weighted rounds of the iterative mode (default: 3 for iterative).")
+        @Setting(order = 16, label = "R", help = "Weighted rounds of the iterative mode.")
                 int rounds,
         Weighting weighting,
         @Setting(
@@ -59,8 +55,9 @@ public record ArmPlan(
                         label = "X",
                         since = "0.005",
                         help =
-                                "Validation accuracy a choice made on validation (posthoc's T) may"
-                                        + " give up against the baseline (default: 0.005).")
+                                "Validation accuracy a choice made on validation (posthoc's T, the"
+                                        + " report's recommended arm) may give up against the"
+                                        + " baseline.")
                 double maxAccuracyDrop,
         @Setting(
                         order = 25,
@@ -68,7 +65,7 @@ public record ArmPlan(
                         since = "0.05",
                         help =
                                 "Warn when a weighted model's validation accuracy falls more than"
-                                        + " X below its baseline's (default: 0.05).")
+                                        + " X below its baseline's.")
                 double collapseThreshold,
         @Setting(
                         order = 31,
@@ -78,8 +75,7 @@ public record ArmPlan(
                         help =
                                 "Epochs the finetune mode trains the baseline further with the"
                                         + " weighted loss, a fresh optimizer at --finetune-lr; 0"
-                                        + " gives the baseline's figures (default: 1, the issue's"
-                                        + " pilot).")
+                                        + " gives the baseline's figures.")
                 int finetuneEpochs,
         @Setting(
                         order = 32,
@@ -87,9 +83,8 @@ public record ArmPlan(
                         label = "RATE",
                         since = "0.0001",
                         help =
-                                "Constant learning rate of the finetune mode (default: 0.0001,"
-                                        + " the issue's pilot with Adam; see the README's"
-                                        + " measurement).")
+                                "Constant learning rate of the finetune mode; the README's"
+                                        + " Fine-tuning the baseline compares rates.")
                 double finetuneLr,
         HeadRetraining head) {
 
@@ -122,11 +117,7 @@ public record ArmPlan(
         }
         strategies = List.copyOf(specs);
         check(rounds >= 1, "--rounds", rounds, "a whole number >= 1");
-        check(
-                maxAccuracyDrop >= 0 && maxAccuracyDrop <= 1,
-                "--max-accuracy-drop",
-                maxAccuracyDrop,
-                "a number in [0, 1]");
+        checkAccuracyDrop(maxAccuracyDrop);
         check(
                 collapseThreshold >= 0 && collapseThreshold <= 1,
                 "--collapse-threshold",
@@ -161,6 +152,18 @@ public record ArmPlan(
      */
     public Finetune finetune() {
         return new Finetune(finetuneEpochs, finetuneLr);
+    }
+
+    /**
+     * Checks a {@code maxAccuracyDrop}, as a plan and a report take it.
+     *
+     * @param drop the validation accuracy a choice may give up
+     * @return the drop
+     * @throws IllegalArgumentException unless it is in [0, 1]
+     */
+    public static double checkAccuracyDrop(double drop) {
+        check(drop >= 0 && drop <= 1, "--max-accuracy-drop", drop, "a number in [0, 1]");
+        return drop;
     }
 
     private static void check(boolean ok, String option, Object value, String expected) {

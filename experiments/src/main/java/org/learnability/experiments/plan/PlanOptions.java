@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.learnability.api.strategy.StrategySpec;
@@ -114,17 +113,19 @@ public final class PlanOptions {
     }
 
     /**
-     * Returns these options without some keys.
+     * Returns some of these options.
      *
-     * @param keys the keys to leave out
-     * @return the options
+     * @param keys the keys to keep
+     * @return the options of those keys that are given
      */
-    public PlanOptions without(String... keys) {
-        JsonObject copy = values.deepCopy();
+    public PlanOptions only(String... keys) {
+        JsonObject some = new JsonObject();
         for (String key : keys) {
-            copy.remove(key);
+            if (values.has(key)) {
+                some.add(key, values.get(key).deepCopy());
+            }
         }
-        return new PlanOptions(copy, where);
+        return new PlanOptions(some, where);
     }
 
     /**
@@ -171,19 +172,19 @@ public final class PlanOptions {
         return read(key, "a text", e -> e.getAsJsonPrimitive().isString() ? e.getAsString() : null);
     }
 
-    /** Returns a whole-number option. */
-    int integer(String key) {
+    /** Returns a whole-number option; throws, naming it, if it is missing or not a whole number. */
+    public int integer(String key) {
         return read(key, "a whole number", PlanOptions::wholeNumber);
     }
 
-    /** Returns a number option. */
-    double number(String key) {
+    /** Returns a number option; throws, naming it, if it is missing or not a number. */
+    public double number(String key) {
         return read(
                 key, "a number", e -> e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : null);
     }
 
-    /** Returns a true/false option. */
-    boolean bool(String key) {
+    /** Returns a true/false option; throws, naming it, if it is missing or not true or false. */
+    public boolean bool(String key) {
         return read(
                 key,
                 "true or false",
@@ -281,10 +282,5 @@ public final class PlanOptions {
             values.addProperty(
                     "dataDir", Path.of(text("dataDir")).toAbsolutePath().normalize().toString());
         }
-    }
-
-    /** Returns the keys given. */
-    Set<String> keys() {
-        return values.keySet();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.WeakBaseline;
 
@@ -38,8 +39,8 @@ public record Analysis(
         List<RunRecord> weakBaselines,
         double tolerance) {
 
-    /** The tolerance of {@code --max-accuracy-drop} when none is given. */
-    public static final double DEFAULT_TOLERANCE = 0.005;
+    /** The tolerance when none is given: the value {@code maxAccuracyDrop} declares. */
+    public static final double DEFAULT_TOLERANCE = PlanOptions.defaults().number("maxAccuracyDrop");
 
     /** Takes immutable copies. */
     public Analysis {
