@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.plan.PlanSchema;
 import org.learnability.experiments.setting.Settings;
 
 /**
@@ -26,11 +26,12 @@ final class GridErrors {
      * @param file the grid file
      * @param experiment the experiment's name
      * @param e the plan's error
+     * @param schema every plan option
      * @return the error naming the file, the experiment and the key; {@code e} itself when it names
      *     the file already
      */
     static IllegalArgumentException inExperiment(
-            Path file, String experiment, IllegalArgumentException e) {
+            Path file, String experiment, IllegalArgumentException e, PlanSchema schema) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (message.startsWith(file.toString())) {
             return e;
@@ -38,8 +39,7 @@ final class GridErrors {
         Matcher option = OPTION.matcher(message);
         if (option.matches()) {
             Optional<String> key =
-                    Settings.byOption(ExperimentPlan.class, option.group(1))
-                            .map(Settings.Declaration::key);
+                    schema.byOption(option.group(1)).map(Settings.Declaration::key);
             if (key.isPresent()) {
                 message = key.get() + option.group(2);
             }

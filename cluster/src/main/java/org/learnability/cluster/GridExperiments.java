@@ -83,9 +83,9 @@ final class GridExperiments {
                         codec.resolve(
                                 grid.preset(),
                                 planFile.recorded(dir),
-                                PlanOptions.of(named.options(), grid.file() + " (" + name + ")"));
+                                codec.schema().options(named.options(), grid.file() + " (" + name + ")"));
             } catch (IllegalArgumentException e) {
-                throw GridErrors.inExperiment(grid.file(), name, e);
+                throw GridErrors.inExperiment(grid.file(), name, e, codec.schema());
             }
             ExperimentRunner.CheckedRun checked = runner.check(plan, dir, options);
             experiments.put(

@@ -2,18 +2,9 @@ package org.learnability.experiments.bench;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.dataset.Batch;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.plan.PlanCodec;
@@ -28,7 +19,6 @@ import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.SessionOptions;
 import org.learnability.runner.pipeline.SessionSpec;
 import org.learnability.runner.registry.Registry;
-import org.learnability.runner.training.BatchSource;
 import org.learnability.runner.training.EpochHook;
 import org.learnability.runner.training.SplitSource;
 import org.learnability.runner.training.TrainingSettings;
@@ -117,7 +107,7 @@ public final class Bench {
     public BenchResult run(BenchSpec spec, SessionOptions options, PrintWriter progress) {
         ModelArchitecture architecture = check(spec);
         BenchRecipe recipe = recipe(spec);
-        double loadAverage = loadAverage();
+        double loadAverage = ProcessCpu.loadAverage();
         SessionSpec data =
                 new SessionSpec(
                         spec.dataset(),
@@ -146,7 +136,7 @@ public final class Bench {
                 new TimedBatchSource(
                         session.trainingBatches(spec.seed(), recipe.augment()),
                         spec,
-                        Bench::processCpuNanos);
+                        ProcessCpu::nanos);
         // the trainer's epochs are the benchmark's rounds
         TrainingSettings settings =
                 recipe.settings()
@@ -167,155 +157,36 @@ public final class Bench {
             double scoreSeconds = (System.nanoTime() - start) / 1e9;
             progress.printf(Locale.ROOT, "scoring: %,.0f images/s%n", test.size() / scoreSeconds);
             progress.flush();
-
-            List<TimedBatchSource.Round> measured = source.measured();
-            double seconds = measured.stream().mapToDouble(TimedBatchSource.Round::seconds).sum();
-            double dataSeconds =
-                    measured.stream().mapToDouble(TimedBatchSource.Round::dataSeconds).sum();
-            double cpuSeconds =
-                    measured.stream().mapToDouble(TimedBatchSource.Round::cpuSeconds).sum();
             return new BenchResult(
-                    BenchResult.RUNNER,
-                    djl.getEngineName(),
-                    djl.getVersion(),
-                    Engine.getDjlVersion(),
-                    Runtime.version().toString(),
-                    architecture.name(),
-                    spec.dataset().name(),
-                    training.size(),
-                    test.size(),
-                    spec.batchSize(),
-                    threads.intraOp(),
-                    threads.interOp(),
-                    threads.source(),
-                    malloc.description(),
-                    recipe.toString(),
-                    recipe.augment(),
-                    spec.warmupBatches(),
-                    spec.measuresBatches() ? "chunk" : "epoch",
-                    measured.stream().mapToLong(TimedBatchSource.Round::batches).sum(),
-                    measured.stream().mapToLong(TimedBatchSource.Round::images).sum(),
-                    seconds,
-                    Spread.of(measured.stream().map(r -> r.images() / r.seconds()).toList()),
-                    dataSeconds / seconds,
-                    DATA_TIMING,
-                    test.size() / scoreSeconds,
-                    session.spec().options().scoringBatchSize(),
-                    scores.accuracy(),
-                    log.peakAfterFirst,
-                    log.peakAfterLast,
-                    log.residentAfterFirst,
-                    log.residentAfterLast,
-                    cpuSeconds / seconds,
-                    loadAverage);
-        }
-    }
-
-    /** Ends every round, resets the memory peak after the warm-up, and prints a line per round. */
-    private static final class RoundLog implements EpochHook {
-        private final TimedBatchSource source;
-        private final BenchSpec spec;
-        private final PrintWriter progress;
-        double peakAfterFirst = -1;
-        double peakAfterLast = -1;
-        double residentAfterFirst = -1;
-        double residentAfterLast = -1;
-
-        RoundLog(TimedBatchSource source, BenchSpec spec, PrintWriter progress) {
-            this.source = source;
-            this.spec = spec;
-            this.progress = progress;
-        }
-
-        @Override
-        public ClassWeights afterEpoch(int epoch, Model model, ClassWeights current) {
-            TimedBatchSource.Round round = source.endRound(epoch);
-            if (round.warmup()) {
-                ProcessMemory.resetPeak();
-                progress.printf(
-                        Locale.ROOT,
-                        "warm-up: %d batches in %.1f s%n",
-                        round.batches(),
-                        round.seconds());
-            } else {
-                int measured = epoch - source.warmupRounds() + 1;
-                double peak = ProcessMemory.peakResidentMiB();
-                double resident = ProcessMemory.residentMiB();
-                if (measured == 1) {
-                    peakAfterFirst = peak;
-                    residentAfterFirst = resident;
-                }
-                peakAfterLast = peak;
-                residentAfterLast = resident;
-                progress.printf(
-                        Locale.ROOT,
-                        "%s %d/%d: %,.0f images/s, data %.2f%%, peak RSS %,.0f MiB%n",
-                        spec.measuresBatches() ? "chunk" : "epoch",
-                        measured,
-                        spec.measuredRounds(),
-                        round.images() / round.seconds(),
-                        100 * round.dataSeconds() / round.seconds(),
-                        peak);
-            }
-            progress.flush();
-            return current;
-        }
-    }
-
-    /** The first few batches of a source, for a warm-up. */
-    private record FirstBatches(BatchSource source, int count) implements BatchSource {
-
-        @Override
-        public long size() {
-            return source.size();
-        }
-
-        @Override
-        public Shape sampleShape() {
-            return source.sampleShape();
-        }
-
-        @Override
-        public Iterable<Batch> batches(int batchSize, int epoch) {
-            return () ->
-                    new Iterator<>() {
-                        private final Iterator<Batch> batches =
-                                source.batches(batchSize, epoch).iterator();
-                        private int given;
-
-                        @Override
-                        public boolean hasNext() {
-                            return given < count && batches.hasNext();
-                        }
-
-                        @Override
-                        public Batch next() {
-                            if (!hasNext()) {
-                                throw new NoSuchElementException();
-                            }
-                            given++;
-                            return batches.next();
-                        }
-                    };
-        }
-    }
-
-    /** Returns this process's CPU time, all threads, in nanoseconds. */
-    static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
-    }
-
-    /** Returns the 1-minute load average from {@code /proc/loadavg}, else the JVM's view of it. */
-    static double loadAverage() {
-        try {
-            return Double.parseDouble(
-                    Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
-        } catch (IOException | RuntimeException e) {
-            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                    new Machine(
+                            BenchResult.RUNNER,
+                            djl.getEngineName(),
+                            djl.getVersion(),
+                            Engine.getDjlVersion(),
+                            Runtime.version().toString(),
+                            threads.intraOp(),
+                            threads.interOp(),
+                            threads.source(),
+                            malloc.description(),
+                            loadAverage),
+                    new Workload(
+                            architecture.name(),
+                            spec.dataset().name(),
+                            training.size(),
+                            test.size(),
+                            spec.batchSize(),
+                            recipe.toString(),
+                            recipe.augment(),
+                            spec.warmupBatches()),
+                    TrainingRate.of(
+                            spec.measuresBatches() ? "chunk" : "epoch",
+                            source.measured(),
+                            DATA_TIMING),
+                    new ScoringRate(
+                            test.size() / scoreSeconds,
+                            session.spec().options().scoringBatchSize(),
+                            scores.accuracy()),
+                    log.memory());
         }
     }
 }

@@ -2,11 +2,14 @@ package org.learnability.experiments.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.plan.Preset;
 import org.learnability.runner.data.DataException;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DatasetDefinition;
+import org.learnability.runner.data.FashionMnistDataset;
 
 /**
  * What a benchmark run measures: a model trained on a data set with a batch size, for a warm-up and
@@ -49,6 +52,30 @@ public record BenchSpec(
         int seed,
         boolean augment,
         Optional<Preset> preset) {
+
+    /**
+     * The plan options a benchmark takes, as {@code run} declares them, and its defaults for them,
+     * which differ from every preset's: a small model on Fashion-MNIST, every training image, batch
+     * 128, three measured epochs, no augmentation.
+     */
+    public static final PlanOptions DEFAULTS =
+            PlanOptions.of(
+                    Map.of(
+                            "model",
+                            "cnn-small",
+                            "dataset",
+                            FashionMnistDataset.NAME,
+                            "dataDir",
+                            "",
+                            "batchSize",
+                            128,
+                            "epochs",
+                            3,
+                            "trainSize",
+                            0,
+                            "augment",
+                            false),
+                    "bench's defaults");
 
     /** Validates every field, naming the option at fault. */
     public BenchSpec {

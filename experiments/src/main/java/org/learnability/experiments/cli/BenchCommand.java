@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.learnability.experiments.app.Application;
+import org.learnability.experiments.plan.PlanSchema;
 import org.learnability.experiments.bench.Bench;
 import org.learnability.experiments.bench.BenchResult;
 import org.learnability.experiments.bench.BenchSpec;
+import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.plan.Preset;
 import org.learnability.runner.data.DatasetDefinition;
-import org.learnability.runner.data.FashionMnistDataset;
 import org.learnability.runner.engine.ThreadRequest;
 import org.learnability.runner.pipeline.SessionOptions;
 import picocli.CommandLine.Command;
@@ -28,55 +29,26 @@ import picocli.CommandLine.Spec;
             "Trains a model with Learnability's pipeline (data set, splits, batch source, ModelTrainer with the weighted"
                     + " loss, Scorer) for a warm-up and then measured epochs or batches, and prints training and scoring"
                     + " images/s, the data-loading share, peak resident memory, engine and threads.",
-            "Adam, learning rate 1e-3, as bench/pytorch_reference.py, which prints the same JSON keys for plain PyTorch;"
-                    + " with --preset, the preset's training and scoring instead (the script takes --preset too).",
+            "Trains as bench/pytorch_reference.py (${bundle:bench-training}), which prints the same JSON keys for"
+                    + " plain PyTorch; with --preset, the preset's training and scoring instead (the script takes"
+                    + " --preset too). The options shared with run are declared as run's, with the defaults of"
+                    + " bench; --epochs are the measured epochs, after --warmup-batches, and no validation split"
+                    + " is held out.",
             "Engine: -Dai.djl.default_engine=PyTorch|MXNet. MXNet takes its threads from the environment only:"
                     + " export OMP_NUM_THREADS=N (and MXNET_CPU_WORKER_NTHREADS) before starting Java."
         })
-final class BenchCommand implements Callable<Integer>, LearnabilityCommand.EngineThreadsOption {
+final class BenchCommand
+        implements Callable<Integer>, LearnabilityCommand.EngineThreadsOption, PlanFlags.Taker {
 
     @ParentCommand LearnabilityCommand parent;
 
     @Spec CommandSpec spec;
 
     @Option(
-            names = "--model",
-            paramLabel = "NAME",
-            description = "Model: ${bundle:models} (default: ${DEFAULT-VALUE}).")
-    String model = "cnn-small";
-
-    @Option(
-            names = "--dataset",
-            paramLabel = "NAME",
-            description = "Data set: ${bundle:datasets} (default: ${DEFAULT-VALUE}).")
-    String dataset = FashionMnistDataset.NAME;
-
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description =
-                    "Local data (default: "
-                            + "/usr/share/datasets/fashion-mnist for fashion-mnist, DJL's download"
-                            + " for cifar10).")
-    Path dataDir;
-
-    @Option(
-            names = "--batch-size",
-            paramLabel = "N",
-            description = "Training batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize = 128;
-
-    @Option(
             names = "--warmup-batches",
             paramLabel = "N",
             description = "Batches trained before measuring (default: ${DEFAULT-VALUE}).")
     int warmupBatches = 20;
-
-    @Option(
-            names = "--epochs",
-            paramLabel = "N",
-            description = "Measured epochs (default: ${DEFAULT-VALUE}).")
-    int epochs = 3;
 
     @Option(
             names = "--batches",
@@ -91,12 +63,6 @@ final class BenchCommand implements Callable<Integer>, LearnabilityCommand.Engin
             description =
                     "Rounds the --batches are cut into, for the spread (default: ${DEFAULT-VALUE}).")
     int chunks = 5;
-
-    @Option(
-            names = "--train-size",
-            paramLabel = "N",
-            description = "Training images, an equal count per class (default: all).")
-    int trainSize;
 
     @Option(
             names = "--threads",
@@ -127,13 +93,6 @@ final class BenchCommand implements Callable<Integer>, LearnabilityCommand.Engin
     int seed;
 
     @Option(
-            names = "--augment",
-            description =
-                    "Random crop (padding 4) and horizontal flip of every training batch (CIFAR-10;"
-                            + " also when --preset asks for it).")
-    boolean augment;
-
-    @Option(
             names = "--preset",
             paramLabel = "NAME",
             description =
@@ -141,7 +100,7 @@ final class BenchCommand implements Callable<Integer>, LearnabilityCommand.Engin
                             + " learning rate, momentum, weight decay, schedule over the measured"
                             + " run, warm-up, label smoothing, averaging, augmentation, test-time"
                             + " augmentation). The model, data set, batch size and sizes stay"
-                            + " these options' (default: Adam, learning rate 1e-3, constant).")
+                            + " these options' (default: ${bundle:bench-training}).")
     Preset preset;
 
     @Option(
@@ -153,6 +112,11 @@ final class BenchCommand implements Callable<Integer>, LearnabilityCommand.Engin
                             + " of bench/pytorch_reference.py.")
     OutputFormat format = OutputFormat.table;
 
+    @Override
+    public void addPlanOptions(CommandSpec command, PlanSchema schema) {
+        PlanFlags.add(command, BenchSpec.DEFAULTS, "", schema);
+    }
+
     /** The threads asked for; a negative count is left to {@link BenchSpec} to report. */
     @Override
     public ThreadRequest threads() {
@@ -163,21 +127,23 @@ final class BenchCommand implements Callable<Integer>, LearnabilityCommand.Engin
     public Integer call() {
         OutputFormat output = format.requireOneOf(OutputFormat.table, OutputFormat.json);
         Application application = parent.application();
+        PlanOptions plan =
+                BenchSpec.DEFAULTS.overlay(PlanFlags.given(spec.commandLine().getParseResult()));
         BenchSpec benchSpec =
                 new BenchSpec(
-                        model,
-                        application.registry(DatasetDefinition.class).get(dataset),
-                        dataDir,
-                        batchSize,
+                        plan.text("model"),
+                        application.registry(DatasetDefinition.class).get(plan.text("dataset")),
+                        plan.text("dataDir").isEmpty() ? null : Path.of(plan.text("dataDir")),
+                        plan.integer("batchSize"),
                         warmupBatches,
-                        epochs,
+                        plan.integer("epochs"),
                         batches,
                         chunks,
-                        trainSize,
+                        plan.integer("trainSize"),
                         threads,
                         interopThreads,
                         seed,
-                        augment,
+                        plan.bool("augment"),
                         Optional.ofNullable(preset));
         if (scoreBatchSize < 1) {
             throw new IllegalArgumentException(

@@ -3,10 +3,13 @@ package org.learnability.experiments.cli;
 import com.google.inject.Module;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ListResourceBundle;
 import org.learnability.experiments.app.Application;
+import org.learnability.experiments.bench.BenchRecipe;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.engine.ThreadRequest;
 import org.learnability.runner.loss.LossFamily;
@@ -155,18 +158,31 @@ public final class LearnabilityCommand {
         return new CommandLine.RunLast().execute(parseResult);
     }
 
-    /** The registries' names, as a resource bundle for help texts. */
+    /**
+     * The registries' names, bench's own training, and what modes set plan options to, as a
+     * resource bundle for help texts.
+     */
     private static ListResourceBundle names(Application application) {
-        Object[][] contents = {
-            {"datasets", application.registry(DatasetDefinition.class).names(", ")},
-            {"models", application.registry(ModelArchitecture.class).names(", ")},
-            {"modes", application.registry(ExperimentMode.class).names(", ")},
-            {"losses", application.registry(LossFamily.class).names(", ")}
-        };
+        List<Object[]> contents = new ArrayList<>();
+        contents.add(
+                new Object[] {
+                    "datasets", application.registry(DatasetDefinition.class).names(", ")
+                });
+        contents.add(
+                new Object[] {"models", application.registry(ModelArchitecture.class).names(", ")});
+        contents.add(
+                new Object[] {"modes", application.registry(ExperimentMode.class).names(", ")});
+        contents.add(new Object[] {"losses", application.registry(LossFamily.class).names(", ")});
+        contents.add(new Object[] {"bench-training", BenchRecipe.defaults(false).toString()});
+        HelpValues.modeDefaults(
+                        application.registry(ExperimentMode.class).all(),
+                        application.get(PlanCodec.class).schema())
+                .forEach((key, text) -> contents.add(new Object[] {key, text}));
+        Object[][] all = contents.toArray(Object[][]::new);
         return new ListResourceBundle() {
             @Override
             protected Object[][] getContents() {
-                return contents;
+                return all;
             }
         };
     }

@@ -6,6 +6,8 @@ import com.google.inject.ProvisionException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.learnability.experiments.app.ModeDiscovery;
+import org.learnability.experiments.plan.PlanSchema;
 import picocli.CommandLine;
 
 /** Entry point of the command line. */
@@ -19,7 +21,7 @@ public final class Main {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(List.of(), args).execute(args));
     }
 
     /**
@@ -40,13 +42,30 @@ public final class Main {
      * @return the command line
      */
     public static CommandLine commandLine(List<? extends Module> extraModules) {
+        return commandLine(extraModules, new String[0]);
+    }
+
+    /**
+     * Builds the command line for some arguments: the plan options of the modes of the plugins
+     * directory they name ({@code --plugins}) are options too.
+     *
+     * @param extraModules further modules, e.g. one registering another mode
+     * @param args the arguments it will be run with
+     * @return the command line
+     */
+    public static CommandLine commandLine(List<? extends Module> extraModules, String... args) {
         LearnabilityCommand root = new LearnabilityCommand(extraModules);
         CommandLine cli = new CommandLine(root);
-        PlanFlags.addTo(cli.getSubcommands().get("run").getCommandSpec());
+        PlanSchema schema = ModeDiscovery.schema(args, extraModules);
+        for (CommandLine command : cli.getSubcommands().values()) {
+            if (command.getCommand() instanceof PlanFlags.Taker taker) {
+                taker.addPlanOptions(command.getCommandSpec(), schema);
+            }
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionStrategy(root::execute);
         cli.setParameterExceptionHandler(
-                (e, args) -> {
+                (e, given) -> {
                     CommandLine failed = e.getCommandLine();
                     PrintWriter err = failed.getErr();
                     err.println(

@@ -1,6 +1,8 @@
 package org.learnability.experiments.cli;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
@@ -8,9 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanOptions;
+import org.learnability.experiments.plan.PlanSchema;
+import org.learnability.experiments.plan.Preset;
 import org.learnability.experiments.setting.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,30 +23,80 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The plan options of {@code run}, made from their declarations ({@link Settings} over {@link
+ * Plan options on a command line, made from their declarations ({@link Settings} over {@link
  * ExperimentPlan}): one command-line option per declared plan option, its name, label and help from
- * the declaration, its type from the component's. Only the options given are put over the preset.
+ * the declaration, its type from the component's; the values a help text shows are read from where
+ * they are written ({@link HelpValues}). {@code run} takes every plan option, other commands some,
+ * each with a default of their own. Only the options given are put over the defaults.
  */
 final class PlanFlags {
 
     private PlanFlags() {}
 
+    /** A command that takes some plan options, added before it parses. */
+    interface Taker {
+        /**
+         * Adds the command's plan options.
+         *
+         * @param spec the command
+         * @param schema every plan option, the modes' own included
+         */
+        void addPlanOptions(CommandSpec spec, PlanSchema schema);
+    }
+
     /**
-     * Adds the plan options to a command, after its first option ({@code --preset}) and before the
-     * rest.
+     * Adds every plan option to {@code run}, after its first option ({@code --preset}) and before
+     * the rest, each help ending with every preset's value and what a mode sets it to.
      *
-     * @param command the {@code run} command
+     * @param run the {@code run} command
+     * @param schema every plan option, the modes' own included
      */
-    static void addTo(CommandSpec command) {
-        List<OptionSpec> after = new ArrayList<>(command.options());
+    static void addToRun(CommandSpec run, PlanSchema schema) {
+        List<OptionSpec> after = new ArrayList<>(run.options());
         after.remove(0);
-        after.forEach(command::remove);
-        for (Settings.Declaration d : Settings.declarations(ExperimentPlan.class)) {
+        after.forEach(run::remove);
+        Map<Preset, JsonObject> presets = HelpValues.presets(schema);
+        for (Settings.Declaration d : schema.declarations()) {
             if (d.setting().flag()) {
-                command.addOption(option(d));
+                String values = HelpValues.of(d, presets);
+                run.addOption(
+                        option(
+                                d,
+                                true,
+                                values.isEmpty()
+                                        ? ""
+                                        : values
+                                                + "${bundle:"
+                                                + HelpValues.MODE_DEFAULTS
+                                                + d.key()
+                                                + ":-}"));
             }
         }
-        after.forEach(command::addOption);
+        after.forEach(run::addOption);
+    }
+
+    /**
+     * Adds some plan options to a command other than {@code run}, each help ending with the
+     * command's default.
+     *
+     * @param command the command
+     * @param defaults the command's defaults, by plan key: one option per key
+     * @param before words before each default, e.g. {@code the plan's, else }
+     * @param schema every plan option
+     */
+    static void add(
+            CommandSpec command, PlanOptions defaults, String before, PlanSchema schema) {
+        JsonObject values = defaults.toJson();
+        for (Settings.Declaration d : schema.declarations()) {
+            if (values.has(d.key())) {
+                String shown =
+                        HelpValues.shown(d, values.get(d.key()))
+                                .map(v -> "default: " + before + v)
+                                .orElse("");
+                boolean off = values.get(d.key()).equals(new JsonPrimitive(false));
+                command.addOption(option(d, !off, shown));
+            }
+        }
     }
 
     /**
@@ -53,21 +108,31 @@ final class PlanFlags {
     static PlanOptions given(ParseResult parsed) {
         Map<String, Object> given = new LinkedHashMap<>();
         for (OptionSpec option : parsed.matchedOptions()) {
-            Settings.byOption(ExperimentPlan.class, option.longestName())
-                    .ifPresent(d -> given.put(d.key(), option.getValue()));
+            if (option.userObject() instanceof Settings.Declaration d) {
+                given.put(d.key(), option.getValue());
+            }
         }
         return PlanOptions.of(given, "the command line");
     }
 
-    private static OptionSpec option(Settings.Declaration d) {
+    /**
+     * The option of a declaration, its help ending with values in parentheses if there are any; a
+     * switch that is off unless given has no {@code --no-} form.
+     */
+    private static OptionSpec option(Settings.Declaration d, boolean negatable, String values) {
         Class<?> type = cliType(d.type());
+        String help = d.setting().help();
+        if (!values.isEmpty()) {
+            help = help.replaceFirst("\\.$", "") + " (" + values + ").";
+        }
         OptionSpec.Builder option =
                 OptionSpec.builder(d.option())
                         .type(type)
-                        .description(d.setting().help())
+                        .description(help)
+                        .userObject(d)
                         .hasInitialValue(false);
         if (type == Boolean.class) {
-            option.negatable(true).arity("0");
+            option.negatable(negatable).arity("0");
         } else {
             option.paramLabel(d.setting().label());
         }
@@ -81,7 +146,7 @@ final class PlanFlags {
      * The type a command line gives: a number for numbers, a count for the seeds, a path for a
      * directory, a text for everything that is parsed by name.
      */
-    private static Class<?> cliType(Type type) {
+    static Class<?> cliType(Type type) {
         if (type == int.class) {
             return Integer.class;
         } else if (type == double.class) {
@@ -98,22 +163,6 @@ final class PlanFlags {
         return String.class;
     }
 
-    /**
-     * {@code --max-weight-ratio} as {@code run} reads it, for other commands that take the option:
-     * a number, or {@code none}.
-     */
-    static final class MaxWeightRatio implements CommandLine.ITypeConverter<Double> {
-        @Override
-        public Double convert(String value) throws Exception {
-            return words(
-                            Settings.byOption(ExperimentPlan.class, "--max-weight-ratio")
-                                    .orElseThrow()
-                                    .setting()
-                                    .words())
-                    .convert(value);
-        }
-    }
-
     /** A number, or one of the declared words ({@code none=0}). */
     private static CommandLine.ITypeConverter<Double> words(String[] words) {
         Map<String, Double> byWord = new LinkedHashMap<>();
@@ -122,7 +171,7 @@ final class PlanFlags {
             byWord.put(parts[0], JsonParser.parseString(parts[1]).getAsDouble());
         }
         return value -> {
-            Double word = byWord.get(value.toLowerCase(java.util.Locale.ROOT));
+            Double word = byWord.get(value.toLowerCase(Locale.ROOT));
             if (word != null) {
                 return word;
             }

@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.learnability.experiments.plan.ArmPlan;
+import org.learnability.experiments.plan.PlanSchema;
+import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -32,7 +35,7 @@ import picocli.CommandLine.Spec;
                     + " on the test split, mean and 95%% confidence interval over seeds, one-sided paired t-test"
                     + " and exact Wilcoxon signed-rank test of D > 0."
         })
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, PlanFlags.Taker {
 
     @Spec CommandSpec spec;
 
@@ -51,13 +54,14 @@ final class ReportCommand implements Callable<Integer> {
                             + " --out (default: --out's own runs.jsonl).")
     List<Path> from;
 
-    @Option(
-            names = "--max-accuracy-drop",
-            paramLabel = "X",
-            description =
-                    "Validation accuracy the recommended arm may give up (default: the plan's, else"
-                            + " 0.005).")
-    Double maxAccuracyDrop;
+    @Override
+    public void addPlanOptions(CommandSpec command, PlanSchema schema) {
+        PlanFlags.add(
+                command,
+                PlanOptions.defaults().only("maxAccuracyDrop"),
+                "the plan's, else ",
+                schema);
+    }
 
     @Override
     public Integer call() {
@@ -70,14 +74,12 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--from is empty; expected an experiment directory, e.g. --from results/run1");
         }
-        if (maxAccuracyDrop != null && !(maxAccuracyDrop >= 0 && maxAccuracyDrop <= 1)) {
-            throw new IllegalArgumentException(
-                    "--max-accuracy-drop is " + maxAccuracyDrop + "; expected a number in [0, 1]");
-        }
+        PlanOptions given = PlanFlags.given(spec.commandLine().getParseResult());
         OptionalDouble tolerance =
-                maxAccuracyDrop == null
-                        ? OptionalDouble.empty()
-                        : OptionalDouble.of(maxAccuracyDrop);
+                given.has("maxAccuracyDrop")
+                        ? OptionalDouble.of(
+                                ArmPlan.checkAccuracyDrop(given.number("maxAccuracyDrop")))
+                        : OptionalDouble.empty();
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> sources = from != null ? from : gridExperiments(out).orElse(List.of(out));
         List<Path> files = new ArrayList<>();

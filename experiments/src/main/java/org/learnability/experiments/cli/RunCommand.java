@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.plan.PlanSchema;
 import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanFile;
 import org.learnability.experiments.plan.PlanOptions;
@@ -16,6 +17,7 @@ import org.learnability.experiments.protocol.SaveModels;
 import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.pipeline.SessionOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
                     + " again with the same --out and options skips the models already recorded.",
             "The engine is DJL's: -Dai.djl.default_engine=PyTorch (default) or MXNet."
         })
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, PlanFlags.Taker {
 
     @ParentCommand LearnabilityCommand parent;
 
@@ -48,20 +50,19 @@ final class RunCommand implements Callable<Integer> {
             names = "--preset",
             paramLabel = "NAME",
             description =
-                    "quick (default: a 10-minute look on 2 CPU cores), paper (the source paper's"
-                            + " set-up, for a GPU) or cpu (the paper's data and network at its"
-                            + " accuracy on 2 CPU cores, about an hour a model).")
+                    "quick (a 10-minute look on 2 CPU cores), paper (the source paper's set-up,"
+                            + " for a GPU) or cpu (the paper's data and network at its accuracy on"
+                            + " 2 CPU cores, about 15 minutes a model) (default: ${DEFAULT-VALUE}).")
     Preset preset = Preset.QUICK;
+
+    @Override
+    public void addPlanOptions(CommandSpec command, PlanSchema schema) {
+        PlanFlags.addToRun(command, schema);
+    }
 
     // Options of this run, not of the plan.
 
-    @Option(
-            names = "--devices",
-            paramLabel = "DEVICES",
-            description =
-                    "auto (every GPU, else the CPU), cpu, gpu, or a list such as gpu0,gpu1"
-                            + " (default: auto).")
-    String devices = DeviceSelection.AUTO;
+    @Mixin DevicesOption devices;
 
     @Option(
             names = "--out",
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
                     "Models saved into --out/models in DJL's format, each with its SHA-256 in its"
                             + " record: baselines (a later run with the same --out loads them"
                             + " instead of training them again), all (every model that trains) or"
-                            + " none (default: baselines). Not part of the plan.")
+                            + " none (default: ${DEFAULT-VALUE}). Not part of the plan.")
     SaveModels saveModels = SaveModels.BASELINES;
 
     /** Reads {@code --save-models}, naming the words it takes. */
@@ -101,10 +102,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (devices.isBlank()) {
-            throw new IllegalArgumentException(
-                    "--devices is empty; expected auto, cpu, gpu or a list such as gpu0,gpu1");
-        }
+        DeviceSelection selection = devices.selection();
         ExperimentPlan plan = plan();
         Path dir =
                 out != null
@@ -118,9 +116,7 @@ final class RunCommand implements Callable<Integer> {
                                                         DateTimeFormatter.ofPattern(
                                                                 "yyyyMMdd-HHmmss")));
         SessionOptions options =
-                SessionOptions.defaults()
-                        .withDevices(new DeviceSelection(devices))
-                        .withProgress(!noProgress);
+                SessionOptions.defaults().withDevices(selection).withProgress(!noProgress);
         ExperimentRunner runner = parent.application().get(ExperimentRunner.class);
         PrintWriter log = spec.commandLine().getOut();
         runner.run(plan, dir, options, saveModels, log, spec.commandLine().getErr());

@@ -13,6 +13,7 @@ import org.learnability.experiments.record.SplitScores;
 import org.learnability.runner.engine.DeviceSelection;
 import org.learnability.runner.pipeline.SessionOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -57,11 +58,7 @@ final class ScoreCommand implements Callable<Integer> {
             description = "validation or test (default: ${DEFAULT-VALUE}).")
     SavedModelScores.ScoredSplit split = SavedModelScores.ScoredSplit.TEST;
 
-    @Option(
-            names = "--devices",
-            paramLabel = "DEVICES",
-            description = "auto, cpu, gpu or a list such as gpu0,gpu1 (default: auto).")
-    String devices = DeviceSelection.AUTO;
+    @Mixin DevicesOption devices;
 
     @Option(
             names = "--format",
@@ -77,19 +74,11 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--out is empty; expected an experiment directory, e.g. --out results/run1");
         }
-        if (devices.isBlank()) {
-            throw new IllegalArgumentException(
-                    "--devices is empty; expected auto, cpu, gpu or a list such as gpu0,gpu1");
-        }
+        DeviceSelection selection = devices.selection();
         SavedModelScores.Scored scored =
                 parent.application()
                         .get(SavedModelScores.class)
-                        .score(
-                                out,
-                                key,
-                                split,
-                                SessionOptions.defaults()
-                                        .withDevices(new DeviceSelection(devices)));
+                        .score(out, key, split, SessionOptions.defaults().withDevices(selection));
         PrintWriter stdout = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             json(stdout, scored);

@@ -16,7 +16,9 @@ import org.learnability.api.strategy.StrategySpec;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.io.Csv;
+import org.learnability.experiments.plan.PlanSchema;
 import org.learnability.experiments.io.Json;
+import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.scores.ScoresFile;
 import org.learnability.experiments.weighting.WeightBound;
 import picocli.CommandLine.Command;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
             "The file holds \"tpr\": [..] (per-class TPRs) or \"confusionMatrix\": [[..], ..] (rows actual,"
                     + " columns predicted), and optionally \"classes\": [names]."
         })
-final class WeightsCommand implements Callable<Integer> {
+final class WeightsCommand implements Callable<Integer>, PlanFlags.Taker {
 
     /** A largest/smallest weight ratio above this draws a warning. */
     static final int WARN_RATIO = 20;
@@ -67,14 +69,10 @@ final class WeightsCommand implements Callable<Integer> {
                     "Weights currently in force, one per class (default: all 1); used by iterative strategies.")
     List<Double> current;
 
-    @Option(
-            names = "--max-weight-ratio",
-            paramLabel = "R",
-            converter = PlanFlags.MaxWeightRatio.class,
-            description =
-                    "Bound the weights as run does: largest/smallest at most R, or none (default:"
-                            + " none).")
-    Double maxWeightRatio;
+    @Override
+    public void addPlanOptions(CommandSpec command, PlanSchema schema) {
+        PlanFlags.add(command, PlanOptions.defaults().only("maxWeightRatio"), "", schema);
+    }
 
     @Option(
             names = "--format",
@@ -89,7 +87,11 @@ final class WeightsCommand implements Callable<Integer> {
         WeightStrategy weightStrategy = registry.create(parsed);
         ClassScores classScores = ScoresFile.read(scores);
         ClassWeights currentWeights = currentWeights(classScores.numClasses());
-        WeightBound bound = new WeightBound(maxWeightRatio == null ? 0 : maxWeightRatio);
+        WeightBound bound =
+                new WeightBound(
+                        PlanOptions.defaults()
+                                .overlay(PlanFlags.given(spec.commandLine().getParseResult()))
+                                .number("maxWeightRatio"));
         ClassWeights weights = bound.apply(weightStrategy.weights(classScores, currentWeights));
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

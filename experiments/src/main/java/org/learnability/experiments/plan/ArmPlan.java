@@ -5,8 +5,7 @@ import java.util.List;
 import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
-import org.learnability.experiments.mode.finetune.FinetuneSettings;
-import org.learnability.experiments.mode.head.HeadRetraining;
+import org.learnability.experiments.setting.OptionGroups;
 import org.learnability.experiments.setting.Setting;
 import org.learnability.experiments.weighting.Weighting;
 
@@ -24,8 +23,8 @@ import org.learnability.experiments.weighting.Weighting;
  *     scale) may give up against the baseline
  * @param collapseThreshold how far a weighted model's validation accuracy may fall below its
  *     baseline's before it counts as collapsed (a warning, not a failure)
- * @param finetune the {@code finetune} mode's options
- * @param head the {@code head} mode's options
+ * @param modeOptions every registered mode's own options ({@link ExperimentMode#settings}), whether
+ *     or not the plan runs the mode
  */
 public record ArmPlan(
         @Setting(
@@ -34,8 +33,7 @@ public record ArmPlan(
                         identity = false,
                         help =
                                 "Comma-separated strategy specs, e.g. mean-ratio:gamma=2,difficulty;"
-                                        + " the baseline uniform is always trained (quick:"
-                                        + " mean-ratio:gamma=2).")
+                                        + " the baseline uniform is always trained.")
                 List<String> strategies,
         @Setting(
                         order = 15,
@@ -43,12 +41,9 @@ public record ArmPlan(
                         identity = false,
                         help =
                                 "Comma-separated modes, each run in turn for every seed:"
-                                        + " ${bundle:modes} (quick, paper: two-stage,posthoc).")
+                                        + " ${bundle:modes}.")
                 List<ExperimentMode> mode,
-        @Setting(
-                        order = 16,
-                        label = "R",
-                        help = "Weighted rounds of the iterative mode (default: 3 for iterative).")
+        @Setting(order = 16, label = "R", help = "Weighted rounds of the iterative mode.")
                 int rounds,
         Weighting weighting,
         @Setting(
@@ -56,8 +51,9 @@ public record ArmPlan(
                         label = "X",
                         since = "0.005",
                         help =
-                                "Validation accuracy a choice made on validation (posthoc's T) may"
-                                        + " give up against the baseline (default: 0.005).")
+                                "Validation accuracy a choice made on validation (posthoc's T, the"
+                                        + " report's recommended arm) may give up against the"
+                                        + " baseline.")
                 double maxAccuracyDrop,
         @Setting(
                         order = 25,
@@ -65,10 +61,9 @@ public record ArmPlan(
                         since = "0.05",
                         help =
                                 "Warn when a weighted model's validation accuracy falls more than"
-                                        + " X below its baseline's (default: 0.05).")
+                                        + " X below its baseline's.")
                 double collapseThreshold,
-        FinetuneSettings finetune,
-        HeadRetraining head) {
+        OptionGroups modeOptions) {
 
     /** The strategy spec of the baseline. */
     public static final String BASELINE = "uniform";
@@ -90,18 +85,13 @@ public record ArmPlan(
         }
         strategies = List.copyOf(specs);
         check(rounds >= 1, "--rounds", rounds, "a whole number >= 1");
-        check(
-                maxAccuracyDrop >= 0 && maxAccuracyDrop <= 1,
-                "--max-accuracy-drop",
-                maxAccuracyDrop,
-                "a number in [0, 1]");
+        checkAccuracyDrop(maxAccuracyDrop);
         check(
                 collapseThreshold >= 0 && collapseThreshold <= 1,
                 "--collapse-threshold",
                 collapseThreshold,
                 "a number in [0, 1]");
-        check(finetune != null, "--finetune-epochs", "missing", "a whole number >= 0");
-        check(head != null, "--head-data", "missing", "holdout or train");
+        modeOptions = modeOptions == null ? OptionGroups.NONE : modeOptions;
         List<String> before = new ArrayList<>();
         for (ExperimentMode m : mode) {
             m.source()
@@ -131,12 +121,7 @@ public record ArmPlan(
      * @throws IllegalArgumentException if the plan has no such group
      */
     public <S extends Record> S settings(Class<S> group) {
-        for (Record r : modeSettings()) {
-            if (group.isInstance(r)) {
-                return group.cast(r);
-            }
-        }
-        throw new IllegalArgumentException("no mode declares the options " + group.getName());
+        return modeOptions.get(group);
     }
 
     /**
@@ -146,11 +131,19 @@ public record ArmPlan(
      * @return the groups
      */
     public List<Class<? extends Record>> groups() {
-        return modeSettings().stream().<Class<? extends Record>>map(Record::getClass).toList();
+        return modeOptions.types();
     }
 
-    private List<Record> modeSettings() {
-        return List.of(finetune, head);
+    /**
+     * Checks a {@code maxAccuracyDrop}, as a plan and a report take it.
+     *
+     * @param drop the validation accuracy a choice may give up
+     * @return the drop
+     * @throws IllegalArgumentException unless it is in [0, 1]
+     */
+    public static double checkAccuracyDrop(double drop) {
+        check(drop >= 0 && drop <= 1, "--max-accuracy-drop", drop, "a number in [0, 1]");
+        return drop;
     }
 
     private static void check(boolean ok, String option, Object value, String expected) {
@@ -191,7 +184,7 @@ public record ArmPlan(
                             + strategies);
         }
         return new ArmPlan(
-                some, modes, rounds, weighting, maxAccuracyDrop, collapseThreshold, finetune, head);
+                some, modes, rounds, weighting, maxAccuracyDrop, collapseThreshold, modeOptions);
     }
 
     /**

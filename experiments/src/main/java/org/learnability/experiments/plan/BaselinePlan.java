@@ -52,8 +52,7 @@ import org.learnability.runner.training.WeightApplication;
  *     mirror image
  */
 public record BaselinePlan(
-        @Setting(order = 1, label = "NAME", help = "${bundle:datasets} (quick, paper: cifar10).")
-                DatasetDefinition dataset,
+        @Setting(order = 1, label = "NAME", help = "${bundle:datasets}.") DatasetDefinition dataset,
         @Setting(
                         order = 2,
                         label = "PATH",
@@ -71,7 +70,7 @@ public record BaselinePlan(
                         help =
                                 "image-folder: the side in pixels every image is resized to; 0"
                                         + " keeps the first image's size, which every image must"
-                                        + " then have (default: 0).")
+                                        + " then have.")
                 int imageSize,
         @Setting(
                         order = 2,
@@ -80,8 +79,7 @@ public record BaselinePlan(
                         help =
                                 "csv, and image-folder without a test/ folder: images (rows) held"
                                         + " out as the test split, an equal count per class, the"
-                                        + " same for every seed; 0 for the data's own test set"
-                                        + " (default: 0).")
+                                        + " same for every seed; 0 for the data's own test set.")
                 int testSize,
         @Setting(
                         order = 2,
@@ -89,67 +87,44 @@ public record BaselinePlan(
                         since = "\"\"",
                         help = "csv: the column that holds the classes.")
                 String label,
-        @Setting(
-                        order = 3,
-                        label = "NAME",
-                        help = "${bundle:models} (quick, paper: resnet-peifer).")
-                ModelArchitecture model,
+        @Setting(order = 3, label = "NAME", help = "${bundle:models}.") ModelArchitecture model,
         @Setting(
                         order = 3,
                         label = "UNITS",
                         since = "\"128\"",
-                        help =
-                                "mlp: units of its hidden layers, comma-separated, e.g. 256,128"
-                                        + " (default: 128).")
+                        help = "mlp: units of its hidden layers, comma-separated, e.g. 256,128.")
                 HiddenSizes hiddenSizes,
-        @Setting(
-                        order = 6,
-                        label = "N",
-                        help = "Training epochs of every model (quick: 4, paper: 20).")
-                int epochs,
-        @Setting(order = 7, label = "N", help = "Training batch size (quick: 128, paper: 512).")
-                int batchSize,
+        @Setting(order = 6, label = "N", help = "Training epochs of every model.") int epochs,
+        @Setting(order = 7, label = "N", help = "Training batch size.") int batchSize,
         @Setting(
                         order = 8,
                         label = "NAME",
                         help =
-                                "adam, adamw (decoupled weight decay), sgd (momentum) or nesterov"
-                                        + " (quick, paper: adam).")
+                                "adam, adamw (decoupled weight decay), sgd (momentum) or"
+                                        + " nesterov.")
                 TrainingSettings.Optimizer optimizer,
-        @Setting(
-                        order = 9,
-                        label = "RATE",
-                        option = "--lr",
-                        help = "Learning rate (quick, paper: 0.001).")
+        @Setting(order = 9, label = "RATE", option = "--lr", help = "Learning rate.")
                 double learningRate,
-        @Setting(order = 10, label = "M", help = "SGD's momentum (default: 0.9).") double momentum,
-        @Setting(order = 11, label = "L2", help = "L2 weight decay (default: 0).")
-                double weightDecay,
+        @Setting(order = 10, label = "M", help = "Momentum of sgd and nesterov.") double momentum,
+        @Setting(order = 11, label = "L2", help = "L2 weight decay.") double weightDecay,
         @Setting(
                         order = 12,
                         label = "NAME",
                         help =
                                 "Learning-rate schedule: constant, cosine (to 0 over the run),"
                                         + " linear (to 0 over the run) or step (x0.1 at 50%% and"
-                                        + " 75%%) (default: constant).")
+                                        + " 75%%).")
                 TrainingSettings.Schedule schedule,
         @Setting(
                         order = 13,
                         label = "N",
                         help =
                                 "Training images, a stratified subset; 0 for all the validation"
-                                        + " split leaves (quick: 10000, paper: 45000).")
+                                        + " split leaves.")
                 int trainSize,
-        @Setting(
-                        order = 14,
-                        label = "N",
-                        help =
-                                "Validation images held out of the training set (quick: 2000,"
-                                        + " paper: 5000).")
+        @Setting(order = 14, label = "N", help = "Validation images held out of the training set.")
                 int valSize,
-        @Setting(
-                        order = 17,
-                        help = "Random crop and flip of CIFAR-10 training images (default: off).")
+        @Setting(order = 17, help = "Random crop and flip of CIFAR-10 training images.")
                 boolean augment,
         @Setting(
                         order = 26,
@@ -158,9 +133,10 @@ public record BaselinePlan(
                         help =
                                 "Parameter averaging, scored and recorded instead of the last"
                                         + " step's: none, ema[:decay=D] (after every step; D in"
-                                        + " (0, 1), default 0.999) or swa[:start=E] (mean of the"
-                                        + " parameters after epochs E.. ; default the second half)"
-                                        + " (default: none).")
+                                        + " (0, 1), default "
+                                        + Averaging.DEFAULT_DECAY
+                                        + ") or swa[:start=E] (mean of the parameters after epochs"
+                                        + " E.. ; default the second half).")
                 Averaging averaging,
         @Setting(
                         order = 28,
@@ -169,15 +145,13 @@ public record BaselinePlan(
                         help =
                                 "Share of the updates over which the learning rate rises linearly"
                                         + " from 0 before the schedule; with cosine or linear, a"
-                                        + " one-cycle rate (default: 0).")
+                                        + " one-cycle rate.")
                 double warmup,
         @Setting(
                         order = 29,
                         label = "EPS",
                         since = "0",
-                        help =
-                                "Label smoothing of the loss: targets (1-EPS) x onehot + EPS/C"
-                                        + " (default: 0).")
+                        help = "Label smoothing of the loss: targets (1-EPS) x onehot + EPS/C.")
                 double labelSmoothing,
         @Setting(
                         order = 30,
@@ -185,12 +159,12 @@ public record BaselinePlan(
                         since = "\"none\"",
                         help =
                                 "How every model is scored: none, or flip (the mean of the logits"
-                                        + " of an image and its mirror image) (default: none).")
+                                        + " of an image and its mirror image).")
                 TestTimeAugmentation testTime) {
 
     /** Validates the plan, naming the option at fault; gives {@code mlp} its hidden layers. */
     public BaselinePlan {
-        dataOptions(imageSize, testSize, label);
+        new DataOptions(imageSize, testSize, label); // checks them
         if (model instanceof Mlp) {
             model = new Mlp(hiddenSizes);
         } else if (!hiddenSizes.equals(HiddenSizes.DEFAULT)) {
@@ -288,10 +262,6 @@ public record BaselinePlan(
      * @return the options
      */
     public DataOptions dataOptions() {
-        return dataOptions(imageSize, testSize, label);
-    }
-
-    private static DataOptions dataOptions(int imageSize, int testSize, String label) {
         return new DataOptions(imageSize, testSize, label);
     }
 
@@ -311,16 +281,6 @@ public record BaselinePlan(
      */
     public String scheduleName() {
         return schedule.name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Describes how the training differs from the source paper's, for keys (after the weighting's
-     * own variant): the schedule and the averaging, which change the baseline too.
-     *
-     * @return e.g. {@code schedule=cosine;averaging=ema:decay=0.999}, or empty
-     */
-    public String variant() {
-        return trainingVariant().variant();
     }
 
     /**

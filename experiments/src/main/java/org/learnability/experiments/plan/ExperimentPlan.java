@@ -26,11 +26,7 @@ public record ExperimentPlan(
                         help = "the preset the plan started from")
                 String preset,
         BaselinePlan baseline,
-        @Setting(
-                        order = 5,
-                        label = "N",
-                        identity = false,
-                        help = "Seeds 1 to N (quick: 1, paper: 5).")
+        @Setting(order = 5, label = "N", identity = false, help = "Seeds 1 to N.")
                 List<Integer> seeds,
         ArmPlan arms) {
 

@@ -125,7 +125,7 @@ public final class PlanFile {
         return Files.exists(file) ? Optional.of(options(file)) : Optional.empty();
     }
 
-    private static PlanOptions options(Path file) {
+    private PlanOptions options(Path file) {
         JsonElement json;
         try {
             json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
@@ -140,12 +140,12 @@ public final class PlanFile {
         if (!json.isJsonObject()) {
             throw new IllegalArgumentException(file + ": not a plan (not a JSON object)");
         }
-        return PlanOptions.of(json.getAsJsonObject(), file.toString());
+        return codec.schema().options(json.getAsJsonObject(), file.toString());
     }
 
-    private static List<String> differences(JsonObject recorded, JsonObject plan) {
+    private List<String> differences(JsonObject recorded, JsonObject plan) {
         List<String> out = new ArrayList<>();
-        for (String key : PlanOptions.KEYS) {
+        for (String key : codec.schema().keys()) {
             if (key.equals("preset")) {
                 continue;
             }
@@ -153,7 +153,7 @@ public final class PlanFile {
             JsonElement now = plan.get(key);
             if (!was.equals(now) && !extendsRecorded(key, was, now)) {
                 out.add(
-                        PlanOptions.option(key)
+                        codec.schema().option(key)
                                 + " is "
                                 + text(now)
                                 + " but "

@@ -23,11 +23,14 @@ import org.learnability.experiments.setting.Settings;
  */
 public final class PlanOptions {
 
-    /** Every plan option, in the order {@code plan.json} lists them. */
+    /**
+     * The options {@link ExperimentPlan} declares itself, in the order {@code plan.json} lists
+     * them; the modes' own options are the {@link PlanSchema}'s.
+     */
     private static final List<Settings.Declaration> DECLARATIONS =
             Settings.declarations(ExperimentPlan.class);
 
-    /** Every plan key, in the order {@code plan.json} lists them. */
+    /** The keys of the options {@link ExperimentPlan} declares itself, in order. */
     public static final List<String> KEYS =
             DECLARATIONS.stream().map(Settings.Declaration::key).toList();
 
@@ -46,20 +49,11 @@ public final class PlanOptions {
      * @param json the options
      * @param where where they come from, for messages, e.g. {@code plan.json}
      * @return the options
-     * @throws IllegalArgumentException for an unknown key or a value of the wrong form
+     * @throws IllegalArgumentException for a value of the wrong form (keys are checked by {@link
+     *     PlanSchema#options})
      */
     public static PlanOptions of(JsonObject json, String where) {
         JsonObject copy = json.deepCopy();
-        Json.requireKnownKeys(
-                copy,
-                KEYS,
-                key ->
-                        new IllegalArgumentException(
-                                where
-                                        + ": unknown option '"
-                                        + key
-                                        + "'; known options: "
-                                        + String.join(", ", KEYS)));
         PlanOptions options = new PlanOptions(copy, where);
         options.normaliseSeeds();
         options.normaliseStrategies();
@@ -87,8 +81,10 @@ public final class PlanOptions {
     }
 
     /**
-     * Returns the values of the options that older plans do not name, as each option declares them
-     * ({@link org.learnability.experiments.setting.Setting#since}): the behaviour those plans had.
+     * Returns the values of the options {@link ExperimentPlan} declares itself that older plans do
+     * not name, as each option declares them ({@link
+     * org.learnability.experiments.setting.Setting#since}): the behaviour those plans had. {@link
+     * PlanSchema#defaults} adds the modes' own options.
      *
      * @return those options
      */
@@ -114,17 +110,37 @@ public final class PlanOptions {
     }
 
     /**
-     * Returns these options without some keys.
+     * Returns the keys given.
      *
-     * @param keys the keys to leave out
-     * @return the options
+     * @return them
      */
-    public PlanOptions without(String... keys) {
-        JsonObject copy = values.deepCopy();
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    /**
+     * Returns where these options come from, for messages.
+     *
+     * @return e.g. {@code plan.json}
+     */
+    public String where() {
+        return where;
+    }
+
+    /**
+     * Returns some of these options.
+     *
+     * @param keys the keys to keep
+     * @return the options of those keys that are given
+     */
+    public PlanOptions only(String... keys) {
+        JsonObject some = new JsonObject();
         for (String key : keys) {
-            copy.remove(key);
+            if (values.has(key)) {
+                some.add(key, values.get(key).deepCopy());
+            }
         }
-        return new PlanOptions(copy, where);
+        return new PlanOptions(some, where);
     }
 
     /**
@@ -157,6 +173,9 @@ public final class PlanOptions {
     public JsonObject toJson() {
         JsonObject ordered = new JsonObject();
         KEYS.stream().filter(values::has).forEach(k -> ordered.add(k, values.get(k).deepCopy()));
+        values.keySet().stream()
+                .filter(k -> !ordered.has(k))
+                .forEach(k -> ordered.add(k, values.get(k).deepCopy()));
         return ordered;
     }
 
@@ -171,19 +190,19 @@ public final class PlanOptions {
         return read(key, "a text", e -> e.getAsJsonPrimitive().isString() ? e.getAsString() : null);
     }
 
-    /** Returns a whole-number option. */
-    int integer(String key) {
+    /** Returns a whole-number option; throws, naming it, if it is missing or not a whole number. */
+    public int integer(String key) {
         return read(key, "a whole number", PlanOptions::wholeNumber);
     }
 
-    /** Returns a number option. */
-    double number(String key) {
+    /** Returns a number option; throws, naming it, if it is missing or not a number. */
+    public double number(String key) {
         return read(
                 key, "a number", e -> e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : null);
     }
 
-    /** Returns a true/false option. */
-    boolean bool(String key) {
+    /** Returns a true/false option; throws, naming it, if it is missing or not true or false. */
+    public boolean bool(String key) {
         return read(
                 key,
                 "true or false",
@@ -281,10 +300,5 @@ public final class PlanOptions {
             values.addProperty(
                     "dataDir", Path.of(text("dataDir")).toAbsolutePath().normalize().toString());
         }
-    }
-
-    /** Returns the keys given. */
-    Set<String> keys() {
-        return values.keySet();
     }
 }

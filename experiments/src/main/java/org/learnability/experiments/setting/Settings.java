@@ -10,7 +10,9 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -69,8 +71,21 @@ public final class Settings {
      * @return the declarations
      */
     public static List<Declaration> declarations(Class<? extends Record> type) {
+        return declarations(type, List.of());
+    }
+
+    /**
+     * Returns the options declared in a record, its groups and the run-time groups ({@link
+     * OptionGroups}) it holds, in their declared order.
+     *
+     * @param type the record
+     * @param groups the run-time groups, e.g. every registered mode's options
+     * @return the declarations
+     */
+    public static List<Declaration> declarations(
+            Class<? extends Record> type, List<Class<? extends Record>> groups) {
         List<Declaration> all = new ArrayList<>();
-        collect(type, all);
+        collect(type, groups, all);
         all.sort(Comparator.comparingInt(d -> d.setting().order()));
         return List.copyOf(all);
     }
@@ -97,14 +112,37 @@ public final class Settings {
      * @throws IllegalArgumentException from a constructor's check, naming the option
      */
     public static <R extends Record> R bind(Class<R> type, Function<Declaration, Object> read) {
+        return bind(type, List.of(), read);
+    }
+
+    /**
+     * Makes a record, its groups and the run-time groups it holds from one value per option.
+     *
+     * @param type the record
+     * @param groups the run-time groups ({@link OptionGroups}) to make
+     * @param read the value of an option, of its component's type
+     * @param <R> the record's type
+     * @return the record
+     * @throws IllegalArgumentException from a constructor's check, naming the option
+     */
+    public static <R extends Record> R bind(
+            Class<R> type,
+            List<Class<? extends Record>> groups,
+            Function<Declaration, Object> read) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
-            values[i] =
-                    group(c)
-                            ? bind(c.getType().asSubclass(Record.class), read)
-                            : read.apply(declaration(c));
+            if (c.getType() == OptionGroups.class) {
+                Map<Class<? extends Record>, Record> made = new LinkedHashMap<>();
+                groups.forEach(g -> made.put(g, bind(g, groups, read)));
+                values[i] = new OptionGroups(made);
+            } else {
+                values[i] =
+                        group(c)
+                                ? bind(c.getType().asSubclass(Record.class), groups, read)
+                                : read.apply(declaration(c));
+            }
         }
         try {
             Constructor<R> constructor =
@@ -160,7 +198,9 @@ public final class Settings {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + c.getName(), e);
             }
-            if (group(c)) {
+            if (v instanceof OptionGroups groups) {
+                groups.groups().values().forEach(g -> write(g, write));
+            } else if (group(c)) {
                 write((Record) v, write);
             } else {
                 write.accept(declaration(c), v);
@@ -168,10 +208,15 @@ public final class Settings {
         }
     }
 
-    private static void collect(Class<? extends Record> type, List<Declaration> all) {
+    private static void collect(
+            Class<? extends Record> type,
+            List<Class<? extends Record>> groups,
+            List<Declaration> all) {
         for (RecordComponent c : type.getRecordComponents()) {
-            if (group(c)) {
-                collect(c.getType().asSubclass(Record.class), all);
+            if (c.getType() == OptionGroups.class) {
+                groups.forEach(g -> collect(g, groups, all));
+            } else if (group(c)) {
+                collect(c.getType().asSubclass(Record.class), groups, all);
             } else {
                 all.add(declaration(c));
             }

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.WeakBaseline;
 
@@ -39,8 +39,8 @@ public record Analysis(
         List<RunRecord> weakBaselines,
         double tolerance) {
 
-    /** The tolerance of {@code --max-accuracy-drop} when none is given. */
-    public static final double DEFAULT_TOLERANCE = 0.005;
+    /** The tolerance when none is given: the value {@code maxAccuracyDrop} declares. */
+    public static final double DEFAULT_TOLERANCE = PlanOptions.defaults().number("maxAccuracyDrop");
 
     /** Takes immutable copies. */
     public Analysis {
@@ -140,42 +140,7 @@ public record Analysis(
                                 + r.classNames());
             }
         }
-        // arm -> seed -> round -> model, each in the order first recorded (seeds and rounds sorted)
-        // the reference baseline of an engine is its plain one (constant rate, no averaging);
-        // baselines of other training variants (a cosine schedule, averaging) are arms compared
-        // with it, or the reference themselves where the engine has no plain baseline
-        Map<String, String> reference = new LinkedHashMap<>();
-        runs.stream()
-                .filter(RunRecord::isBaseline)
-                .forEach(
-                        r ->
-                                reference.merge(
-                                        r.engine(),
-                                        r.variant(),
-                                        (kept, next) -> next.isEmpty() ? next : kept));
-        Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms = new LinkedHashMap<>();
-        for (RunRecord r : runs) {
-            Arm arm = Arm.of(r);
-            if (arm.baseline() && !r.variant().equals(reference.get(r.engine()))) {
-                arm = arm.compared();
-            }
-            arms.computeIfAbsent(arm, a -> new TreeMap<>())
-                    .computeIfAbsent(r.seed(), s -> new TreeMap<>())
-                    .put(r.round(), ModelFigures.of(r));
-        }
-        List<ArmResult> results = new ArrayList<>();
-        arms.forEach(
-                (arm, seeds) -> {
-                    if (arm.baseline()) {
-                        List<ModelFigures> models =
-                                seeds.values().stream()
-                                        .map(rounds -> rounds.lastEntry().getValue())
-                                        .toList();
-                        results.add(new ArmResult(arm, models, List.of(), Map.of()));
-                    } else {
-                        weighted(arm, seeds, arms, notes).ifPresent(results::add);
-                    }
-                });
+        List<ArmResult> results = new ArmModels(runs).results(notes);
         if (results.isEmpty()) {
             notes.add(
                     "nothing to report for "
@@ -193,97 +158,6 @@ public record Analysis(
                         .thenComparing(a -> engines.indexOf(a.arm().engine())));
         return Optional.of(
                 new ModelGroup(first.dataset(), first.model(), first.classNames(), results));
-    }
-
-    private static Optional<ArmResult> weighted(
-            Arm arm,
-            TreeMap<Integer, TreeMap<Integer, ModelFigures>> seeds,
-            Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms,
-            List<String> notes) {
-        List<ModelFigures> models = new ArrayList<>();
-        List<PairedComparison> pairs = new ArrayList<>();
-        Map<Integer, List<PairedComparison>> rounds = new TreeMap<>();
-        seeds.forEach(
-                (seed, byRound) -> {
-                    Optional<ModelFigures> baseline = baseline(arm, seed, arms);
-                    if (baseline.isEmpty()) {
-                        notes.add(
-                                "left out "
-                                        + byRound.values().stream()
-                                                .map(m -> m.run().key())
-                                                .collect(Collectors.joining(", "))
-                                        + ": no baseline for engine "
-                                        + arm.engine()
-                                        + " and seed "
-                                        + seed);
-                        return;
-                    }
-                    byRound.values()
-                            .forEach(
-                                    m ->
-                                            rounds.computeIfAbsent(
-                                                            m.run().round(), r -> new ArrayList<>())
-                                                    .add(new PairedComparison(baseline.get(), m)));
-                    ModelFigures last = byRound.lastEntry().getValue();
-                    models.add(last);
-                    pairs.add(new PairedComparison(baseline.get(), last));
-                });
-        return models.isEmpty()
-                ? Optional.empty()
-                : Optional.of(
-                        new ArmResult(arm, models, pairs, rounds, controlPairs(arm, models, arms)));
-    }
-
-    /**
-     * The models of an arm built on the baseline by training it further (a fine-tune, a re-trained
-     * head) beside its control of the same seed: the arm of the same engine, mode and variant with
-     * uniform weights. Empty for other arms, the control itself, and where no control is recorded.
-     */
-    private static List<PairedComparison> controlPairs(
-            Arm arm,
-            List<ModelFigures> models,
-            Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms) {
-        Arm control = new Arm(arm.engine(), arm.mode(), RunRecord.BASELINE, arm.variant(), false);
-        TreeMap<Integer, TreeMap<Integer, ModelFigures>> seeds = arms.get(control);
-        if (arm.equals(control)
-                || seeds == null
-                || models.stream()
-                        .anyMatch(m -> m.run().finetune() == null && m.run().head() == null)) {
-            return List.of();
-        }
-        List<PairedComparison> pairs = new ArrayList<>();
-        for (ModelFigures m : models) {
-            TreeMap<Integer, ModelFigures> rounds = seeds.get(m.seed());
-            if (rounds != null) {
-                pairs.add(new PairedComparison(rounds.lastEntry().getValue(), m));
-            }
-        }
-        return pairs;
-    }
-
-    /**
-     * The baseline of an arm's engine and seed: recorded in the arm's mode if there is one, else in
-     * any.
-     */
-    private static Optional<ModelFigures> baseline(
-            Arm arm, int seed, Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms) {
-        Optional<ModelFigures> any = Optional.empty();
-        for (Map.Entry<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> e : arms.entrySet()) {
-            Arm candidate = e.getKey();
-            TreeMap<Integer, ModelFigures> rounds = e.getValue().get(seed);
-            if (!candidate.baseline()
-                    || !candidate.engine().equals(arm.engine())
-                    || rounds == null) {
-                continue;
-            }
-            if (candidate.mode().equals(arm.mode())) {
-                return Optional.of(rounds.lastEntry().getValue());
-            }
-            if (any.isEmpty()) {
-                any = Optional.of(rounds.lastEntry().getValue());
-            }
-        }
-        return any;
     }
 
     /**

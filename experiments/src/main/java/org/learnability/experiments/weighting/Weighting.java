@@ -31,8 +31,7 @@ public record Weighting(
                         since = "\"ce\"",
                         help =
                                 "Loss family of the weighted models: ${bundle:losses}; e.g."
-                                        + " focal:gamma=2 (default: ce; the baseline always"
-                                        + " trains with ce).")
+                                        + " focal:gamma=2; the baseline always trains with ce.")
                 StrategySpec loss,
         @Setting(
                         order = 19,
@@ -40,7 +39,7 @@ public record Weighting(
                         since = "\"loss\"",
                         help =
                                 "How weights act: loss, sampling (each epoch drawn by class"
-                                        + " weight, loss unweighted) or both (default: loss).")
+                                        + " weight, loss unweighted) or both.")
                 WeightApplication apply,
         @Setting(
                         order = 20,
@@ -48,21 +47,19 @@ public record Weighting(
                         since = "0",
                         help =
                                 "New weights = normalise(B x previous + (1-B) x strategy's), B in"
-                                        + " [0, 1) (default: 0).")
+                                        + " [0, 1).")
                 double weightEma,
         @Setting(
                         order = 21,
                         label = "A",
                         since = "0",
-                        help = "Weights = normalise((1-A) x w + A), A in [0, 1) (default: 0).")
+                        help = "Weights = normalise((1-A) x w + A), A in [0, 1).")
                 double uniformMix,
         @Setting(
                         order = 22,
                         label = "K",
                         since = "1",
-                        help =
-                                "Unweighted first epochs of dynamic, below --epochs (default:"
-                                        + " 1).")
+                        help = "Unweighted first epochs of dynamic, below --epochs.")
                 int warmupEpochs,
         @Setting(
                         order = 24,
@@ -72,8 +69,7 @@ public record Weighting(
                         help =
                                 "Bound on the weights after the strategy and smoothing:"
                                         + " largest/smallest at most R (clipped in log space"
-                                        + " around the geometric mean), or none (quick: 2, paper:"
-                                        + " none).")
+                                        + " around the geometric mean); 0 or none for no bound.")
                 double maxWeightRatio,
         @Setting(
                         order = 27,
@@ -81,7 +77,7 @@ public record Weighting(
                         since = "1",
                         help =
                                 "Weights from the validation scores of the last K epochs,"
-                                        + " averaged, 1 to --epochs (default: 1).")
+                                        + " averaged, 1 to --epochs.")
                 int scoreEpochs) {
 
     /** The source paper's weighting. */

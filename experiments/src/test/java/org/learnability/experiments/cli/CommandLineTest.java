@@ -1,20 +1,37 @@
 package org.learnability.experiments.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.plan.Preset;
+import org.learnability.experiments.setting.Settings;
 import org.learnability.experiments.testing.CliRun;
+import picocli.CommandLine;
 
-/** The strategies and weights commands, run as a user runs them: arguments in, text out. */
+/**
+ * The strategies and weights commands, and every command's help, run as a user runs them: arguments
+ * in, text out.
+ */
 class CommandLineTest {
 
     private static final String CIFAR_TPR =
@@ -357,6 +374,94 @@ class CommandLineTest {
         assertTrue(run.contains("two-stage, iterative, dynamic"), run);
         assertTrue(run.contains("x0.1 at 50% and 75%"), run);
         assertTrue(run.contains("--verbose"), run);
+    }
+
+    /**
+     * {@code run --help} gives every option's value in each preset as the preset's file holds it,
+     * or as the option declares it where the file leaves it out; and no help text speaks of where a
+     * default came from.
+     */
+    @Test
+    void runHelpShowsEveryPresetsValueFromItsFile() throws IOException {
+        CommandLine cli = Main.commandLine();
+        cli.setUsageHelpWidth(1000); // an option's help on one line
+        CliRun help = CliRun.on(cli, "run", "--help", "--plugins", CliRun.noPlugins(dir));
+        assertEquals(0, help.exitCode(), help.err());
+        Map<String, String> byOption = new LinkedHashMap<>();
+        Pattern line = Pattern.compile("^ +(--(?:\\[no-\\])?[a-z-]+)(?:=\\S+)? +(.*)$");
+        help.out()
+                .lines()
+                .map(line::matcher)
+                .filter(Matcher::matches)
+                .forEach(m -> byOption.put(m.group(1).replace("[no-]", ""), m.group(2)));
+        for (Preset preset : Preset.values()) {
+            JsonObject file;
+            try (InputStream in =
+                    Preset.class.getResourceAsStream("/presets/" + preset + ".json")) {
+                file =
+                        JsonParser.parseString(new String(in.readAllBytes(), UTF_8))
+                                .getAsJsonObject();
+            }
+            for (Settings.Declaration d : Settings.declarations(ExperimentPlan.class)) {
+                if (!d.setting().flag()) {
+                    continue;
+                }
+                JsonElement value = file.has(d.key()) ? file.get(d.key()) : d.since().orElseThrow();
+                String expected;
+                if (value.isJsonArray() && d.key().equals("seeds")) {
+                    expected = Integer.toString(value.getAsJsonArray().size()); // seeds 1 to N
+                } else if (value.isJsonArray()) {
+                    List<String> items = new ArrayList<>();
+                    value.getAsJsonArray().forEach(v -> items.add(v.getAsString()));
+                    expected = String.join(",", items);
+                } else {
+                    expected = value.getAsString();
+                }
+                String description = byOption.get(d.option());
+                assertTrue(description != null, d.option() + " in " + byOption.keySet());
+                if (expected.isEmpty()) {
+                    continue; // an empty text (no --data-dir): the help says what that means
+                }
+                assertEquals(
+                        expected,
+                        shownValues(description).get(preset.toString()),
+                        preset + " " + d.option() + ": " + description);
+            }
+        }
+        assertTrue(byOption.get("--epochs").endsWith("(quick: 4; paper: 20; cpu: 15)."));
+        assertTrue(
+                byOption.get("--rounds").endsWith("(quick, paper, cpu: 1; --mode iterative: 3)."),
+                byOption.get("--rounds"));
+        for (String command : List.of("run", "bench", "report", "weights")) {
+            String text = CliRun.of(command, "--help").out().toLowerCase(Locale.ROOT);
+            assertFalse(text.contains("issue") || text.contains("pilot"), text);
+        }
+    }
+
+    /** The values at the end of an option's help: {@code (quick, paper: 0.001; cpu: 0.1).} */
+    private static Map<String, String> shownValues(String description) {
+        assertTrue(description.endsWith(")."), description);
+        String values =
+                description.substring(description.lastIndexOf(" (") + 2, description.length() - 2);
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String group : values.split("; ")) {
+            String[] namesAndValue = group.split(": ", 2);
+            for (String name : namesAndValue[0].split(", ")) {
+                byName.put(name, namesAndValue[1]);
+            }
+        }
+        return byName;
+    }
+
+    /** Only the plan options go into the plan: run's own options, --preset among them, do not. */
+    @Test
+    void onlyPlanOptionsAreGiven() {
+        CommandLine cli = Main.commandLine();
+        CommandLine.ParseResult parsed =
+                cli.parseArgs("run", "--preset", "paper", "--epochs", "3", "--no-augment");
+        assertEquals(
+                "{\"epochs\":3,\"augment\":false}",
+                PlanFlags.given(parsed.subcommand()).toJson().toString());
     }
 
     @Test

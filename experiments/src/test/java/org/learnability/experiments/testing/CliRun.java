@@ -65,7 +65,7 @@ public record CliRun(int exitCode, String out, String err) {
      * @return the outcome
      */
     public static CliRun with(List<? extends Module> modules, String... args) {
-        return on(Main.commandLine(modules), args);
+        return on(Main.commandLine(modules, args), args);
     }
 
     /**

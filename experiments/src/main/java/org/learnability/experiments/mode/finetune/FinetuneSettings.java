@@ -17,7 +17,7 @@ public record FinetuneSettings(
                         help =
                                 "Epochs the finetune mode trains the baseline further with the"
                                         + " weighted loss, a fresh optimizer at --finetune-lr; 0"
-                                        + " gives the baseline's figures (default: 1).")
+                                        + " gives the baseline's figures.")
                 int finetuneEpochs,
         @Setting(
                         order = 32,
@@ -25,8 +25,8 @@ public record FinetuneSettings(
                         label = "RATE",
                         since = "0.0001",
                         help =
-                                "Constant learning rate of the finetune mode (default: 0.0001;"
-                                        + " see the README's measurement).")
+                                "Constant learning rate of the finetune mode; the README's"
+                                        + " Fine-tuning the baseline compares rates.")
                 double finetuneLr) {
 
     /** Checks the values, naming the option at fault. */

@@ -34,8 +34,7 @@ public record HeadRetraining(
                                 "What the head mode re-trains the final dense layer on: holdout"
                                         + " (one stratified half of the validation split, the"
                                         + " other half judges it) or train (the training split,"
-                                        + " the whole validation split judges it) (default:"
-                                        + " holdout).")
+                                        + " the whole validation split judges it).")
                 Data headData,
         @Setting(
                         order = 34,
@@ -44,7 +43,7 @@ public record HeadRetraining(
                         since = "\"baseline\"",
                         help =
                                 "Where the head mode's dense layer starts: baseline (the"
-                                        + " baseline's own layer) or zero (default: baseline).")
+                                        + " baseline's own layer) or zero.")
                 Init headInit,
         @Setting(
                         order = 35,
@@ -55,14 +54,14 @@ public record HeadRetraining(
                                 "Most epochs the head mode trains the dense layer for each L2 of"
                                         + " 0, 1e-4, 1e-3, 1e-2; epochs and L2 are chosen on the"
                                         + " validation images it did not see; 0 keeps the"
-                                        + " baseline's layer (default: 10).")
+                                        + " baseline's layer.")
                 int headEpochs,
         @Setting(
                         order = 36,
                         identity = false,
                         label = "RATE",
                         since = "0.001",
-                        help = "Learning rate of the head mode's Adam (default: 0.001).")
+                        help = "Learning rate of the head mode's Adam.")
                 double headLr) {
 
     /** The defaults, as the options declare them. */
