@@ -123,8 +123,8 @@ public final class LearnabilityCommand {
      * Picocli's execution strategy: starts the application with the options of the command line
      * (plugins, the threads a command asks for), makes the names of data sets, models and modes
      * available to help texts as {@code ${bundle:datasets}}, {@code ${bundle:models}}, {@code
-     * ${bundle:modes}} and {@code ${bundle:losses}}, then runs the last subcommand (or prints the
-     * help asked for).
+     * ${bundle:modes}} and {@code ${bundle:losses}} (with bench's own training and what the modes
+     * set plan options to), then runs the last subcommand (or prints the help asked for).
      *
      * @param parseResult the parsed command line
      * @return the exit code

@@ -26,7 +26,9 @@ public @interface Setting {
 
     /**
      * Returns the help text of the command-line option (picocli syntax: {@code %%} for a percent
-     * sign, {@code ${bundle:models}} for registry names).
+     * sign, {@code ${bundle:models}} for registry names), without the option's values: a command
+     * line adds them from where they are written (each preset's file, {@link #since}, a command's
+     * own defaults), so that no value is written twice.
      *
      * @return the description
      */
