@@ -5,12 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.dataset.Batch;
-import ai.djl.translate.Batchifier;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Random;
 
 /**
@@ -21,20 +16,17 @@ import java.util.Random;
  * one slice where its indices are consecutive, else one gather. No NDArray is made per sample.
  *
  * <p>Each {@link Batch} has its own sub-manager of the source's manager (so its own device), which
- * the consumer frees by closing the batch: memory stays flat across epochs. Batch data is {@code
- * (B, C, H, W)} float32, labels {@code (B)} float32; {@link Batch#getIndices()} gives the source
- * indices. A batch read as a slice may share memory with the source: do not change it in place.
+ * the consumer frees by closing the batch ({@link OrderedBatches}): memory stays flat across
+ * epochs. Batch data is {@code (B, C, H, W)} float32, labels {@code (B)} float32; {@link
+ * Batch#getIndices()} gives the source indices. A batch read as a slice may share memory with the
+ * source: do not change it in place.
  */
-public final class BatchIterator implements Iterator<Batch> {
+public final class BatchIterator extends OrderedBatches {
 
     private final ImageSet source;
-    private final long[] order;
-    private final int batchSize;
     private final Augmentation augmentation;
     private final long augmentationSeed;
     private final float[] fill;
-    private final int batchCount;
-    private int next;
 
     private BatchIterator(
             Split split,
@@ -42,16 +34,11 @@ public final class BatchIterator implements Iterator<Batch> {
             int batchSize,
             Augmentation augmentation,
             long augmentationSeed) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("batch size " + batchSize + "; expected 1 or more");
-        }
+        super(order, batchSize);
         this.source = split.source();
-        this.order = order;
-        this.batchSize = batchSize;
         this.augmentation = augmentation;
         this.augmentationSeed = augmentationSeed;
         this.fill = split.normalization().normalizedBlack();
-        this.batchCount = (order.length + batchSize - 1) / batchSize;
     }
 
     /**
@@ -111,58 +98,29 @@ public final class BatchIterator implements Iterator<Batch> {
                 split, order, batchSize, augmentation, Seeds.mix(seed, Seeds.AUGMENT, epoch));
     }
 
-    /** Returns the number of batches in the epoch. */
-    public int batchCount() {
-        return batchCount;
+    @Override
+    protected NDManager manager() {
+        return source.images().getManager();
     }
 
     @Override
-    public boolean hasNext() {
-        return next < batchCount;
+    protected NDList read(NDManager manager, int batch, int from, int to) {
+        long[] order = order();
+        NDIndex index;
+        if (consecutive(order, from, to)) {
+            index = new NDIndex().addSliceDim(order[from], order[to - 1] + 1);
+        } else {
+            index = new NDIndex("{}", manager.create(Arrays.copyOfRange(order, from, to)));
+        }
+        NDArray images = source.images().get(manager, index);
+        NDArray labels = source.labels().get(manager, index);
+        if (!augmentation.isNone()) {
+            images = augmentation.apply(images, Seeds.mix(augmentationSeed, batch), fill);
+        }
+        return new NDList(images, labels);
     }
 
-    @Override
-    public Batch next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        int batch = next++;
-        int from = batch * batchSize;
-        int to = Math.min(order.length, from + batchSize);
-        NDManager manager = source.images().getManager().newSubManager();
-        try {
-            NDIndex index;
-            if (consecutive(from, to)) {
-                index = new NDIndex().addSliceDim(order[from], order[to - 1] + 1);
-            } else {
-                index = new NDIndex("{}", manager.create(Arrays.copyOfRange(order, from, to)));
-            }
-            NDArray images = source.images().get(manager, index);
-            NDArray labels = source.labels().get(manager, index);
-            if (!augmentation.isNone()) {
-                images = augmentation.apply(images, Seeds.mix(augmentationSeed, batch), fill);
-            }
-            List<Long> indices = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                indices.add(order[i]);
-            }
-            return new Batch(
-                    manager,
-                    new NDList(images),
-                    new NDList(labels),
-                    to - from,
-                    Batchifier.STACK,
-                    Batchifier.STACK,
-                    batch,
-                    batchCount,
-                    indices);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
-    }
-
-    private boolean consecutive(int from, int to) {
+    private static boolean consecutive(long[] order, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             if (order[i] != order[i - 1] + 1) {
                 return false;

@@ -143,7 +143,8 @@ public final class DatasetLoader {
             Usage usage,
             NDManager owner,
             String where) {
-        String set = usage.name().toLowerCase(Locale.ROOT);
+        String set = dataset.name() + " " + usage.name().toLowerCase(Locale.ROOT) + " set";
+        String source = set + " from " + where;
         ImageShape shape = dataset.imageShape();
         try (NDManager scratch = owner.newSubManager()) {
             ArrayDataset djl = dataset.djlDataset(repository, usage, scratch);
@@ -154,11 +155,7 @@ public final class DatasetLoader {
             Shape expected = new Shape(n, shape.height(), shape.width(), shape.channels());
             if (!hwc.getShape().equals(expected)) {
                 throw new DataException(
-                        dataset.name()
-                                + " "
-                                + set
-                                + " set from "
-                                + where
+                        source
                                 + ": DJL gave images of shape "
                                 + hwc.getShape()
                                 + "; expected "
@@ -174,11 +171,7 @@ public final class DatasetLoader {
                         || labels[i] >= dataset.numClasses()
                         || labels[i] != Math.rint(labels[i])) {
                     throw new DataException(
-                            dataset.name()
-                                    + " "
-                                    + set
-                                    + " set from "
-                                    + where
+                            source
                                     + ": image "
                                     + i
                                     + " has label "
@@ -193,25 +186,15 @@ public final class DatasetLoader {
             String cause = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (repository.isEmpty()) {
                 throw new DataException(
-                        dataset.name()
-                                + " "
-                                + set
-                                + " set: DJL could not download it ("
+                        set
+                                + ": DJL could not download it ("
                                 + cause
                                 + "); expected network access to DJL's repository, or give a local"
                                 + " directory",
                         e);
             }
             throw new DataException(
-                    dataset.name()
-                            + " "
-                            + set
-                            + " set: DJL could not read it from "
-                            + where
-                            + " ("
-                            + cause
-                            + ")",
-                    e);
+                    set + ": DJL could not read it from " + where + " (" + cause + ")", e);
         }
     }
 }

@@ -5,16 +5,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
-import ai.djl.translate.Batchifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Random;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.data.ClassSampler;
+import org.learnability.runner.data.OrderedBatches;
 import org.learnability.runner.data.Seeds;
 import org.learnability.runner.training.BatchSource;
 
@@ -80,58 +78,26 @@ final class FeatureRows implements BatchSource {
     }
 
     /** The batches of one epoch's order. */
-    private final class Batches implements Iterator<Batch> {
-
-        private final long[] rows;
-        private final int batchSize;
-        private final int count;
-        private int next;
+    private final class Batches extends OrderedBatches {
 
         Batches(long[] rows, int batchSize) {
-            this.rows = rows;
-            this.batchSize = batchSize;
-            this.count = (rows.length + batchSize - 1) / batchSize;
+            super(rows, batchSize);
         }
 
         @Override
-        public boolean hasNext() {
-            return next < count;
+        protected NDManager manager() {
+            return features.getManager();
         }
 
         @Override
-        public Batch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            int batch = next++;
-            int from = batch * batchSize;
-            int to = Math.min(rows.length, from + batchSize);
-            NDManager manager = features.getManager().newSubManager();
-            try {
-                long[] picked = Arrays.copyOfRange(rows, from, to);
-                NDArray index = manager.create(picked);
-                NDArray x = features.get(index);
-                NDArray y = labels.get(index);
-                x.attach(manager);
-                y.attach(manager);
-                List<Long> indices = new ArrayList<>(picked.length);
-                for (long row : picked) {
-                    indices.add(row);
-                }
-                return new Batch(
-                        manager,
-                        new NDList(x),
-                        new NDList(y),
-                        to - from,
-                        Batchifier.STACK,
-                        Batchifier.STACK,
-                        batch,
-                        count,
-                        indices);
-            } catch (RuntimeException e) {
-                manager.close();
-                throw e;
-            }
+        protected NDList read(NDManager manager, int batch, int from, int to) {
+            long[] picked = Arrays.copyOfRange(order(), from, to);
+            NDArray index = manager.create(picked);
+            NDArray x = features.get(index);
+            NDArray y = labels.get(index);
+            x.attach(manager);
+            y.attach(manager);
+            return new NDList(x, y);
         }
     }
 }

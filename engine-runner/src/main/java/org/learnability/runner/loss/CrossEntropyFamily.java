@@ -31,7 +31,7 @@ public final class CrossEntropyFamily implements LossFamily {
     @Override
     public ClassWeightedLoss create(
             StrategyParameters parameters, ClassWeights weights, NDManager manager) {
-        return new WeightedSoftmaxCrossEntropyLoss("weighted-softmax-ce", weights, manager);
+        return create(parameters, weights, manager, LabelSmoothing.NONE);
     }
 
     @Override

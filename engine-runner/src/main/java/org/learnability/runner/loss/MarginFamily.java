@@ -36,7 +36,7 @@ public final class MarginFamily implements LossFamily {
     @Override
     public ClassWeightedLoss create(
             StrategyParameters parameters, ClassWeights weights, NDManager manager) {
-        return new LogitAdjustedLoss("margin", parameters.number("tau"), weights, manager);
+        return create(parameters, weights, manager, LabelSmoothing.NONE);
     }
 
     @Override

@@ -1,41 +1,23 @@
 package org.learnability.runner.pipeline;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.core.Linear;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.runner.data.Augmentation;
 import org.learnability.runner.data.DataSplits;
 import org.learnability.runner.data.TestSource;
 import org.learnability.runner.head.HeadFeatures;
 import org.learnability.runner.head.HeadHook;
 import org.learnability.runner.head.HeadParameters;
-import org.learnability.runner.head.HeadSplit;
-import org.learnability.runner.model.ImageShape;
 import org.learnability.runner.model.ModelArchitecture;
-import org.learnability.runner.scoring.Logits;
 import org.learnability.runner.training.BatchSource;
 import org.learnability.runner.training.EpochHook;
-import org.learnability.runner.training.ModelTrainer;
 import org.learnability.runner.training.Models;
-import org.learnability.runner.training.Scorer;
-import org.learnability.runner.training.SplitSource;
 import org.learnability.runner.training.TrainingResult;
 import org.learnability.runner.training.TrainingSettings;
 
@@ -51,10 +33,10 @@ public final class Session implements AutoCloseable {
     private final NDManager manager;
     private final DataSplits splits;
     private final SessionSpec spec;
-    private final Models models;
-    private final ModelTrainer trainer;
-    private final ModelTrainer headTrainer;
-    private final Scorer scorer;
+    private final SessionModels models;
+    private final SessionScoring scoring;
+    private final SessionTraining training;
+    private final SessionHeads heads;
 
     Session(
             Engine engine,
@@ -68,12 +50,10 @@ public final class Session implements AutoCloseable {
         this.manager = manager;
         this.splits = splits;
         this.spec = spec;
-        this.models = models;
-        this.trainer = new ModelTrainer(devices, spec.options().progress());
-        this.headTrainer = new ModelTrainer(devices, false);
-        this.scorer =
-                new Scorer(
-                        spec.options().scoringBatchSize(), spec.options().testTimeAugmentation());
+        this.models = new SessionModels(models, splits, devices[0], engine.getEngineName());
+        this.scoring = new SessionScoring(splits, spec.options());
+        this.training = new SessionTraining(devices, splits, spec, scoring);
+        this.heads = new SessionHeads(devices, splits, spec.options(), engine.getEngineName());
     }
 
     /** Returns the engine. */
@@ -107,34 +87,19 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Makes an untrained model for this session's data set.
-     *
-     * @param architecture the architecture
-     * @return the model; the caller closes it
+     * Makes an untrained model of an architecture for this session's data set; the caller closes
+     * it.
      */
     public Model newModel(ModelArchitecture architecture) {
-        return models.create(
-                architecture,
-                ImageShape.of(splits.training().imageShape()),
-                classNames().size(),
-                device(),
-                engine.getEngineName());
+        return models.create(architecture);
     }
 
     /**
-     * Returns the training split's batches: shuffled by seed and epoch, augmented if asked and the
-     * data set has an augmentation.
-     *
-     * @param seed the seed of the shuffle and the augmentation
-     * @param augment whether to augment
-     * @return the batches
+     * Returns the training split's batches: shuffled by the seed and the epoch, augmented (by the
+     * same seed) if {@code augment} and the data set has an augmentation.
      */
     public BatchSource trainingBatches(long seed, boolean augment) {
-        Augmentation augmentation =
-                augment
-                        ? spec.dataset().augmentation().orElse(Augmentation.NONE)
-                        : Augmentation.NONE;
-        return SplitSource.training(splits.training(), seed, augmentation);
+        return training.batches(seed, augment);
     }
 
     /**
@@ -153,69 +118,32 @@ public final class Session implements AutoCloseable {
             ClassWeights weights,
             TrainingSettings settings,
             EpochHook hook) {
-        return trainer.train(model, data, weights, settings, hook);
+        return training.train(model, data, weights, settings, hook);
     }
 
     /**
-     * Scores a model on batches in their own order.
-     *
-     * @param model the model
-     * @param data the batches
-     * @return the per-class scores with their confusion matrix
+     * Scores a model on batches in their own order: per-class scores with their confusion matrix.
      */
     public ClassScores score(Model model, BatchSource data) {
-        return scorer.score(model, data, classNames());
-    }
-
-    private ClassScores scoreValidation(Model model) {
-        return score(model, SplitSource.inOrder(splits.validation().requireUsableForWeights()));
-    }
-
-    private ClassScores scoreTest(Model model) {
-        return score(model, SplitSource.inOrder(splits.test()));
+        return scoring.score(model, data);
     }
 
     /**
      * Returns a model's parameters in DJL's own format ({@code Block.saveParameters}, what {@code
      * Model.save} writes into a {@code .params} file), to send or keep.
-     *
-     * @param model the model
-     * @return the parameters
      */
     public byte[] parameters(Model model) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            model.getBlock().saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the parameters of " + model.getName(), e);
-        }
-        return bytes.toByteArray();
+        return models.parameters(model);
     }
 
     /**
-     * Makes a model of an architecture with parameters written by {@link #parameters}.
+     * Makes a model of the architecture they were written from with parameters written by {@link
+     * #parameters}; the caller closes it.
      *
-     * @param architecture the architecture they were written from
-     * @param parameters the parameters
-     * @return the model; the caller closes it
      * @throws IllegalArgumentException if they are not parameters of the architecture on this data
      */
     public Model load(ModelArchitecture architecture, byte[] parameters) {
-        Model model = newModel(architecture);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
-            // initialised first, so that the block knows its inputs' names and Model.save works
-            model.getBlock()
-                    .initialize(
-                            model.getNDManager(),
-                            DataType.FLOAT32,
-                            ImageShape.of(splits.training().imageShape()).batch(1));
-            model.getBlock().loadParameters(model.getNDManager(), in);
-            return model;
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new IllegalArgumentException(
-                    "not parameters of " + architecture.name() + " here: " + e.getMessage(), e);
-        }
+        return models.load(architecture, parameters);
     }
 
     /**
@@ -231,71 +159,28 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Makes a model of an architecture with parameters saved by {@link #save}.
+     * Makes a model of the architecture it was saved from with parameters saved by {@link #save}
+     * into a directory; the caller closes it.
      *
-     * @param architecture the architecture it was saved from
-     * @param dir the directory it was saved to
-     * @return the model; the caller closes it
      * @throws IllegalArgumentException if the directory holds no such model
      */
     public Model load(ModelArchitecture architecture, Path dir) {
-        return models.load(
-                architecture,
-                ImageShape.of(splits.training().imageShape()),
-                classNames().size(),
-                device(),
-                engine.getEngineName(),
-                dir);
+        return models.load(architecture, dir);
     }
 
-    /**
-     * Returns a model's logits on the validation and the test split.
-     *
-     * @param model the model
-     * @return the logits; the caller closes them
-     */
+    /** Returns a model's logits on the validation and the test split; the caller closes them. */
     public SplitLogits logits(Model model) {
-        Logits validation =
-                scorer.logits(
-                        model,
-                        SplitSource.inOrder(splits.validation().requireUsableForWeights()),
-                        classNames());
-        try {
-            return new SplitLogits(
-                    validation,
-                    scorer.logits(model, SplitSource.inOrder(splits.test()), classNames()));
-        } catch (RuntimeException e) {
-            validation.close();
-            throw e;
-        }
+        return scoring.logits(model);
     }
 
     /**
      * Computes a model's features (the layers before its head) on the validation and the test
-     * split, and on the training split if asked, once, to re-train its head on.
-     *
-     * @param model a model of the architecture
-     * @param architecture its architecture
-     * @param training whether to compute them on the training split too (not augmented)
-     * @return the features; the caller closes them
+     * split, and on the training split (not augmented) if {@code training}, once, to re-train its
+     * head on; the caller closes them.
      */
     public HeadFeatures headFeatures(
             Model model, ModelArchitecture architecture, boolean training) {
-        Map<HeadFeatures.Part, BatchSource> sources = new EnumMap<>(HeadFeatures.Part.class);
-        if (training) {
-            sources.put(HeadFeatures.Part.TRAINING, SplitSource.inOrder(splits.training()));
-        }
-        sources.put(
-                HeadFeatures.Part.VALIDATION,
-                SplitSource.inOrder(splits.validation().requireUsableForWeights()));
-        sources.put(HeadFeatures.Part.TEST, SplitSource.inOrder(splits.test()));
-        return HeadFeatures.compute(
-                model,
-                HeadSplit.of(model.getBlock(), architecture.name()),
-                sources,
-                spec.options().scoringBatchSize(),
-                spec.options().testTimeAugmentation(),
-                classNames());
+        return heads.features(model, architecture, training);
     }
 
     /**
@@ -316,20 +201,7 @@ public final class Session implements AutoCloseable {
             ClassWeights weights,
             TrainingSettings settings,
             HeadHook hook) {
-        try (Model model = Model.newInstance("head", device(), engine.getEngineName())) {
-            Linear head = Linear.builder().setUnits(start.classes()).build();
-            start.startFrom(head);
-            model.setBlock(head);
-            return headTrainer.train(
-                    model,
-                    rows,
-                    weights,
-                    settings,
-                    (epoch, trained, current) -> {
-                        hook.afterEpoch(epoch, HeadParameters.of(head));
-                        return current;
-                    });
-        }
+        return heads.train(start, rows, weights, settings, hook);
     }
 
     /**
@@ -351,7 +223,7 @@ public final class Session implements AutoCloseable {
             TrainingSettings settings,
             boolean augment,
             ValidationHook hook) {
-        return fit(newModel(architecture), weights, settings, augment, 0, hook);
+        return training.fit(newModel(architecture), weights, settings, augment, 0, hook);
     }
 
     /**
@@ -378,47 +250,14 @@ public final class Session implements AutoCloseable {
             boolean augment,
             int firstEpoch,
             ValidationHook hook) {
-        return fit(load(architecture, parameters), weights, settings, augment, firstEpoch, hook);
+        return training.fit(
+                load(architecture, parameters), weights, settings, augment, firstEpoch, hook);
     }
 
-    private Fitted fit(
-            Model model,
-            ClassWeights weights,
-            TrainingSettings settings,
-            boolean augment,
-            int firstEpoch,
-            ValidationHook hook) {
-        try {
-            List<ClassScores> epochValidation = new ArrayList<>();
-            EpochHook scoring =
-                    (epoch, trained, current) -> {
-                        ClassScores scores = scoreValidation(trained);
-                        epochValidation.add(scores);
-                        return hook.afterEpoch(epoch, scores, current);
-                    };
-            TrainingResult result =
-                    train(
-                            model,
-                            trainingBatches(settings.seed(), augment).from(firstEpoch),
-                            weights,
-                            settings,
-                            scoring);
-            return new Fitted(model, result.withEpochValidation(epochValidation));
-        } catch (RuntimeException e) {
-            model.close();
-            throw e;
-        }
-    }
-
-    /**
-     * Scores a fitted model on the validation and the test split.
-     *
-     * @param fitted the model
-     * @return its training and scores
-     */
+    /** Scores a fitted model on the validation and the test split, with its training. */
     public TrainedModel score(Fitted fitted) {
         return new TrainedModel(
-                fitted.result(), scoreValidation(fitted.model()), scoreTest(fitted.model()));
+                fitted.result(), scoring.validation(fitted.model()), scoring.test(fitted.model()));
     }
 
     /**

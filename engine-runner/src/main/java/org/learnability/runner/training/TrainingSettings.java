@@ -1,6 +1,5 @@
 package org.learnability.runner.training;
 
-import java.util.Locale;
 import org.learnability.runner.loss.LabelSmoothing;
 import org.learnability.runner.loss.LossChoice;
 
@@ -76,7 +75,7 @@ public record TrainingSettings(
          * @return the optimizer
          */
         public static Optimizer parse(String text) {
-            return parseEnum(Optimizer.class, "optimizer", text);
+            return EnumNames.parse(Optimizer.class, "optimizer", text);
         }
     }
 
@@ -101,7 +100,7 @@ public record TrainingSettings(
          * @return the schedule
          */
         public static Schedule parse(String text) {
-            return parseEnum(Schedule.class, "schedule", text);
+            return EnumNames.parse(Schedule.class, "schedule", text);
         }
     }
 
@@ -144,68 +143,33 @@ public record TrainingSettings(
     }
 
     /**
-     * Settings without warm-up and label smoothing: the form before either existed.
-     *
-     * @param optimizer the optimizer
-     * @param learningRate the base learning rate
-     * @param momentum the momentum of SGD and Nesterov
-     * @param weightDecay the weight decay
-     * @param epochs passes over the training split
-     * @param batchSize samples per batch
-     * @param schedule the learning-rate schedule
-     * @param seed the seed
-     * @param loss the loss
-     * @param apply how the class weights act
-     * @param averaging the parameter averaging
-     */
-    public TrainingSettings(
-            Optimizer optimizer,
-            double learningRate,
-            double momentum,
-            double weightDecay,
-            int epochs,
-            int batchSize,
-            Schedule schedule,
-            int seed,
-            LossChoice loss,
-            WeightApplication apply,
-            Averaging averaging) {
-        this(
-                optimizer,
-                learningRate,
-                momentum,
-                weightDecay,
-                epochs,
-                batchSize,
-                schedule,
-                seed,
-                loss,
-                apply,
-                averaging,
-                Warmup.NONE,
-                LabelSmoothing.NONE);
-    }
-
-    /**
-     * The defaults: Adam, learning rate 1e-3, no weight decay, 10 epochs, batch 128, constant rate,
-     * seed 0, weighted cross-entropy, weights on the loss, no averaging, no warm-up, no label
-     * smoothing.
+     * The defaults, the initial values of a {@link TrainingSettingsBuilder}: Adam, learning rate
+     * 1e-3 (momentum 0.9, used only if the optimizer becomes SGD or Nesterov), no weight decay, 10
+     * epochs, batch 128, constant rate, seed 0, weighted cross-entropy, weights on the loss, no
+     * averaging, no warm-up, no label smoothing.
      *
      * @return the defaults
      */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(
-                Optimizer.ADAM,
-                1e-3,
-                0.9,
-                0,
-                10,
-                128,
-                Schedule.CONSTANT,
-                0,
-                LossChoice.CROSS_ENTROPY,
-                WeightApplication.LOSS,
-                Averaging.NONE);
+        return builder().build();
+    }
+
+    /**
+     * Returns a builder that starts from the {@link #defaults()}.
+     *
+     * @return the builder
+     */
+    public static TrainingSettingsBuilder builder() {
+        return new TrainingSettingsBuilder();
+    }
+
+    /**
+     * Returns a builder that starts from these settings, so that a change names only what changes.
+     *
+     * @return the builder
+     */
+    public TrainingSettingsBuilder toBuilder() {
+        return new TrainingSettingsBuilder(this);
     }
 
     /**
@@ -215,20 +179,7 @@ public record TrainingSettings(
      * @return the new settings
      */
     public TrainingSettings withEpochs(int value) {
-        return new TrainingSettings(
-                optimizer,
-                learningRate,
-                momentum,
-                weightDecay,
-                value,
-                batchSize,
-                schedule,
-                seed,
-                loss,
-                apply,
-                averaging,
-                warmup,
-                labelSmoothing);
+        return toBuilder().epochs(value).build();
     }
 
     /**
@@ -238,20 +189,7 @@ public record TrainingSettings(
      * @return the new settings
      */
     public TrainingSettings withBatchSize(int value) {
-        return new TrainingSettings(
-                optimizer,
-                learningRate,
-                momentum,
-                weightDecay,
-                epochs,
-                value,
-                schedule,
-                seed,
-                loss,
-                apply,
-                averaging,
-                warmup,
-                labelSmoothing);
+        return toBuilder().batchSize(value).build();
     }
 
     /**
@@ -261,20 +199,7 @@ public record TrainingSettings(
      * @return the new settings
      */
     public TrainingSettings withSeed(int value) {
-        return new TrainingSettings(
-                optimizer,
-                learningRate,
-                momentum,
-                weightDecay,
-                epochs,
-                batchSize,
-                schedule,
-                value,
-                loss,
-                apply,
-                averaging,
-                warmup,
-                labelSmoothing);
+        return toBuilder().seed(value).build();
     }
 
     /**
@@ -285,20 +210,7 @@ public record TrainingSettings(
      * @return the new settings
      */
     public TrainingSettings withWeighting(LossChoice lossValue, WeightApplication applyValue) {
-        return new TrainingSettings(
-                optimizer,
-                learningRate,
-                momentum,
-                weightDecay,
-                epochs,
-                batchSize,
-                schedule,
-                seed,
-                lossValue,
-                applyValue,
-                averaging,
-                warmup,
-                labelSmoothing);
+        return toBuilder().loss(lossValue).apply(applyValue).build();
     }
 
     /**
@@ -308,20 +220,7 @@ public record TrainingSettings(
      * @return the new settings
      */
     public TrainingSettings withAveraging(Averaging value) {
-        return new TrainingSettings(
-                optimizer,
-                learningRate,
-                momentum,
-                weightDecay,
-                epochs,
-                batchSize,
-                schedule,
-                seed,
-                loss,
-                apply,
-                value,
-                warmup,
-                labelSmoothing);
+        return toBuilder().averaging(value).build();
     }
 
     /**
@@ -338,20 +237,12 @@ public record TrainingSettings(
             double learningRateValue,
             double momentumValue,
             double weightDecayValue) {
-        return new TrainingSettings(
-                value,
-                learningRateValue,
-                momentumValue,
-                weightDecayValue,
-                epochs,
-                batchSize,
-                schedule,
-                seed,
-                loss,
-                apply,
-                averaging,
-                warmup,
-                labelSmoothing);
+        return toBuilder()
+                .optimizer(value)
+                .learningRate(learningRateValue)
+                .momentum(momentumValue)
+                .weightDecay(weightDecayValue)
+                .build();
     }
 
     /**
@@ -363,20 +254,7 @@ public record TrainingSettings(
      * @return the new settings
      */
     public TrainingSettings withSchedule(Schedule value, Warmup warmupValue) {
-        return new TrainingSettings(
-                optimizer,
-                learningRate,
-                momentum,
-                weightDecay,
-                epochs,
-                batchSize,
-                value,
-                seed,
-                loss,
-                apply,
-                averaging,
-                warmupValue,
-                labelSmoothing);
+        return toBuilder().schedule(value).warmup(warmupValue).build();
     }
 
     /**
@@ -386,41 +264,12 @@ public record TrainingSettings(
      * @return the new settings
      */
     public TrainingSettings withLabelSmoothing(LabelSmoothing value) {
-        return new TrainingSettings(
-                optimizer,
-                learningRate,
-                momentum,
-                weightDecay,
-                epochs,
-                batchSize,
-                schedule,
-                seed,
-                loss,
-                apply,
-                averaging,
-                warmup,
-                value);
+        return toBuilder().labelSmoothing(value).build();
     }
 
     private static void check(boolean ok, String what, Object value, String expected) {
         if (!ok) {
             throw new IllegalArgumentException(what + " is " + value + "; expected " + expected);
         }
-    }
-
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String what, String text) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name()
-                    .toLowerCase(Locale.ROOT)
-                    .equals(text == null ? null : text.trim().toLowerCase(Locale.ROOT))) {
-                return e;
-            }
-        }
-        StringBuilder known = new StringBuilder();
-        for (E e : type.getEnumConstants()) {
-            known.append(known.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
-        }
-        throw new IllegalArgumentException(
-                "unknown " + what + " '" + text + "'; expected one of " + known);
     }
 }

@@ -33,7 +33,7 @@ public enum WeightApplication {
      * @return the application
      */
     public static WeightApplication parse(String text) {
-        return TrainingSettings.parseEnum(WeightApplication.class, "weight application", text);
+        return EnumNames.parse(WeightApplication.class, "weight application", text);
     }
 
     /**

@@ -19,7 +19,7 @@ class LearningRateTest {
                 TrainingSettings.defaults()
                         .withOptimizer(TrainingSettings.Optimizer.NESTEROV, 0.1, 0.9, 5e-4)
                         .withSchedule(schedule, new Warmup(warmup));
-        return ModelTrainer.learningRate(settings, updates);
+        return Optimizers.learningRate(settings, updates);
     }
 
     @Test

@@ -104,18 +104,19 @@ class ModelTrainerTest {
     void anEasyTaskIsLearnedAndTheSameSeedGivesTheSameConfusionMatrix() throws IOException {
         try (DataSplits splits = splits(c -> c, 40, 1)) {
             TrainingSettings settings =
-                    new TrainingSettings(
-                            TrainingSettings.Optimizer.ADAM,
-                            1e-3,
-                            0.9,
-                            0,
-                            4,
-                            32,
-                            TrainingSettings.Schedule.CONSTANT,
-                            5,
-                            LossChoice.CROSS_ENTROPY,
-                            WeightApplication.LOSS,
-                            Averaging.NONE);
+                    TrainingSettings.builder()
+                            .optimizer(TrainingSettings.Optimizer.ADAM)
+                            .learningRate(1e-3)
+                            .momentum(0.9)
+                            .weightDecay(0)
+                            .epochs(4)
+                            .batchSize(32)
+                            .schedule(TrainingSettings.Schedule.CONSTANT)
+                            .seed(5)
+                            .loss(LossChoice.CROSS_ENTROPY)
+                            .apply(WeightApplication.LOSS)
+                            .averaging(Averaging.NONE)
+                            .build();
             ClassScores trainScores;
             ClassScores first;
             try (Model model =
@@ -339,21 +340,23 @@ class ModelTrainerTest {
                                 Device.cpu(),
                                 engine.name())) {
             TrainingSettings settings =
-                    new TrainingSettings(
-                            TrainingSettings.Optimizer.SGD,
-                            0.01,
-                            0.9,
-                            1e-4,
-                            2,
-                            32,
-                            TrainingSettings.Schedule.COSINE,
-                            1,
-                            new LossChoice(
-                                    StrategySpec.parse("nan-on-short"),
-                                    nanOnShortBatch,
-                                    new StrategyParameters(Map.of())),
-                            WeightApplication.LOSS,
-                            Averaging.NONE);
+                    TrainingSettings.builder()
+                            .optimizer(TrainingSettings.Optimizer.SGD)
+                            .learningRate(0.01)
+                            .momentum(0.9)
+                            .weightDecay(1e-4)
+                            .epochs(2)
+                            .batchSize(32)
+                            .schedule(TrainingSettings.Schedule.COSINE)
+                            .seed(1)
+                            .loss(
+                                    new LossChoice(
+                                            StrategySpec.parse("nan-on-short"),
+                                            nanOnShortBatch,
+                                            new StrategyParameters(Map.of())))
+                            .apply(WeightApplication.LOSS)
+                            .averaging(Averaging.NONE)
+                            .build();
             TrainingDivergedException e =
                     assertThrows(
                             TrainingDivergedException.class,

@@ -81,12 +81,12 @@ class OptimizerStepTest {
     void nesterovTakesTheHandComputedSteps() {
         // lr 0.1, mu 0.9, wd 0.01: g' = g + wd w; b = mu b + g'; w = w - lr (g' + mu b)
         Optimizer nesterov =
-                ModelTrainer.optimizer(
+                Optimizers.create(
                         settings(TrainingSettings.Optimizer.NESTEROV, 0.1, 0.9, 0.01), 10);
         assertInstanceOf(NesterovSgd.class, nesterov);
         assertArrayEquals(new float[] {0.87905f, 1.25905f, 0.11905f}, steps(nesterov, 1), 1e-5f);
         nesterov =
-                ModelTrainer.optimizer(
+                Optimizers.create(
                         settings(TrainingSettings.Optimizer.NESTEROV, 0.1, 0.9, 0.01), 10);
         // the second step sees the buffer: plain momentum would give [0.95845, 1.41835, 0.03865]
         assertArrayEquals(
@@ -105,7 +105,7 @@ class OptimizerStepTest {
                     other.submit(
                                     () ->
                                             steps(
-                                                    ModelTrainer.optimizer(
+                                                    Optimizers.create(
                                                             settings(
                                                                     TrainingSettings.Optimizer
                                                                             .NESTEROV,
@@ -126,8 +126,7 @@ class OptimizerStepTest {
         // without weight decay, lr 0.1, mu 0.9: by hand [0.9888, 1.4776, 0.0112] after two steps
         float[] expected = {0.9888f, 1.4776f, 0.0112f};
         Optimizer ours =
-                ModelTrainer.optimizer(
-                        settings(TrainingSettings.Optimizer.NESTEROV, 0.1, 0.9, 0), 10);
+                Optimizers.create(settings(TrainingSettings.Optimizer.NESTEROV, 0.1, 0.9, 0), 10);
         assertArrayEquals(expected, steps(ours, 2), 1e-5f);
         Optimizer nag =
                 Optimizer.nag()
@@ -151,19 +150,15 @@ class OptimizerStepTest {
         // lr 0.01, wd 0.1, b1 0.9, b2 0.999, eps 1e-8, t from 1: m = b1 m + (1-b1) g;
         // v = b2 v + (1-b2) g^2; w = w - lr wd w - lr sqrt(1-b2^t)/(1-b1^t) m/(sqrt(v)+eps)
         Optimizer adamW =
-                ModelTrainer.optimizer(
-                        settings(TrainingSettings.Optimizer.ADAMW, 0.01, 0.9, 0.1), 10);
+                Optimizers.create(settings(TrainingSettings.Optimizer.ADAMW, 0.01, 0.9, 0.1), 10);
         assertInstanceOf(AdamW.class, adamW);
         assertArrayEquals(new float[] {0.5095f, 0.5095f, 0.4895f}, steps(adamW, 1), 1e-6f);
-        adamW =
-                ModelTrainer.optimizer(
-                        settings(TrainingSettings.Optimizer.ADAMW, 0.01, 0.9, 0.1), 10);
+        adamW = Optimizers.create(settings(TrainingSettings.Optimizer.ADAMW, 0.01, 0.9, 0.1), 10);
         assertArrayEquals(
                 new float[] {0.51898488f, 0.51898488f, 0.47901612f}, steps(adamW, 2), 1e-6f);
         // Adam with the same decay as L2 on the gradient moves elsewhere: [0.51999, 0.51999, 0.48]
         Optimizer adam =
-                ModelTrainer.optimizer(
-                        settings(TrainingSettings.Optimizer.ADAM, 0.01, 0.9, 0.1), 10);
+                Optimizers.create(settings(TrainingSettings.Optimizer.ADAM, 0.01, 0.9, 0.1), 10);
         assertArrayEquals(
                 new float[] {0.51999389f, 0.51999406f, 0.48000578f}, steps(adam, 2), 1e-6f);
     }

@@ -26,18 +26,19 @@ class TrainingSettingsTest {
         assertEquals(Warmup.NONE, defaults.warmup());
         assertEquals(LabelSmoothing.NONE, defaults.labelSmoothing());
         TrainingSettings old =
-                new TrainingSettings(
-                        TrainingSettings.Optimizer.SGD,
-                        0.05,
-                        0.9,
-                        5e-4,
-                        3,
-                        64,
-                        TrainingSettings.Schedule.COSINE,
-                        7,
-                        LossChoice.CROSS_ENTROPY,
-                        WeightApplication.LOSS,
-                        Averaging.NONE);
+                TrainingSettings.builder()
+                        .optimizer(TrainingSettings.Optimizer.SGD)
+                        .learningRate(0.05)
+                        .momentum(0.9)
+                        .weightDecay(5e-4)
+                        .epochs(3)
+                        .batchSize(64)
+                        .schedule(TrainingSettings.Schedule.COSINE)
+                        .seed(7)
+                        .loss(LossChoice.CROSS_ENTROPY)
+                        .apply(WeightApplication.LOSS)
+                        .averaging(Averaging.NONE)
+                        .build();
         assertEquals(
                 new TrainingSettings(
                         TrainingSettings.Optimizer.SGD,
@@ -54,6 +55,39 @@ class TrainingSettingsTest {
                         Warmup.NONE,
                         LabelSmoothing.NONE),
                 old);
+    }
+
+    @Test
+    void theBuilderStartsFromTheDefaultsOrTheSettingsAndChangesOnlyWhatItIsTold() {
+        assertEquals(
+                new TrainingSettings(
+                        TrainingSettings.Optimizer.ADAM,
+                        1e-3,
+                        0.9,
+                        0,
+                        10,
+                        128,
+                        TrainingSettings.Schedule.CONSTANT,
+                        0,
+                        LossChoice.CROSS_ENTROPY,
+                        WeightApplication.LOSS,
+                        Averaging.NONE,
+                        Warmup.NONE,
+                        LabelSmoothing.NONE),
+                TrainingSettings.defaults());
+        TrainingSettings recipe =
+                TrainingSettings.defaults()
+                        .withOptimizer(TrainingSettings.Optimizer.SGD, 0.1, 0.8, 1e-4)
+                        .withSchedule(TrainingSettings.Schedule.STEP, new Warmup(0.1));
+        assertEquals(recipe, recipe.toBuilder().build());
+        TrainingSettings faster = recipe.toBuilder().learningRate(0.2).build();
+        assertEquals(0.2, faster.learningRate());
+        assertEquals(recipe.withOptimizer(recipe.optimizer(), 0.2, 0.8, 1e-4), faster);
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> recipe.toBuilder().batchSize(0).build());
+        assertEquals("--batch-size is 0; expected a whole number >= 1", e.getMessage());
     }
 
     @Test
