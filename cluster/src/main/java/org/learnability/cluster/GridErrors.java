@@ -38,8 +38,7 @@ final class GridErrors {
         }
         Matcher option = OPTION.matcher(message);
         if (option.matches()) {
-            Optional<String> key =
-                    schema.byOption(option.group(1)).map(Settings.Declaration::key);
+            Optional<String> key = schema.byOption(option.group(1)).map(Settings.Declaration::key);
             if (key.isPresent()) {
                 message = key.get() + option.group(2);
             }

@@ -13,7 +13,6 @@ import org.learnability.cluster.driver.GridExperiment;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanFile;
-import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.protocol.ExperimentRunner;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.report.ChartNames;
@@ -83,7 +82,8 @@ final class GridExperiments {
                         codec.resolve(
                                 grid.preset(),
                                 planFile.recorded(dir),
-                                codec.schema().options(named.options(), grid.file() + " (" + name + ")"));
+                                codec.schema()
+                                        .options(named.options(), grid.file() + " (" + name + ")"));
             } catch (IllegalArgumentException e) {
                 throw GridErrors.inExperiment(grid.file(), name, e, codec.schema());
             }

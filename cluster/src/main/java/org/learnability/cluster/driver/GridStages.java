@@ -150,8 +150,7 @@ public final class GridStages {
                     if (warnings != null
                             && !loaded.containsKey(id)
                             && recorded.isPresent()
-                            && e.plan().arms().mode().stream()
-                                    .anyMatch(e.plan()::buildsOnBaseline)
+                            && e.plan().arms().mode().stream().anyMatch(e.plan()::buildsOnBaseline)
                             && !e.ledger()
                                     .containsAll(
                                             SeedRunner.keys(engine, e.plan(), seed, e.ledger()))) {

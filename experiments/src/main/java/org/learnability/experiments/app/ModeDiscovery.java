@@ -13,10 +13,10 @@ import org.learnability.runner.registry.Registry;
 import org.learnability.runner.wiring.StrategyModule;
 
 /**
- * The plan options of the modes a command line will run with, before it parses: the built-in
- * modes, those of extra modules and those of the plugins directory's jars (named by {@code
- * --plugins} among the arguments), each with its own options. It puts together only the modes and
- * the plugins, so no engine starts.
+ * The plan options of the modes a command line will run with, before it parses: the built-in modes,
+ * those of extra modules and those of the plugins directory's jars (named by {@code --plugins}
+ * among the arguments), each with its own options. It puts together only the modes and the plugins,
+ * so no engine starts.
  */
 public final class ModeDiscovery {
 

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.mode.ExperimentMode;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanSchema;
 import org.learnability.experiments.plan.Preset;
 import org.learnability.experiments.setting.Settings;
@@ -72,8 +71,7 @@ final class HelpValues {
      * @param modes the modes
      * @return the texts by bundle key
      */
-    static Map<String, String> modeDefaults(
-            Collection<ExperimentMode> modes, PlanSchema schema) {
+    static Map<String, String> modeDefaults(Collection<ExperimentMode> modes, PlanSchema schema) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (ExperimentMode mode : modes) {
             mode.defaults()

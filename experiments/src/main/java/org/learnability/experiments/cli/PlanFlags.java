@@ -84,8 +84,7 @@ final class PlanFlags {
      * @param before words before each default, e.g. {@code the plan's, else }
      * @param schema every plan option
      */
-    static void add(
-            CommandSpec command, PlanOptions defaults, String before, PlanSchema schema) {
+    static void add(CommandSpec command, PlanOptions defaults, String before, PlanSchema schema) {
         JsonObject values = defaults.toJson();
         for (Settings.Declaration d : schema.declarations()) {
             if (values.has(d.key())) {

@@ -132,7 +132,8 @@ public final class PlanCodec {
      * @throws IllegalArgumentException naming the option at fault
      */
     public ExperimentPlan decode(PlanOptions options) {
-        PlanOptions o = schema.options(schema.defaults().overlay(options).toJson(), options.where());
+        PlanOptions o =
+                schema.options(schema.defaults().overlay(options).toJson(), options.where());
         ExperimentPlan plan = schema.bind(d -> read(o, d));
         checks.check(plan);
         return plan;
