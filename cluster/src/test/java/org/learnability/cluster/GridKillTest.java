@@ -8,15 +8,16 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.JavaCommand;
 import org.learnability.experiments.testing.OneEngineTest;
+import org.learnability.experiments.testing.RunsJsonl;
+import org.learnability.experiments.testing.SyntheticFashion;
 
 /**
  * A grid killed with SIGKILL part-way, in a JVM of its own with its embedded Spark, and started
@@ -47,20 +48,9 @@ class GridKillTest {
 
     /** Starts the grid in a JVM of its own, its output in {@code child.log}. */
     private Process child(List<String> arguments) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // the same --add-opens Spark needs on Java 17 as this JVM was started with
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(
-                List.of(
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "-Dai.djl.offline=true",
-                        "-Djava.awt.headless=true",
-                        "-Dai.djl.default_engine=" + engine,
-                        GridMain.class.getName()));
-        command.addAll(arguments);
-        return new ProcessBuilder(command)
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return new ProcessBuilder(JavaCommand.of(jvmOptions, GridMain.class, arguments))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();
@@ -81,7 +71,7 @@ class GridKillTest {
 
     @Test
     void aGridKilledPartWayFinishesWithEveryModelExactlyOnce() throws Exception {
-        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+        Path data = SyntheticFashion.in(dir);
         Path grid =
                 Files.writeString(
                         dir.resolve("grid.json"),
@@ -121,16 +111,7 @@ class GridKillTest {
         assertEquals(0, rerun.exitCode(), rerun.err() + rerun.out());
 
         for (String experiment : List.of("trainsize-200", "trainsize-240")) {
-            Path runs = out.resolve(experiment).resolve("runs.jsonl");
-            List<String> keys =
-                    Files.readAllLines(runs).stream()
-                            .map(
-                                    l ->
-                                            JsonParser.parseString(l)
-                                                    .getAsJsonObject()
-                                                    .get("key")
-                                                    .getAsString())
-                            .toList();
+            List<String> keys = RunsJsonl.keys(out.resolve(experiment));
             assertEquals(MODELS_PER_EXPERIMENT, keys.size(), experiment + ": " + keys);
             assertEquals(keys.size(), new TreeSet<>(keys).size(), "each model once: " + keys);
             assertTrue(keys.contains(engine + "/3/two-stage/difficulty/1"), keys.toString());
@@ -141,7 +122,7 @@ class GridKillTest {
 
     @Test
     void aGridKilledAfterAnArmTrainsNeitherThatArmNorItsBaselineAgain() throws Exception {
-        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+        Path data = SyntheticFashion.in(dir);
         Path grid =
                 Files.writeString(
                         dir.resolve("grid.json"),

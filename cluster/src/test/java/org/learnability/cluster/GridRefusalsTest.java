@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
+import org.learnability.experiments.testing.SyntheticFashion;
 
 /**
  * What {@code grid} refuses, in one {@code error:} line with nothing written: an empty {@code
@@ -40,7 +40,7 @@ class GridRefusalsTest {
 
     @BeforeEach
     void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+        data = SyntheticFashion.in(dir);
         Files.createDirectories(dir.resolve("plugins"));
         out = dir.resolve("grid");
     }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.app.ModeModule;
-import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
+import org.learnability.experiments.testing.SyntheticFashion;
 
 /**
  * The grid on the real Spark, embedded in {@code local[2,2]} (two tasks at once, a failed attempt
@@ -44,7 +44,7 @@ class GridTest {
 
     @BeforeEach
     void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+        data = SyntheticFashion.in(dir);
         Files.createDirectories(dir.resolve("plugins"));
     }
 

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.cluster.spark.SparkStart;
-import org.learnability.experiments.protocol.SyntheticFashion;
 import org.learnability.experiments.testing.OneEngineTest;
+import org.learnability.experiments.testing.SyntheticFashion;
 
 /**
  * The embedded Spark of executor processes, started as the cluster distribution's launcher starts
@@ -31,7 +31,7 @@ class ReadOnlyInstallTest {
 
     @Test
     void aGridRunsFromAnInstallationItDoesNotWrite() throws Exception {
-        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+        Path data = SyntheticFashion.in(dir);
         Files.createDirectories(dir.resolve("plugins"));
         Path sparkHome = Files.createDirectories(dir.resolve("install/spark/jars")).getParent();
         sparkHome.toFile().setWritable(false, false);

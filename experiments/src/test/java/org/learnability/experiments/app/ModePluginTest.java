@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.testing.PluginJars;
 import org.learnability.experiments.mode.ExperimentMode;
-import org.learnability.experiments.protocol.SyntheticFashion;
+import org.learnability.experiments.testing.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
 import org.learnability.experiments.testing.SmallRun;

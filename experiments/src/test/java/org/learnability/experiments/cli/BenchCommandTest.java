@@ -15,6 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
 import org.learnability.runner.engine.EngineSelection;
@@ -75,13 +76,7 @@ class BenchCommandTest {
 
     @TempDir Path dir;
 
-    private CliRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--plugins";
-        all[args.length + 1] = CliRun.noPlugins(dir);
-        return CliRun.of(all);
-    }
+    private final CliFixture cli = CliFixture.in(() -> dir);
 
     private static void assertOneLineError(CliRun run, String expected) {
         assertTrue(run.exitCode() != 0, "non-zero exit");
@@ -162,7 +157,7 @@ class BenchCommandTest {
     @Test
     void unknownModelIsOneClearLine() {
         assertOneLineError(
-                run("bench", "--model", "nope"),
+                cli.command("bench", "--model", "nope"),
                 "unknown model 'nope'; known models: cnn-small, resnet-peifer, resnet20, mlp");
     }
 
@@ -170,7 +165,7 @@ class BenchCommandTest {
     void missingDataDirIsOneClearLine() {
         Path missing = dir.resolve("absent");
         assertOneLineError(
-                run("bench", "--data-dir", missing.toString()),
+                cli.command("bench", "--data-dir", missing.toString()),
                 "--data-dir "
                         + missing
                         + ": no such file or directory; expected the fashion-mnist files");
@@ -179,40 +174,42 @@ class BenchCommandTest {
     @Test
     void batchSizeZeroIsOneClearLine() {
         assertOneLineError(
-                run("bench", "--batch-size", "0"),
+                cli.command("bench", "--batch-size", "0"),
                 "--batch-size is 0; expected a whole number >= 1");
     }
 
     @Test
     void otherBadNumbersAreOneClearLine() {
         assertOneLineError(
-                run("bench", "--epochs", "0"), "--epochs is 0; expected a whole number >= 1");
+                cli.command("bench", "--epochs", "0"),
+                "--epochs is 0; expected a whole number >= 1");
         assertOneLineError(
-                run("bench", "--threads", "-1"), "--threads is -1; expected a whole number >= 0");
+                cli.command("bench", "--threads", "-1"),
+                "--threads is -1; expected a whole number >= 0");
         assertOneLineError(
-                run("bench", "--batches", "2", "--chunks", "3"),
+                cli.command("bench", "--batches", "2", "--chunks", "3"),
                 "--chunks is 3 but --batches is 2");
         assertOneLineError(
-                run("bench", "--dataset", "mnist"),
+                cli.command("bench", "--dataset", "mnist"),
                 "unknown data set 'mnist'; valid names: cifar10, fashion-mnist, image-folder, csv");
         assertOneLineError(
-                run("bench", "--batch-size", "x"),
+                cli.command("bench", "--batch-size", "x"),
                 "Invalid value for option '--batch-size': 'x' is not an int");
         assertOneLineError(
-                run("bench", "--score-batch-size", "0"),
+                cli.command("bench", "--score-batch-size", "0"),
                 "--score-batch-size is 0; expected a whole number >= 1");
     }
 
     @Test
     void unknownPresetIsOneClearLine() {
-        CliRun run = run("bench", "--preset", "fast");
+        CliRun run = cli.command("bench", "--preset", "fast");
         assertOneLineError(run, "Invalid value for option '--preset'");
         assertTrue(run.err().contains("fast"), run.err());
     }
 
     @Test
     void helpNamesTheOptions() {
-        CliRun run = run("bench", "--help");
+        CliRun run = cli.command("bench", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: learnability bench"), run.out());
         for (String option :
@@ -246,7 +243,7 @@ class BenchCommandTest {
         void jsonHasEveryKeyWithSaneValues() throws IOException {
             Path data = writeFashionMnist(dir.resolve("fm"), TRAIN, TEST);
             CliRun run =
-                    run(
+                    cli.command(
                             "bench",
                             "--data-dir",
                             data.toString(),
@@ -337,7 +334,7 @@ class BenchCommandTest {
         void fixedBatchesInChunksAsATable() throws IOException {
             Path data = writeFashionMnist(dir.resolve("fm"), TRAIN, TEST);
             CliRun run =
-                    run(
+                    cli.command(
                             "bench",
                             "--data-dir",
                             data.toString(),
@@ -401,7 +398,7 @@ class BenchCommandTest {
         void presetTrainsAndScoresAsItsBaseline() throws IOException {
             Path data = writeCifar10(dir.resolve("cifar"), TRAIN, TEST);
             CliRun run =
-                    run(
+                    cli.command(
                             "bench",
                             "--preset",
                             "CPU",
@@ -451,7 +448,7 @@ class BenchCommandTest {
         void aBadDataFileIsOneClearLine() throws IOException {
             Path data = writeFashionMnist(dir.resolve("fm"), TRAIN, TEST);
             Files.write(data.resolve("train-labels-idx1-ubyte.gz"), new byte[] {1, 2, 3});
-            CliRun run = run("bench", "--data-dir", data.toString());
+            CliRun run = cli.command("bench", "--data-dir", data.toString());
             assertOneLineError(run, "train-labels-idx1-ubyte.gz");
         }
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.Preset;
 import org.learnability.experiments.setting.Settings;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import picocli.CommandLine;
 
@@ -49,13 +50,7 @@ class CommandLineTest {
 
     @TempDir Path dir;
 
-    private CliRun run(String... args) {
-        String[] withPlugins = new String[args.length + 2];
-        System.arraycopy(args, 0, withPlugins, 0, args.length);
-        withPlugins[args.length] = "--plugins";
-        withPlugins[args.length + 1] = CliRun.noPlugins(dir);
-        return CliRun.of(withPlugins);
-    }
+    private final CliFixture cli = CliFixture.in(() -> dir);
 
     private Path file(String name, String content) throws IOException {
         Path file = dir.resolve(name);
@@ -73,7 +68,7 @@ class CommandLineTest {
 
     @Test
     void strategiesListsEveryBuiltInStrategyWithParametersAndSource() {
-        CliRun run = run("strategies");
+        CliRun run = cli.command("strategies");
         assertEquals(0, run.exitCode(), run.err());
         for (String name :
                 List.of(
@@ -97,7 +92,7 @@ class CommandLineTest {
     @Test
     void weightsPrintsATableOfHandDerivedWeights() throws IOException {
         CliRun run =
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "mean-ratio:gamma=2",
@@ -123,7 +118,12 @@ class CommandLineTest {
                         "w.json",
                         "{\"classes\": [\"top\", \"trouser\", \"shirt\"], \"tpr\": [0.9, 0.9, 0.07]}");
         CliRun wide =
-                run("weights", "--strategy", "mean-ratio:gamma=2", "--scores", scores.toString());
+                cli.command(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:gamma=2",
+                        "--scores",
+                        scores.toString());
         assertEquals(0, wide.exitCode(), wide.err());
         // (0.9 / 0.07)^2 = 165.31
         assertEquals("max/min: 165.31", wide.out().lines().reduce((a, b) -> b).orElseThrow());
@@ -134,7 +134,7 @@ class CommandLineTest {
                 wide.err());
 
         CliRun bounded =
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "mean-ratio:gamma=2",
@@ -149,7 +149,7 @@ class CommandLineTest {
         assertEquals("", bounded.err());
         // the option is run's, read the same way: none is no bound, as run takes it
         CliRun none =
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "mean-ratio:gamma=2",
@@ -160,7 +160,7 @@ class CommandLineTest {
         assertEquals(0, none.exitCode(), none.err());
         assertEquals(wide.out(), none.out());
         CliRun bad =
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "mean-ratio:gamma=2",
@@ -179,7 +179,7 @@ class CommandLineTest {
     void weightsAsJsonAndCsv() throws IOException {
         Path scores = file("s.json", CIFAR_TPR);
         CliRun json =
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "mean-ratio:gamma=2",
@@ -198,7 +198,7 @@ class CommandLineTest {
         assertArrayEquals(MEAN_RATIO_GAMMA_2, weights, 1e-9);
 
         CliRun csv =
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "mean-ratio:gamma=2",
@@ -223,7 +223,7 @@ class CommandLineTest {
         Path scores =
                 file("m.json", "{\"confusionMatrix\": [[50, 3, 7], [4, 45, 11], [9, 12, 39]]}");
         CliRun run =
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "confusion",
@@ -248,7 +248,7 @@ class CommandLineTest {
         // raw = [exp(0.5), 3] -> normalised 2 * raw / sum(raw)
         Path scores = file("s.json", "{\"tpr\": [0.5, 1.0]}");
         CliRun run =
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "multiplicative",
@@ -268,7 +268,7 @@ class CommandLineTest {
     @Test
     void unknownStrategyIsOneClearLine() throws IOException {
         CliRun run =
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "nope",
@@ -282,13 +282,24 @@ class CommandLineTest {
     void badParameterIsOneClearLine() throws IOException {
         Path scores = file("s.json", CIFAR_TPR);
         assertOneLineError(
-                run("weights", "--strategy", "mean-ratio:gama=2", "--scores", scores.toString()),
+                cli.command(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:gama=2",
+                        "--scores",
+                        scores.toString()),
                 "strategy mean-ratio has no parameter 'gama'; its parameters: metric, gamma, eps");
         assertOneLineError(
-                run("weights", "--strategy", "mean-ratio:gamma=-1", "--scores", scores.toString()),
+                cli.command(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:gamma=-1",
+                        "--scores",
+                        scores.toString()),
                 "gamma=-1 is not valid; expected a number in [0, 10]");
         assertOneLineError(
-                run("weights", "--strategy", "mean-ratio:gamma", "--scores", scores.toString()),
+                cli.command(
+                        "weights", "--strategy", "mean-ratio:gamma", "--scores", scores.toString()),
                 "'gamma' is not key=value");
     }
 
@@ -296,19 +307,19 @@ class CommandLineTest {
     void missingOrMalformedScoresFileIsOneClearLine() throws IOException {
         Path missing = dir.resolve("absent.json");
         assertOneLineError(
-                run("weights", "--strategy", "uniform", "--scores", missing.toString()),
+                cli.command("weights", "--strategy", "uniform", "--scores", missing.toString()),
                 missing + ": no such file");
         Path broken = file("broken.json", "{\"tpr\": [0.5, ");
         assertOneLineError(
-                run("weights", "--strategy", "uniform", "--scores", broken.toString()),
+                cli.command("weights", "--strategy", "uniform", "--scores", broken.toString()),
                 broken + ": not valid JSON");
         Path neither = file("neither.json", "{\"classes\": [\"a\"]}");
         assertOneLineError(
-                run("weights", "--strategy", "uniform", "--scores", neither.toString()),
+                cli.command("weights", "--strategy", "uniform", "--scores", neither.toString()),
                 "give exactly one of \"tpr\" and \"confusionMatrix\"");
         Path outOfRange = file("range.json", "{\"tpr\": [0.5, 1.5]}");
         assertOneLineError(
-                run("weights", "--strategy", "uniform", "--scores", outOfRange.toString()),
+                cli.command("weights", "--strategy", "uniform", "--scores", outOfRange.toString()),
                 "TPR of class 1 (1) is 1.5; a TPR must be in [0, 1]");
     }
 
@@ -317,15 +328,15 @@ class CommandLineTest {
         Path names =
                 file("names.json", "{\"classes\": [\"a\", \"b\", \"c\"], \"tpr\": [0.5, 0.6]}");
         assertOneLineError(
-                run("weights", "--strategy", "uniform", "--scores", names.toString()),
+                cli.command("weights", "--strategy", "uniform", "--scores", names.toString()),
                 "\"classes\" has 3 names but \"tpr\" has 2 classes");
         Path ragged = file("ragged.json", "{\"confusionMatrix\": [[1, 2], [3]]}");
         assertOneLineError(
-                run("weights", "--strategy", "confusion", "--scores", ragged.toString()),
+                cli.command("weights", "--strategy", "confusion", "--scores", ragged.toString()),
                 "\"confusionMatrix\" row 1 has 1 counts; a matrix over 2 classes needs 2");
         Path scores = file("s.json", "{\"tpr\": [0.5, 0.6]}");
         assertOneLineError(
-                run(
+                cli.command(
                         "weights",
                         "--strategy",
                         "multiplicative",
@@ -340,13 +351,18 @@ class CommandLineTest {
     void metricThatNeedsAMatrixIsOneClearLine() throws IOException {
         Path scores = file("s.json", "{\"tpr\": [0.5, 0.6]}");
         assertOneLineError(
-                run("weights", "--strategy", "mean-ratio:metric=f1", "--scores", scores.toString()),
+                cli.command(
+                        "weights",
+                        "--strategy",
+                        "mean-ratio:metric=f1",
+                        "--scores",
+                        scores.toString()),
                 "metric=f1 needs a confusion matrix");
     }
 
     @Test
     void missingOptionIsOneLineWithExitCode2() {
-        CliRun run = run("weights", "--strategy", "uniform");
+        CliRun run = cli.command("weights", "--strategy", "uniform");
         assertEquals(2, run.exitCode());
         assertOneLineError(
                 run, "Missing required option: '--scores=FILE' (see: learnability weights --help)");
@@ -355,7 +371,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("strategies", "weights")) {
-            CliRun run = run(command, "--help");
+            CliRun run = cli.command(command, "--help");
             assertEquals(0, run.exitCode());
             assertTrue(run.out().startsWith("Usage: learnability " + command), run.out());
         }
@@ -364,11 +380,11 @@ class CommandLineTest {
     @Test
     void helpIsCleanAndListsTheRegisteredNames() {
         for (String command : List.of("run", "report", "strategies", "weights", "bench")) {
-            CliRun help = run(command, "--help");
+            CliRun help = cli.command(command, "--help");
             assertEquals(0, help.exitCode(), help.err());
             assertEquals("", help.err(), "no picocli warning for " + command);
         }
-        String run = run("run", "--help").out();
+        String run = cli.command("run", "--help").out();
         assertTrue(run.contains("cifar10, fashion-mnist"), run);
         assertTrue(run.contains("cnn-small, resnet-peifer, resnet20"), run);
         assertTrue(run.contains("two-stage, iterative, dynamic"), run);

@@ -7,13 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.testing.PluginJars;
-import org.learnability.experiments.protocol.SyntheticFashion;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.SmallRun;
 
 /**
  * The options of the interventions refuse bad values in one line each, before anything trains or is
@@ -23,21 +21,11 @@ class InterventionOptionsTest {
 
     @TempDir Path dir;
 
-    private Path data;
-    private Path out;
-
-    @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
-        out = dir.resolve("out");
-    }
+    private final CliFixture cli = CliFixture.in(() -> dir);
 
     private void assertRefused(String message, String... options) {
-        String[] all = new String[options.length + 2];
-        System.arraycopy(options, 0, all, 0, options.length);
-        all[options.length] = "--out";
-        all[options.length + 1] = out.toString();
-        CliRun run = CliRun.of(SmallRun.args(data, dir, all));
+        Path out = dir.resolve("out");
+        CliRun run = cli.run(out, options);
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("", run.out());
         assertEquals("error: " + message + "\n", run.err());

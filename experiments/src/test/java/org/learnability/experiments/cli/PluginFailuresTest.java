@@ -13,9 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.testing.PluginJars;
-import org.learnability.experiments.protocol.SyntheticFashion;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.SmallRun;
 
 /**
  * A plugin that fails, at whatever moment (naming itself, describing its parameters, creating a
@@ -27,12 +26,11 @@ class PluginFailuresTest {
 
     @TempDir Path dir;
 
-    private Path data;
+    private final CliFixture cli = CliFixture.in(() -> dir);
     private Path scores;
 
     @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+    void writeScores() throws IOException {
         scores = Files.writeString(dir.resolve("scores.json"), "{\"tpr\": [0.5, 0.9]}");
     }
 
@@ -103,16 +101,13 @@ class PluginFailuresTest {
                 line);
         Path out = dir.resolve("out-" + strategy);
         assertOneLine(
-                CliRun.of(
-                        SmallRun.args(
-                                data,
-                                dir,
-                                "--strategies",
-                                strategy,
-                                "--plugins",
-                                plugins.toString(),
-                                "--out",
-                                out.toString())),
+                cli.run(
+                        "--strategies",
+                        strategy,
+                        "--plugins",
+                        plugins.toString(),
+                        "--out",
+                        out.toString()),
                 line);
         assertFalse(Files.exists(out), "run wrote nothing");
     }

@@ -12,9 +12,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.learnability.experiments.protocol.SyntheticFashion;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
-import org.learnability.experiments.testing.SmallRun;
 
 /**
  * The last bad inputs of issue 23 that cost work or misled, each refused in one {@code error:} line
@@ -27,12 +26,11 @@ class RefusedInputsTest {
 
     @TempDir Path dir;
 
-    private Path data;
+    private final CliFixture cli = CliFixture.in(() -> dir);
     private Path out;
 
     @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+    void chooseOut() {
         out = dir.resolve("out");
     }
 
@@ -43,11 +41,7 @@ class RefusedInputsTest {
     }
 
     private void assertRunRefused(String message, String... options) {
-        String[] all = new String[options.length + 2];
-        System.arraycopy(options, 0, all, 0, options.length);
-        all[options.length] = "--out";
-        all[options.length + 1] = out.toString();
-        assertOneLine(CliRun.of(SmallRun.args(data, dir, all)), message);
+        assertOneLine(cli.run(out, options), message);
         assertFalse(Files.exists(out), "nothing written");
     }
 
@@ -133,7 +127,7 @@ class RefusedInputsTest {
 
         Files.createDirectories(out);
         Files.writeString(out.resolve("plan.json"), "{\"epochs\": 1} x");
-        CliRun run = CliRun.of(SmallRun.args(data, dir, "--out", out.toString()));
+        CliRun run = cli.run("--out", out.toString());
         assertEquals(1, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(

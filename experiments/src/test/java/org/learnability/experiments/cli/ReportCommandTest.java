@@ -39,10 +39,6 @@ class ReportCommandTest {
 
     @TempDir Path dir;
 
-    private static CliRun run(String... args) {
-        return CliRun.of(args);
-    }
-
     private Path experiment(List<RunRecord> runs) throws IOException {
         Path out = Files.createDirectories(dir.resolve("experiment"));
         runs.forEach(r -> RunsFile.append(out.resolve(RunsFile.NAME), r));
@@ -59,7 +55,7 @@ class ReportCommandTest {
     @Test
     void rebuildsEveryFileFromRunsJsonl() throws IOException {
         Path out = experiment(SyntheticRuns.twoStage());
-        CliRun first = run("report", "--out", out.toString());
+        CliRun first = CliRun.of("report", "--out", out.toString());
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(
                 FILES.stream().map(f -> out.resolve(f).toString()).toList(),
@@ -69,7 +65,7 @@ class ReportCommandTest {
             before.put(file, Files.readAllBytes(out.resolve(file)));
             Files.delete(out.resolve(file));
         }
-        CliRun again = run("report", "--out", out.toString());
+        CliRun again = CliRun.of("report", "--out", out.toString());
         assertEquals(0, again.exitCode(), again.err());
         for (String file : FILES) {
             assertTrue(
@@ -90,7 +86,7 @@ class ReportCommandTest {
                     .filter(r -> r.isBaseline() || r.strategy().equals(keep))
                     .forEach(r -> RunsFile.append(sub.resolve(RunsFile.NAME), r));
         }
-        CliRun first = run("report", "--out", grid.toString());
+        CliRun first = CliRun.of("report", "--out", grid.toString());
         assertEquals(0, first.exitCode(), first.err());
         for (String file :
                 List.of("a-mean-ratio/report.md", "b-difficulty/report.md", "report.md")) {
@@ -103,7 +99,7 @@ class ReportCommandTest {
                         < whole.indexOf("| `difficulty` | PyTorch |"),
                 "experiments in name order: " + whole);
         byte[] combined = Files.readAllBytes(grid.resolve("report.md"));
-        CliRun again = run("report", "--out", grid.toString());
+        CliRun again = CliRun.of("report", "--out", grid.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(
                 java.util.Arrays.equals(combined, Files.readAllBytes(grid.resolve("report.md"))));
@@ -112,7 +108,7 @@ class ReportCommandTest {
     @Test
     void changingOnlyTestFiguresInRunsJsonlDoesNotMoveTheRecommendation() throws IOException {
         Path out = experiment(SyntheticRuns.twoStage());
-        assertEquals(0, run("report", "--out", out.toString()).exitCode());
+        assertEquals(0, CliRun.of("report", "--out", out.toString()).exitCode());
         String before = recommendationLine(out);
 
         // the recommended arm made to look bad on test, the other perfect; nothing else touched
@@ -139,7 +135,7 @@ class ReportCommandTest {
         }
         assertTrue(!original.equals(changed), "some test figures changed");
 
-        assertEquals(0, run("report", "--out", out.toString()).exitCode());
+        assertEquals(0, CliRun.of("report", "--out", out.toString()).exitCode());
         String after = recommendationLine(out);
         assertTrue(before.startsWith("use `mean-ratio:gamma=2` (two-stage)"), before);
         String chosenOnValidation = before.substring(0, before.indexOf("**Test**"));
@@ -158,7 +154,7 @@ class ReportCommandTest {
     void aDirectoryARunIsWritingIsReportedWithoutWaitingForIt() throws IOException {
         Path out = experiment(SyntheticRuns.twoStage());
         try (DirectoryLock running = DirectoryLock.take(out, "--out " + out)) {
-            CliRun report = run("report", "--out", out.toString());
+            CliRun report = CliRun.of("report", "--out", out.toString());
             assertEquals(0, report.exitCode(), report.err());
             assertEquals("", report.err());
             assertTrue(Files.exists(out.resolve("report.md")));
@@ -172,7 +168,7 @@ class ReportCommandTest {
         String torn = RunsFile.toJson(SyntheticRuns.mixed().get(9));
         Files.writeString(
                 out.resolve(RunsFile.NAME), torn.substring(0, 100), StandardOpenOption.APPEND);
-        CliRun run = run("report", "--out", out.toString());
+        CliRun run = CliRun.of("report", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(
                 Files.readString(out.resolve("report.md")).contains("9 models from `runs.jsonl`"));
@@ -182,13 +178,13 @@ class ReportCommandTest {
     void missingDirectoryIsOneClearLine() {
         Path missing = dir.resolve("nowhere");
         assertOneLineError(
-                run("report", "--out", missing.toString()), missing + ": no such directory");
+                CliRun.of("report", "--out", missing.toString()), missing + ": no such directory");
     }
 
     @Test
     void missingRunsJsonlIsOneClearLine() {
         assertOneLineError(
-                run("report", "--out", dir.toString()),
+                CliRun.of("report", "--out", dir.toString()),
                 dir.resolve("runs.jsonl") + ": no such file; the run command writes it");
     }
 
@@ -197,7 +193,7 @@ class ReportCommandTest {
         Path out =
                 experiment(SyntheticRuns.twoStage().stream().filter(r -> !r.isBaseline()).toList());
         assertOneLineError(
-                run("report", "--out", out.toString()),
+                CliRun.of("report", "--out", out.toString()),
                 out.resolve("runs.jsonl")
                         + ": no baseline run (strategy uniform, round 0) to compare the strategies with");
     }
@@ -208,14 +204,14 @@ class ReportCommandTest {
         Path runs = out.resolve(RunsFile.NAME);
         List<String> lines = Files.readAllLines(runs);
         Files.write(runs, List.of(lines.get(0), "{\"schema\": 1, \"key\": ", lines.get(1)));
-        CliRun run = run("report", "--out", out.toString());
+        CliRun run = CliRun.of("report", "--out", out.toString());
         assertTrue(run.err().startsWith("error: " + runs + " line 2: not valid JSON ("), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }
 
     @Test
     void missingOutIsOneLineWithExitCode2() {
-        CliRun run = run("report");
+        CliRun run = CliRun.of("report");
         assertEquals(2, run.exitCode());
         assertOneLineError(
                 run, "Missing required option: '--out=DIR' (see: learnability report --help)");
@@ -223,7 +219,7 @@ class ReportCommandTest {
 
     @Test
     void hasHelp() {
-        CliRun run = run("report", "--help");
+        CliRun run = CliRun.of("report", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: learnability report"), run.out());
         assertTrue(run.out().contains("--out=DIR"), run.out());
@@ -248,7 +244,7 @@ class ReportCommandTest {
     void aTornLastLineIsOneWarningNamingItAndIsIgnored() throws IOException {
         List<JsonObject> records = lines(SyntheticRuns.twoStage());
         Path out = experimentOf(records, "{\"schema\": 1, \"key\": \"PyTorch/9/two-st");
-        CliRun run = run("report", "--out", out.toString());
+        CliRun run = CliRun.of("report", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(
                 "warning: "
@@ -267,7 +263,7 @@ class ReportCommandTest {
         records.get(1).getAsJsonObject("test").addProperty("accuracy", 7);
         Path out = experimentOf(records, "");
         assertOneLineError(
-                run("report", "--out", out.toString()),
+                CliRun.of("report", "--out", out.toString()),
                 out.resolve(RunsFile.NAME)
                         + " line 2: test.accuracy is 7.0; expected a number in [0, 1]");
         assertFalse(Files.exists(out.resolve("report.md")), "no report");
@@ -280,7 +276,7 @@ class ReportCommandTest {
                 .set(1, new JsonPrimitive(Double.NaN));
         experimentOf(records, "");
         assertOneLineError(
-                run("report", "--out", out.toString()),
+                CliRun.of("report", "--out", out.toString()),
                 out.resolve(RunsFile.NAME)
                         + " line 3: validation.tpr[1] is NaN; expected a number in [0, 1]");
 
@@ -288,7 +284,7 @@ class ReportCommandTest {
         records.get(0).getAsJsonArray("weights").set(0, new JsonPrimitive(-1));
         experimentOf(records, "");
         assertOneLineError(
-                run("report", "--out", out.toString()),
+                CliRun.of("report", "--out", out.toString()),
                 out.resolve(RunsFile.NAME)
                         + " line 1: weights[0] is -1.0; expected a finite number > 0");
         assertFalse(Files.exists(out.resolve("report.md")), "no report");
@@ -301,7 +297,7 @@ class ReportCommandTest {
         again.getAsJsonObject("test").addProperty("accuracy", 0.24);
         records.add(again);
         Path out = experimentOf(records, "");
-        CliRun run = run("report", "--out", out.toString());
+        CliRun run = CliRun.of("report", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         String key = records.get(1).get("key").getAsString();
         assertEquals(
@@ -333,7 +329,7 @@ class ReportCommandTest {
         records = lines(SyntheticRuns.twoStage());
         records.add(records.get(0).deepCopy());
         experimentOf(records, "");
-        CliRun same = run("report", "--out", out.toString());
+        CliRun same = CliRun.of("report", "--out", out.toString());
         assertEquals(0, same.exitCode(), same.err());
         assertEquals("", same.err());
     }
@@ -350,7 +346,7 @@ class ReportCommandTest {
         double tpr = test.getAsJsonArray("tpr").get(1).getAsDouble();
         Path out = experimentOf(records, "");
         assertOneLineError(
-                run("report", "--out", out.toString()),
+                CliRun.of("report", "--out", out.toString()),
                 out.resolve(RunsFile.NAME)
                         + " line 3: test.tpr[1] is "
                         + tpr

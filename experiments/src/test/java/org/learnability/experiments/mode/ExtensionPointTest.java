@@ -2,6 +2,7 @@ package org.learnability.experiments.mode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.learnability.experiments.testing.RunsJsonl.records;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -15,10 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.app.ModeModule;
-import org.learnability.experiments.protocol.SyntheticFashion;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
-import org.learnability.experiments.testing.SmallRun;
 import org.learnability.runner.pipeline.ValidationHook;
 
 /**
@@ -69,6 +69,8 @@ class ExtensionPointTest {
 
     @TempDir Path dir;
 
+    private final CliFixture cli = CliFixture.in(() -> dir);
+
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
 
     @Test
@@ -96,14 +98,11 @@ class ExtensionPointTest {
                         + " uniform-again\n",
                 unknown.err());
 
-        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
         Path out = dir.resolve("out");
         CliRun run =
                 CliRun.with(
                         List.of(TOY),
-                        SmallRun.args(
-                                data,
-                                dir,
+                        cli.args(
                                 "--mode",
                                 "uniform-again",
                                 "--strategies",
@@ -111,10 +110,7 @@ class ExtensionPointTest {
                                 "--out",
                                 out.toString()));
         assertEquals(0, run.exitCode(), run.err());
-        List<JsonObject> records =
-                Files.readAllLines(out.resolve("runs.jsonl")).stream()
-                        .map(l -> JsonParser.parseString(l).getAsJsonObject())
-                        .toList();
+        List<JsonObject> records = records(out);
         assertEquals(2, records.size());
         assertEquals(
                 engine + "/1/uniform-again/uniform/0", records.get(0).get("key").getAsString());

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.testing.PluginJars;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
-import org.learnability.experiments.testing.SmallRun;
 import org.learnability.experiments.weighting.WeightBound;
 
 /**
@@ -54,40 +54,31 @@ class CollapseWarningTest {
 
     @TempDir Path dir;
 
-    private Path data;
-    private Path plugins;
+    private CliFixture cli;
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
 
     @BeforeEach
     void setUp() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
-        plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
         PluginJars.plugin(
                 plugins.resolve("extreme.jar"),
                 Map.of("com.example.Extreme", EXTREME),
                 "com.example.Extreme");
-    }
-
-    private CliRun run(Path out, String... options) {
-        List<String> all =
-                new java.util.ArrayList<>(
-                        List.of(
+        cli =
+                CliFixture.in(() -> dir)
+                        .with(
                                 "--plugins",
                                 plugins.toString(),
                                 "--strategies",
                                 "extreme",
                                 "--epochs",
-                                "2",
-                                "--out",
-                                out.toString()));
-        all.addAll(List.of(options));
-        return CliRun.of(SmallRun.args(data, dir, all.toArray(String[]::new)));
+                                "2");
     }
 
     @Test
     void anExtremeWeightingIsWarnedOfMarkedAndListedInTheReport() throws IOException {
         Path out = dir.resolve("unbounded");
-        CliRun run = run(out);
+        CliRun run = cli.run(out);
         assertEquals(0, run.exitCode(), run.err());
 
         List<RunRecord> records = RunsFile.read(out.resolve("runs.jsonl"));
@@ -139,7 +130,7 @@ class CollapseWarningTest {
     @Test
     void aBoundHoldsTheWeightsToTheRatio() throws IOException {
         Path out = dir.resolve("bounded");
-        CliRun run = run(out, "--max-weight-ratio", "5");
+        CliRun run = cli.run(out, "--max-weight-ratio", "5");
         assertEquals(0, run.exitCode(), run.err());
 
         RunRecord weighted = RunsFile.read(out.resolve("runs.jsonl")).get(1);

@@ -2,21 +2,19 @@ package org.learnability.experiments.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.learnability.experiments.testing.RunsJsonl.records;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
-import org.learnability.experiments.testing.SmallRun;
 
 /**
  * What the engine computes when a model is built on a saved or kept baseline, on both engines: a
@@ -28,28 +26,8 @@ class FinetuneTest {
 
     @TempDir Path dir;
 
-    private Path data;
+    private final CliFixture cli = CliFixture.in(() -> dir);
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
-
-    @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
-    }
-
-    private CliRun run(Path out, String... options) {
-        String[] all =
-                Stream.concat(Stream.of(options), Stream.of("--out", out.toString()))
-                        .toArray(String[]::new);
-        CliRun run = CliRun.of(SmallRun.args(data, dir, all));
-        assertEquals(0, run.exitCode(), run.err());
-        return run;
-    }
-
-    private static List<JsonObject> records(Path out) throws IOException {
-        return Files.readAllLines(out.resolve("runs.jsonl")).stream()
-                .map(l -> JsonParser.parseString(l).getAsJsonObject())
-                .toList();
-    }
 
     private static JsonArray matrix(JsonObject record, String split) {
         return record.getAsJsonObject(split).getAsJsonArray("confusionMatrix");
@@ -58,7 +36,7 @@ class FinetuneTest {
     @Test
     void zeroFinetuneEpochsGiveTheBaselinesFiguresExactly() throws IOException {
         Path out = dir.resolve("zero");
-        run(
+        cli.succeeds(
                 out,
                 "--mode",
                 "finetune,finetune+posthoc",
@@ -92,9 +70,9 @@ class FinetuneTest {
     @Test
     void aSavedBaselineLoadsToItsRecordedScoresAndScorePrintsThem() throws IOException {
         Path out = dir.resolve("saved");
-        run(out, "--strategies", "mean-ratio:gamma=2");
+        cli.succeeds(out, "--strategies", "mean-ratio:gamma=2");
         CliRun extended =
-                run(
+                cli.succeeds(
                         out,
                         "--mode",
                         "two-stage,finetune",

@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.EngineTest;
-import org.learnability.experiments.testing.SmallRun;
+import org.learnability.experiments.testing.RunsJsonl;
+import org.learnability.experiments.testing.SyntheticFashion;
 import org.learnability.runner.data.DataSplits;
 import org.learnability.runner.data.Split;
 import org.learnability.runner.data.SplitSpec;
@@ -33,32 +31,16 @@ import org.learnability.runner.data.SplitSpec;
 class HeadModeTest {
 
     /** Training images per class in the files: 200 training and 100 validation images of them. */
-    private static final int PER_CLASS = 40;
+    private static final int PER_CLASS = SyntheticFashion.TRAIN_PER_CLASS;
 
     @TempDir Path dir;
 
-    private Path data;
-
-    @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), PER_CLASS, 10);
-    }
-
-    private CliRun run(Path dataDir, Path out, String... options) {
-        String[] all =
-                Stream.concat(
-                                Stream.of(options),
-                                Stream.of("--out", out.toString(), "--epochs", "2"))
-                        .toArray(String[]::new);
-        CliRun run = CliRun.of(SmallRun.args(dataDir, dir, all));
-        assertEquals(0, run.exitCode(), run.err());
-        return run;
-    }
+    /** Runs of two epochs. */
+    private final CliFixture cli = CliFixture.in(() -> dir).with("--epochs", "2");
 
     /** The records of a run: all, or a mode's weighted ones (the baseline is under the first). */
     private static List<JsonObject> records(Path out, String mode) throws IOException {
-        return Files.readAllLines(out.resolve("runs.jsonl")).stream()
-                .map(l -> JsonParser.parseString(l).getAsJsonObject())
+        return RunsJsonl.records(out).stream()
                 .filter(
                         r ->
                                 mode == null
@@ -84,8 +66,7 @@ class HeadModeTest {
     @Test
     void zeroHeadEpochsGiveTheBaselinesFiguresOnTheUnseenHalf() throws IOException {
         Path out = dir.resolve("holdout");
-        run(
-                data,
+        cli.succeeds(
                 out,
                 "--mode",
                 "head,head+posthoc",
@@ -121,8 +102,7 @@ class HeadModeTest {
     void zeroHeadEpochsOnTheTrainingSplitGiveTheBaselinesFiguresWithTestTimeFlip()
             throws IOException {
         Path out = dir.resolve("train");
-        run(
-                data,
+        cli.succeeds(
                 out,
                 "--mode",
                 "head",
@@ -173,7 +153,7 @@ class HeadModeTest {
         };
 
         Path holdout = dir.resolve("shifted-holdout");
-        run(shifted, holdout, strong);
+        cli.on(shifted).succeeds(holdout, strong);
         JsonObject baseline = records(holdout, null).get(0);
         JsonObject head = records(holdout, "head").get(0);
         assertTrue(
@@ -193,7 +173,7 @@ class HeadModeTest {
         String[] onTraining =
                 Stream.concat(Stream.of(strong), Stream.of("--head-data", "train"))
                         .toArray(String[]::new);
-        run(shifted, train, onTraining);
+        cli.on(shifted).succeeds(train, onTraining);
         JsonObject trained = records(train, "head").get(0);
         assertTrue(
                 trained.getAsJsonObject("test").get("accuracy").getAsDouble() > 0.6,

@@ -3,22 +3,20 @@ package org.learnability.experiments.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.learnability.experiments.testing.RunsJsonl.doubles;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.EngineTest;
-import org.learnability.experiments.testing.SmallRun;
+import org.learnability.experiments.testing.RunsJsonl;
 
 /**
  * The interventions end to end on small synthetic data, on each engine: a loss family with weighted
@@ -30,35 +28,13 @@ class InterventionsTest {
 
     @TempDir Path dir;
 
-    private Path data;
+    private final CliFixture cli = CliFixture.in(() -> dir);
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
 
-    @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
-    }
-
+    /** Runs {@code run} into {@code out}, asserts that it succeeds and returns its records. */
     private Map<String, JsonObject> run(Path out, String... options) throws IOException {
-        String[] all = new String[options.length + 2];
-        System.arraycopy(options, 0, all, 0, options.length);
-        all[options.length] = "--out";
-        all[options.length + 1] = out.toString();
-        CliRun run = CliRun.of(SmallRun.args(data, dir, all));
-        assertEquals(0, run.exitCode(), run.err());
-        Map<String, JsonObject> byKey = new TreeMap<>();
-        for (String line : Files.readAllLines(out.resolve("runs.jsonl"))) {
-            JsonObject record = JsonParser.parseString(line).getAsJsonObject();
-            byKey.put(record.get("key").getAsString(), record);
-        }
-        return byKey;
-    }
-
-    private static double[] doubles(JsonArray array) {
-        double[] v = new double[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = array.get(i).getAsDouble();
-        }
-        return v;
+        cli.succeeds(out, options);
+        return RunsJsonl.byKey(out);
     }
 
     @Test

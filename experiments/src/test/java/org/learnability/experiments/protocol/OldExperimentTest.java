@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
-import org.learnability.experiments.testing.SmallRun;
 
 /**
  * An experiment directory written before the interventions (a {@code plan.json} of the first
@@ -48,11 +48,12 @@ class OldExperimentTest {
 
     @TempDir Path dir;
 
+    private final CliFixture cli = CliFixture.in(() -> dir);
+
     @Test
     void anExperimentOfTheFirstFormatResumesAndKeepsItsPlan() throws IOException {
-        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
         Path out = dir.resolve("old");
-        List<String> args = SmallRun.args(data, dir, "--seeds", "2", "--out", out.toString());
+        List<String> args = cli.args("--seeds", "2", "--out", out.toString());
         assertEquals(0, CliRun.of(args).exitCode());
 
         // back to the first format: plan.json without the options added since, records of schema 1
@@ -75,28 +76,12 @@ class OldExperimentTest {
 
         CliRun again = CliRun.of(args);
         assertEquals(0, again.exitCode(), again.err());
-        assertEquals(
-                4,
-                again.out()
-                        .lines()
-                        .filter(l -> l.endsWith("already in runs.jsonl, skipped"))
-                        .count(),
-                again.out());
+        assertEquals(4, again.skipped(), again.out());
         assertEquals(runs, Files.readString(out.resolve("runs.jsonl")), "nothing trained again");
         assertTrue(Files.readString(out.resolve("report.md")).contains("| `mean-ratio:gamma=2` |"));
 
         // a changed option is still named, against the old plan's values
-        CliRun changed =
-                CliRun.of(
-                        SmallRun.args(
-                                data,
-                                dir,
-                                "--seeds",
-                                "2",
-                                "--loss",
-                                "focal",
-                                "--out",
-                                out.toString()));
+        CliRun changed = cli.run("--seeds", "2", "--loss", "focal", "--out", out.toString());
         assertEquals(
                 "error: "
                         + out

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.cli.Main;
 import org.learnability.experiments.io.DirectoryLock;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
-import org.learnability.experiments.testing.SmallRun;
+import org.learnability.experiments.testing.JavaCommand;
+import org.learnability.experiments.testing.RunsJsonl;
 
 /**
  * Two real processes started together on one experiment directory: exactly one trains, the other
@@ -34,20 +34,10 @@ class OneWriterTest {
 
     @TempDir Path dir;
 
+    private final CliFixture cli = CliFixture.in(() -> dir);
+
     private Process start(List<String> args, String name) throws IOException {
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                "-Dai.djl.offline=true",
-                                "-Djava.awt.headless=true",
-                                "-Dai.djl.default_engine="
-                                        + System.getProperty("ai.djl.default_engine", "PyTorch"),
-                                Main.class.getName()));
-        command.addAll(args);
-        return new ProcessBuilder(command)
+        return new ProcessBuilder(JavaCommand.of(Main.class, args))
                 .redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile())
                 .start();
@@ -55,12 +45,9 @@ class OneWriterTest {
 
     @Test
     void twoProcessesOnOneDirectoryTrainEachModelOnce() throws Exception {
-        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
         Path out = dir.resolve("out");
         List<String> args =
-                SmallRun.args(
-                        data,
-                        dir,
+                cli.args(
                         "--seeds",
                         Integer.toString(SEEDS),
                         "--strategies",
@@ -95,27 +82,13 @@ class OneWriterTest {
                 Files.readString(dir.resolve(loser + ".err")));
         assertEquals("", Files.readString(dir.resolve(loser + ".out")), "the other trains nothing");
 
-        List<String> keys =
-                Files.readAllLines(out.resolve("runs.jsonl")).stream()
-                        .map(
-                                l ->
-                                        JsonParser.parseString(l)
-                                                .getAsJsonObject()
-                                                .get("key")
-                                                .getAsString())
-                        .toList();
+        List<String> keys = RunsJsonl.keys(out);
         assertEquals(MODELS, keys.size(), "every model once: " + keys);
         assertEquals(MODELS, new TreeSet<>(keys).size(), "every model once: " + keys);
         assertFalse(Files.exists(out.resolve(DirectoryLock.NAME)), "the lock is released");
 
         CliRun again = CliRun.of(args);
         assertEquals(0, again.exitCode(), again.err());
-        assertEquals(
-                MODELS,
-                again.out()
-                        .lines()
-                        .filter(l -> l.endsWith("already in runs.jsonl, skipped"))
-                        .count(),
-                again.out());
+        assertEquals(MODELS, again.skipped(), again.out());
     }
 }

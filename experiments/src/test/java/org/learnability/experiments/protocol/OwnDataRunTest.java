@@ -3,6 +3,7 @@ package org.learnability.experiments.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.learnability.experiments.testing.RunsJsonl.records;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -10,12 +11,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
 
@@ -30,6 +31,34 @@ import org.learnability.experiments.testing.EngineTest;
 class OwnDataRunTest {
 
     @TempDir Path dir;
+
+    /**
+     * Runs on a user's own data, which each run names with its data set and model: none of the
+     * small run's data set, model, epochs or bound on the weights; a weighted arm and posthoc.
+     */
+    private final CliFixture cli =
+            CliFixture.in(() -> dir)
+                    .with(
+                            "--dataset",
+                            null,
+                            "--model",
+                            null,
+                            "--epochs",
+                            null,
+                            "--max-weight-ratio",
+                            null,
+                            "--val-size",
+                            "6",
+                            "--train-size",
+                            "0",
+                            "--seeds",
+                            "1",
+                            "--batch-size",
+                            "8",
+                            "--strategies",
+                            "mean-ratio:gamma=2",
+                            "--mode",
+                            "two-stage,posthoc");
 
     /** A table whose class is which of two features is the larger: 3 classes, 60 rows. */
     private Path table() throws IOException {
@@ -67,62 +96,26 @@ class OwnDataRunTest {
         return dir.resolve("images");
     }
 
-    private CliRun run(Path data, Path out, String... options) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "run",
-                                "--no-progress",
-                                "--data-dir",
-                                data.toString(),
-                                "--val-size",
-                                "6",
-                                "--train-size",
-                                "0",
-                                "--seeds",
-                                "1",
-                                "--batch-size",
-                                "8",
-                                "--devices",
-                                "cpu",
-                                "--strategies",
-                                "mean-ratio:gamma=2",
-                                "--mode",
-                                "two-stage,posthoc",
-                                "--plugins",
-                                CliRun.noPlugins(dir),
-                                "--out",
-                                out.toString()));
-        args.addAll(List.of(options));
-        return CliRun.of(args);
-    }
-
-    private static List<JsonObject> records(Path out) throws IOException {
-        return Files.readAllLines(out.resolve("runs.jsonl")).stream()
-                .map(l -> JsonParser.parseString(l).getAsJsonObject())
-                .toList();
-    }
-
     @Test
     void aCsvTableTrainsWithMlpAndItsRecordsNameItsClassesAndItsTestCut() throws IOException {
         Path table = table();
         Path out = dir.resolve("out");
         CliRun done =
-                run(
-                        table,
-                        out,
-                        "--dataset",
-                        "csv",
-                        "--label",
-                        "kind",
-                        "--test-size",
-                        "15",
-                        "--model",
-                        "mlp",
-                        "--hidden-sizes",
-                        "16,8",
-                        "--epochs",
-                        "3");
+                cli.on(table)
+                        .run(
+                                out,
+                                "--dataset",
+                                "csv",
+                                "--label",
+                                "kind",
+                                "--test-size",
+                                "15",
+                                "--model",
+                                "mlp",
+                                "--hidden-sizes",
+                                "16,8",
+                                "--epochs",
+                                "3");
         assertEquals(0, done.exitCode(), done.err());
         List<JsonObject> records = records(out);
         assertEquals(3, records.size(), "baseline, two-stage, posthoc");
@@ -157,17 +150,17 @@ class OwnDataRunTest {
         Path images = folder();
         Path out = dir.resolve("out");
         CliRun done =
-                run(
-                        images,
-                        out,
-                        "--dataset",
-                        "image-folder",
-                        "--test-size",
-                        "4",
-                        "--model",
-                        "cnn-small",
-                        "--epochs",
-                        "1");
+                cli.on(images)
+                        .run(
+                                out,
+                                "--dataset",
+                                "image-folder",
+                                "--test-size",
+                                "4",
+                                "--model",
+                                "cnn-small",
+                                "--epochs",
+                                "1");
         assertEquals(0, done.exitCode(), done.err());
         for (JsonObject r : records(out)) {
             assertEquals("[\"left\",\"right\"]", r.getAsJsonArray("classNames").toString());
@@ -181,45 +174,45 @@ class OwnDataRunTest {
         Path table = table();
         Path out = dir.resolve("out");
         CliRun images =
-                run(
-                        table,
-                        out,
-                        "--dataset",
-                        "csv",
-                        "--label",
-                        "kind",
-                        "--test-size",
-                        "15",
-                        "--model",
-                        "cnn-small");
+                cli.on(table)
+                        .run(
+                                out,
+                                "--dataset",
+                                "csv",
+                                "--label",
+                                "kind",
+                                "--test-size",
+                                "15",
+                                "--model",
+                                "cnn-small");
         assertEquals(
                 "error: --model cnn-small is for images, but csv is a table; for a table use"
                         + " mlp\n",
                 images.err());
         assertEquals(1, images.exitCode());
         assertEquals("", images.out());
-        CliRun mlp = run(folder(), out, "--dataset", "image-folder", "--model", "mlp");
+        CliRun mlp = cli.on(folder()).run(out, "--dataset", "image-folder", "--model", "mlp");
         assertEquals(
                 "error: --model mlp is for a table, but image-folder is images; for images use"
                         + " cnn-small or resnet-peifer or resnet20\n",
                 mlp.err());
-        CliRun noLabel = run(table, out, "--dataset", "csv", "--model", "mlp");
+        CliRun noLabel = cli.on(table).run(out, "--dataset", "csv", "--model", "mlp");
         assertEquals(
                 "error: --dataset csv needs --label COLUMN: the column of the table that holds"
                         + " the classes\n",
                 noLabel.err());
         CliRun fewRows =
-                run(
-                        table,
-                        out,
-                        "--dataset",
-                        "csv",
-                        "--label",
-                        "kind",
-                        "--test-size",
-                        "63",
-                        "--model",
-                        "mlp");
+                cli.on(table)
+                        .run(
+                                out,
+                                "--dataset",
+                                "csv",
+                                "--label",
+                                "kind",
+                                "--test-size",
+                                "63",
+                                "--model",
+                                "mlp");
         assertEquals(
                 "error: --test-size 63 needs 21 images of each class, and more for training, but"
                         + " class 0 'high' has only 20 in "

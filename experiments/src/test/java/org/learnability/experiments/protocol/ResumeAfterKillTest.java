@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.cli.Main;
 import org.learnability.experiments.testing.CliRun;
+import org.learnability.experiments.testing.JavaCommand;
 import org.learnability.experiments.testing.OneEngineTest;
+import org.learnability.experiments.testing.SyntheticFashion;
 
 /**
  * A run killed with SIGKILL (kill -9) part-way, in a JVM of its own, and started again, finishes
@@ -73,23 +74,11 @@ class ResumeAfterKillTest {
 
     @Test
     void aRunKilledPartWayResumesWithEveryModelExactlyOnce() throws Exception {
-        Path data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
+        Path data = SyntheticFashion.in(dir);
         Path out = dir.resolve("out");
         Path runs = out.resolve("runs.jsonl");
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                "-Dai.djl.offline=true",
-                                "-Djava.awt.headless=true",
-                                "-Dai.djl.default_engine="
-                                        + System.getProperty("ai.djl.default_engine", "PyTorch"),
-                                Main.class.getName()));
-        command.addAll(arguments(data, out));
         Process child =
-                new ProcessBuilder(command)
+                new ProcessBuilder(JavaCommand.of(Main.class, arguments(data, out)))
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("child.log").toFile())
                         .start();

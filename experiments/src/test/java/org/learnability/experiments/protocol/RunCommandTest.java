@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.learnability.experiments.testing.RunsJsonl.doubles;
+import static org.learnability.experiments.testing.RunsJsonl.records;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +15,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
-import org.learnability.experiments.testing.SmallRun;
 
 /**
  * The run command end to end on small synthetic Fashion-MNIST files: the files it writes, their
@@ -36,35 +35,10 @@ class RunCommandTest {
 
     @TempDir Path dir;
 
-    private Path data;
+    /** Runs {@code run} with small defaults, which the options of a run replace. */
+    private final CliFixture cli = CliFixture.in(() -> dir);
+
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
-
-    @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
-    }
-
-    /**
-     * Runs {@code run} with small defaults; {@code options} are option-value pairs that replace
-     * them.
-     */
-    private CliRun run(String... options) {
-        return CliRun.of(SmallRun.args(data, dir, options));
-    }
-
-    private static List<JsonObject> lines(Path runs) throws IOException {
-        return Files.readAllLines(runs).stream()
-                .map(l -> JsonParser.parseString(l).getAsJsonObject())
-                .toList();
-    }
-
-    private static double[] doubles(JsonArray array) {
-        double[] v = new double[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = array.get(i).getAsDouble();
-        }
-        return v;
-    }
 
     private static double[] testTpr(JsonObject run) {
         return doubles(run.getAsJsonObject("test").getAsJsonArray("tpr"));
@@ -97,7 +71,7 @@ class RunCommandTest {
             throws IOException {
         Path out = dir.resolve("out");
         CliRun first =
-                run(
+                cli.run(
                         "--strategies",
                         "mean-ratio:gamma=2,difficulty",
                         "--seeds",
@@ -113,7 +87,7 @@ class RunCommandTest {
                                         + "/2/two-stage/difficulty/1: training cnn-small"),
                 first.out());
 
-        List<JsonObject> runs = lines(out.resolve("runs.jsonl"));
+        List<JsonObject> runs = records(out);
         assertEquals(6, runs.size());
         for (JsonObject r : runs) {
             for (String key :
@@ -258,7 +232,7 @@ class RunCommandTest {
         // Again with the same options: every model is skipped, nothing is trained twice.
         String before = Files.readString(out.resolve("runs.jsonl"));
         CliRun again =
-                run(
+                cli.run(
                         "--strategies",
                         "mean-ratio:gamma=2,difficulty",
                         "--seeds",
@@ -266,18 +240,12 @@ class RunCommandTest {
                         "--out",
                         out.toString());
         assertEquals(0, again.exitCode(), again.err());
-        assertEquals(
-                6,
-                again.out()
-                        .lines()
-                        .filter(l -> l.endsWith("already in runs.jsonl, skipped"))
-                        .count(),
-                again.out());
+        assertEquals(6, again.skipped(), again.out());
         assertEquals(before, Files.readString(out.resolve("runs.jsonl")));
 
         // Options that contradict the recorded plan are refused.
         CliRun other =
-                run(
+                cli.run(
                         "--strategies",
                         "mean-ratio:gamma=2,difficulty",
                         "--seeds",
@@ -306,42 +274,42 @@ class RunCommandTest {
     void badInputIsRefusedBeforeAnyTraining() throws IOException {
         Path out = dir.resolve("bad");
         assertRefusedBeforeTraining(
-                run("--strategies", "nope", "--out", out.toString()),
+                cli.run("--strategies", "nope", "--out", out.toString()),
                 out,
                 "unknown strategy 'nope'; known strategies: additive, confusion");
         assertRefusedBeforeTraining(
-                run("--strategies", "mean-ratio:gamma=99", "--out", out.toString()),
+                cli.run("--strategies", "mean-ratio:gamma=99", "--out", out.toString()),
                 out,
                 "gamma=99 is not valid; expected a number in [0, 10]");
         assertRefusedBeforeTraining(
-                run("--model", "vgg", "--out", out.toString()),
+                cli.run("--model", "vgg", "--out", out.toString()),
                 out,
                 "unknown model 'vgg'; known models: cnn-small, resnet-peifer, resnet20, mlp");
         assertRefusedBeforeTraining(
-                run("--preset", "fast", "--out", out.toString()),
+                cli.run("--preset", "fast", "--out", out.toString()),
                 out,
                 "Invalid value for option '--preset'");
         assertRefusedBeforeTraining(
-                run("--optimizer", "rmsprop", "--out", out.toString()),
+                cli.run("--optimizer", "rmsprop", "--out", out.toString()),
                 out,
                 "unknown optimizer 'rmsprop'; expected one of adam, sgd");
         assertRefusedBeforeTraining(
-                run("--lr", "-1", "--out", out.toString()),
+                cli.run("--lr", "-1", "--out", out.toString()),
                 out,
                 "--lr is -1.0; expected a number > 0");
         assertRefusedBeforeTraining(
-                run("--mode", "greedy", "--out", out.toString()),
+                cli.run("--mode", "greedy", "--out", out.toString()),
                 out,
                 "unknown mode 'greedy'; expected one of two-stage, iterative, dynamic");
         Path missing = dir.resolve("no-such-data");
         assertRefusedBeforeTraining(
-                run("--data-dir", missing.toString(), "--out", out.toString()),
+                cli.run("--data-dir", missing.toString(), "--out", out.toString()),
                 out,
                 missing.toString());
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Path unwritable = file.resolve("out");
         assertRefusedBeforeTraining(
-                run("--out", unwritable.toString()),
+                cli.run("--out", unwritable.toString()),
                 unwritable,
                 "cannot write to --out " + unwritable);
     }

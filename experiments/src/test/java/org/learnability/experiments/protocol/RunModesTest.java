@@ -4,21 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.learnability.experiments.testing.RunsJsonl.doubles;
+import static org.learnability.experiments.testing.RunsJsonl.records;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
-import org.learnability.experiments.testing.SmallRun;
 
 /**
  * The iterative and dynamic modes end to end on small synthetic Fashion-MNIST files, on each
@@ -30,41 +30,15 @@ class RunModesTest {
 
     @TempDir Path dir;
 
-    private Path data;
-
-    @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
-    }
-
-    /**
-     * Runs {@code run} with small defaults; {@code options} are option-value pairs that replace
-     * them.
-     */
-    private CliRun run(String... options) {
-        return CliRun.of(SmallRun.args(data, dir, options));
-    }
-
-    private static List<JsonObject> lines(Path runs) throws IOException {
-        return Files.readAllLines(runs).stream()
-                .map(l -> JsonParser.parseString(l).getAsJsonObject())
-                .toList();
-    }
-
-    private static double[] doubles(JsonArray array) {
-        double[] v = new double[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = array.get(i).getAsDouble();
-        }
-        return v;
-    }
+    /** Runs {@code run} with small defaults, which the options of a run replace. */
+    private final CliFixture cli = CliFixture.in(() -> dir);
 
     @Test
     void iterativeRoundsBuildOnTheWeightsBeforeAndDynamicChangesThemEveryEpoch()
             throws IOException {
         Path iterative = dir.resolve("iterative");
         CliRun it =
-                run(
+                cli.run(
                         "--strategies",
                         "multiplicative",
                         "--seeds",
@@ -76,7 +50,7 @@ class RunModesTest {
                         "--out",
                         iterative.toString());
         assertEquals(0, it.exitCode(), it.err());
-        List<JsonObject> runs = lines(iterative.resolve("runs.jsonl"));
+        List<JsonObject> runs = records(iterative);
         assertEquals(List.of(0, 1, 2), runs.stream().map(r -> r.get("round").getAsInt()).toList());
         // Round 2: current = round 1's weights, s = round 1's validation TPRs: w = current * exp(1
         // - s), mean 1.
@@ -95,7 +69,7 @@ class RunModesTest {
 
         Path dynamic = dir.resolve("dynamic");
         CliRun dy =
-                run(
+                cli.run(
                         "--strategies",
                         "mean-ratio",
                         "--seeds",
@@ -115,7 +89,7 @@ class RunModesTest {
                         "--out",
                         dynamic.toString());
         assertEquals(0, dy.exitCode(), dy.err());
-        JsonObject weighted = lines(dynamic.resolve("runs.jsonl")).get(1);
+        JsonObject weighted = records(dynamic).get(1);
         assertEquals("dynamic", weighted.get("mode").getAsString());
         JsonArray epochWeights = weighted.getAsJsonArray("epochWeights");
         assertEquals(3, epochWeights.size());

@@ -5,21 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.learnability.experiments.testing.RunsJsonl.records;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
-import org.learnability.experiments.testing.SmallRun;
 
 /**
  * Saved models: a run saves every baseline (DJL's format, its SHA-256 in its record), a rerun or an
@@ -33,28 +32,8 @@ class SavedModelsTest {
 
     @TempDir Path dir;
 
-    private Path data;
+    private final CliFixture cli = CliFixture.in(() -> dir);
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
-
-    @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
-    }
-
-    private CliRun run(Path out, String... options) {
-        String[] all =
-                Stream.concat(Stream.of(options), Stream.of("--out", out.toString()))
-                        .toArray(String[]::new);
-        CliRun run = CliRun.of(SmallRun.args(data, dir, all));
-        assertEquals(0, run.exitCode(), run.err());
-        return run;
-    }
-
-    private static List<JsonObject> records(Path out) throws IOException {
-        return Files.readAllLines(out.resolve("runs.jsonl")).stream()
-                .map(l -> JsonParser.parseString(l).getAsJsonObject())
-                .toList();
-    }
 
     private String baselineKey() {
         return engine + "/1/two-stage/uniform/0";
@@ -71,7 +50,7 @@ class SavedModelsTest {
     @Test
     void aBaselineIsSavedWithItsChecksumAndAddingAStrategyTrainsNoBaseline() throws IOException {
         Path out = dir.resolve("extended");
-        run(out, "--mode", "two-stage,posthoc", "--strategies", "mean-ratio:gamma=2");
+        cli.succeeds(out, "--mode", "two-stage,posthoc", "--strategies", "mean-ratio:gamma=2");
         JsonObject baseline = records(out).get(0);
         assertEquals(baselineKey(), baseline.get("key").getAsString());
         JsonObject saved = baseline.getAsJsonObject("savedModel");
@@ -81,7 +60,7 @@ class SavedModelsTest {
         String baselineLine = Files.readAllLines(out.resolve("runs.jsonl")).get(0);
 
         CliRun extended =
-                run(
+                cli.succeeds(
                         out,
                         "--mode",
                         "two-stage,posthoc",
@@ -114,7 +93,7 @@ class SavedModelsTest {
     @Test
     void aDamagedOrMissingModelFileIsTrainedAgainWithOneWarning() throws IOException {
         Path out = dir.resolve("damaged");
-        run(out, "--strategies", "mean-ratio:gamma=2");
+        cli.succeeds(out, "--strategies", "mean-ratio:gamma=2");
         Path file = out.resolve(baselineFile());
         String sha = ModelStore.sha256(file);
         byte[] bytes = Files.readAllBytes(file);
@@ -122,7 +101,8 @@ class SavedModelsTest {
         Files.write(file, bytes);
 
         CliRun again =
-                run(out, "--mode", "two-stage,posthoc", "--strategies", "mean-ratio:gamma=2");
+                cli.succeeds(
+                        out, "--mode", "two-stage,posthoc", "--strategies", "mean-ratio:gamma=2");
         List<String> warnings = savedModelWarnings(again);
         assertEquals(1, warnings.size(), again.err());
         assertTrue(
@@ -149,7 +129,7 @@ class SavedModelsTest {
 
         Files.delete(file);
         CliRun missing =
-                run(
+                cli.succeeds(
                         out,
                         "--mode",
                         "two-stage,posthoc",
@@ -172,7 +152,7 @@ class SavedModelsTest {
     @Test
     void saveModelsChoosesWhatIsSaved() throws IOException {
         Path all = dir.resolve("all");
-        run(
+        cli.succeeds(
                 all,
                 "--save-models",
                 "all",
@@ -201,11 +181,11 @@ class SavedModelsTest {
         }
 
         Path none = dir.resolve("none");
-        run(none, "--save-models", "none", "--strategies", "mean-ratio:gamma=2");
+        cli.succeeds(none, "--save-models", "none", "--strategies", "mean-ratio:gamma=2");
         assertFalse(Files.exists(none.resolve("models")));
         records(none).forEach(r -> assertFalse(r.has("savedModel"), r.toString()));
 
-        CliRun bad = CliRun.of(SmallRun.args(data, dir, "--save-models", "some"));
+        CliRun bad = cli.run("--save-models", "some");
         assertEquals(2, bad.exitCode());
         assertEquals(1, bad.err().lines().count(), bad.err());
         assertTrue(bad.err().contains("'some' is not baselines, all or none"), bad.err());
@@ -214,7 +194,7 @@ class SavedModelsTest {
     @Test
     void scoreRefusesInOneLineWhatItCannotScore() throws IOException {
         Path out = dir.resolve("scored");
-        run(out, "--strategies", "mean-ratio:gamma=2");
+        cli.succeeds(out, "--strategies", "mean-ratio:gamma=2");
         String plugins = CliRun.noPlugins(dir);
         CliRun noDir =
                 CliRun.of(
@@ -289,7 +269,7 @@ class SavedModelsTest {
     void finetuneTrainsAUniformControlAndPosthocOnTopOfIt() throws IOException {
         Path out = dir.resolve("finetune");
         CliRun first =
-                run(
+                cli.succeeds(
                         out,
                         "--mode",
                         "finetune,finetune+posthoc",
@@ -330,7 +310,7 @@ class SavedModelsTest {
 
         // another learning rate is another arm, named in its key
         Path other = dir.resolve("other-rate");
-        run(
+        cli.succeeds(
                 other,
                 "--mode",
                 "finetune",
@@ -347,9 +327,9 @@ class SavedModelsTest {
 
         // posthoc added on top of a finetune recorded before fine-tunes it again, once each
         Path later = dir.resolve("later");
-        run(later, "--mode", "finetune", "--strategies", "mean-ratio:gamma=2");
+        cli.succeeds(later, "--mode", "finetune", "--strategies", "mean-ratio:gamma=2");
         CliRun onTop =
-                run(
+                cli.succeeds(
                         later,
                         "--mode",
                         "finetune,finetune+posthoc",

@@ -3,20 +3,16 @@ package org.learnability.experiments.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
-import org.learnability.experiments.testing.SmallRun;
+import org.learnability.experiments.testing.RunsJsonl;
 
 /**
  * The baseline that every mode of a seed asks for is counted and trained once: the progress numbers
@@ -28,42 +24,19 @@ class SharedBaselineTest {
 
     @TempDir Path dir;
 
-    private Path data;
+    private final CliFixture cli = CliFixture.in(() -> dir);
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
-
-    @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
-    }
-
-    private Map<String, JsonObject> run(Path out, String... options) throws IOException {
-        String[] all = new String[options.length + 2];
-        System.arraycopy(options, 0, all, 0, options.length);
-        all[options.length] = "--out";
-        all[options.length + 1] = out.toString();
-        CliRun run = CliRun.of(SmallRun.args(data, dir, all));
-        assertEquals(0, run.exitCode(), run.err());
-        Map<String, JsonObject> byKey = new TreeMap<>();
-        for (String line : Files.readAllLines(out.resolve("runs.jsonl"))) {
-            JsonObject record = JsonParser.parseString(line).getAsJsonObject();
-            byKey.put(record.get("key").getAsString(), record);
-        }
-        return byKey;
-    }
 
     @Test
     void progressNumbersEveryModelOnceThoughEveryModeAsksForTheBaseline() {
         CliRun run =
-                CliRun.of(
-                        SmallRun.args(
-                                data,
-                                dir,
-                                "--mode",
-                                "two-stage,posthoc",
-                                "--strategies",
-                                "mean-ratio:gamma=2",
-                                "--out",
-                                dir.resolve("numbered").toString()));
+                cli.run(
+                        "--mode",
+                        "two-stage,posthoc",
+                        "--strategies",
+                        "mean-ratio:gamma=2",
+                        "--out",
+                        dir.resolve("numbered").toString());
         assertEquals(0, run.exitCode(), run.err());
         // per seed: the baseline, the two-stage model, the posthoc one
         assertEquals(
@@ -76,7 +49,7 @@ class SharedBaselineTest {
     void aBaselineRecordedUnderAnotherModeIsNotTrainedAgain() throws IOException {
         Path first = dir.resolve("first");
         // the same baseline plan as the dynamic run's below (2 epochs): only the mode differs
-        run(first, "--strategies", "mean-ratio:gamma=2", "--epochs", "2");
+        cli.succeeds(first, "--strategies", "mean-ratio:gamma=2", "--epochs", "2");
         Path second = Files.createDirectories(dir.resolve("second"));
         String baseline =
                 Files.readAllLines(first.resolve("runs.jsonl")).stream()
@@ -85,18 +58,15 @@ class SharedBaselineTest {
                         .orElseThrow();
         Files.writeString(second.resolve("runs.jsonl"), baseline + "\n");
         CliRun dynamic =
-                CliRun.of(
-                        SmallRun.args(
-                                data,
-                                dir,
-                                "--mode",
-                                "dynamic",
-                                "--epochs",
-                                "2",
-                                "--strategies",
-                                "mean-ratio:gamma=2",
-                                "--out",
-                                second.toString()));
+                cli.run(
+                        "--mode",
+                        "dynamic",
+                        "--epochs",
+                        "2",
+                        "--strategies",
+                        "mean-ratio:gamma=2",
+                        "--out",
+                        second.toString());
         assertEquals(0, dynamic.exitCode(), dynamic.err());
         assertTrue(
                 dynamic.out()
@@ -105,15 +75,7 @@ class SharedBaselineTest {
                                         + engine
                                         + "/1/two-stage/uniform/0: already in runs.jsonl, skipped"),
                 dynamic.out());
-        List<String> keys =
-                Files.readAllLines(second.resolve("runs.jsonl")).stream()
-                        .map(
-                                l ->
-                                        JsonParser.parseString(l)
-                                                .getAsJsonObject()
-                                                .get("key")
-                                                .getAsString())
-                        .toList();
+        List<String> keys = RunsJsonl.keys(second);
         assertEquals(
                 List.of(
                         engine + "/1/two-stage/uniform/0",

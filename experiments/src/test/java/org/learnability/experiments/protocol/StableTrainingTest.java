@@ -8,15 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.record.EpochScores;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
-import org.learnability.experiments.testing.SmallRun;
 
 /**
  * Stable training end to end: every record holds its validation scores after each epoch; with
@@ -28,32 +27,24 @@ class StableTrainingTest {
 
     @TempDir Path dir;
 
-    private Path data;
+    private final CliFixture cli = CliFixture.in(() -> dir);
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
-
-    @BeforeEach
-    void writeData() throws IOException {
-        data = SyntheticFashion.write(dir.resolve("fashion"), 40, 10);
-    }
 
     @Test
     void averagedRecordsHoldEveryEpochAndWeightsComeFromTheLastEpochsMean() throws IOException {
         Path out = dir.resolve("stable");
         CliRun run =
-                CliRun.of(
-                        SmallRun.args(
-                                data,
-                                dir,
-                                "--epochs",
-                                "3",
-                                "--averaging",
-                                "ema:decay=0.9",
-                                "--score-epochs",
-                                "2",
-                                "--strategies",
-                                "mean-ratio:gamma=1",
-                                "--out",
-                                out.toString()));
+                cli.run(
+                        "--epochs",
+                        "3",
+                        "--averaging",
+                        "ema:decay=0.9",
+                        "--score-epochs",
+                        "2",
+                        "--strategies",
+                        "mean-ratio:gamma=1",
+                        "--out",
+                        out.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<RunRecord> records = RunsFile.read(out.resolve("runs.jsonl"));
         RunRecord baseline = records.get(0);

@@ -22,6 +22,16 @@ import picocli.CommandLine;
 public record CliRun(int exitCode, String out, String err) {
 
     /**
+     * Counts the models a {@code run} found recorded and did not train again: its lines on standard
+     * output that end with {@code already in runs.jsonl, skipped}.
+     *
+     * @return the count
+     */
+    public long skipped() {
+        return out.lines().filter(l -> l.endsWith("already in runs.jsonl, skipped")).count();
+    }
+
+    /**
      * Runs the command line.
      *
      * @param args the arguments

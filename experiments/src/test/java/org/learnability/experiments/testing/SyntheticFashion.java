@@ -1,9 +1,10 @@
-package org.learnability.experiments.protocol;
+package org.learnability.experiments.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -17,7 +18,33 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class SyntheticFashion {
 
+    /** Training images a class in the set of {@link #in}. */
+    public static final int TRAIN_PER_CLASS = 40;
+
+    /** Test images a class in the set of {@link #in}. */
+    public static final int TEST_PER_CLASS = 10;
+
     private SyntheticFashion() {}
+
+    /**
+     * The set a test's small runs train on, in {@code fashion} in the test's directory: {@link
+     * #TRAIN_PER_CLASS} training and {@link #TEST_PER_CLASS} test images a class, written the first
+     * time it is asked for there.
+     *
+     * @param dir the test's directory
+     * @return the data directory
+     */
+    public static Path in(Path dir) {
+        Path data = dir.resolve("fashion");
+        if (Files.isDirectory(data)) {
+            return data;
+        }
+        try {
+            return write(data, TRAIN_PER_CLASS, TEST_PER_CLASS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /**
      * Writes the files.
