@@ -366,7 +366,7 @@ public final class GridRunner {
      * is none to load, and the task trains it again.
      */
     private byte[] savedParameters(Experiment e, RunRecord baseline, PrintWriter warnings) {
-        pipeline.engine(Optional.of(baseline.engine()));
+        pipeline.engine(Optional.of(baseline.provenance().engine()));
         DatasetDefinition data = data(e.plan());
         ModelStore.Loading loading =
                 ModelStore.of(e.dir(), SaveModels.NONE)
@@ -378,7 +378,7 @@ public final class GridRunner {
                                                 data.imageShape(),
                                                 data.numClasses(),
                                                 Device.cpu(),
-                                                baseline.engine(),
+                                                baseline.provenance().engine(),
                                                 dir));
         if (loading instanceof ModelStore.Loaded loaded) {
             try (Model model = loaded.model()) {
@@ -420,10 +420,13 @@ public final class GridRunner {
         for (RunRecord record : records) {
             if (!e.ledger().containsAll(List.of(record.modelKey()))) {
                 e.ledger().append(record);
-                if (record.collapse() != null) {
+                if (record.scores().collapse() != null) {
                     log.flush();
                     warnings.println(
-                            "warning: " + e.name() + ": " + record.collapse().warning(record));
+                            "warning: "
+                                    + e.name()
+                                    + ": "
+                                    + record.scores().collapse().warning(record));
                     warnings.flush();
                 }
             }
@@ -601,7 +604,10 @@ public final class GridRunner {
                     e.name(),
                     codec.encode(e.plan()).toString(),
                     e.ledger().records().stream()
-                            .filter(r -> r.engine().equals(engine) && r.seed() == seed)
+                            .filter(
+                                    r ->
+                                            r.provenance().engine().equals(engine)
+                                                    && r.provenance().seed() == seed)
                             .map(Json.GSON::toJson)
                             .toList(),
                     mode,

@@ -3,7 +3,6 @@ package org.learnability.experiments.plan;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import org.learnability.experiments.record.TrainingVariant;
 import org.learnability.experiments.setting.Setting;
 import org.learnability.runner.data.DataOptions;
 import org.learnability.runner.data.DataSource;

@@ -7,14 +7,20 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanIdentity;
 import org.learnability.experiments.record.Collapse;
+import org.learnability.experiments.record.Cost;
 import org.learnability.experiments.record.EpochScores;
 import org.learnability.experiments.record.Finetune;
 import org.learnability.experiments.record.Head;
+import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.Posthoc;
+import org.learnability.experiments.record.Provenance;
+import org.learnability.experiments.record.RunArm;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SavedModel;
+import org.learnability.experiments.record.Scores;
 import org.learnability.experiments.record.SplitScores;
+import org.learnability.experiments.record.Training;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.TrainedModel;
@@ -63,47 +69,56 @@ final class RunRecords {
         return new RunRecord(
                 RunRecord.SCHEMA,
                 key.toString(),
-                plan.baseline().dataset().name(),
-                plan.baseline().model().name(),
-                session.engine().getEngineName(),
-                session.engine().getVersion(),
-                session.device().toString(),
-                seed,
-                run.mode(),
-                run.strategy(),
-                run.round(),
-                session.classNames(),
-                epochWeights.get(epochWeights.size() - 1).asList(),
-                epochWeights.stream().map(ClassWeights::asList).toList(),
-                validation,
-                SplitScores.of(model.test()),
-                plan.baseline().epochs(),
-                session.splits().training().size(),
-                model.training().seconds(),
-                model.training().imagesPerSecond(),
-                Instant.now().toString(),
-                weighting,
-                posthoc,
-                baseline == null
-                        ? null
-                        : Collapse.detect(
-                                head == null
-                                        ? baseline.validation().accuracy()
-                                        : head.baselineUnseen().accuracy(),
-                                validation.accuracy(),
-                                plan.arms().collapseThreshold()),
-                plan.baseline().scheduleName(),
-                plan.baseline().averaging().toString(),
-                plan.baseline().warmup(),
-                plan.baseline().labelSmoothing(),
-                plan.baseline().testTime().toString(),
-                model.training().epochValidation().stream().map(EpochScores::of).toList(),
-                identity.of(run.isBaseline()),
-                finetune,
-                (long) model.training().epochLosses().size()
-                        * (head == null ? session.splits().training().size() : head.trainedOn()),
-                saved,
-                session.testSource(),
-                head);
+                new Provenance(
+                        plan.baseline().dataset().name(),
+                        plan.baseline().model().name(),
+                        session.engine().getEngineName(),
+                        session.engine().getVersion(),
+                        session.device().toString(),
+                        seed,
+                        session.classNames(),
+                        identity.of(run.isBaseline()),
+                        session.testSource()),
+                new RunArm(
+                        run.mode(),
+                        run.strategy(),
+                        run.round(),
+                        ModelKey.variant(
+                                weighting,
+                                finetune,
+                                head == null ? null : head.retraining(),
+                                plan.baseline().trainingVariant()),
+                        weighting,
+                        epochWeights.get(epochWeights.size() - 1).asList(),
+                        epochWeights.stream().map(ClassWeights::asList).toList()),
+                new Training(
+                        plan.baseline().epochs(),
+                        session.splits().training().size(),
+                        plan.baseline().trainingVariant()),
+                new Cost(
+                        (long) model.training().epochLosses().size()
+                                * (head == null
+                                        ? session.splits().training().size()
+                                        : head.trainedOn()),
+                        model.training().seconds(),
+                        model.training().imagesPerSecond(),
+                        Instant.now().toString()),
+                new Scores(
+                        validation,
+                        SplitScores.of(model.test()),
+                        model.training().epochValidation().stream().map(EpochScores::of).toList(),
+                        baseline == null
+                                ? null
+                                : Collapse.detect(
+                                        head == null
+                                                ? baseline.scores().validation().accuracy()
+                                                : head.baselineUnseen().accuracy(),
+                                        validation.accuracy(),
+                                        plan.arms().collapseThreshold())),
+                ModeParts.NONE
+                        .with(Posthoc.PART, posthoc)
+                        .with(Finetune.PART, finetune)
+                        .with(Head.PART, head),
+                saved);
     }
 }

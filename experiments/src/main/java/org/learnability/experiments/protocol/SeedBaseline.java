@@ -174,10 +174,10 @@ final class SeedBaseline implements AutoCloseable {
         TrainedModel again = session.score(fitted);
         if (!SplitScores.of(again.validation())
                         .confusionMatrix()
-                        .equals(recorded.validation().confusionMatrix())
+                        .equals(recorded.scores().validation().confusionMatrix())
                 || !SplitScores.of(again.test())
                         .confusionMatrix()
-                        .equals(recorded.test().confusionMatrix())) {
+                        .equals(recorded.scores().test().confusionMatrix())) {
             progress.warn(
                     key
                             + ": trained again, it does not score as recorded (another engine"

@@ -384,7 +384,7 @@ final class SessionSeedRun {
                             + damaged.why()
                             + "; making it again (its record stays)");
         }
-        if (source.head() != null) {
+        if (source.parts().has(Head.PART)) {
             progress.note(
                     "re-training the head of "
                             + source.key()
@@ -392,13 +392,13 @@ final class SessionSeedRun {
             HeadOutcome again =
                     retrainHead(
                             unseenScores -> source.weightsUsed(),
-                            source.weighting(),
-                            source.head().retraining());
+                            source.arm().weighting(),
+                            source.parts().get(Head.PART, Head.class).orElseThrow().retraining());
             try (Model model = withHead(again.layer())) {
                 return derive(source, model, derive);
             }
         }
-        if (source.finetune() == null) {
+        if (!source.parts().has(Finetune.PART)) {
             throw new IllegalStateException(
                     "cannot make "
                             + source.key()
@@ -409,7 +409,10 @@ final class SessionSeedRun {
                         + source.key()
                         + " again for its logits (deterministic; its record stays)");
         try (Session.Fitted fitted =
-                tune(source.weightsUsed(), source.weighting(), source.finetune())) {
+                tune(
+                        source.weightsUsed(),
+                        source.arm().weighting(),
+                        source.parts().get(Finetune.PART, Finetune.class).orElseThrow())) {
             return derive(source, fitted.model(), derive);
         }
     }
@@ -420,10 +423,17 @@ final class SessionSeedRun {
      */
     private Derived derive(RunRecord source, Model model, Function<SplitLogits, Derived> derive) {
         try (SplitLogits logits = session.logits(model)) {
-            if (source.head() == null) {
+            if (!source.parts().has(Head.PART)) {
                 return derive.apply(logits);
             }
-            try (Logits unseen = logits.validation().select(unseen(source.head().retraining()))) {
+            try (Logits unseen =
+                    logits.validation()
+                            .select(
+                                    unseen(
+                                            source.parts()
+                                                    .get(Head.PART, Head.class)
+                                                    .orElseThrow()
+                                                    .retraining()))) {
                 return derive.apply(new SplitLogits(unseen, logits.test()));
             }
         }
@@ -622,9 +632,9 @@ final class SessionSeedRun {
                     weighting,
                     derivedModel(weights, result, start),
                     result,
-                    from.finetune(),
+                    from.parts().get(Finetune.PART, Finetune.class).orElse(null),
                     null,
-                    from.head());
+                    from.parts().get(Head.PART, Head.class).orElse(null));
         }
 
         private TrainedModel derivedModel(ClassWeights weights, Derived result, long start) {

@@ -16,6 +16,9 @@ import org.learnability.experiments.weighting.Weighting;
  */
 public record Finetune(int epochs, double learningRate) {
 
+    /** The name of its part in a record ({@link ModeParts}). */
+    public static final String PART = "finetune";
+
     /**
      * The defaults: one epoch at 1e-4, the issue's pilot (Fashion-MNIST, {@code cnn-small}, Adam).
      */

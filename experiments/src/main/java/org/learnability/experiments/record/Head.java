@@ -20,4 +20,8 @@ public record Head(
         int epochs,
         int trainedOn,
         int unseen,
-        SplitScores baselineUnseen) {}
+        SplitScores baselineUnseen) {
+
+    /** The name of its part in a record ({@link ModeParts}). */
+    public static final String PART = "head";
+}

@@ -2,6 +2,7 @@ package org.learnability.experiments.record;
 
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.learnability.experiments.plan.TrainingVariant;
 import org.learnability.experiments.weighting.Weighting;
 
 /**

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record Posthoc(double temperature, List<Double> offsets) {
 
+    /** The name of its part in a record ({@link ModeParts}). */
+    public static final String PART = "posthoc";
+
     /** Takes an immutable copy. */
     public Posthoc {
         offsets = List.copyOf(offsets);

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.learnability.experiments.record.Finetune;
+import org.learnability.experiments.record.Head;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.WeakBaseline;
 
@@ -103,7 +105,10 @@ public record Analysis(
                 byKey.values().stream()
                         .collect(
                                 Collectors.groupingBy(
-                                        r -> r.dataset() + "\n" + r.model(),
+                                        r ->
+                                                r.provenance().dataset()
+                                                        + "\n"
+                                                        + r.provenance().model(),
                                         LinkedHashMap::new,
                                         Collectors.toList()));
         List<ModelGroup> groups = new ArrayList<>();
@@ -114,7 +119,7 @@ public record Analysis(
                 byKey.size(),
                 groups,
                 notes,
-                byKey.values().stream().filter(r -> r.collapse() != null).toList(),
+                byKey.values().stream().filter(r -> r.scores().collapse() != null).toList(),
                 byKey.values().stream()
                         .filter(r -> r.isBaseline() && WeakBaseline.of(r).isPresent())
                         .toList(),
@@ -124,20 +129,20 @@ public record Analysis(
     private static Optional<ModelGroup> group(List<RunRecord> runs, List<String> notes) {
         RunRecord first = runs.get(0);
         for (RunRecord r : runs) {
-            if (!r.classNames().equals(first.classNames())) {
+            if (!r.provenance().classNames().equals(first.provenance().classNames())) {
                 throw new IllegalArgumentException(
                         "runs of "
-                                + first.dataset()
+                                + first.provenance().dataset()
                                 + " with "
-                                + first.model()
+                                + first.provenance().model()
                                 + " disagree on the class names: "
                                 + first.key()
                                 + " has "
-                                + first.classNames()
+                                + first.provenance().classNames()
                                 + ", "
                                 + r.key()
                                 + " has "
-                                + r.classNames());
+                                + r.provenance().classNames());
             }
         }
         // arm -> seed -> round -> model, each in the order first recorded (seeds and rounds sorted)
@@ -150,18 +155,19 @@ public record Analysis(
                 .forEach(
                         r ->
                                 reference.merge(
-                                        r.engine(),
-                                        r.variant(),
+                                        r.provenance().engine(),
+                                        r.arm().variant(),
                                         (kept, next) -> next.isEmpty() ? next : kept));
         Map<Arm, TreeMap<Integer, TreeMap<Integer, ModelFigures>>> arms = new LinkedHashMap<>();
         for (RunRecord r : runs) {
             Arm arm = Arm.of(r);
-            if (arm.baseline() && !r.variant().equals(reference.get(r.engine()))) {
+            if (arm.baseline()
+                    && !r.arm().variant().equals(reference.get(r.provenance().engine()))) {
                 arm = arm.compared();
             }
             arms.computeIfAbsent(arm, a -> new TreeMap<>())
-                    .computeIfAbsent(r.seed(), s -> new TreeMap<>())
-                    .put(r.round(), ModelFigures.of(r));
+                    .computeIfAbsent(r.provenance().seed(), s -> new TreeMap<>())
+                    .put(r.arm().round(), ModelFigures.of(r));
         }
         List<ArmResult> results = new ArrayList<>();
         arms.forEach(
@@ -179,9 +185,9 @@ public record Analysis(
         if (results.isEmpty()) {
             notes.add(
                     "nothing to report for "
-                            + first.dataset()
+                            + first.provenance().dataset()
                             + " with "
-                            + first.model()
+                            + first.provenance().model()
                             + ": no baseline");
             return Optional.empty();
         }
@@ -192,7 +198,11 @@ public record Analysis(
                         .thenComparing(a -> strategies.indexOf(a.arm().design()))
                         .thenComparing(a -> engines.indexOf(a.arm().engine())));
         return Optional.of(
-                new ModelGroup(first.dataset(), first.model(), first.classNames(), results));
+                new ModelGroup(
+                        first.provenance().dataset(),
+                        first.provenance().model(),
+                        first.provenance().classNames(),
+                        results));
     }
 
     private static Optional<ArmResult> weighted(
@@ -222,7 +232,8 @@ public record Analysis(
                             .forEach(
                                     m ->
                                             rounds.computeIfAbsent(
-                                                            m.run().round(), r -> new ArrayList<>())
+                                                            m.run().arm().round(),
+                                                            r -> new ArrayList<>())
                                                     .add(new PairedComparison(baseline.get(), m)));
                     ModelFigures last = byRound.lastEntry().getValue();
                     models.add(last);
@@ -248,7 +259,10 @@ public record Analysis(
         if (arm.equals(control)
                 || seeds == null
                 || models.stream()
-                        .anyMatch(m -> m.run().finetune() == null && m.run().head() == null)) {
+                        .anyMatch(
+                                m ->
+                                        !m.run().parts().has(Finetune.PART)
+                                                && !m.run().parts().has(Head.PART))) {
             return List.of();
         }
         List<PairedComparison> pairs = new ArrayList<>();

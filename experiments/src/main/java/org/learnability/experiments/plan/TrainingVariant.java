@@ -1,4 +1,4 @@
-package org.learnability.experiments.record;
+package org.learnability.experiments.plan;
 
 import java.util.ArrayList;
 import java.util.List;
