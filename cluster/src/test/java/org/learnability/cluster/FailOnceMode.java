@@ -47,7 +47,7 @@ final class FailOnceMode implements ExperimentMode {
             ClassWeights weights =
                     entry.getValue()
                             .weights(
-                                    baseline.validation().toClassScores(seed.classNames()),
+                                    baseline.scores().validation().toClassScores(seed.classNames()),
                                     uniform);
             seed.model(new RunId(NAME, entry.getKey(), 1), weights, ValidationHook.NONE);
         }

@@ -87,7 +87,7 @@ public final class BaselineModels {
      * is none to load, and the task trains it again.
      */
     byte[] savedParameters(GridExperiment e, RunRecord baseline, PrintWriter warnings) {
-        pipeline.engine(Optional.of(baseline.engine()));
+        pipeline.engine(Optional.of(baseline.provenance().engine()));
         DatasetDefinition data = data(e.plan());
         ModelStore.Loading loading =
                 ModelStore.of(e.dir(), SaveModels.NONE)
@@ -99,7 +99,7 @@ public final class BaselineModels {
                                                 data.imageShape(),
                                                 data.numClasses(),
                                                 Device.cpu(),
-                                                baseline.engine(),
+                                                baseline.provenance().engine(),
                                                 dir));
         if (loading instanceof ModelStore.Loaded loaded) {
             try (Model model = loaded.model()) {

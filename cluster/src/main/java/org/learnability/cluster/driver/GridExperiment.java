@@ -39,9 +39,9 @@ public record GridExperiment(String name, Path dir, ExperimentPlan plan, RunLedg
         for (RunRecord record : records) {
             if (!ledger.containsAll(List.of(record.modelKey()))) {
                 ledger.append(record);
-                if (record.collapse() != null) {
+                if (record.scores().collapse() != null) {
                     log.flush();
-                    warnings.println("warning: " + name + ": " + record.collapse().warning(record));
+                    warnings.println("warning: " + name + ": " + record.scores().collapse().warning(record));
                     warnings.flush();
                 }
             }

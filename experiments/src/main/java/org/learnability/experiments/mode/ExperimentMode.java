@@ -190,6 +190,6 @@ public interface ExperimentMode extends Named {
      * @return the scores
      */
     default SplitScores baselineValidation(RunRecord baseline, RunRecord record) {
-        return baseline.validation();
+        return baseline.scores().validation();
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.weighting.Weighting;
@@ -104,7 +105,7 @@ public interface SeedModels {
      * @param firstEpoch the epoch its batch order starts at (the baseline's epochs for a model that
      *     continues it; 0 otherwise)
      * @param hook called after every epoch with its validation scores; its result weights the next
-     * @param part the mode's own part of its record, by name; empty for none
+     * @param part the mode's own part of its record; {@link ModeParts#NONE} for none
      * @param what what it trains, for its progress line
      */
     record Training(
@@ -113,14 +114,8 @@ public interface SeedModels {
             TrainingSettings settings,
             int firstEpoch,
             ValidationHook hook,
-            Map<String, Object> part,
-            String what) {
-
-        /** Takes an immutable copy of the part. */
-        public Training {
-            part = Map.copyOf(part);
-        }
-    }
+            ModeParts part,
+            String what) {}
 
     /**
      * Returns the recorded model, or trains it on the training split, scores it on the validation
@@ -168,7 +163,7 @@ public interface SeedModels {
                                 plan().baseline().training(seed()),
                                 0,
                                 hook,
-                                Map.of(),
+                                ModeParts.NONE,
                                 "training " + describe(epochs)));
     }
 
@@ -210,7 +205,7 @@ public interface SeedModels {
      * A model a mode made itself.
      *
      * @param model its training and scores
-     * @param part the mode's own part of its record, by name
+     * @param part the mode's own part of its record
      * @param baselineValidation the baseline's scores on the validation images it is scored on,
      *     which its collapse is judged against
      * @param trainedOn the images each of its epochs went through
@@ -218,14 +213,8 @@ public interface SeedModels {
      */
     record Made(
             TrainedModel model,
-            Map<String, Object> part,
+            ModeParts part,
             SplitScores baselineValidation,
             long trainedOn,
-            Supplier<Model> open) {
-
-        /** Takes an immutable copy of the part. */
-        public Made {
-            part = Map.copyOf(part);
-        }
-    }
+            Supplier<Model> open) {}
 }

@@ -111,7 +111,8 @@ public final class ExperimentRunner {
     private void checkIdentity(ExperimentPlan plan, Path out, RunLedger ledger) {
         PlanIdentity identity = codec.identity(plan);
         for (RunRecord r : ledger.records()) {
-            if (r.planHash() != null && !r.planHash().equals(identity.of(r.isBaseline()))) {
+            if (r.provenance().planHash() != null
+                    && !r.provenance().planHash().equals(identity.of(r.isBaseline()))) {
                 throw new IllegalArgumentException(
                         out
                                 + " holds models made under other options: "

@@ -187,7 +187,8 @@ final class ExperimentSeed {
      * saved file is missing or damaged). The model stays open while its logits are used.
      */
     Derived derive(RunRecord source, Function<SplitLogits, Derived> derive) {
-        ExperimentMode mode = mode(new RunId(source.mode(), source.strategy(), source.round()));
+        ExperimentMode mode =
+                mode(new RunId(source.arm().mode(), source.arm().strategy(), source.arm().round()));
         ModeModels view = new ModeModels(this, mode);
         byte[] parameters = kept.get(source.modelKey());
         if (parameters != null) {

@@ -1,7 +1,6 @@
 package org.learnability.experiments.protocol;
 
 import ai.djl.Model;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +12,8 @@ import org.learnability.experiments.mode.Derived;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
-import org.learnability.experiments.mode.finetune.FinetuneMode;
-import org.learnability.experiments.mode.head.HeadMode;
 import org.learnability.experiments.plan.ExperimentPlan;
+import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SavedModel;
@@ -137,7 +135,7 @@ final class ModeModels implements SeedModels {
                 new RunRecords.Outcome(
                         trained,
                         t.part(),
-                        baseline.validation(),
+                        baseline.scores().validation(),
                         seed.session.splits().training().size(),
                         saved));
     }
@@ -188,19 +186,19 @@ final class ModeModels implements SeedModels {
         RunRecord baseline = seed.baseline();
         long start = System.nanoTime();
         Derived result;
-        Map<String, Object> parts = new HashMap<>();
+        ModeParts parts;
         if (from == null) {
             seed.progress.start(
                     key.toString(), "adjusting the baseline's logits (" + mode.name() + ")");
             result = derive.apply(seed.baseline.logits(seed.progress));
+            parts = result.part();
         } else {
             seed.progress.start(
                     key.toString(),
                     "adjusting the logits of " + from.key() + " (" + mode.name() + ")");
             result = seed.derive(from, derive);
-            parts.putAll(parts(from));
+            parts = from.parts().with(result.part());
         }
-        parts.putAll(result.part());
         double seconds = (System.nanoTime() - start) / 1e9;
         TrainedModel model =
                 new TrainedModel(
@@ -215,7 +213,7 @@ final class ModeModels implements SeedModels {
                         model,
                         parts,
                         from == null
-                                ? baseline.validation()
+                                ? baseline.scores().validation()
                                 : seed.mode(source).baselineValidation(baseline, from),
                         0,
                         null));
@@ -228,18 +226,6 @@ final class ModeModels implements SeedModels {
                         () ->
                                 new IllegalStateException(
                                         key + " derives from " + source + ", not recorded"));
-    }
-
-    /** The parts of a source's record that a model derived from it carries too. */
-    private static Map<String, Object> parts(RunRecord from) {
-        Map<String, Object> parts = new HashMap<>();
-        if (from.finetune() != null) {
-            parts.put(FinetuneMode.PART, from.finetune());
-        }
-        if (from.head() != null) {
-            parts.put(HeadMode.PART, from.head());
-        }
-        return parts;
     }
 
     private SavedModel save(ModelKey key, Model model) {

@@ -68,23 +68,24 @@ public final class RunProgress {
     }
 
     void finish(RunRecord record) {
-        Figures test = Figures.of(record.test());
+        Figures test = Figures.of(record.scores().test());
         // a model that trained nothing (posthoc: the baseline's logits adjusted) has no speed
         String speed =
-                record.imagesPerSecond() > 0
-                        ? String.format(Locale.ROOT, "%.0f images/s, ", record.imagesPerSecond())
+                record.cost().imagesPerSecond() > 0
+                        ? String.format(
+                                Locale.ROOT, "%.0f images/s, ", record.cost().imagesPerSecond())
                         : "";
         log.printf(
                 Locale.ROOT,
                 "        test accuracy %.4f, Var(TPR) %.5f, worst class %s %.3f; %s%.0f s%n",
                 test.accuracy(),
                 test.variance(),
-                record.classNames().get(test.worstClass()),
+                record.provenance().classNames().get(test.worstClass()),
                 test.worstTpr(),
                 speed,
-                record.wallSeconds());
-        if (record.collapse() != null) {
-            warn(record.collapse().warning(record));
+                record.cost().wallSeconds());
+        if (record.scores().collapse() != null) {
+            warn(record.scores().collapse().warning(record));
         }
         log.flush();
     }

@@ -67,7 +67,10 @@ public final class SavedModelScores {
          * @return {@code true} if the confusion matrices are equal
          */
         public boolean asRecorded() {
-            var recorded = split == ScoredSplit.TEST ? record.test() : record.validation();
+            var recorded =
+                    split == ScoredSplit.TEST
+                            ? record.scores().test()
+                            : record.scores().validation();
             return recorded.confusionMatrix().equals(SplitScores.of(scores).confusionMatrix());
         }
     }
@@ -111,9 +114,9 @@ public final class SavedModelScores {
         try (Session session =
                 seeds.open(
                         plan,
-                        record.seed(),
+                        record.provenance().seed(),
                         options.withProgress(false),
-                        Optional.of(record.engine()))) {
+                        Optional.of(record.provenance().engine()))) {
             ModelStore.Loading loading =
                     ModelStore.of(out, SaveModels.NONE)
                             .load(record, session, plan.baseline().model());

@@ -4,13 +4,13 @@ import ai.djl.Model;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanIdentity;
+import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SavedModel;
@@ -126,7 +126,7 @@ final class SharedBaseline implements AutoCloseable {
                             Weighting.PAPER,
                             new RunRecords.Outcome(
                                     scored,
-                                    Map.of(),
+                                    ModeParts.NONE,
                                     null,
                                     session.splits().training().size(),
                                     saved),
@@ -175,10 +175,10 @@ final class SharedBaseline implements AutoCloseable {
         TrainedModel again = session.score(fitted);
         if (!SplitScores.of(again.validation())
                         .confusionMatrix()
-                        .equals(recorded.validation().confusionMatrix())
+                        .equals(recorded.scores().validation().confusionMatrix())
                 || !SplitScores.of(again.test())
                         .confusionMatrix()
-                        .equals(recorded.test().confusionMatrix())) {
+                        .equals(recorded.scores().test().confusionMatrix())) {
             progress.warn(
                     key
                             + ": trained again, it does not score as recorded (another engine"

@@ -40,10 +40,10 @@ public record Collapse(double baselineAccuracy, double accuracy, double threshol
                         + " baseline's (%.3f -> %.3f, threshold %s); weights %.3g to %.3g (ratio"
                         + " %.1f). Bound them (--max-weight-ratio), mix in uniform weight"
                         + " (--uniform-mix), use a lower exponent, or train longer (--epochs)",
-                ModelKey.weighted(model.strategy(), model.variant()),
-                model.seed(),
-                model.engine(),
-                model.mode(),
+                ModelKey.weighted(model.arm().strategy(), model.arm().variant()),
+                model.provenance().seed(),
+                model.provenance().engine(),
+                model.arm().mode(),
                 drop(),
                 baselineAccuracy,
                 accuracy,

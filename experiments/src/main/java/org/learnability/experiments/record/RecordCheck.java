@@ -21,25 +21,27 @@ final class RecordCheck {
      * @return the field, its value and what was expected; empty if every value is in range
      */
     static Optional<String> problem(RunRecord r) {
-        int classes = r.classNames().size();
-        if (classes == 0 || r.classNames().stream().anyMatch(n -> n == null || n.isBlank())) {
-            return Optional.of("classNames is " + r.classNames() + "; expected one name per class");
+        List<String> names = r.provenance().classNames();
+        int classes = names.size();
+        if (classes == 0 || names.stream().anyMatch(n -> n == null || n.isBlank())) {
+            return Optional.of("classNames is " + names + "; expected one name per class");
         }
-        if (r.round() < 0) {
-            return Optional.of("round is " + r.round() + "; expected 0 or more");
+        if (r.arm().round() < 0) {
+            return Optional.of("round is " + r.arm().round() + "; expected 0 or more");
         }
-        if (r.epochs() < 1) {
-            return Optional.of("epochs is " + r.epochs() + "; expected 1 or more");
+        if (r.training().epochs() < 1) {
+            return Optional.of("epochs is " + r.training().epochs() + "; expected 1 or more");
         }
         if (r.trainedImages() < 0) {
             return Optional.of("trainedImages is " + r.trainedImages() + "; expected 0 or more");
         }
-        Optional<String> problem = weights("weights", r.weights(), classes);
-        for (int e = 0; problem.isEmpty() && e < r.epochWeights().size(); e++) {
-            problem = weights("epochWeights[" + e + "]", r.epochWeights().get(e), classes);
+        Optional<String> problem = weights("weights", r.arm().weights(), classes);
+        List<List<Double>> epochWeights = r.arm().epochWeights();
+        for (int e = 0; problem.isEmpty() && e < epochWeights.size(); e++) {
+            problem = weights("epochWeights[" + e + "]", epochWeights.get(e), classes);
         }
-        return problem.or(() -> scores("validation", r.validation(), classes))
-                .or(() -> scores("test", r.test(), classes));
+        return problem.or(() -> scores("validation", r.scores().validation(), classes))
+                .or(() -> scores("test", r.scores().test(), classes));
     }
 
     private static Optional<String> weights(String field, List<Double> weights, int classes) {

@@ -1,9 +1,5 @@
 package org.learnability.experiments.record;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,13 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.learnability.experiments.io.Json;
-import org.learnability.experiments.weighting.Weighting;
 
 /**
  * Reads and appends {@code runs.jsonl}: one {@link RunRecord} as JSON per line, each line ended by
@@ -31,31 +22,14 @@ import org.learnability.experiments.weighting.Weighting;
  * tail (or ends a valid one with its {@code '\n'}), so reader and writer always agree on which
  * records exist and a broken line never ends up in the middle of the file. A broken line anywhere
  * else is corruption: reading fails with one line naming the file and the line number.
+ *
+ * <p>A line of any schema reads ({@link OldSchemas}); a line is written in the current one, {@value
+ * RunRecord#SCHEMA}.
  */
 public final class RunsFile {
 
     /** The file name inside an experiment directory. */
     public static final String NAME = "runs.jsonl";
-
-    /** The fields a record cannot do without: the report groups, pairs and scores by them. */
-    private static final List<String> REQUIRED =
-            List.of(
-                    "key",
-                    "dataset",
-                    "model",
-                    "engine",
-                    "seed",
-                    "mode",
-                    "strategy",
-                    "round",
-                    "classNames",
-                    "weights",
-                    "epochWeights",
-                    "validation",
-                    "test");
-
-    /** The field of the nested weighting (schema 4). */
-    private static final String WEIGHTING = "weighting";
 
     private RunsFile() {}
 
@@ -144,63 +118,7 @@ public final class RunsFile {
             throw new UncheckedIOException(
                     runsJsonl + ": cannot read it (" + e.getMessage() + ")", e);
         }
-        int tornAt = text.lastIndexOf('\n') + 1;
-        List<RunRecord> records = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        int lineNumber = 0;
-        for (String line : text.substring(0, tornAt).split("\n", -1)) {
-            lineNumber++;
-            if (!line.isBlank()) {
-                Parsed parsed = parse(line);
-                if (parsed.record().isEmpty()) {
-                    throw new IllegalArgumentException(
-                            runsJsonl + " line " + lineNumber + ": " + parsed.problem());
-                }
-                records.add(parsed.record().get());
-                lines.add(lineNumber);
-            }
-        }
-        String tail = text.substring(tornAt);
-        int torn = 0;
-        if (!tail.isBlank()) {
-            Parsed parsed = parse(tail);
-            if (parsed.record().isPresent()) {
-                records.add(parsed.record().get());
-                lines.add(lineNumber);
-            } else if (parsed.outOfRange()) {
-                throw new IllegalArgumentException(
-                        runsJsonl + " line " + lineNumber + ": " + parsed.problem());
-            } else {
-                torn = lineNumber; // the split above ends with the tail's (empty) line
-            }
-        }
-        return lastOfEachKey(records, lines, torn);
-    }
-
-    /** Keeps the last record of every key, naming each key whose lines disagree. */
-    private static Contents lastOfEachKey(List<RunRecord> records, List<Integer> lines, int torn) {
-        Map<String, Integer> at = new LinkedHashMap<>();
-        List<Duplicate> duplicates = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            RunRecord r = records.get(i);
-            Integer before = at.remove(r.key());
-            if (before != null) {
-                RunRecord earlier = records.get(before);
-                if (!earlier.validation().equals(r.validation())
-                        || !earlier.test().equals(r.test())) {
-                    duplicates.add(
-                            new Duplicate(
-                                    r.key(),
-                                    lines.get(before),
-                                    lines.get(i),
-                                    earlier.test().accuracy(),
-                                    r.test().accuracy()));
-                }
-            }
-            at.put(r.key(), i);
-        }
-        return new Contents(
-                at.values().stream().sorted().map(records::get).toList(), torn, duplicates);
+        return RecordLines.read(runsJsonl, text);
     }
 
     /**
@@ -214,7 +132,7 @@ public final class RunsFile {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public static void append(Path runsJsonl, RunRecord record) {
-        byte[] line = (Json.GSON.toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (toJson(record) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel =
                 FileChannel.open(
                         runsJsonl,
@@ -222,7 +140,7 @@ public final class RunsFile {
                         StandardOpenOption.READ,
                         StandardOpenOption.WRITE)) {
             channel.lock(); // held until the channel closes
-            repairTornTail(channel);
+            RecordLines.repairTornTail(channel);
             ByteBuffer buffer = ByteBuffer.wrap(line);
             long position = channel.size();
             while (buffer.hasRemaining()) {
@@ -259,111 +177,15 @@ public final class RunsFile {
         return Json.GSON.toJson(record);
     }
 
-    private static void repairTornTail(FileChannel channel) throws IOException {
-        long size = channel.size();
-        if (size == 0) {
-            return;
-        }
-        ByteBuffer all = ByteBuffer.allocate(Math.toIntExact(size));
-        while (all.hasRemaining() && channel.read(all, all.position()) >= 0) {
-            // read until full
-        }
-        byte[] bytes = all.array();
-        int tornAt = bytes.length;
-        while (tornAt > 0 && bytes[tornAt - 1] != '\n') {
-            tornAt--;
-        }
-        if (tornAt == bytes.length) {
-            return;
-        }
-        String tail = new String(bytes, tornAt, bytes.length - tornAt, StandardCharsets.UTF_8);
-        if (tail.isBlank() || parse(tail).record().isEmpty()) {
-            channel.truncate(tornAt);
-        } else {
-            channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
-        }
-    }
-
-    /** Parses one line: the record, or why it is not one. */
-    private static Parsed parse(String line) {
-        JsonElement element;
-        try {
-            element = JsonParser.parseString(line);
-        } catch (JsonParseException e) {
-            return Parsed.failed("not valid JSON (" + Json.problem(e) + ")");
-        }
-        if (!element.isJsonObject()) {
-            return Parsed.failed("not a JSON object");
-        }
-        JsonObject object = element.getAsJsonObject();
-        JsonElement schema = object.get("schema");
-        if (schema == null
-                || !schema.isJsonPrimitive()
-                || !schema.getAsJsonPrimitive().isNumber()) {
-            return Parsed.failed("no \"schema\" number; not a run record");
-        }
-        double version = schema.getAsDouble();
-        if (version != Math.rint(version) || version < 1 || version > RunRecord.SCHEMA) {
-            return Parsed.failed(
-                    "record schema "
-                            + schema
-                            + "; this version reads schemas 1 to "
-                            + RunRecord.SCHEMA);
-        }
-        for (String field : REQUIRED) {
-            if (!object.has(field) || object.get(field).isJsonNull()) {
-                return Parsed.failed("field \"" + field + "\" is missing");
-            }
-        }
-        if (!object.has(WEIGHTING)) {
-            object = nestWeighting(object);
-        }
-        try {
-            Json.GSON.fromJson(object.get(WEIGHTING), Weighting.class);
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new Parsed(Optional.empty(), WEIGHTING + ": " + firstLine(cause), true);
-        }
-        RunRecord record;
-        try {
-            record = Json.GSON.fromJson(object, RunRecord.class);
-        } catch (RuntimeException e) {
-            // Gson reports a wrong type as JsonParseException and a failing record constructor as a
-            // plain RuntimeException; both mean the line is not a record
-            return Parsed.failed("not a valid run record (" + firstLine(e) + ")");
-        }
-        return RecordCheck.problem(record)
-                .map(problem -> new Parsed(Optional.empty(), problem, true))
-                .orElseGet(() -> new Parsed(Optional.of(record), "", false));
-    }
-
     /**
-     * A record of schema 1 to 3 in the nested form: the weighting's parts, which those schemas held
-     * beside the other fields under the same names, moved into one {@code weighting} object; parts
-     * an older schema lacks take the paper's values, which those records were trained with.
+     * Reads one record from its JSON line, of any schema this version reads.
+     *
+     * @param line the JSON text
+     * @return the record, in the current form
+     * @throws IllegalArgumentException saying why the line is not a record
      */
-    private static JsonObject nestWeighting(JsonObject flat) {
-        JsonObject record = flat.deepCopy();
-        JsonObject weighting = Json.GSON.toJsonTree(Weighting.PAPER).getAsJsonObject();
-        for (String part : List.copyOf(weighting.keySet())) {
-            JsonElement value = record.remove(part);
-            if (value != null && !value.isJsonNull()) {
-                weighting.add(part, value);
-            }
-        }
-        record.add(WEIGHTING, weighting);
-        return record;
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse("");
-    }
-
-    /** A parsed line: the record, or the problem and whether it is a value out of range. */
-    private record Parsed(Optional<RunRecord> record, String problem, boolean outOfRange) {
-        static Parsed failed(String problem) {
-            return new Parsed(Optional.empty(), problem, false);
-        }
+    public static RunRecord fromJson(String line) {
+        ParsedLine parsed = ParsedLine.of(line);
+        return parsed.record().orElseThrow(() -> new IllegalArgumentException(parsed.problem()));
     }
 }

@@ -28,14 +28,14 @@ public record WeakBaseline(double accuracy, double chance, String worstClass, do
      * @return what makes it weak, or empty
      */
     public static Optional<WeakBaseline> of(RunRecord baseline) {
-        SplitScores validation = baseline.validation();
+        SplitScores validation = baseline.scores().validation();
         int worst = 0;
         for (int c = 1; c < validation.tpr().size(); c++) {
             if (validation.tpr().get(c) < validation.tpr().get(worst)) {
                 worst = c;
             }
         }
-        double chance = 1.0 / baseline.classNames().size();
+        double chance = 1.0 / baseline.provenance().classNames().size();
         double worstTpr = validation.tpr().get(worst);
         boolean weak =
                 validation.accuracy() < MIN_ACCURACY_OVER_CHANCE * chance || worstTpr < MIN_TPR;
@@ -44,7 +44,7 @@ public record WeakBaseline(double accuracy, double chance, String worstClass, do
                         new WeakBaseline(
                                 validation.accuracy(),
                                 chance,
-                                baseline.classNames().get(worst),
+                                baseline.provenance().classNames().get(worst),
                                 worstTpr))
                 : Optional.empty();
     }

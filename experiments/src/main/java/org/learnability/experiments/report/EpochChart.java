@@ -31,7 +31,7 @@ final class EpochChart {
      * @return {@code true} if any of its models recorded them
      */
     static boolean has(ArmResult arm) {
-        return arm.models().stream().anyMatch(m -> !m.run().epochValidation().isEmpty());
+        return arm.models().stream().anyMatch(m -> !m.run().scores().epochValidation().isEmpty());
     }
 
     /**
@@ -44,7 +44,7 @@ final class EpochChart {
     static JFreeChart of(ModelGroup group, ArmResult arm) {
         int epochs =
                 arm.models().stream()
-                        .mapToInt(m -> m.run().epochValidation().size())
+                        .mapToInt(m -> m.run().scores().epochValidation().size())
                         .max()
                         .orElse(0);
         XYSeriesCollection data = new XYSeriesCollection();
@@ -56,7 +56,7 @@ final class EpochChart {
                 double sum = 0;
                 int seeds = 0;
                 for (ModelFigures m : arm.models()) {
-                    List<EpochScores> scores = m.run().epochValidation();
+                    List<EpochScores> scores = m.run().scores().epochValidation();
                     if (e < scores.size()) {
                         sum += scores.get(e).tpr().get(c);
                         seeds++;

@@ -5,6 +5,7 @@ import static org.learnability.experiments.report.Cells.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.learnability.experiments.record.Head;
 import org.learnability.experiments.stats.Analysis;
 import org.learnability.experiments.stats.ArmResult;
 import org.learnability.experiments.stats.Figures;
@@ -218,7 +219,7 @@ public final class MarkdownReport {
      * training with uniform weights, on the same seed.
      */
     private static boolean retrainsHead(ArmResult arm) {
-        return arm.models().stream().anyMatch(m -> m.run().head() != null);
+        return arm.models().stream().anyMatch(m -> m.run().parts().has(Head.PART));
     }
 
     private static void controls(StringBuilder md, ModelGroup group) {

@@ -125,8 +125,8 @@ public final class ReportWriter {
                 .anyMatch(
                         o ->
                                 o.key().equals(r.key())
-                                        && o.validation().equals(r.validation())
-                                        && o.test().equals(r.test()));
+                                        && o.scores().validation().equals(r.scores().validation())
+                                        && o.scores().test().equals(r.scores().test()));
     }
 
     /**

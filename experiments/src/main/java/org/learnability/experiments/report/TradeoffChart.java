@@ -13,6 +13,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.learnability.experiments.record.Finetune;
+import org.learnability.experiments.record.Head;
 import org.learnability.experiments.stats.ArmResult;
 import org.learnability.experiments.stats.Measure;
 import org.learnability.experiments.stats.ModelGroup;
@@ -119,6 +121,9 @@ final class TradeoffChart {
                 && weighted.stream().allMatch(ArmResult::recordsCost)
                 && weighted.stream()
                         .flatMap(a -> a.models().stream())
-                        .anyMatch(m -> m.run().finetune() != null || m.run().head() != null);
+                        .anyMatch(
+                                m ->
+                                        m.run().parts().has(Finetune.PART)
+                                                || m.run().parts().has(Head.PART));
     }
 }

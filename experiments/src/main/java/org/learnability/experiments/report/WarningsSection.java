@@ -48,7 +48,7 @@ final class WarningsSection {
                                     "weights (min – max)",
                                     "max/min"));
             for (RunRecord r : analysis.collapsed()) {
-                Collapse c = r.collapse();
+                Collapse c = r.scores().collapse();
                 double[] w = r.weightsUsed().values();
                 double min = Arrays.stream(w).min().orElseThrow();
                 double max = Arrays.stream(w).max().orElseThrow();
@@ -56,12 +56,14 @@ final class WarningsSection {
                         List.of(
                                 code(
                                                 org.learnability.experiments.record.ModelKey
-                                                        .weighted(r.strategy(), r.variant()))
+                                                        .weighted(
+                                                                r.arm().strategy(),
+                                                                r.arm().variant()))
                                         + " ("
-                                        + r.mode()
+                                        + r.arm().mode()
                                         + ")",
-                                r.engine(),
-                                Integer.toString(r.seed()),
+                                r.provenance().engine(),
+                                Integer.toString(r.provenance().seed()),
                                 format("%.4f", c.baselineAccuracy())
                                         + " → "
                                         + format("%.4f", c.accuracy()),
@@ -84,8 +86,8 @@ final class WarningsSection {
                 WeakBaseline weak = WeakBaseline.of(r).orElseThrow();
                 table.row(
                         List.of(
-                                r.engine(),
-                                Integer.toString(r.seed()),
+                                r.provenance().engine(),
+                                Integer.toString(r.provenance().seed()),
                                 format("%.4f", weak.accuracy()),
                                 weak.reason()));
             }

@@ -103,7 +103,7 @@ public record Analysis(
                 byKey.values().stream()
                         .collect(
                                 Collectors.groupingBy(
-                                        r -> r.dataset() + "\n" + r.model(),
+                                        r -> r.provenance().dataset() + "\n" + r.provenance().model(),
                                         LinkedHashMap::new,
                                         Collectors.toList()));
         List<ModelGroup> groups = new ArrayList<>();
@@ -114,7 +114,7 @@ public record Analysis(
                 byKey.size(),
                 groups,
                 notes,
-                byKey.values().stream().filter(r -> r.collapse() != null).toList(),
+                byKey.values().stream().filter(r -> r.scores().collapse() != null).toList(),
                 byKey.values().stream()
                         .filter(r -> r.isBaseline() && WeakBaseline.of(r).isPresent())
                         .toList(),
@@ -124,29 +124,29 @@ public record Analysis(
     private static Optional<ModelGroup> group(List<RunRecord> runs, List<String> notes) {
         RunRecord first = runs.get(0);
         for (RunRecord r : runs) {
-            if (!r.classNames().equals(first.classNames())) {
+            if (!r.provenance().classNames().equals(first.provenance().classNames())) {
                 throw new IllegalArgumentException(
                         "runs of "
-                                + first.dataset()
+                                + first.provenance().dataset()
                                 + " with "
-                                + first.model()
+                                + first.provenance().model()
                                 + " disagree on the class names: "
                                 + first.key()
                                 + " has "
-                                + first.classNames()
+                                + first.provenance().classNames()
                                 + ", "
                                 + r.key()
                                 + " has "
-                                + r.classNames());
+                                + r.provenance().classNames());
             }
         }
         List<ArmResult> results = new ArmModels(runs).results(notes);
         if (results.isEmpty()) {
             notes.add(
                     "nothing to report for "
-                            + first.dataset()
+                            + first.provenance().dataset()
                             + " with "
-                            + first.model()
+                            + first.provenance().model()
                             + ": no baseline");
             return Optional.empty();
         }
@@ -157,7 +157,7 @@ public record Analysis(
                         .thenComparing(a -> strategies.indexOf(a.arm().design()))
                         .thenComparing(a -> engines.indexOf(a.arm().engine())));
         return Optional.of(
-                new ModelGroup(first.dataset(), first.model(), first.classNames(), results));
+                new ModelGroup(first.provenance().dataset(), first.provenance().model(), first.provenance().classNames(), results));
     }
 
     /**

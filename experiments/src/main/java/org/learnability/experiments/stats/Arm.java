@@ -22,7 +22,12 @@ public record Arm(String engine, String mode, String strategy, String variant, b
      * @return its arm
      */
     public static Arm of(RunRecord run) {
-        return new Arm(run.engine(), run.mode(), run.strategy(), run.variant(), run.isBaseline());
+        return new Arm(
+                run.provenance().engine(),
+                run.arm().mode(),
+                run.arm().strategy(),
+                run.arm().variant(),
+                run.isBaseline());
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.learnability.experiments.record.Finetune;
+import org.learnability.experiments.record.Head;
 import org.learnability.experiments.record.RunRecord;
 
 /**
@@ -35,17 +37,17 @@ final class ArmModels {
                 .forEach(
                         r ->
                                 reference.merge(
-                                        r.engine(),
-                                        r.variant(),
+                                        r.provenance().engine(),
+                                        r.arm().variant(),
                                         (kept, next) -> next.isEmpty() ? next : kept));
         for (RunRecord r : runs) {
             Arm arm = Arm.of(r);
-            if (arm.baseline() && !r.variant().equals(reference.get(r.engine()))) {
+            if (arm.baseline() && !r.arm().variant().equals(reference.get(r.provenance().engine()))) {
                 arm = arm.compared();
             }
             arms.computeIfAbsent(arm, a -> new TreeMap<>())
-                    .computeIfAbsent(r.seed(), s -> new TreeMap<>())
-                    .put(r.round(), ModelFigures.of(r));
+                    .computeIfAbsent(r.provenance().seed(), s -> new TreeMap<>())
+                    .put(r.arm().round(), ModelFigures.of(r));
         }
     }
 
@@ -97,7 +99,7 @@ final class ArmModels {
                             .forEach(
                                     m ->
                                             rounds.computeIfAbsent(
-                                                            m.run().round(), r -> new ArrayList<>())
+                                                            m.run().arm().round(), r -> new ArrayList<>())
                                                     .add(new PairedComparison(baseline.get(), m)));
                     ModelFigures last = byRound.lastEntry().getValue();
                     models.add(last);
@@ -119,7 +121,7 @@ final class ArmModels {
         if (arm.equals(control)
                 || seeds == null
                 || models.stream()
-                        .anyMatch(m -> m.run().finetune() == null && m.run().head() == null)) {
+                        .anyMatch(m -> !m.run().parts().has(Finetune.PART) && !m.run().parts().has(Head.PART))) {
             return List.of();
         }
         List<PairedComparison> pairs = new ArrayList<>();

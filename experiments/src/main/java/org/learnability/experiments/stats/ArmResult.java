@@ -120,7 +120,7 @@ public record ArmResult(
      */
     public SeedStatistics wallMinutes() {
         return SeedStatistics.of(
-                models.stream().mapToDouble(m -> m.run().wallSeconds() / 60).toArray());
+                models.stream().mapToDouble(m -> m.run().cost().wallSeconds() / 60).toArray());
     }
 
     /**
@@ -147,7 +147,7 @@ public record ArmResult(
      * @return the highest round of any model
      */
     public int finalRound() {
-        return models.stream().mapToInt(m -> m.run().round()).max().orElseThrow();
+        return models.stream().mapToInt(m -> m.run().arm().round()).max().orElseThrow();
     }
 
     /**
@@ -207,7 +207,7 @@ public record ArmResult(
      */
     public SeedStatistics weight(int c) {
         return SeedStatistics.of(
-                models.stream().mapToDouble(m -> m.run().weights().get(c)).toArray());
+                models.stream().mapToDouble(m -> m.run().arm().weights().get(c)).toArray());
     }
 
     /**
@@ -218,10 +218,10 @@ public record ArmResult(
      * @return the matrix, rows actual, columns predicted; empty when a model has no C x C matrix
      */
     public Optional<double[][]> normalisedConfusion() {
-        int classes = models.get(0).run().classNames().size();
+        int classes = models.get(0).run().provenance().classNames().size();
         double[][] sum = new double[classes][classes];
         for (ModelFigures m : models) {
-            List<List<Long>> counts = m.run().test().confusionMatrix();
+            List<List<Long>> counts = m.run().scores().test().confusionMatrix();
             if (counts.size() != classes
                     || counts.stream().anyMatch(row -> row.size() != classes)) {
                 return Optional.empty();

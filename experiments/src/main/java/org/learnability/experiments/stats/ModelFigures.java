@@ -19,10 +19,10 @@ public record ModelFigures(RunRecord run, Figures validation, Figures test) {
      * @throws IllegalArgumentException naming the run when its scores do not match its classes
      */
     public static ModelFigures of(RunRecord run) {
-        int classes = run.classNames().size();
+        int classes = run.provenance().classNames().size();
         try {
-            Figures validation = Figures.of(run.validation());
-            Figures test = Figures.of(run.test());
+            Figures validation = Figures.of(run.scores().validation());
+            Figures test = Figures.of(run.scores().test());
             if (validation.tpr().size() != classes || test.tpr().size() != classes) {
                 throw new IllegalArgumentException(
                         classes + " class names but " + test.tpr().size() + " per-class scores");
@@ -44,7 +44,7 @@ public record ModelFigures(RunRecord run, Figures validation, Figures test) {
      * @return the swing; NaN for a record without per-epoch scores
      */
     public double swing() {
-        var epochs = run.epochValidation();
+        var epochs = run.scores().epochValidation();
         if (epochs.isEmpty()) {
             return Double.NaN;
         }
@@ -63,7 +63,7 @@ public record ModelFigures(RunRecord run, Figures validation, Figures test) {
      * @return the run's seed
      */
     public int seed() {
-        return run.seed();
+        return run.provenance().seed();
     }
 
     /**

@@ -50,7 +50,7 @@ public record ModelGroup(
     public List<TestSource> testSplits() {
         return arms.stream()
                 .flatMap(a -> a.models().stream())
-                .map(m -> m.run().testSplit())
+                .map(m -> m.run().provenance().testSplit())
                 .filter(t -> t != null && !TestSource.OFFICIAL.equals(t.from()))
                 .distinct()
                 .toList();

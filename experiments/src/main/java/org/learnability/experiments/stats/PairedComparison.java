@@ -1,5 +1,7 @@
 package org.learnability.experiments.stats;
 
+import org.learnability.experiments.record.Head;
+
 /**
  * A weighted model beside the baseline of the same engine and seed, on the test split:
  *
@@ -20,7 +22,10 @@ public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
     /** Checks that the two models belong together. */
     public PairedComparison {
         if (baseline.seed() != weighted.seed()
-                || !baseline.run().engine().equals(weighted.run().engine())) {
+                || !baseline.run()
+                        .provenance()
+                        .engine()
+                        .equals(weighted.run().provenance().engine())) {
             throw new IllegalArgumentException(
                     "cannot pair "
                             + weighted.run().key()
@@ -28,10 +33,17 @@ public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
                             + baseline.run().key()
                             + ": engine and seed must match");
         }
-        if (weighted.run().head() != null && baseline.run().head() == null) {
+        if (weighted.run().parts().has(Head.PART) && !baseline.run().parts().has(Head.PART)) {
             // a re-trained head is judged on the validation images it did not train on: so is
             // the baseline it is compared with there
-            baseline = baseline.withValidation(Figures.of(weighted.run().head().baselineUnseen()));
+            baseline =
+                    baseline.withValidation(
+                            Figures.of(
+                                    weighted.run()
+                                            .parts()
+                                            .get(Head.PART, Head.class)
+                                            .orElseThrow()
+                                            .baselineUnseen()));
         }
     }
 
@@ -50,7 +62,7 @@ public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
      * @return its round
      */
     public int round() {
-        return weighted.run().round();
+        return weighted.run().arm().round();
     }
 
     /**

@@ -83,7 +83,7 @@ class ReportCommandTest {
             Path sub = Files.createDirectories(grid.resolve(experiment));
             String keep = experiment.startsWith("a") ? "mean-ratio:gamma=2" : "difficulty";
             runs.stream()
-                    .filter(r -> r.isBaseline() || r.strategy().equals(keep))
+                    .filter(r -> r.isBaseline() || r.arm().strategy().equals(keep))
                     .forEach(r -> RunsFile.append(sub.resolve(RunsFile.NAME), r));
         }
         CliRun first = CliRun.of("report", "--out", grid.toString());
@@ -118,7 +118,7 @@ class ReportCommandTest {
         for (RunRecord r : SyntheticRuns.twoStage()) {
             RunsFile.append(
                     runs,
-                    switch (r.strategy()) {
+                    switch (r.arm().strategy()) {
                         case "mean-ratio:gamma=2" -> SyntheticRuns.withTest(r, 0.99, 0.10, 0.50);
                         case "difficulty" -> SyntheticRuns.withTest(r, 0.80, 0.80, 0.80);
                         default -> r;
@@ -129,8 +129,8 @@ class ReportCommandTest {
         for (int i = 0; i < original.size(); i++) {
             JsonObject a = JsonParser.parseString(original.get(i)).getAsJsonObject();
             JsonObject b = JsonParser.parseString(changed.get(i)).getAsJsonObject();
-            a.remove("test");
-            b.remove("test");
+            a.getAsJsonObject("scores").remove("test");
+            b.getAsJsonObject("scores").remove("test");
             assertEquals(a, b, "line " + (i + 1) + " differs only in its test figures");
         }
         assertTrue(!original.equals(changed), "some test figures changed");
@@ -260,7 +260,7 @@ class ReportCommandTest {
     @Test
     void aRecordWithAValueOutOfRangeIsRefusedNamingFileLineAndField() throws IOException {
         List<JsonObject> records = lines(SyntheticRuns.twoStage());
-        records.get(1).getAsJsonObject("test").addProperty("accuracy", 7);
+        records.get(1).getAsJsonObject("scores").getAsJsonObject("test").addProperty("accuracy", 7);
         Path out = experimentOf(records, "");
         assertOneLineError(
                 CliRun.of("report", "--out", out.toString()),
@@ -271,6 +271,7 @@ class ReportCommandTest {
         Files.delete(out.resolve(RunsFile.NAME));
         records = lines(SyntheticRuns.twoStage());
         records.get(2)
+                .getAsJsonObject("scores")
                 .getAsJsonObject("validation")
                 .getAsJsonArray("tpr")
                 .set(1, new JsonPrimitive(Double.NaN));
@@ -281,7 +282,10 @@ class ReportCommandTest {
                         + " line 3: validation.tpr[1] is NaN; expected a number in [0, 1]");
 
         records = lines(SyntheticRuns.twoStage());
-        records.get(0).getAsJsonArray("weights").set(0, new JsonPrimitive(-1));
+        records.get(0)
+                .getAsJsonObject("arm")
+                .getAsJsonArray("weights")
+                .set(0, new JsonPrimitive(-1));
         experimentOf(records, "");
         assertOneLineError(
                 CliRun.of("report", "--out", out.toString()),
@@ -294,7 +298,7 @@ class ReportCommandTest {
     void aKeyOnTwoLinesWithOtherScoresIsAWarningNamingBothAndTheLastCounts() throws IOException {
         List<JsonObject> records = lines(SyntheticRuns.twoStage());
         JsonObject again = records.get(1).deepCopy();
-        again.getAsJsonObject("test").addProperty("accuracy", 0.24);
+        again.getAsJsonObject("scores").getAsJsonObject("test").addProperty("accuracy", 0.24);
         records.add(again);
         Path out = experimentOf(records, "");
         CliRun run = CliRun.of("report", "--out", out.toString());
@@ -306,7 +310,11 @@ class ReportCommandTest {
                         + ": "
                         + key
                         + " is on line 2 (test accuracy "
-                        + records.get(1).getAsJsonObject("test").get("accuracy").getAsDouble()
+                        + records.get(1)
+                                .getAsJsonObject("scores")
+                                .getAsJsonObject("test")
+                                .get("accuracy")
+                                .getAsDouble()
                         + ") and line "
                         + records.size()
                         + " (test accuracy 0.24) with other scores; line "
@@ -321,6 +329,7 @@ class ReportCommandTest {
                         .filter(r -> r.key().equals(key))
                         .findFirst()
                         .orElseThrow()
+                        .scores()
                         .test()
                         .accuracy());
 
@@ -337,7 +346,7 @@ class ReportCommandTest {
     @Test
     void aRecordWhoseMatrixContradictsItsRatesIsRefusedNamingLineAndField() throws IOException {
         List<JsonObject> records = lines(SyntheticRuns.twoStage());
-        JsonObject test = records.get(2).getAsJsonObject("test");
+        JsonObject test = records.get(2).getAsJsonObject("scores").getAsJsonObject("test");
         com.google.gson.JsonArray row =
                 test.getAsJsonArray("confusionMatrix").get(1).getAsJsonArray();
         for (int p = 0; p < row.size(); p++) {

@@ -117,10 +117,14 @@ class ExtensionPointTest {
         JsonObject again = records.get(1);
         assertEquals(
                 engine + "/1/uniform-again/mean-ratio:gamma=2/1", again.get("key").getAsString());
-        assertEquals("uniform-again", again.get("mode").getAsString());
+        assertEquals("uniform-again", again.getAsJsonObject("arm").get("mode").getAsString());
         // same seed, same weights: the same model as the baseline, to the last count
-        assertEquals(records.get(0).get("test"), again.get("test"));
-        assertEquals(records.get(0).get("validation"), again.get("validation"));
+        assertEquals(
+                records.get(0).getAsJsonObject("scores").get("test"),
+                again.getAsJsonObject("scores").get("test"));
+        assertEquals(
+                records.get(0).getAsJsonObject("scores").get("validation"),
+                again.getAsJsonObject("scores").get("validation"));
         assertTrue(Files.exists(out.resolve("report.md")));
         assertEquals(
                 "uniform-again",

@@ -84,16 +84,19 @@ class CollapseWarningTest {
         List<RunRecord> records = RunsFile.read(out.resolve("runs.jsonl"));
         RunRecord baseline = records.get(0);
         RunRecord weighted = records.get(1);
-        assertEquals(null, baseline.collapse(), "a baseline is never marked");
+        assertEquals(null, baseline.scores().collapse(), "a baseline is never marked");
         assertNotNull(
-                weighted.collapse(),
+                weighted.scores().collapse(),
                 "baseline validation accuracy "
-                        + baseline.validation().accuracy()
+                        + baseline.scores().validation().accuracy()
                         + ", weighted "
-                        + weighted.validation().accuracy());
-        assertEquals(baseline.validation().accuracy(), weighted.collapse().baselineAccuracy());
-        assertEquals(weighted.validation().accuracy(), weighted.collapse().accuracy());
-        assertTrue(weighted.collapse().drop() > 0.05);
+                        + weighted.scores().validation().accuracy());
+        assertEquals(
+                baseline.scores().validation().accuracy(),
+                weighted.scores().collapse().baselineAccuracy());
+        assertEquals(
+                weighted.scores().validation().accuracy(), weighted.scores().collapse().accuracy());
+        assertTrue(weighted.scores().collapse().drop() > 0.05);
         assertEquals(1000, WeightBound.ratio(weighted.weightsUsed()), 1e-9, "no bound by default");
 
         String warning =
@@ -111,9 +114,9 @@ class CollapseWarningTest {
                                         + " accuracy fell %.3f below the baseline's (%.3f -> %.3f,"
                                         + " threshold 0.05); weights",
                                 engine,
-                                weighted.collapse().drop(),
-                                baseline.validation().accuracy(),
-                                weighted.validation().accuracy())),
+                                weighted.scores().collapse().drop(),
+                                baseline.scores().validation().accuracy(),
+                                weighted.scores().validation().accuracy())),
                 warning);
         assertTrue(warning.contains("(ratio 1000.0)"), warning);
         assertTrue(warning.contains("--max-weight-ratio"), warning);
@@ -135,7 +138,7 @@ class CollapseWarningTest {
 
         RunRecord weighted = RunsFile.read(out.resolve("runs.jsonl")).get(1);
         assertEquals(engine + "/1/two-stage/extreme[max-ratio=5]/1", weighted.key());
-        assertEquals(5.0, weighted.weighting().maxWeightRatio());
+        assertEquals(5.0, weighted.arm().weighting().maxWeightRatio());
         // logs of the raw weights: ln 1000 = 6.9078 once, 0 nine times; their mean g = 0.69078;
         // the bound clips to g + ln(5)/2 = 1.49550, so the ratio is e^1.49550 / e^0 = 4.4615
         assertEquals(4.4615, WeightBound.ratio(weighted.weightsUsed()), 1e-4);

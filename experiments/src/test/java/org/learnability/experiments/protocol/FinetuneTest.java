@@ -52,10 +52,15 @@ class FinetuneTest {
                 "mean-ratio:gamma=2");
         List<JsonObject> records = records(out);
         JsonObject baseline = records.get(0);
-        assertEquals(0, baseline.get("round").getAsInt());
+        assertEquals(0, baseline.getAsJsonObject("arm").get("round").getAsInt());
         List<JsonObject> tuned =
                 records.stream()
-                        .filter(r -> r.get("mode").getAsString().equals("finetune"))
+                        .filter(
+                                r ->
+                                        r.getAsJsonObject("arm")
+                                                .get("mode")
+                                                .getAsString()
+                                                .equals("finetune"))
                         .toList();
         assertEquals(3, tuned.size(), "the baseline, the uniform control and mean-ratio");
         for (JsonObject r : tuned) {
@@ -63,7 +68,7 @@ class FinetuneTest {
                 assertEquals(matrix(baseline, split), matrix(r, split), r.get("key") + " " + split);
             }
         }
-        assertEquals(0, tuned.get(1).get("trainedImages").getAsLong());
+        assertEquals(0, tuned.get(1).getAsJsonObject("cost").get("trainedImages").getAsLong());
         assertTrue(tuned.get(1).has("savedModel"), "the baseline as it is, saved as any model");
     }
 
@@ -106,7 +111,9 @@ class FinetuneTest {
                         "json");
         assertEquals(0, score.exitCode(), score.err());
         JsonObject printed = JsonParser.parseString(score.out()).getAsJsonObject();
-        assertEquals(baseline.getAsJsonObject("test").get("tpr"), printed.get("tpr"));
+        assertEquals(
+                baseline.getAsJsonObject("scores").getAsJsonObject("test").get("tpr"),
+                printed.get("tpr"));
         assertEquals(matrix(baseline, "test"), printed.get("confusionMatrix"));
         assertTrue(printed.get("asRecorded").getAsBoolean());
 
@@ -124,7 +131,10 @@ class FinetuneTest {
                         "--split",
                         "validation");
         assertEquals(0, validation.exitCode(), validation.err());
-        JsonArray tpr = baseline.getAsJsonObject("validation").getAsJsonArray("tpr");
+        JsonArray tpr =
+                baseline.getAsJsonObject("scores")
+                        .getAsJsonObject("validation")
+                        .getAsJsonArray("tpr");
         assertTrue(validation.out().contains("split: validation\n"), validation.out());
         assertTrue(
                 validation

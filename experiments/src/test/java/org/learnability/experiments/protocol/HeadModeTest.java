@@ -44,8 +44,12 @@ class HeadModeTest {
                 .filter(
                         r ->
                                 mode == null
-                                        || r.get("mode").getAsString().equals(mode)
-                                                && r.get("round").getAsInt() > 0)
+                                        || r.getAsJsonObject("arm")
+                                                        .get("mode")
+                                                        .getAsString()
+                                                        .equals(mode)
+                                                && r.getAsJsonObject("arm").get("round").getAsInt()
+                                                        > 0)
                 .toList();
     }
 
@@ -78,23 +82,27 @@ class HeadModeTest {
         List<JsonObject> heads = records(out, "head");
         assertEquals(2, heads.size(), "the uniform control and mean-ratio");
         for (JsonObject r : heads) {
-            JsonObject head = r.getAsJsonObject("head");
+            JsonObject head = r.getAsJsonObject("parts").getAsJsonObject("head");
             assertEquals(
-                    matrix(baseline.getAsJsonObject("test")), matrix(r.getAsJsonObject("test")));
+                    matrix(baseline.getAsJsonObject("scores").getAsJsonObject("test")),
+                    matrix(r.getAsJsonObject("scores").getAsJsonObject("test")));
             assertEquals(
                     matrix(head.getAsJsonObject("baselineUnseen")),
-                    matrix(r.getAsJsonObject("validation")),
+                    matrix(r.getAsJsonObject("scores").getAsJsonObject("validation")),
                     "its validation figures are the baseline's on the unseen half");
             assertEquals(50, head.get("unseen").getAsInt());
             assertEquals(50, head.get("trainedOn").getAsInt());
-            assertEquals(50, total(matrix(r.getAsJsonObject("validation"))));
+            assertEquals(
+                    50, total(matrix(r.getAsJsonObject("scores").getAsJsonObject("validation"))));
             assertEquals(0, head.get("epochs").getAsInt());
-            assertEquals(0, r.get("trainedImages").getAsLong());
+            assertEquals(0, r.getAsJsonObject("cost").get("trainedImages").getAsLong());
         }
         assertEquals(2, records(out, "head+posthoc").size());
         for (JsonObject r : records(out, "head+posthoc")) {
             assertEquals(
-                    50, total(matrix(r.getAsJsonObject("validation"))), "T on the unseen half");
+                    50,
+                    total(matrix(r.getAsJsonObject("scores").getAsJsonObject("validation"))),
+                    "T on the unseen half");
         }
     }
 
@@ -122,8 +130,12 @@ class HeadModeTest {
                         matrix(r.getAsJsonObject(split)),
                         r.get("key") + " " + split);
             }
-            assertEquals(100, r.getAsJsonObject("head").get("unseen").getAsInt());
-            assertEquals(200, r.getAsJsonObject("head").get("trainedOn").getAsInt());
+            assertEquals(
+                    100,
+                    r.getAsJsonObject("parts").getAsJsonObject("head").get("unseen").getAsInt());
+            assertEquals(
+                    200,
+                    r.getAsJsonObject("parts").getAsJsonObject("head").get("trainedOn").getAsInt());
             assertTrue(r.get("key").getAsString().contains("[head-data=train;head-epochs=0;"));
         }
     }
@@ -157,16 +169,27 @@ class HeadModeTest {
         JsonObject baseline = records(holdout, null).get(0);
         JsonObject head = records(holdout, "head").get(0);
         assertTrue(
-                baseline.getAsJsonObject("test").get("accuracy").getAsDouble() > 0.6,
-                "the baseline learnt the patterns: " + baseline.get("test"));
+                baseline.getAsJsonObject("scores")
+                                .getAsJsonObject("test")
+                                .get("accuracy")
+                                .getAsDouble()
+                        > 0.6,
+                "the baseline learnt the patterns: "
+                        + baseline.getAsJsonObject("scores").get("test"));
         // a layer fit to the shifted half maps each pattern to the wrong class: on the other half
         // and on the test split, which show the true patterns, it is nearly always wrong
         assertTrue(
-                head.getAsJsonObject("validation").get("accuracy").getAsDouble() < 0.2,
-                "judged on the half it did not train on: " + head.get("validation"));
+                head.getAsJsonObject("scores")
+                                .getAsJsonObject("validation")
+                                .get("accuracy")
+                                .getAsDouble()
+                        < 0.2,
+                "judged on the half it did not train on: "
+                        + head.getAsJsonObject("scores").get("validation"));
         assertTrue(
-                head.getAsJsonObject("test").get("accuracy").getAsDouble() < 0.2,
-                "trained on the shifted half: " + head.get("test"));
+                head.getAsJsonObject("scores").getAsJsonObject("test").get("accuracy").getAsDouble()
+                        < 0.2,
+                "trained on the shifted half: " + head.getAsJsonObject("scores").get("test"));
 
         // the same layer trained on the training split, which shows the true patterns, is right
         Path train = dir.resolve("shifted-train");
@@ -176,7 +199,11 @@ class HeadModeTest {
         cli.on(shifted).succeeds(train, onTraining);
         JsonObject trained = records(train, "head").get(0);
         assertTrue(
-                trained.getAsJsonObject("test").get("accuracy").getAsDouble() > 0.6,
-                "the test is able to tell: " + trained.get("test"));
+                trained.getAsJsonObject("scores")
+                                .getAsJsonObject("test")
+                                .get("accuracy")
+                                .getAsDouble()
+                        > 0.6,
+                "the test is able to tell: " + trained.getAsJsonObject("scores").get("test"));
     }
 }

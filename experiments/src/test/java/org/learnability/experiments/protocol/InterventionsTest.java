@@ -59,17 +59,31 @@ class InterventionsTest {
                         engine + "/1/two-stage/uniform/1"),
                 List.copyOf(runs.keySet()),
                 "a weighted uniform is kept when a mode derives from the baseline");
-        assertEquals(baseline.get("test"), uniform.get("test"), "every test figure unchanged");
-        assertEquals(baseline.get("validation"), uniform.get("validation"));
-        assertEquals(0.0, uniform.getAsJsonObject("posthoc").get("temperature").getAsDouble());
-        for (double b : doubles(uniform.getAsJsonObject("posthoc").getAsJsonArray("offsets"))) {
+        assertEquals(
+                baseline.getAsJsonObject("scores").get("test"),
+                uniform.getAsJsonObject("scores").get("test"),
+                "every test figure unchanged");
+        assertEquals(
+                baseline.getAsJsonObject("scores").get("validation"),
+                uniform.getAsJsonObject("scores").get("validation"));
+        assertEquals(
+                0.0,
+                uniform.getAsJsonObject("parts")
+                        .getAsJsonObject("posthoc")
+                        .get("temperature")
+                        .getAsDouble());
+        for (double b :
+                doubles(
+                        uniform.getAsJsonObject("parts")
+                                .getAsJsonObject("posthoc")
+                                .getAsJsonArray("offsets"))) {
             assertEquals(0.0, b);
         }
         // b_c = T ln(w_c), T on the grid 0, 0.05, ..., 5, validation accuracy within 0.005
-        JsonObject posthoc = adjusted.getAsJsonObject("posthoc");
+        JsonObject posthoc = adjusted.getAsJsonObject("parts").getAsJsonObject("posthoc");
         double t = posthoc.get("temperature").getAsDouble();
         assertTrue(t >= 0 && t <= 5 && Math.abs(t * 20 - Math.rint(t * 20)) < 1e-9, "T " + t);
-        double[] w = doubles(adjusted.getAsJsonArray("weights"));
+        double[] w = doubles(adjusted.getAsJsonObject("arm").getAsJsonArray("weights"));
         double[] offsets = doubles(posthoc.getAsJsonArray("offsets"));
         for (int c = 0; c < w.length; c++) {
             assertEquals(t * Math.log(w[c]), offsets[c], 1e-12);
@@ -77,15 +91,26 @@ class InterventionsTest {
         assertEquals(
                 doubles(
                         runs.get(engine + "/1/two-stage/mean-ratio:gamma=2/1")
+                                .getAsJsonObject("arm")
                                 .getAsJsonArray("weights"))[0],
                 w[0],
                 1e-12,
                 "the same weights as the two-stage model's");
-        double accuracy = adjusted.getAsJsonObject("validation").get("accuracy").getAsDouble();
+        double accuracy =
+                adjusted.getAsJsonObject("scores")
+                        .getAsJsonObject("validation")
+                        .get("accuracy")
+                        .getAsDouble();
         double baselineAccuracy =
-                baseline.getAsJsonObject("validation").get("accuracy").getAsDouble();
+                baseline.getAsJsonObject("scores")
+                        .getAsJsonObject("validation")
+                        .get("accuracy")
+                        .getAsDouble();
         assertTrue(accuracy >= baselineAccuracy - 0.005, accuracy + " vs " + baselineAccuracy);
-        assertEquals(0.0, adjusted.get("imagesPerSecond").getAsDouble(), "nothing trained");
+        assertEquals(
+                0.0,
+                adjusted.getAsJsonObject("cost").get("imagesPerSecond").getAsDouble(),
+                "nothing trained");
     }
 
     @Test
@@ -127,7 +152,11 @@ class InterventionsTest {
     }
 
     private static double sd(JsonObject record) {
-        double[] s = doubles(record.getAsJsonObject("test").getAsJsonArray("tpr"));
+        double[] s =
+                doubles(
+                        record.getAsJsonObject("scores")
+                                .getAsJsonObject("test")
+                                .getAsJsonArray("tpr"));
         double mean = java.util.Arrays.stream(s).average().orElseThrow();
         return Math.sqrt(
                 java.util.Arrays.stream(s).map(x -> (x - mean) * (x - mean)).sum() / s.length);
@@ -152,7 +181,7 @@ class InterventionsTest {
                         "mean-ratio:gamma=2");
         JsonObject weighted =
                 runs.get(engine + "/1/dynamic/mean-ratio:gamma=2[ema=0.5;mix=0.2;warmup=2]/1");
-        JsonArray epochWeights = weighted.getAsJsonArray("epochWeights");
+        JsonArray epochWeights = weighted.getAsJsonObject("arm").getAsJsonArray("epochWeights");
         assertEquals(3, epochWeights.size());
         for (int e = 0; e < 2; e++) {
             for (double w : doubles(epochWeights.get(e).getAsJsonArray())) {
@@ -170,11 +199,13 @@ class InterventionsTest {
         assertEquals(0.5, weighting(weighted).get("weightEma").getAsDouble());
         assertEquals(0.2, weighting(weighted).get("uniformMix").getAsDouble());
         assertEquals(2, weighting(weighted).get("warmupEpochs").getAsInt());
-        assertFalse(weighted.has("posthoc") && !weighted.get("posthoc").isJsonNull());
+        assertFalse(
+                weighted.getAsJsonObject("parts").has("posthoc")
+                        && !weighted.getAsJsonObject("parts").get("posthoc").isJsonNull());
     }
 
     /** The nested weighting of a record (schema 4). */
     private static JsonObject weighting(JsonObject record) {
-        return record.getAsJsonObject("weighting");
+        return record.getAsJsonObject("arm").getAsJsonObject("weighting");
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.testing.CliFixture;
+import org.learnability.experiments.record.OldLines;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
 
@@ -66,7 +67,9 @@ class OldExperimentTest {
                 Files.readAllLines(out.resolve("runs.jsonl")).stream()
                         .map(
                                 line -> {
-                                    JsonObject r = JsonParser.parseString(line).getAsJsonObject();
+                                    JsonObject r =
+                                            OldLines.flat(
+                                                    JsonParser.parseString(line).getAsJsonObject());
                                     NEW_RECORD_KEYS.forEach(r::remove);
                                     r.addProperty("schema", 1);
                                     return r.toString();

@@ -120,15 +120,20 @@ class OwnDataRunTest {
         List<JsonObject> records = records(out);
         assertEquals(3, records.size(), "baseline, two-stage, posthoc");
         for (JsonObject r : records) {
-            assertEquals(6, r.get("schema").getAsInt());
-            assertEquals("csv", r.get("dataset").getAsString());
-            assertEquals("mlp", r.get("model").getAsString());
-            assertEquals("[\"high\",\"low\",\"mid\"]", r.getAsJsonArray("classNames").toString());
-            JsonObject split = r.getAsJsonObject("testSplit");
+            assertEquals(7, r.get("schema").getAsInt());
+            assertEquals("csv", r.getAsJsonObject("provenance").get("dataset").getAsString());
+            assertEquals("mlp", r.getAsJsonObject("provenance").get("model").getAsString());
+            assertEquals(
+                    "[\"high\",\"low\",\"mid\"]",
+                    r.getAsJsonObject("provenance").getAsJsonArray("classNames").toString());
+            JsonObject split = r.getAsJsonObject("provenance").getAsJsonObject("testSplit");
             assertEquals("cut", split.get("from").getAsString());
             assertEquals(table.toString(), split.get("path").getAsString());
             assertEquals(15, split.get("images").getAsInt());
-            assertEquals(39, r.get("trainSize").getAsInt(), "60 - 15 test - 6 validation");
+            assertEquals(
+                    39,
+                    r.getAsJsonObject("training").get("trainSize").getAsInt(),
+                    "60 - 15 test - 6 validation");
         }
         JsonObject plan =
                 JsonParser.parseString(Files.readString(out.resolve("plan.json")))
@@ -163,9 +168,19 @@ class OwnDataRunTest {
                                 "1");
         assertEquals(0, done.exitCode(), done.err());
         for (JsonObject r : records(out)) {
-            assertEquals("[\"left\",\"right\"]", r.getAsJsonArray("classNames").toString());
-            assertEquals("cut", r.getAsJsonObject("testSplit").get("from").getAsString());
-            assertEquals(14, r.get("trainSize").getAsInt(), "24 - 4 test - 6 validation");
+            assertEquals(
+                    "[\"left\",\"right\"]",
+                    r.getAsJsonObject("provenance").getAsJsonArray("classNames").toString());
+            assertEquals(
+                    "cut",
+                    r.getAsJsonObject("provenance")
+                            .getAsJsonObject("testSplit")
+                            .get("from")
+                            .getAsString());
+            assertEquals(
+                    14,
+                    r.getAsJsonObject("training").get("trainSize").getAsInt(),
+                    "24 - 4 test - 6 validation");
         }
     }
 

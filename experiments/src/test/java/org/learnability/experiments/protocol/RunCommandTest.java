@@ -41,7 +41,7 @@ class RunCommandTest {
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
 
     private static double[] testTpr(JsonObject run) {
-        return doubles(run.getAsJsonObject("test").getAsJsonArray("tpr"));
+        return doubles(run.getAsJsonObject("scores").getAsJsonObject("test").getAsJsonArray("tpr"));
     }
 
     /** Population variance, the paper's Eq. 6, written out here again on purpose. */
@@ -90,36 +90,47 @@ class RunCommandTest {
         List<JsonObject> runs = records(out);
         assertEquals(6, runs.size());
         for (JsonObject r : runs) {
-            for (String key :
-                    List.of(
-                            "schema",
-                            "key",
-                            "dataset",
-                            "model",
-                            "engine",
-                            "engineVersion",
-                            "device",
-                            "seed",
-                            "mode",
-                            "strategy",
-                            "round",
-                            "classNames",
-                            "weights",
-                            "epochWeights",
-                            "validation",
-                            "test",
-                            "epochs",
-                            "trainSize",
-                            "wallSeconds",
-                            "imagesPerSecond",
-                            "finishedAt",
-                            "weighting",
-                            "schedule",
-                            "averaging",
-                            "epochValidation")) {
-                assertTrue(r.has(key), "runs.jsonl record has " + key + ": " + r);
+            Map<String, List<String>> parts =
+                    Map.of(
+                            "",
+                            List.of("schema", "key"),
+                            "provenance",
+                            List.of(
+                                    "dataset",
+                                    "model",
+                                    "engine",
+                                    "engineVersion",
+                                    "device",
+                                    "seed",
+                                    "classNames"),
+                            "arm",
+                            List.of(
+                                    "mode",
+                                    "strategy",
+                                    "round",
+                                    "weights",
+                                    "epochWeights",
+                                    "weighting"),
+                            "training",
+                            List.of("epochs", "trainSize"),
+                            "training.variant",
+                            List.of("schedule", "averaging"),
+                            "cost",
+                            List.of("wallSeconds", "imagesPerSecond", "finishedAt"),
+                            "scores",
+                            List.of("validation", "test", "epochValidation"));
+            for (Map.Entry<String, List<String>> part : parts.entrySet()) {
+                JsonObject fields = r;
+                for (String name : part.getKey().split("\\.")) {
+                    fields = name.isEmpty() ? fields : fields.getAsJsonObject(name);
+                }
+                for (String key : part.getValue()) {
+                    assertTrue(
+                            fields.has(key),
+                            "runs.jsonl record has " + part.getKey() + " " + key + ": " + r);
+                }
             }
-            JsonObject weighting = r.getAsJsonObject("weighting");
+            JsonObject weighting = r.getAsJsonObject("arm").getAsJsonObject("weighting");
             for (String key :
                     List.of(
                             "loss",
@@ -131,21 +142,28 @@ class RunCommandTest {
                             "scoreEpochs")) {
                 assertTrue(weighting.has(key), "the weighting has " + key + ": " + r);
                 assertFalse(r.has(key), "only nested: " + key);
+                assertFalse(r.getAsJsonObject("arm").has(key), "only in the weighting: " + key);
             }
-            assertEquals(6, r.get("schema").getAsInt());
+            assertEquals(7, r.get("schema").getAsInt());
             assertEquals(
                     "official",
-                    r.getAsJsonObject("testSplit").get("from").getAsString(),
+                    r.getAsJsonObject("provenance")
+                            .getAsJsonObject("testSplit")
+                            .get("from")
+                            .getAsString(),
                     "the built-in data set's own test set");
-            assertEquals(200, r.get("trainedImages").getAsLong(), "1 epoch of 200 images");
+            assertEquals(
+                    200,
+                    r.getAsJsonObject("cost").get("trainedImages").getAsLong(),
+                    "1 epoch of 200 images");
             assertEquals(
                     0,
                     weighting.get("maxWeightRatio").getAsDouble(),
                     "no bound without the option");
             assertEquals("ce", weighting.get("loss").getAsString());
             assertEquals("loss", weighting.get("apply").getAsString());
-            assertEquals(engine, r.get("engine").getAsString());
-            assertEquals(200, r.get("trainSize").getAsInt());
+            assertEquals(engine, r.getAsJsonObject("provenance").get("engine").getAsString());
+            assertEquals(200, r.getAsJsonObject("training").get("trainSize").getAsInt());
             for (String split : List.of("validation", "test")) {
                 JsonObject s = r.getAsJsonObject(split);
                 assertEquals(10, s.getAsJsonArray("tpr").size());
@@ -182,19 +200,20 @@ class RunCommandTest {
         Map<Integer, JsonObject> baselines = new TreeMap<>();
         Map<Integer, JsonObject> meanRatio = new TreeMap<>();
         for (JsonObject r : runs) {
-            String strategy = r.get("strategy").getAsString();
+            String strategy = r.getAsJsonObject("arm").get("strategy").getAsString();
             (strategy.equals("uniform")
                             ? baselines
                             : strategy.equals("mean-ratio:gamma=2")
                                     ? meanRatio
                                     : new TreeMap<Integer, JsonObject>())
-                    .put(r.get("seed").getAsInt(), r);
+                    .put(r.getAsJsonObject("provenance").get("seed").getAsInt(), r);
         }
         for (int seed : List.of(1, 2)) {
             double[] s =
                     doubles(
                             baselines
                                     .get(seed)
+                                    .getAsJsonObject("scores")
                                     .getAsJsonObject("validation")
                                     .getAsJsonArray("tpr"));
             double mean = Arrays.stream(s).sum() / s.length;
@@ -203,7 +222,9 @@ class RunCommandTest {
             double sum = Arrays.stream(raw).sum();
             double[] expected = Arrays.stream(raw).map(x -> x * 10 / sum).toArray();
             assertArrayEquals(
-                    expected, doubles(meanRatio.get(seed).getAsJsonArray("weights")), 1e-9);
+                    expected,
+                    doubles(meanRatio.get(seed).getAsJsonObject("arm").getAsJsonArray("weights")),
+                    1e-9);
         }
 
         // D = Var(baseline) - Var(strategy) per seed on the test TPRs; mean, 95% t interval,
@@ -222,11 +243,31 @@ class RunCommandTest {
         assertEquals(mean + half, Double.parseDouble(row.get("d_ci_high")), 1e-9);
         assertEquals(p, Double.parseDouble(row.get("p_t")), 1e-9);
         double acc1 =
-                meanRatio.get(1).getAsJsonObject("test").get("accuracy").getAsDouble()
-                        - baselines.get(1).getAsJsonObject("test").get("accuracy").getAsDouble();
+                meanRatio
+                                .get(1)
+                                .getAsJsonObject("scores")
+                                .getAsJsonObject("test")
+                                .get("accuracy")
+                                .getAsDouble()
+                        - baselines
+                                .get(1)
+                                .getAsJsonObject("scores")
+                                .getAsJsonObject("test")
+                                .get("accuracy")
+                                .getAsDouble();
         double acc2 =
-                meanRatio.get(2).getAsJsonObject("test").get("accuracy").getAsDouble()
-                        - baselines.get(2).getAsJsonObject("test").get("accuracy").getAsDouble();
+                meanRatio
+                                .get(2)
+                                .getAsJsonObject("scores")
+                                .getAsJsonObject("test")
+                                .get("accuracy")
+                                .getAsDouble()
+                        - baselines
+                                .get(2)
+                                .getAsJsonObject("scores")
+                                .getAsJsonObject("test")
+                                .get("accuracy")
+                                .getAsDouble();
         assertEquals((acc1 + acc2) / 2, Double.parseDouble(row.get("delta_accuracy_mean")), 1e-12);
 
         // Again with the same options: every model is skipped, nothing is trained twice.

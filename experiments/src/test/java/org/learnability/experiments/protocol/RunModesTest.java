@@ -51,11 +51,18 @@ class RunModesTest {
                         iterative.toString());
         assertEquals(0, it.exitCode(), it.err());
         List<JsonObject> runs = records(iterative);
-        assertEquals(List.of(0, 1, 2), runs.stream().map(r -> r.get("round").getAsInt()).toList());
+        assertEquals(
+                List.of(0, 1, 2),
+                runs.stream().map(r -> r.getAsJsonObject("arm").get("round").getAsInt()).toList());
         // Round 2: current = round 1's weights, s = round 1's validation TPRs: w = current * exp(1
         // - s), mean 1.
-        double[] current = doubles(runs.get(1).getAsJsonArray("weights"));
-        double[] s = doubles(runs.get(1).getAsJsonObject("validation").getAsJsonArray("tpr"));
+        double[] current = doubles(runs.get(1).getAsJsonObject("arm").getAsJsonArray("weights"));
+        double[] s =
+                doubles(
+                        runs.get(1)
+                                .getAsJsonObject("scores")
+                                .getAsJsonObject("validation")
+                                .getAsJsonArray("tpr"));
         double[] raw = new double[10];
         for (int c = 0; c < 10; c++) {
             raw[c] = current[c] * Math.exp(1 - s[c]);
@@ -63,7 +70,7 @@ class RunModesTest {
         double sum = Arrays.stream(raw).sum();
         assertArrayEquals(
                 Arrays.stream(raw).map(x -> x * 10 / sum).toArray(),
-                doubles(runs.get(2).getAsJsonArray("weights")),
+                doubles(runs.get(2).getAsJsonObject("arm").getAsJsonArray("weights")),
                 1e-9);
         assertTrue(Files.exists(iterative.resolve("report.md")));
 
@@ -90,8 +97,8 @@ class RunModesTest {
                         dynamic.toString());
         assertEquals(0, dy.exitCode(), dy.err());
         JsonObject weighted = records(dynamic).get(1);
-        assertEquals("dynamic", weighted.get("mode").getAsString());
-        JsonArray epochWeights = weighted.getAsJsonArray("epochWeights");
+        assertEquals("dynamic", weighted.getAsJsonObject("arm").get("mode").getAsString());
+        JsonArray epochWeights = weighted.getAsJsonObject("arm").getAsJsonArray("epochWeights");
         assertEquals(3, epochWeights.size());
         double[] uniform = new double[10];
         Arrays.fill(uniform, 1.0);
@@ -105,7 +112,7 @@ class RunModesTest {
                 "epoch 2 reweighted");
         assertArrayEquals(
                 doubles(epochWeights.get(2).getAsJsonArray()),
-                doubles(weighted.getAsJsonArray("weights")),
+                doubles(weighted.getAsJsonObject("arm").getAsJsonArray("weights")),
                 0);
         assertTrue(Files.exists(dynamic.resolve("report.md")));
     }

@@ -82,7 +82,9 @@ class SavedModelsTest {
         assertEquals(baselineLine, lines.get(0), "the baseline's record is unchanged");
         assertEquals(
                 1,
-                records(out).stream().filter(r -> r.get("round").getAsInt() == 0).count(),
+                records(out).stream()
+                        .filter(r -> r.getAsJsonObject("arm").get("round").getAsInt() == 0)
+                        .count(),
                 "one baseline");
         assertEquals(5, lines.size());
         assertTrue(
@@ -170,7 +172,8 @@ class SavedModelsTest {
                     models.map(p -> p.getFileName().toString()).sorted().toList());
         }
         for (JsonObject r : records(all)) {
-            boolean derived = r.get("mode").getAsString().endsWith("+posthoc");
+            boolean derived =
+                    r.getAsJsonObject("arm").get("mode").getAsString().endsWith("+posthoc");
             assertEquals(!derived, r.has("savedModel"), r.get("key").getAsString());
             if (r.has("savedModel")) {
                 JsonObject saved = r.getAsJsonObject("savedModel");
@@ -286,25 +289,45 @@ class SavedModelsTest {
                 records.stream().map(r -> r.get("key").getAsString()).toList(),
                 first.out());
         JsonObject control = records.get(1);
-        assertEquals(200, control.get("trainedImages").getAsLong(), "one epoch of 200 images");
-        assertEquals(1, control.getAsJsonObject("finetune").get("epochs").getAsInt());
-        assertEquals(0.0001, control.getAsJsonObject("finetune").get("learningRate").getAsDouble());
+        assertEquals(
+                200,
+                control.getAsJsonObject("cost").get("trainedImages").getAsLong(),
+                "one epoch of 200 images");
+        assertEquals(
+                1,
+                control.getAsJsonObject("parts")
+                        .getAsJsonObject("finetune")
+                        .get("epochs")
+                        .getAsInt());
+        assertEquals(
+                0.0001,
+                control.getAsJsonObject("parts")
+                        .getAsJsonObject("finetune")
+                        .get("learningRate")
+                        .getAsDouble());
         for (int i = 3; i < 5; i++) {
             JsonObject onTop = records.get(i);
-            assertEquals(0, onTop.get("trainedImages").getAsLong());
-            assertNotNull(onTop.get("posthoc"));
-            assertNotNull(onTop.get("finetune"));
+            assertEquals(0, onTop.getAsJsonObject("cost").get("trainedImages").getAsLong());
+            assertNotNull(onTop.getAsJsonObject("parts").get("posthoc"));
+            assertNotNull(onTop.getAsJsonObject("parts").get("finetune"));
             for (int c = 0; c < 10; c++) {
                 assertEquals(
-                        records.get(i - 2).getAsJsonArray("weights").get(c).getAsDouble(),
-                        onTop.getAsJsonArray("weights").get(c).getAsDouble(),
+                        records.get(i - 2)
+                                .getAsJsonObject("arm")
+                                .getAsJsonArray("weights")
+                                .get(c)
+                                .getAsDouble(),
+                        onTop.getAsJsonObject("arm").getAsJsonArray("weights").get(c).getAsDouble(),
                         1e-12,
                         "the source's weights");
             }
         }
         assertEquals(
-                control.getAsJsonObject("test").get("confusionMatrix"),
-                records.get(3).getAsJsonObject("test").get("confusionMatrix"),
+                control.getAsJsonObject("scores").getAsJsonObject("test").get("confusionMatrix"),
+                records.get(3)
+                        .getAsJsonObject("scores")
+                        .getAsJsonObject("test")
+                        .get("confusionMatrix"),
                 "uniform weights give no offsets");
         assertNull(records.get(3).get("savedModel"));
 
@@ -323,7 +346,9 @@ class SavedModelsTest {
         assertEquals(
                 engine + "/1/finetune/uniform[finetune-epochs=2;finetune-lr=0.001]/1",
                 records(other).get(1).get("key").getAsString());
-        assertEquals(400, records(other).get(1).get("trainedImages").getAsLong());
+        assertEquals(
+                400,
+                records(other).get(1).getAsJsonObject("cost").get("trainedImages").getAsLong());
 
         // posthoc added on top of a finetune recorded before fine-tunes it again, once each
         Path later = dir.resolve("later");
@@ -340,8 +365,8 @@ class SavedModelsTest {
                 onTop.out().lines().filter(l -> l.contains("again for its logits")).count(),
                 onTop.out());
         assertEquals(
-                records.get(4).getAsJsonObject("test"),
-                records(later).get(4).getAsJsonObject("test"),
+                records.get(4).getAsJsonObject("scores").getAsJsonObject("test"),
+                records(later).get(4).getAsJsonObject("scores").getAsJsonObject("test"),
                 "made again, the same model");
     }
 }

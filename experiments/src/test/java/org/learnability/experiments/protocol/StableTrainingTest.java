@@ -56,18 +56,21 @@ class StableTrainingTest {
                         + "/1",
                 weighted.key());
         for (RunRecord r : records) {
-            assertEquals("ema:decay=0.9", r.averaging());
-            assertEquals("constant", r.schedule());
-            assertEquals(3, r.epochValidation().size(), r.key());
-            assertEquals(10, r.epochValidation().get(2).tpr().size());
+            assertEquals("ema:decay=0.9", r.training().variant().averaging());
+            assertEquals("constant", r.training().variant().schedule());
+            assertEquals(3, r.scores().epochValidation().size(), r.key());
+            assertEquals(10, r.scores().epochValidation().get(2).tpr().size());
             // the recorded validation scores are those of the averaged model after the last epoch
-            assertEquals(r.validation().tpr(), r.epochValidation().get(2).tpr(), r.key());
+            assertEquals(
+                    r.scores().validation().tpr(),
+                    r.scores().epochValidation().get(2).tpr(),
+                    r.key());
         }
-        assertEquals(2, weighted.weighting().scoreEpochs());
+        assertEquals(2, weighted.arm().weighting().scoreEpochs());
 
         // mean-ratio:gamma=1 on the mean TPRs of the baseline's epochs 2 and 3:
         // w_c = C * (1 / s_c) / sum_j (1 / s_j), every class with the same number of images
-        List<EpochScores> epochs = baseline.epochValidation();
+        List<EpochScores> epochs = baseline.scores().epochValidation();
         double[] s = new double[10];
         double inverseSum = 0;
         for (int c = 0; c < 10; c++) {
@@ -76,7 +79,7 @@ class StableTrainingTest {
         }
         for (int c = 0; c < 10; c++) {
             double expected = 10 * (1 / Math.max(s[c], 1e-3)) / inverseSum;
-            assertEquals(expected, weighted.weights().get(c), 1e-9, "weight of class " + c);
+            assertEquals(expected, weighted.arm().weights().get(c), 1e-9, "weight of class " + c);
         }
 
         String summary = Files.readString(out.resolve("summary.csv"));

@@ -34,7 +34,7 @@ class RunsFileTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(runs.size(), lines.size());
         assertTrue(
-                lines.get(0).startsWith("{\"schema\":6,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
+                lines.get(0).startsWith("{\"schema\":7,\"key\":\"PyTorch/1/two-stage/uniform/0\""),
                 lines.get(0));
         assertTrue(Files.readString(file).endsWith("}\n"));
     }
@@ -88,7 +88,7 @@ class RunsFileTest {
     @Test
     void aRecordOfSchemaOneReadsWithTheWeightingItWasTrainedWith() throws IOException {
         RunRecord now = SyntheticRuns.twoStage().get(1);
-        JsonObject old = JsonParser.parseString(RunsFile.toJson(now)).getAsJsonObject();
+        JsonObject old = OldLines.flat(now);
         old.addProperty("schema", 1);
         for (String added :
                 List.of(
@@ -106,16 +106,16 @@ class RunsFileTest {
         Path file = dir.resolve(RunsFile.NAME);
         Files.writeString(file, old + "\n");
         RunRecord read = RunsFile.read(file).get(0);
-        assertEquals("ce", read.weighting().loss().toString());
-        assertEquals("loss", read.weighting().apply().toString());
-        assertEquals(0.0, read.weighting().weightEma());
-        assertEquals(0.0, read.weighting().uniformMix());
-        assertEquals(1, read.weighting().warmupEpochs());
-        assertEquals(null, read.posthoc());
-        assertEquals("", read.variant());
-        assertEquals(0, read.weighting().maxWeightRatio(), "no bound");
-        assertEquals(null, read.collapse(), "not marked");
-        assertEquals(now.test(), read.test());
+        assertEquals("ce", read.arm().weighting().loss().toString());
+        assertEquals("loss", read.arm().weighting().apply().toString());
+        assertEquals(0.0, read.arm().weighting().weightEma());
+        assertEquals(0.0, read.arm().weighting().uniformMix());
+        assertEquals(1, read.arm().weighting().warmupEpochs());
+        assertEquals(false, read.parts().has(Posthoc.PART));
+        assertEquals("", read.arm().variant());
+        assertEquals(0, read.arm().weighting().maxWeightRatio(), "no bound");
+        assertEquals(null, read.scores().collapse(), "not marked");
+        assertEquals(now.scores().test(), read.scores().test());
         assertEquals(now.key(), read.key());
     }
 
@@ -126,17 +126,19 @@ class RunsFileTest {
                 SyntheticRuns.with(
                         trained,
                         o -> {
-                            o.add(
-                                    "posthoc",
-                                    JsonParser.parseString(
-                                            "{\"temperature\": 0.5, \"offsets\": [0, 0, 0]}"));
-                            o.remove("trainedImages");
+                            o.getAsJsonObject("parts")
+                                    .add(
+                                            "posthoc",
+                                            JsonParser.parseString(
+                                                    "{\"temperature\": 0.5, \"offsets\": [0, 0,"
+                                                            + " 0]}"));
+                            o.getAsJsonObject("cost").remove("trainedImages");
                         });
         // one file per line: a runs.jsonl keeps one record per key (the last counts)
         List<RunRecord> read = new java.util.ArrayList<>();
         for (int schema = 1; schema <= 4; schema++) {
             for (RunRecord r : List.of(trained, derived)) {
-                JsonObject old = JsonParser.parseString(RunsFile.toJson(r)).getAsJsonObject();
+                JsonObject old = OldLines.flat(r);
                 old.addProperty("schema", schema);
                 for (String added : List.of("finetune", "trainedImages", "savedModel")) {
                     old.remove(added);
@@ -149,9 +151,12 @@ class RunsFileTest {
         assertEquals(8, read.size());
         for (int i = 0; i < read.size(); i += 2) {
             RunRecord t = read.get(i);
-            assertEquals((long) t.epochs() * t.trainSize(), t.trainedImages(), "epochs x images");
+            assertEquals(
+                    (long) t.training().epochs() * t.training().trainSize(),
+                    t.trainedImages(),
+                    "epochs x images");
             assertEquals(0L, read.get(i + 1).trainedImages(), "a derived model trains nothing");
-            assertEquals(null, t.finetune());
+            assertEquals(false, t.parts().has(Finetune.PART));
             assertEquals(null, t.savedModel());
             assertEquals(trained.key(), t.key());
             assertTrue(!t.recordsCost(), "schema " + t.schema() + " records no cost of its own");
@@ -162,11 +167,65 @@ class RunsFileTest {
     }
 
     @Test
+    void aLineOfSchemaSixWrittenAgainIsOfSchemaSevenAndReadsBackEqual() throws IOException {
+        RunRecord weighted = SyntheticRuns.twoStage().get(1);
+        JsonObject six = OldLines.flat(weighted);
+        String variant = "finetune-epochs=2;finetune-lr=0.001;schedule=cosine";
+        six.addProperty(
+                "key", "PyTorch/1/two-stage/" + weighted.arm().strategy() + "[" + variant + "]/1");
+        six.add("finetune", JsonParser.parseString("{\"epochs\":2,\"learningRate\":0.001}"));
+        six.add(
+                "posthoc",
+                JsonParser.parseString("{\"temperature\":0.5,\"offsets\":[0.1,0.0,-0.1]}"));
+        six.add(
+                "testSplit",
+                JsonParser.parseString("{\"from\":\"cut\",\"path\":\"t.csv\",\"images\":300}"));
+        six.add(
+                "savedModel",
+                JsonParser.parseString(
+                        "{\"path\":\"models/m.params\",\"sha256\":\"" + "0".repeat(64) + "\"}"));
+        six.addProperty("schedule", "cosine");
+        six.addProperty("trainedImages", 300);
+        Path file = dir.resolve(RunsFile.NAME);
+        Files.writeString(file, six + "\n");
+        RunRecord read = RunsFile.read(file).get(0);
+        assertEquals(variant, read.arm().variant(), "computed as the key named it");
+        assertEquals(read.key(), read.modelKey().toString());
+        assertEquals("cosine", read.training().variant().schedule());
+        assertEquals(300L, read.trainedImages());
+        assertEquals(new Finetune(2, 0.001), read.parts().get(Finetune.PART, Finetune.class).get());
+
+        Path again = dir.resolve("again.jsonl");
+        RunsFile.append(again, read);
+        String seven = Files.readString(again);
+        JsonObject nested = JsonParser.parseString(seven).getAsJsonObject();
+        assertEquals(7, nested.get("schema").getAsInt());
+        assertEquals(
+                List.of(
+                        "schema",
+                        "key",
+                        "provenance",
+                        "arm",
+                        "training",
+                        "cost",
+                        "scores",
+                        "parts",
+                        "savedModel"),
+                List.copyOf(nested.keySet()));
+        assertEquals(variant, nested.getAsJsonObject("arm").get("variant").getAsString());
+        assertEquals(
+                List.of("finetune", "posthoc"),
+                List.copyOf(nested.getAsJsonObject("parts").keySet()));
+        assertEquals(List.of(read), RunsFile.read(again));
+        assertEquals(seven, RunsFile.toJson(RunsFile.read(again).get(0)) + "\n");
+    }
+
+    @Test
     void aLineOfAnotherSchemaOrWithoutFieldsIsRejected() throws IOException {
         Path file = dir.resolve(RunsFile.NAME);
-        Files.writeString(file, "{\"schema\": 7}\n");
+        Files.writeString(file, "{\"schema\": 8}\n");
         assertEquals(
-                file + " line 1: record schema 7; this version reads schemas 1 to 6",
+                file + " line 1: record schema 8; this version reads schemas 1 to 7",
                 assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
                         .getMessage());
         Files.writeString(

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.learnability.experiments.record.OldLines;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.stats.Analysis;
 import org.learnability.experiments.stats.ArmResult;
@@ -39,11 +40,13 @@ class FinetuneReportTest {
         return SyntheticRuns.with(
                 r,
                 o -> {
-                    o.add(
-                            "finetune",
-                            JsonParser.parseString("{\"epochs\": 1, \"learningRate\": 1.0E-4}"));
-                    o.addProperty("trainedImages", 300);
-                    o.addProperty("wallSeconds", 30);
+                    o.getAsJsonObject("parts")
+                            .add(
+                                    "finetune",
+                                    JsonParser.parseString(
+                                            "{\"epochs\": 1, \"learningRate\": 1.0E-4}"));
+                    o.getAsJsonObject("cost").addProperty("trainedImages", 300);
+                    o.getAsJsonObject("cost").addProperty("wallSeconds", 30);
                 });
     }
 
@@ -128,9 +131,7 @@ class FinetuneReportTest {
     @Test
     void recordsOfSchemaFourGiveTheReportTheyGaveBefore() {
         List<RunRecord> old =
-                SyntheticRuns.twoStage().stream()
-                        .map(r -> SyntheticRuns.with(r, o -> o.addProperty("schema", 4)))
-                        .toList();
+                SyntheticRuns.twoStage().stream().map(r -> OldLines.read(r, 4)).toList();
         String md = MarkdownReport.markdown(Analysis.of(old));
         assertFalse(md.contains("images trained"), md);
         assertFalse(md.contains("Against the uniform fine-tune"), md);

@@ -289,7 +289,7 @@ class ReportWriterTest {
                             r,
                             o -> {
                                 o.addProperty("key", r.key() + "/other");
-                                o.addProperty("model", "other-model");
+                                o.getAsJsonObject("provenance").addProperty("model", "other-model");
                             }));
         }
         Analysis analysis = Analysis.of(runs);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -276,14 +277,16 @@ class AnalysisTest {
                         base,
                         o -> {
                             o.addProperty("key", "other");
-                            o.addProperty("seed", 9);
-                            o.addProperty("round", 0);
-                            o.add("classNames", Json.GSON.toJsonTree(List.of("a", "b", "c")));
-                            o.addProperty("epochs", 1);
-                            o.addProperty("trainSize", 1);
-                            o.addProperty("wallSeconds", 1);
-                            o.addProperty("imagesPerSecond", 1);
-                            o.addProperty("finishedAt", "");
+                            JsonObject provenance = o.getAsJsonObject("provenance");
+                            provenance.addProperty("seed", 9);
+                            o.getAsJsonObject("arm").addProperty("round", 0);
+                            provenance.add(
+                                    "classNames", Json.GSON.toJsonTree(List.of("a", "b", "c")));
+                            o.getAsJsonObject("training").addProperty("epochs", 1);
+                            o.getAsJsonObject("training").addProperty("trainSize", 1);
+                            o.getAsJsonObject("cost").addProperty("wallSeconds", 1);
+                            o.getAsJsonObject("cost").addProperty("imagesPerSecond", 1);
+                            o.getAsJsonObject("cost").addProperty("finishedAt", "");
                         });
         String message =
                 assertThrows(

@@ -50,7 +50,7 @@ class RecommendationTest {
         List<RunRecord> changed = new ArrayList<>();
         for (RunRecord r : runs) {
             changed.add(
-                    switch (r.strategy()) {
+                    switch (r.arm().strategy()) {
                         case "mean-ratio:gamma=2" -> SyntheticRuns.withTest(r, 0.99, 0.10, 0.50);
                         case "difficulty" -> SyntheticRuns.withTest(r, 0.80, 0.80, 0.80);
                         default -> r;
@@ -78,14 +78,14 @@ class RecommendationTest {
     void noArmWithinTheToleranceKeepsTheBaseline() {
         List<RunRecord> runs = new ArrayList<>();
         for (RunRecord r : SyntheticRuns.twoStage()) {
-            if (!r.strategy().equals("mean-ratio:gamma=2")) {
+            if (!r.arm().strategy().equals("mean-ratio:gamma=2")) {
                 runs.add(r);
             }
         }
         // difficulty's mean validation accuracy change is +0.0011, so it is out below -0.0011
         runs.replaceAll(
                 r ->
-                        r.strategy().equals("difficulty")
+                        r.arm().strategy().equals("difficulty")
                                 ? SyntheticRuns.withTest(r, 0.5, 0.5, 0.5)
                                 : r);
         Recommendation kept = recommend(runs, 0.005);
@@ -93,13 +93,13 @@ class RecommendationTest {
         List<RunRecord> worse = new ArrayList<>();
         for (RunRecord r : runs) {
             worse.add(
-                    r.strategy().equals("difficulty")
+                    r.arm().strategy().equals("difficulty")
                             ? SyntheticRuns.run(
-                                    r.engine(),
-                                    r.seed(),
-                                    r.mode(),
-                                    r.strategy(),
-                                    r.round(),
+                                    r.provenance().engine(),
+                                    r.provenance().seed(),
+                                    r.arm().mode(),
+                                    r.arm().strategy(),
+                                    r.arm().round(),
                                     new double[] {1, 1, 1},
                                     0.30,
                                     0.30,

@@ -5,11 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.scores.ConfusionMatrix;
+import org.learnability.experiments.record.TrainingVariant;
 import org.learnability.experiments.record.Collapse;
+import org.learnability.experiments.record.Cost;
+import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.ModelKey;
+import org.learnability.experiments.record.Provenance;
+import org.learnability.experiments.record.RunArm;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
+import org.learnability.experiments.record.Scores;
 import org.learnability.experiments.record.SplitScores;
+import org.learnability.experiments.record.Training;
 import org.learnability.experiments.weighting.Weighting;
 
 /**
@@ -150,39 +157,21 @@ public final class SyntheticRuns {
         return new RunRecord(
                 RunRecord.SCHEMA,
                 new ModelKey(engine, seed, mode, strategy, "", round).toString(),
-                "synthetic",
-                "cnn-small",
-                engine,
-                "0.0",
-                "cpu()",
-                seed,
-                mode,
-                strategy,
-                round,
-                CLASSES,
-                w,
-                List.of(w, w),
-                scores(validationTpr),
-                scores(testTpr),
-                2,
-                300,
-                1.5,
-                200.0,
-                "2025-01-01T00:00:00Z",
-                Weighting.PAPER,
-                null,
-                null,
-                "constant",
-                "none",
-                0,
-                0,
-                "none",
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
+                new Provenance(
+                        "synthetic",
+                        "cnn-small",
+                        engine,
+                        "0.0",
+                        "cpu()",
+                        seed,
+                        CLASSES,
+                        null,
+                        null),
+                new RunArm(mode, strategy, round, "", Weighting.PAPER, w, List.of(w, w)),
+                new Training(2, 300, TrainingVariant.PAPER),
+                new Cost(600L, 1.5, 200.0, "2025-01-01T00:00:00Z"),
+                new Scores(scores(validationTpr), scores(testTpr), List.of(), null),
+                ModeParts.NONE,
                 null);
     }
 
@@ -194,7 +183,7 @@ public final class SyntheticRuns {
      * @return the copy
      */
     public static RunRecord withTest(RunRecord r, double... testTpr) {
-        return copy(r, scores(testTpr), r.collapse());
+        return copy(r, scores(testTpr), r.scores().collapse());
     }
 
     /**
@@ -205,47 +194,21 @@ public final class SyntheticRuns {
      * @return a copy of the record with the mark
      */
     public static RunRecord collapsed(RunRecord r, Collapse collapse) {
-        return copy(r, r.test(), collapse);
+        return copy(r, r.scores().test(), collapse);
     }
 
     private static RunRecord copy(RunRecord r, SplitScores test, Collapse collapse) {
+        Scores scores = r.scores();
         return new RunRecord(
                 r.schema(),
                 r.key(),
-                r.dataset(),
-                r.model(),
-                r.engine(),
-                r.engineVersion(),
-                r.device(),
-                r.seed(),
-                r.mode(),
-                r.strategy(),
-                r.round(),
-                r.classNames(),
-                r.weights(),
-                r.epochWeights(),
-                r.validation(),
-                test,
-                r.epochs(),
-                r.trainSize(),
-                r.wallSeconds(),
-                r.imagesPerSecond(),
-                r.finishedAt(),
-                r.weighting(),
-                r.posthoc(),
-                collapse,
-                r.schedule(),
-                r.averaging(),
-                r.warmup(),
-                r.labelSmoothing(),
-                r.testTime(),
-                r.epochValidation(),
-                r.planHash(),
-                r.finetune(),
-                r.trainedImages(),
-                r.savedModel(),
-                r.testSplit(),
-                r.head());
+                r.provenance(),
+                r.arm(),
+                r.training(),
+                r.cost(),
+                new Scores(scores.validation(), test, scores.epochValidation(), collapse),
+                r.parts(),
+                r.savedModel());
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.learnability.experiments.mode.finetune;
 
+import org.learnability.experiments.record.ModeParts;
+
+import org.learnability.experiments.record.Finetune;
+
 import ai.djl.Model;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +43,6 @@ public final class FinetuneMode implements ExperimentMode {
 
     /** The name on command lines and in records. */
     public static final String NAME = "finetune";
-
-    /** The name of its part of a record. */
-    public static final String PART = "finetune";
 
     @Override
     public String name() {
@@ -90,7 +91,11 @@ public final class FinetuneMode implements ExperimentMode {
                 "fine-tuning "
                         + record.key()
                         + " again for its logits (deterministic; its record stays)");
-        return Optional.of(seed.fit(training(seed, record.weightsUsed(), record.finetune())));
+        return Optional.of(seed.fit(training(seed, record.weightsUsed(), part(record))));
+    }
+
+    private static Finetune part(RunRecord record) {
+        return record.parts().get(Finetune.PART, Finetune.class).orElseThrow();
     }
 
     /**
@@ -115,7 +120,7 @@ public final class FinetuneMode implements ExperimentMode {
                 settings,
                 seed.plan().baseline().epochs(),
                 ValidationHook.NONE,
-                Map.of(PART, finetune),
+                ModeParts.NONE.with(Finetune.PART, finetune),
                 String.format(
                         Locale.ROOT,
                         "fine-tuning the baseline: %s at a rate of %s",

@@ -1,5 +1,7 @@
 package org.learnability.experiments.mode.finetune;
 
+import org.learnability.experiments.record.Finetune;
+
 import org.learnability.experiments.setting.Setting;
 
 /**

@@ -1,5 +1,7 @@
 package org.learnability.experiments.mode.head;
 
+import org.learnability.experiments.record.Head;
+
 import ai.djl.Model;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +39,6 @@ public final class HeadMode implements ExperimentMode {
     /** The name on command lines and in records. */
     public static final String NAME = "head";
 
-    /** The name of its part of a record. */
-    public static final String PART = "head";
-
     @Override
     public String name() {
         return NAME;
@@ -53,7 +52,7 @@ public final class HeadMode implements ExperimentMode {
 
     @Override
     public Optional<Class<? extends Record>> settings() {
-        return Optional.of(HeadRetraining.class);
+        return Optional.of(HeadSettings.class);
     }
 
     /** About one pass over the data: the features, once per seed. */
@@ -64,7 +63,7 @@ public final class HeadMode implements ExperimentMode {
 
     @Override
     public String variant(ArmPlan arms) {
-        return arms.settings(HeadRetraining.class).variant();
+        return arms.settings(HeadSettings.class).retraining().variant();
     }
 
     @Override
@@ -75,7 +74,7 @@ public final class HeadMode implements ExperimentMode {
     @Override
     public void run(SeedModels seed) {
         seed.baseline();
-        HeadRetrainer retrainer = new HeadRetrainer(seed, seed.settings(HeadRetraining.class));
+        HeadRetrainer retrainer = new HeadRetrainer(seed, seed.settings(HeadSettings.class).retraining());
         for (RunId run : weightedRuns(List.copyOf(seed.strategies().keySet()), 1)) {
             seed.made(
                     run,
@@ -112,6 +111,6 @@ public final class HeadMode implements ExperimentMode {
     }
 
     private static Head part(RunRecord record) {
-        return record.head();
+        return record.parts().get(Head.PART, Head.class).orElseThrow();
     }
 }

@@ -1,5 +1,11 @@
 package org.learnability.experiments.mode.head;
 
+import org.learnability.experiments.record.ModeParts;
+
+import org.learnability.experiments.record.HeadRetraining;
+
+import org.learnability.experiments.record.Head;
+
 import ai.djl.Model;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +145,7 @@ final class HeadRetrainer {
                 new Head(head, chosen.l2(), chosen.epochs(), rows.length, unseen.length, baseline);
         return new SeedModels.Made(
                 trained,
-                Map.of(HeadMode.PART, part),
+                ModeParts.NONE.with(Head.PART, part),
                 baseline,
                 rows.length,
                 () -> withHead(chosen.head()));

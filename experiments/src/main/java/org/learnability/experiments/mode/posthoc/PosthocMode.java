@@ -1,5 +1,9 @@
 package org.learnability.experiments.mode.posthoc;
 
+import org.learnability.experiments.record.Posthoc;
+
+import org.learnability.experiments.record.ModeParts;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +56,6 @@ public final class PosthocMode implements ExperimentMode {
     public String description() {
         return "no retraining: the baseline's logits plus T ln(w_c), T chosen on validation";
     }
-
-    /** The name of its part of a record. */
-    public static final String PART = "posthoc";
 
     /** Trains nothing: the loss family and the weight application do not act. */
     @Override
@@ -115,7 +116,8 @@ public final class PosthocMode implements ExperimentMode {
         return new Derived(
                 best,
                 logits.test().score(b),
-                Map.of(PART, new Posthoc(bestT, Arrays.stream(b).boxed().toList())));
+                ModeParts.NONE.with(
+                        Posthoc.PART, new Posthoc(bestT, Arrays.stream(b).boxed().toList())));
     }
 
     /** {@code b_c = T ln(w_c)}. */

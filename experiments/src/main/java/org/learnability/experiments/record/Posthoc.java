@@ -1,4 +1,4 @@
-package org.learnability.experiments.mode.posthoc;
+package org.learnability.experiments.record;
 
 import java.util.List;
 
@@ -10,6 +10,9 @@ import java.util.List;
  * @param offsets b, one per class
  */
 public record Posthoc(double temperature, List<Double> offsets) {
+
+    /** The name of its part in a record ({@link ModeParts}). */
+    public static final String PART = "posthoc";
 
     /** Takes an immutable copy. */
     public Posthoc {

@@ -1,8 +1,7 @@
-package org.learnability.experiments.mode.finetune;
+package org.learnability.experiments.record;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.learnability.experiments.setting.Settings;
 import org.learnability.experiments.weighting.Weighting;
 
 /**
@@ -17,8 +16,13 @@ import org.learnability.experiments.weighting.Weighting;
  */
 public record Finetune(int epochs, double learningRate) {
 
-    /** The defaults, as {@link FinetuneSettings} declares them. */
-    public static final Finetune DEFAULT = Settings.defaults(FinetuneSettings.class).part();
+    /** The name of its part in a record ({@link ModeParts}). */
+    public static final String PART = "finetune";
+
+    /**
+     * The defaults: one epoch at 1e-4, the issue's pilot (Fashion-MNIST, {@code cnn-small}, Adam).
+     */
+    public static final Finetune DEFAULT = new Finetune(1, 1e-4);
 
     /** Checks the values, naming the option at fault. */
     public Finetune {

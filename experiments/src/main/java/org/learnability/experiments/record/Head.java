@@ -1,6 +1,4 @@
-package org.learnability.experiments.mode.head;
-
-import org.learnability.experiments.record.SplitScores;
+package org.learnability.experiments.record;
 
 /**
  * How a {@code head} model's final dense layer was re-trained ({@link HeadRetraining}) and what was
@@ -22,4 +20,8 @@ public record Head(
         int epochs,
         int trainedOn,
         int unseen,
-        SplitScores baselineUnseen) {}
+        SplitScores baselineUnseen) {
+
+    /** The name of its part in a record ({@link ModeParts}). */
+    public static final String PART = "head";
+}

@@ -1,12 +1,10 @@
-package org.learnability.experiments.mode.head;
+package org.learnability.experiments.record;
 
 import com.google.gson.annotations.SerializedName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.learnability.experiments.setting.Setting;
-import org.learnability.experiments.setting.Settings;
 import org.learnability.experiments.weighting.Weighting;
 
 /**
@@ -25,47 +23,17 @@ import org.learnability.experiments.weighting.Weighting;
  * @param headLr Adam's learning rate
  */
 public record HeadRetraining(
-        @Setting(
-                        order = 33,
-                        identity = false,
-                        label = "DATA",
-                        since = "\"holdout\"",
-                        help =
-                                "What the head mode re-trains the final dense layer on: holdout"
-                                        + " (one stratified half of the validation split, the"
-                                        + " other half judges it) or train (the training split,"
-                                        + " the whole validation split judges it).")
-                Data headData,
-        @Setting(
-                        order = 34,
-                        identity = false,
-                        label = "FROM",
-                        since = "\"baseline\"",
-                        help =
-                                "Where the head mode's dense layer starts: baseline (the"
-                                        + " baseline's own layer) or zero.")
-                Init headInit,
-        @Setting(
-                        order = 35,
-                        identity = false,
-                        label = "N",
-                        since = "10",
-                        help =
-                                "Most epochs the head mode trains the dense layer for each L2 of"
-                                        + " 0, 1e-4, 1e-3, 1e-2; epochs and L2 are chosen on the"
-                                        + " validation images it did not see; 0 keeps the"
-                                        + " baseline's layer.")
-                int headEpochs,
-        @Setting(
-                        order = 36,
-                        identity = false,
-                        label = "RATE",
-                        since = "0.001",
-                        help = "Learning rate of the head mode's Adam.")
-                double headLr) {
+        Data headData,
+        Init headInit,
+        int headEpochs,
+        double headLr) {
 
-    /** The defaults, as the options declare them. */
-    public static final HeadRetraining DEFAULT = Settings.defaults(HeadRetraining.class);
+    /**
+     * The defaults, the values a model's key leaves out; the {@code head} mode declares its options
+     * with these values ({@code HeadSettings}, which a test holds to them).
+     */
+    public static final HeadRetraining DEFAULT =
+            new HeadRetraining(Data.HOLDOUT, Init.BASELINE, 10, 0.001);
 
     /** The L2 penalties tried, as Adam's weight decay: {@code g + l2 W}. */
     public static final List<Double> L2_GRID = List.of(0.0, 1e-4, 1e-3, 1e-2);

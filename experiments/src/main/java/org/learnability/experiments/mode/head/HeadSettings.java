@@ -1,0 +1,74 @@
+package org.learnability.experiments.mode.head;
+
+import org.learnability.experiments.record.HeadRetraining;
+import org.learnability.experiments.setting.Setting;
+
+/**
+ * The {@code head} mode's options, declared once: what its re-trained layer trains on, where it
+ * starts, the most epochs for each L2, and Adam's rate ({@link HeadRetraining}, which its records
+ * hold).
+ *
+ * @param headData what it trains on
+ * @param headInit where the layer starts
+ * @param headEpochs the most epochs tried for each L2; 0 for the baseline's layer as it is
+ * @param headLr Adam's learning rate
+ */
+public record HeadSettings(
+        @Setting(
+                        order = 33,
+                        identity = false,
+                        label = "DATA",
+                        since = "\"holdout\"",
+                        help =
+                                "What the head mode re-trains the final dense layer on: holdout"
+                                        + " (one stratified half of the validation split, the"
+                                        + " other half judges it) or train (the training split,"
+                                        + " the whole validation split judges it).")
+                HeadRetraining.Data headData,
+        @Setting(
+                        order = 34,
+                        identity = false,
+                        label = "FROM",
+                        since = "\"baseline\"",
+                        help =
+                                "Where the head mode's dense layer starts: baseline (the"
+                                        + " baseline's own layer) or zero.")
+                HeadRetraining.Init headInit,
+        @Setting(
+                        order = 35,
+                        identity = false,
+                        label = "N",
+                        since = "10",
+                        help =
+                                "Most epochs the head mode trains the dense layer for each L2 of"
+                                        + " 0, 1e-4, 1e-3, 1e-2; epochs and L2 are chosen on the"
+                                        + " validation images it did not see; 0 keeps the"
+                                        + " baseline's layer.")
+                int headEpochs,
+        @Setting(
+                        order = 36,
+                        identity = false,
+                        label = "RATE",
+                        since = "0.001",
+                        help = "Learning rate of the head mode's Adam.")
+                double headLr) {
+
+    /** Checks the values, naming the option at fault. */
+    public HeadSettings {
+        retraining(headData, headInit, headEpochs, headLr);
+    }
+
+    /**
+     * Returns what a model's record says of the re-training.
+     *
+     * @return the values
+     */
+    public HeadRetraining retraining() {
+        return retraining(headData, headInit, headEpochs, headLr);
+    }
+
+    private static HeadRetraining retraining(
+            HeadRetraining.Data data, HeadRetraining.Init init, int epochs, double lr) {
+        return new HeadRetraining(data, init, epochs, lr);
+    }
+}
