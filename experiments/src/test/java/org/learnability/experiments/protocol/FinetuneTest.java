@@ -52,7 +52,9 @@ class FinetuneTest {
     }
 
     private static JsonArray matrix(JsonObject record, String split) {
-        return record.getAsJsonObject(split).getAsJsonArray("confusionMatrix");
+        return record.getAsJsonObject("scores")
+                .getAsJsonObject(split)
+                .getAsJsonArray("confusionMatrix");
     }
 
     @Test
