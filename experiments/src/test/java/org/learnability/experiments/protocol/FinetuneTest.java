@@ -30,7 +30,9 @@ class FinetuneTest {
     private final String engine = System.getProperty("ai.djl.default_engine", "PyTorch");
 
     private static JsonArray matrix(JsonObject record, String split) {
-        return record.getAsJsonObject(split).getAsJsonArray("confusionMatrix");
+        return record.getAsJsonObject("scores")
+                .getAsJsonObject(split)
+                .getAsJsonArray("confusionMatrix");
     }
 
     @Test

@@ -126,8 +126,8 @@ class HeadModeTest {
         for (JsonObject r : records(out, "head")) {
             for (String split : List.of("validation", "test")) {
                 assertEquals(
-                        matrix(baseline.getAsJsonObject(split)),
-                        matrix(r.getAsJsonObject(split)),
+                        matrix(baseline.getAsJsonObject("scores").getAsJsonObject(split)),
+                        matrix(r.getAsJsonObject("scores").getAsJsonObject(split)),
                         r.get("key") + " " + split);
             }
             assertEquals(

@@ -165,7 +165,7 @@ class RunCommandTest {
             assertEquals(engine, r.getAsJsonObject("provenance").get("engine").getAsString());
             assertEquals(200, r.getAsJsonObject("training").get("trainSize").getAsInt());
             for (String split : List.of("validation", "test")) {
-                JsonObject s = r.getAsJsonObject(split);
+                JsonObject s = r.getAsJsonObject("scores").getAsJsonObject(split);
                 assertEquals(10, s.getAsJsonArray("tpr").size());
                 long total = 0;
                 for (var row : s.getAsJsonArray("confusionMatrix")) {
