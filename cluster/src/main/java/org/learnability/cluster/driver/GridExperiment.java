@@ -41,7 +41,8 @@ public record GridExperiment(String name, Path dir, ExperimentPlan plan, RunLedg
                 ledger.append(record);
                 if (record.scores().collapse() != null) {
                     log.flush();
-                    warnings.println("warning: " + name + ": " + record.scores().collapse().warning(record));
+                    warnings.println(
+                            "warning: " + name + ": " + record.scores().collapse().warning(record));
                     warnings.flush();
                 }
             }

@@ -232,7 +232,10 @@ public final class GridStages {
                 codec.encode(e.plan()).toString(),
                 RecordLines.write(
                         e.ledger().records().stream()
-                                .filter(r -> r.provenance().engine().equals(engine) && r.provenance().seed() == seed)
+                                .filter(
+                                        r ->
+                                                r.provenance().engine().equals(engine)
+                                                        && r.provenance().seed() == seed)
                                 .toList()),
                 mode,
                 strategies,

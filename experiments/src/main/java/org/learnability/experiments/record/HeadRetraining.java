@@ -22,11 +22,7 @@ import org.learnability.experiments.weighting.Weighting;
  * @param headEpochs the most epochs tried for each L2; 0 for the baseline's layer as it is
  * @param headLr Adam's learning rate
  */
-public record HeadRetraining(
-        Data headData,
-        Init headInit,
-        int headEpochs,
-        double headLr) {
+public record HeadRetraining(Data headData, Init headInit, int headEpochs, double headLr) {
 
     /**
      * The defaults, the values a model's key leaves out; the {@code head} mode declares its options

@@ -76,8 +76,8 @@ public final class ModeParts {
      * @return the copy
      */
     /**
-     * Returns these parts with those of another record's over them, as a model derived from
-     * another carries that model's parts and its own.
+     * Returns these parts with those of another record's over them, as a model derived from another
+     * carries that model's parts and its own.
      *
      * @param more the parts to add
      * @return the parts

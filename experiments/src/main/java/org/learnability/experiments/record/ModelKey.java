@@ -3,7 +3,6 @@ package org.learnability.experiments.record;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.learnability.experiments.weighting.Weighting;
 
 /**

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.learnability.experiments.io.Json;
-
 import org.learnability.experiments.weighting.Weighting;
 
 /**

@@ -1,7 +1,5 @@
 package org.learnability.experiments.record;
 
-
-
 /**
  * How long and on how much a model trained, and the training variant it shares with its baseline.
  *

@@ -103,7 +103,10 @@ public record Analysis(
                 byKey.values().stream()
                         .collect(
                                 Collectors.groupingBy(
-                                        r -> r.provenance().dataset() + "\n" + r.provenance().model(),
+                                        r ->
+                                                r.provenance().dataset()
+                                                        + "\n"
+                                                        + r.provenance().model(),
                                         LinkedHashMap::new,
                                         Collectors.toList()));
         List<ModelGroup> groups = new ArrayList<>();
@@ -157,7 +160,11 @@ public record Analysis(
                         .thenComparing(a -> strategies.indexOf(a.arm().design()))
                         .thenComparing(a -> engines.indexOf(a.arm().engine())));
         return Optional.of(
-                new ModelGroup(first.provenance().dataset(), first.provenance().model(), first.provenance().classNames(), results));
+                new ModelGroup(
+                        first.provenance().dataset(),
+                        first.provenance().model(),
+                        first.provenance().classNames(),
+                        results));
     }
 
     /**

@@ -42,7 +42,8 @@ final class ArmModels {
                                         (kept, next) -> next.isEmpty() ? next : kept));
         for (RunRecord r : runs) {
             Arm arm = Arm.of(r);
-            if (arm.baseline() && !r.arm().variant().equals(reference.get(r.provenance().engine()))) {
+            if (arm.baseline()
+                    && !r.arm().variant().equals(reference.get(r.provenance().engine()))) {
                 arm = arm.compared();
             }
             arms.computeIfAbsent(arm, a -> new TreeMap<>())
@@ -99,7 +100,8 @@ final class ArmModels {
                             .forEach(
                                     m ->
                                             rounds.computeIfAbsent(
-                                                            m.run().arm().round(), r -> new ArrayList<>())
+                                                            m.run().arm().round(),
+                                                            r -> new ArrayList<>())
                                                     .add(new PairedComparison(baseline.get(), m)));
                     ModelFigures last = byRound.lastEntry().getValue();
                     models.add(last);
@@ -121,7 +123,10 @@ final class ArmModels {
         if (arm.equals(control)
                 || seeds == null
                 || models.stream()
-                        .anyMatch(m -> !m.run().parts().has(Finetune.PART) && !m.run().parts().has(Head.PART))) {
+                        .anyMatch(
+                                m ->
+                                        !m.run().parts().has(Finetune.PART)
+                                                && !m.run().parts().has(Head.PART))) {
             return List.of();
         }
         List<PairedComparison> pairs = new ArrayList<>();

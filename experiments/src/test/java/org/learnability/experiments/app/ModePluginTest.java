@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.testing.PluginJars;
 import org.learnability.experiments.mode.ExperimentMode;
-import org.learnability.experiments.testing.SyntheticFashion;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
 import org.learnability.experiments.testing.SmallRun;
+import org.learnability.experiments.testing.SyntheticFashion;
 
 /**
  * A mode from a plugin jar, as a third party ships one: a class compiled against the application's

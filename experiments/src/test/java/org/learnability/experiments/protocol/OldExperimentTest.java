@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.record.OldLines;
+import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.OneEngineTest;
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.app.ModeDiscovery;
 import org.learnability.experiments.plan.PlanOptions;
 import org.learnability.experiments.plan.PlanSchema;
@@ -77,7 +76,8 @@ class SettingsTest {
 
     @Test
     void thePlanDeclaresEveryKeyOnceInThePlanJsonOrder() {
-        // the plan's own options and the built-in modes' (finetune's, head's), as plan.json lists them
+        // the plan's own options and the built-in modes' (finetune's, head's), as plan.json lists
+        // them
         PlanSchema schema = ModeDiscovery.schema(new String[0], List.of());
         assertEquals(
                 List.of(

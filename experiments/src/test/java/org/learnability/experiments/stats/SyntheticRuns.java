@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.scores.ConfusionMatrix;
-import org.learnability.experiments.record.TrainingVariant;
 import org.learnability.experiments.record.Collapse;
 import org.learnability.experiments.record.Cost;
 import org.learnability.experiments.record.ModeParts;
@@ -17,6 +16,7 @@ import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.record.Scores;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.record.Training;
+import org.learnability.experiments.record.TrainingVariant;
 import org.learnability.experiments.weighting.Weighting;
 
 /**

@@ -1,13 +1,8 @@
 package org.learnability.experiments.mode.finetune;
 
-import org.learnability.experiments.record.ModeParts;
-
-import org.learnability.experiments.record.Finetune;
-
 import ai.djl.Model;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
@@ -16,6 +11,8 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.mode.WeightedRounds;
 import org.learnability.experiments.plan.ArmPlan;
+import org.learnability.experiments.record.Finetune;
+import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.ValidationHook;

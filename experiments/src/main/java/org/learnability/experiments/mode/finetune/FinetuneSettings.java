@@ -1,7 +1,6 @@
 package org.learnability.experiments.mode.finetune;
 
 import org.learnability.experiments.record.Finetune;
-
 import org.learnability.experiments.setting.Setting;
 
 /**

@@ -1,7 +1,5 @@
 package org.learnability.experiments.mode.head;
 
-import org.learnability.experiments.record.Head;
-
 import ai.djl.Model;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +8,7 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.mode.WeightedRounds;
 import org.learnability.experiments.plan.ArmPlan;
+import org.learnability.experiments.record.Head;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.runner.pipeline.SplitLogits;
@@ -74,7 +73,8 @@ public final class HeadMode implements ExperimentMode {
     @Override
     public void run(SeedModels seed) {
         seed.baseline();
-        HeadRetrainer retrainer = new HeadRetrainer(seed, seed.settings(HeadSettings.class).retraining());
+        HeadRetrainer retrainer =
+                new HeadRetrainer(seed, seed.settings(HeadSettings.class).retraining());
         for (RunId run : weightedRuns(List.copyOf(seed.strategies().keySet()), 1)) {
             seed.made(
                     run,

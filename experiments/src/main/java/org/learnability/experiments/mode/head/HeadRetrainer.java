@@ -1,21 +1,17 @@
 package org.learnability.experiments.mode.head;
 
-import org.learnability.experiments.record.ModeParts;
-
-import org.learnability.experiments.record.HeadRetraining;
-
-import org.learnability.experiments.record.Head;
-
 import ai.djl.Model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.SeedModels;
+import org.learnability.experiments.record.Head;
+import org.learnability.experiments.record.HeadRetraining;
+import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.head.HeadFeatures;

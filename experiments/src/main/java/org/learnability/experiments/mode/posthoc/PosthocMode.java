@@ -1,9 +1,5 @@
 package org.learnability.experiments.mode.posthoc;
 
-import org.learnability.experiments.record.Posthoc;
-
-import org.learnability.experiments.record.ModeParts;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +12,8 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.mode.WeightedRounds;
 import org.learnability.experiments.plan.ArmPlan;
+import org.learnability.experiments.record.ModeParts;
+import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.stats.Figures;
 import org.learnability.experiments.weighting.Weighting;
