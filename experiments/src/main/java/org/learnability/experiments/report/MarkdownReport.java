@@ -59,6 +59,12 @@ public final class MarkdownReport {
                 .append("; ")
                 .append(group.classNames().size())
                 .append(" classes.\n\n");
+        String shared = ArmNames.of(group).sharedText(Cells::code, group.modes());
+        if (!shared.isEmpty()) {
+            md.append("Settings the arms share, left out of their names: ")
+                    .append(shared)
+                    .append(".\n\n");
+        }
         for (TestSource split : group.testSplits()) {
             md.append("Test split: ").append(split.describe()).append(".\n\n");
         }
@@ -105,9 +111,10 @@ public final class MarkdownReport {
             ModelGroup group,
             String title,
             Function<Figures, List<Double>> scores) {
+        ArmNames names = ArmNames.of(group);
         md.append("### ").append(title).append(" (test split, mean over seeds)\n\n");
         List<String> header = new ArrayList<>(List.of("class"));
-        group.arms().forEach(a -> header.add(code(group.label(a.arm()))));
+        group.arms().forEach(a -> header.add(code(names.label(a.arm()))));
         MarkdownTable table = new MarkdownTable(header);
         for (int c = 0; c < group.classNames().size(); c++) {
             List<String> row = new ArrayList<>(List.of(group.classNames().get(c)));
@@ -130,9 +137,10 @@ public final class MarkdownReport {
     }
 
     private static void weights(StringBuilder md, ModelGroup group) {
+        ArmNames names = ArmNames.of(group);
         md.append("### Class weights (mean over seeds)\n\n");
         List<String> header = new ArrayList<>(List.of("class"));
-        group.weighted().forEach(a -> header.add(code(group.label(a.arm()))));
+        group.weighted().forEach(a -> header.add(code(names.label(a.arm()))));
         MarkdownTable table = new MarkdownTable(header);
         for (int c = 0; c < group.classNames().size(); c++) {
             List<String> row = new ArrayList<>(List.of(group.classNames().get(c)));
@@ -145,6 +153,7 @@ public final class MarkdownReport {
     }
 
     private static void epochs(StringBuilder md, ModelGroup group, ChartNames charts) {
+        ArmNames names = ArmNames.of(group);
         List<ArmResult> withEpochs = group.arms().stream().filter(EpochChart::has).toList();
         if (withEpochs.isEmpty()) {
             return;
@@ -159,13 +168,13 @@ public final class MarkdownReport {
         for (ArmResult arm : withEpochs) {
             table.row(
                     List.of(
-                            code(group.label(arm.arm())),
+                            code(names.label(arm.arm())),
                             interval(Measure.SD_SWING, arm.statistics(Measure.SD_SWING))));
         }
         md.append(table).append('\n');
         for (ArmResult arm : withEpochs) {
             md.append("![Validation TPR by epoch, ")
-                    .append(group.label(arm.arm()))
+                    .append(names.label(arm.arm()))
                     .append("](")
                     .append(charts.epochs().get(arm.arm()))
                     .append(")\n\n");
@@ -173,6 +182,7 @@ public final class MarkdownReport {
     }
 
     private static void confusion(StringBuilder md, ModelGroup group, ChartNames charts) {
+        ArmNames names = ArmNames.of(group);
         List<ArmResult> withMatrix =
                 group.arms().stream().filter(a -> a.normalisedConfusion().isPresent()).toList();
         if (withMatrix.isEmpty()) {
@@ -181,7 +191,7 @@ public final class MarkdownReport {
         md.append("### Confusion matrices (test split, seeds pooled, rows normalised)\n\n");
         for (ArmResult arm : withMatrix) {
             md.append("![Confusion matrix of ")
-                    .append(group.label(arm.arm()))
+                    .append(names.label(arm.arm()))
                     .append("](")
                     .append(charts.confusion().get(arm.arm()))
                     .append(")\n\n");

@@ -21,6 +21,7 @@ final class SummarySection {
     private SummarySection() {}
 
     static void append(StringBuilder md, ModelGroup group) {
+        ArmNames names = ArmNames.of(group);
         md.append("### Summary (test split, mean [95% CI] over seeds)\n\n");
         boolean cost = group.arms().stream().anyMatch(ArmResult::recordsCost);
         List<String> header = new ArrayList<>(List.of("strategy", "engine", "mode", "seeds"));
@@ -46,7 +47,7 @@ final class SummarySection {
             List<String> row =
                     new ArrayList<>(
                             List.of(
-                                    code(arm.arm().weightedStrategy()),
+                                    code(names.strategy(arm.arm())),
                                     arm.arm().engine(),
                                     arm.arm().mode(),
                                     Integer.toString(arm.seeds())));
@@ -78,6 +79,7 @@ final class SummarySection {
      * training with uniform weights, on the same seed.
      */
     private static void controls(StringBuilder md, ModelGroup group) {
+        ArmNames names = ArmNames.of(group);
         List<ArmResult> controlled = group.arms().stream().filter(ArmResult::hasControl).toList();
         if (controlled.isEmpty()) {
             return;
@@ -118,7 +120,7 @@ final class SummarySection {
             Significance test = arm.controlSignificance();
             table.row(
                     List.of(
-                            code(arm.arm().weightedStrategy()),
+                            code(names.strategy(arm.arm())),
                             arm.arm().engine(),
                             arm.arm().mode(),
                             Integer.toString(test.n()),
