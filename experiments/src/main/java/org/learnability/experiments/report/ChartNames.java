@@ -1,7 +1,11 @@
 package org.learnability.experiments.report;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,11 +16,13 @@ import org.learnability.experiments.stats.ModelGroup;
 
 /**
  * The file names of one data set and model's charts: {@code tpr.png}, {@code weights.png}, {@code
- * variance.png}, {@code tradeoff.png} and {@code confusion-<strategy>.png} per arm (with its
- * weighting where that is not the paper's), the strategy made safe for a file name ({@code
- * mean-ratio:gamma=2} gives {@code confusion-mean-ratio-gamma-2.png}). The mode and engine join a
- * confusion chart's name when the group has several; when a directory holds several data sets or
- * models, every name ends with {@code -<dataset>-<model>}.
+ * variance.png}, {@code tradeoff.png} and {@code confusion-<arm>.png} per arm, the arm named by its
+ * strategy and the settings that tell it apart from the group's other arms ({@link ArmNames}), made
+ * safe for a file name ({@code mean-ratio:gamma=2} gives {@code confusion-mean-ratio-gamma-2.png}).
+ * The mode and engine join an arm's name when the group has several; a name still longer than
+ * {@link #LONGEST} characters is cut and ends with a digest of the arm, the report giving which arm
+ * each file shows. When a directory holds several data sets or models, every name ends with {@code
+ * -<dataset>-<model>}.
  *
  * @param tpr per-class TPR bars
  * @param weights class weights (written only when there is a weighted arm)
@@ -40,6 +46,11 @@ public record ChartNames(
         Map<Arm, String> epochs,
         String forest,
         String cost) {
+
+    /** The longest name of an arm's file, before its prefix, suffix and extension. */
+    static final int LONGEST = 60;
+
+    private static final int DIGEST = 8;
 
     /** Takes immutable copies, in the order given. */
     public ChartNames {
@@ -67,27 +78,50 @@ public record ChartNames(
                 "cost" + suffix + ".png");
     }
 
-    /** A file per arm: the prefix, the arm's strategy, its mode and engine where they vary. */
+    /**
+     * A file per arm: the prefix, the arm's strategy with the settings that tell it apart ({@link
+     * ArmNames}), its mode and engine where they vary; a name longer than {@link #LONGEST}
+     * characters is cut and ends with a digest of the arm instead.
+     */
     private static Map<Arm, String> perArm(String prefix, ModelGroup group, String suffix) {
+        ArmNames armNames = ArmNames.of(group);
         Map<Arm, String> names = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
         for (ArmResult result : group.arms()) {
             Arm arm = result.arm();
-            StringBuilder name = new StringBuilder(prefix).append(slug(arm.weightedStrategy()));
-            if (group.modes().size() > 1) {
-                name.append('-').append(slug(arm.mode()));
+            StringBuilder name = new StringBuilder(slug(armNames.strategy(arm)));
+            ArmNames.qualifiers(group, arm).forEach(q -> name.append('-').append(slug(q)));
+            String stem = name.toString();
+            if (stem.length() > LONGEST) {
+                String cut = stem.substring(0, LONGEST - DIGEST);
+                stem = cut.substring(0, Math.max(1, cut.lastIndexOf('-'))) + "-" + digest(arm);
             }
-            if (group.engines().size() > 1) {
-                name.append('-').append(slug(arm.engine()));
-            }
-            name.append(suffix);
-            String unique = name.toString();
+            String unique = prefix + stem + suffix;
             for (int i = 2; !taken.add(unique); i++) {
-                unique = name + "-" + i;
+                unique = prefix + stem + suffix + "-" + i;
             }
             names.put(arm, unique + ".png");
         }
         return names;
+    }
+
+    /** The first hex digits of the SHA-256 of the arm's engine, mode, strategy and variant. */
+    private static String digest(Arm arm) {
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(
+                                    String.join(
+                                                    "/",
+                                                    arm.engine(),
+                                                    arm.mode(),
+                                                    arm.strategy(),
+                                                    arm.variant())
+                                            .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, DIGEST);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /**

@@ -87,15 +87,17 @@ final class ConfusionChart {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         plot.setOutlineVisible(false);
+        ArmNames armNames = ArmNames.of(group);
         JFreeChart chart =
                 chart(
-                        "Confusion matrix: " + group.label(arm.arm()),
+                        "Confusion matrix: " + armNames.label(arm.arm()),
                         group.dataset()
                                 + ", "
                                 + group.model()
                                 + "; test split, counts of "
                                 + seedText(List.of(arm))
                                 + " pooled, each row divided by its sum (the diagonal is the TPR)",
+                        armNames.sharedText(s -> s, group.modes()),
                         plot);
         chart.removeLegend();
         NumberAxis legendAxis = new NumberAxis("share of the actual class");

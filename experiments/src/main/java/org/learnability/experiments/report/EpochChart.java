@@ -3,7 +3,6 @@ package org.learnability.experiments.report;
 import static org.learnability.experiments.report.ChartStyle.*;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -67,8 +66,10 @@ final class EpochChart {
                 }
             }
             data.addSeries(series);
-            Color color = PALETTE.get(c % PALETTE.size());
-            renderer.setSeriesPaint(c, color);
+            // a colour and marker pair of its own for each class
+            renderer.setSeriesPaint(c, PALETTE.get(c % PALETTE.size()));
+            renderer.setSeriesShape(
+                    c, ArmMarks.SHAPES.get(c / PALETTE.size() % ArmMarks.SHAPES.size()));
             renderer.setSeriesStroke(c, new BasicStroke(2f));
         }
         NumberAxis epochAxis = new NumberAxis("epoch");
@@ -79,14 +80,16 @@ final class EpochChart {
         styleNumberAxis(tpr);
         XYPlot plot = new XYPlot(data, epochAxis, tpr, renderer);
         styleXYPlot(plot);
+        ArmNames names = ArmNames.of(group);
         return chart(
-                "Validation TPR by epoch: " + group.label(arm.arm()),
+                "Validation TPR by epoch: " + names.label(arm.arm()),
                 group.dataset()
                         + ", "
                         + group.model()
                         + "; mean over "
                         + seedText(List.of(arm))
                         + "; the model as it stood after each epoch (averaged, where averaging)",
+                names.sharedText(s -> s, group.modes()),
                 plot);
     }
 }

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
@@ -31,18 +30,31 @@ import org.learnability.experiments.stats.SeedStatistics;
  */
 final class ForestChart {
 
-    private static final int ROW_HEIGHT = 34;
-
     private ForestChart() {}
 
     /**
      * Returns the chart's height: a row per arm.
      *
+     * @param chart the chart {@link #of} drew
      * @param group the data set and model
      * @return pixels
      */
-    static int height(ModelGroup group) {
-        return Math.max(Charts.HEIGHT / 2, 200 + ROW_HEIGHT * group.weighted().size());
+    static int height(JFreeChart chart, ModelGroup group) {
+        return ChartStyle.height(
+                chart,
+                width(group),
+                RowAxis.plotHeight(group.weighted().size()),
+                Charts.HEIGHT / 2);
+    }
+
+    /**
+     * Returns the chart's width: wider where the arms' names need it.
+     *
+     * @param group the data set and model
+     * @return pixels
+     */
+    static int width(ModelGroup group) {
+        return RowAxis.chartWidth(labels(group, List.of()));
     }
 
     /**
@@ -54,24 +66,13 @@ final class ForestChart {
      */
     static JFreeChart of(ModelGroup group, List<Recommendation> recommendations) {
         List<ArmResult> arms = group.weighted();
-        Set<ArmResult> chosen =
-                recommendations.stream()
-                        .flatMap(r -> r.chosen().stream())
-                        .map(Recommendation.Candidate::arm)
-                        .collect(Collectors.toSet());
+        Set<ArmResult> chosen = chosen(recommendations);
         XYIntervalSeries others = new XYIntervalSeries("arm (mean, 95% interval)");
         XYIntervalSeries recommended = new XYIntervalSeries("recommended (chosen on validation)");
-        String[] labels = new String[arms.size()];
         for (int i = 0; i < arms.size(); i++) {
             ArmResult arm = arms.get(i);
-            int row = arms.size() - 1 - i; // the first arm at the top
+            int row = RowAxis.value(i, arms.size());
             SeedStatistics reduction = arm.statistics(Measure.SD_REDUCTION);
-            SeedStatistics accuracy = arm.statistics(Measure.DELTA_ACCURACY);
-            labels[row] =
-                    (chosen.contains(arm) ? "★ " : "")
-                            + group.label(arm.arm())
-                            + String.format(
-                                    Locale.ROOT, "  (Δacc %+.2f pts)", 100 * accuracy.mean());
             (chosen.contains(arm) ? recommended : others)
                     .add(reduction.mean(), low(reduction), high(reduction), row, row, row);
         }
@@ -91,22 +92,45 @@ final class ForestChart {
         renderer.setSeriesLinesVisible(1, false);
         NumberAxis reduction = new NumberAxis("sd reduction 1 - sd(s')/sd(s), test split");
         reduction.setAutoRangeIncludesZero(true);
+        reduction.setAutoRangeStickyZero(false);
         reduction.setLowerMargin(0.05);
         reduction.setUpperMargin(0.05);
         styleNumberAxis(reduction);
-        SymbolAxis rows = new SymbolAxis(null, labels);
-        rows.setTickLabelFont(TICK_LABEL);
-        rows.setGridBandsVisible(false);
-        rows.setLowerMargin(0.5 / Math.max(1, arms.size()));
-        rows.setUpperMargin(0.5 / Math.max(1, arms.size()));
-        XYPlot plot = new XYPlot(data, reduction, rows, renderer);
+        XYPlot plot =
+                new XYPlot(data, reduction, RowAxis.of(labels(group, recommendations)), renderer);
         styleXYPlot(plot);
         plot.setRangeGridlinesVisible(false);
-        plot.addDomainMarker(marker(0.0, "baseline", BASELINE.darker()));
+        plot.addDomainMarker(verticalMarker(0.0, "baseline", BASELINE.darker()));
         return chart(
                 "Spread reduction per arm: " + group.dataset() + ", " + group.model(),
                 "test split, mean over seeds with 95% t interval; ★ recommended on the validation"
                         + " split",
+                ArmNames.of(group).sharedText(s -> s, group.modes()),
                 plot);
+    }
+
+    /** Each compared arm's row name: a star if recommended, its name, its accuracy change. */
+    private static String[] labels(ModelGroup group, List<Recommendation> recommendations) {
+        ArmNames names = ArmNames.of(group);
+        Set<ArmResult> chosen = chosen(recommendations);
+        return group.weighted().stream()
+                .map(
+                        arm ->
+                                (chosen.contains(arm) ? "★ " : "")
+                                        + names.label(arm.arm())
+                                        + String.format(
+                                                Locale.ROOT,
+                                                "  (Δacc %+.2f pts)",
+                                                100
+                                                        * arm.statistics(Measure.DELTA_ACCURACY)
+                                                                .mean()))
+                .toArray(String[]::new);
+    }
+
+    private static Set<ArmResult> chosen(List<Recommendation> recommendations) {
+        return recommendations.stream()
+                .flatMap(r -> r.chosen().stream())
+                .map(Recommendation.Candidate::arm)
+                .collect(Collectors.toSet());
     }
 }

@@ -60,6 +60,7 @@ final class RecommendationSection {
     }
 
     private static void verdict(StringBuilder md, ModelGroup group, Recommendation r) {
+        ArmNames names = ArmNames.of(group);
         if (r.chosen().isEmpty()) {
             md.append("no arm kept its validation accuracy within ")
                     .append(format("%.3f", r.tolerance()))
@@ -70,7 +71,7 @@ final class RecommendationSection {
         ArmResult arm = c.arm();
         Significance test = arm.significance();
         md.append("use ")
-                .append(code(group.label(arm.arm())))
+                .append(code(names.strategy(arm.arm())))
                 .append(" (")
                 .append(arm.arm().mode())
                 .append("). Validation: sd reduction ")
@@ -95,6 +96,7 @@ final class RecommendationSection {
     }
 
     private static void candidates(StringBuilder md, ModelGroup group, Recommendation r) {
+        ArmNames names = ArmNames.of(group);
         md.append("<details><summary>Every candidate on the validation split</summary>\n\n");
         MarkdownTable table =
                 new MarkdownTable(
@@ -109,7 +111,7 @@ final class RecommendationSection {
             table.row(
                     List.of(
                             (chosen ? "**" : "")
-                                    + code(group.label(c.arm().arm()))
+                                    + code(names.strategy(c.arm().arm()))
                                     + (chosen ? "**" : ""),
                             c.arm().arm().mode(),
                             format("%+.4f", c.sdReduction().mean()),

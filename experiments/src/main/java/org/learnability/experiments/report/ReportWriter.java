@@ -16,14 +16,14 @@ import org.learnability.experiments.io.AtomicFiles;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.stats.Analysis;
-import org.learnability.experiments.stats.ArmResult;
 import org.learnability.experiments.stats.ModelGroup;
 
 /**
  * Writes an experiment directory's report: {@code summary.csv}, {@code report.md} and the PNG
- * charts ({@code tpr.png}, {@code weights.png}, {@code variance.png}, {@code
- * confusion-<strategy>.png}; see {@link ChartNames}), each file replaced atomically. Everything
- * comes from the run records alone, so a report can be rebuilt at any time from {@code runs.jsonl}.
+ * charts ({@code tpr.png}, {@code weights.png}, {@code variance.png}, {@code confusion-<arm>.png};
+ * see {@link ChartNames} and {@link ReportCharts}), each file replaced atomically; charts of an
+ * earlier report that this one does not write are deleted. Everything comes from the run records
+ * alone, so a report can be rebuilt at any time from {@code runs.jsonl}.
  */
 public final class ReportWriter {
 
@@ -179,57 +179,11 @@ public final class ReportWriter {
         List<Path> charts = new ArrayList<>();
         boolean qualify = analysis.groups().size() > 1;
         for (ModelGroup group : analysis.groups()) {
-            ChartNames names = ChartNames.of(group, qualify);
-            charts.add(
-                    chart(
-                            dir,
-                            names.tpr(),
-                            Charts.png(Charts.tpr(group), Charts.WIDTH, Charts.HEIGHT)));
-            if (!group.weighted().isEmpty()) {
-                charts.add(
-                        chart(
-                                dir,
-                                names.weights(),
-                                Charts.png(Charts.weights(group), Charts.WIDTH, Charts.HEIGHT)));
-                charts.add(
-                        chart(
-                                dir,
-                                names.tradeoff(),
-                                Charts.png(Charts.tradeoff(group), Charts.WIDTH, Charts.HEIGHT)));
-                if (Charts.hasCost(group)) {
-                    charts.add(
-                            chart(
-                                    dir,
-                                    names.cost(),
-                                    Charts.png(Charts.cost(group), Charts.WIDTH, Charts.HEIGHT)));
-                }
-                charts.add(
-                        chart(
-                                dir,
-                                names.forest(),
-                                Charts.png(
-                                        ForestChart.of(group, analysis.recommendations(group)),
-                                        Charts.WIDTH,
-                                        ForestChart.height(group))));
-            }
-            charts.add(
-                    chart(
-                            dir,
-                            names.variance(),
-                            Charts.png(Charts.variance(group), Charts.WIDTH, Charts.HEIGHT)));
-            for (ArmResult arm : group.arms()) {
-                if (arm.normalisedConfusion().isPresent()) {
-                    byte[] png =
-                            Charts.png(
-                                    Charts.confusion(group, arm),
-                                    Charts.WIDTH,
-                                    Charts.CONFUSION_HEIGHT);
-                    charts.add(chart(dir, names.confusion().get(arm.arm()), png));
-                }
-                if (EpochChart.has(arm)) {
-                    byte[] png = Charts.png(EpochChart.of(group, arm), Charts.WIDTH, Charts.HEIGHT);
-                    charts.add(chart(dir, names.epochs().get(arm.arm()), png));
-                }
+            for (ChartFile chart :
+                    ReportCharts.of(analysis, group, ChartNames.of(group, qualify))) {
+                Path file = dir.resolve(chart.name());
+                AtomicFiles.write(file, chart.png());
+                charts.add(file);
             }
         }
         Path summary = dir.resolve(SummaryTable.FILE);
@@ -257,11 +211,5 @@ public final class ReportWriter {
             throw new UncheckedIOException(
                     "cannot clean old charts in " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Path chart(Path dir, String name, byte[] png) {
-        Path file = dir.resolve(name);
-        AtomicFiles.write(file, png);
-        return file;
     }
 }

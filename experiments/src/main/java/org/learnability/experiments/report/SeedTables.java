@@ -18,6 +18,7 @@ final class SeedTables {
     private SeedTables() {}
 
     static void perSeed(StringBuilder md, ModelGroup group) {
+        ArmNames names = ArmNames.of(group);
         if (group.weighted().isEmpty()) {
             return;
         }
@@ -36,7 +37,7 @@ final class SeedTables {
             for (PairedComparison p : arm.pairs()) {
                 table.row(
                         List.of(
-                                code(group.label(arm.arm())),
+                                code(names.label(arm.arm())),
                                 Integer.toString(p.seed()),
                                 Integer.toString(p.round()),
                                 small(p.baseline().test().variance()),
@@ -49,6 +50,7 @@ final class SeedTables {
     }
 
     static void perRound(StringBuilder md, ModelGroup group) {
+        ArmNames names = ArmNames.of(group);
         List<ArmResult> iterated =
                 group.weighted().stream().filter(a -> a.rounds().size() > 1).toList();
         if (iterated.isEmpty()) {
@@ -61,7 +63,7 @@ final class SeedTables {
                 SeedStatistics d = arm.dOfRound(round);
                 table.row(
                         List.of(
-                                code(group.label(arm.arm())),
+                                code(names.label(arm.arm())),
                                 Integer.toString(round),
                                 Integer.toString(d.n()),
                                 interval(Measure.D, d)));

@@ -3,9 +3,8 @@ package org.learnability.experiments.report;
 import static org.learnability.experiments.report.ChartStyle.*;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.geom.Ellipse2D;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -15,6 +14,7 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.learnability.experiments.record.Finetune;
 import org.learnability.experiments.record.Head;
+import org.learnability.experiments.stats.Arm;
 import org.learnability.experiments.stats.ArmResult;
 import org.learnability.experiments.stats.Measure;
 import org.learnability.experiments.stats.ModelGroup;
@@ -23,8 +23,9 @@ import org.learnability.experiments.stats.SeedStatistics;
 /**
  * The trade-off of every weighted arm at a glance: its spread reduction {@code 1 - sd(s')/sd(s)}
  * (up is more even classes) against its accuracy change (right is more accurate), each the mean
- * over seeds with its 95% interval as error bars (none with one seed); the baseline is the origin.
- * {@link #againstCost} plots the same reductions against each arm's own wall minutes.
+ * over seeds with its 95% interval as error bars (none with one seed), each arm in its colour and
+ * marker ({@link ArmMarks}); the baseline is the origin. {@link #againstCost} plots the same
+ * reductions against each arm's own wall minutes.
  */
 final class TradeoffChart {
 
@@ -42,12 +43,13 @@ final class TradeoffChart {
                         group,
                         arm -> arm.statistics(Measure.DELTA_ACCURACY),
                         "Δ accuracy against the baseline (test split)");
-        plot.addDomainMarker(marker(0.0, "baseline accuracy", BASELINE.darker()));
+        plot.addDomainMarker(verticalMarker(0.0, "baseline accuracy", BASELINE.darker()));
         plot.addRangeMarker(marker(0.0, "baseline spread", BASELINE.darker()));
         return chart(
                 "Spread against accuracy: " + group.dataset() + ", " + group.model(),
                 "mean over seeds, error bars the 95% t interval; up: classes more even, right:"
                         + " more accurate",
+                ArmNames.of(group).sharedText(s -> s, group.modes()),
                 plot);
     }
 
@@ -65,6 +67,7 @@ final class TradeoffChart {
                 "Spread against cost: " + group.dataset() + ", " + group.model(),
                 "mean over seeds, error bars the 95% t interval; up: classes more even, left:"
                         + " cheaper (an arm built on the baseline adds the baseline's cost)",
+                ArmNames.of(group).sharedText(s -> s, group.modes()),
                 plot);
     }
 
@@ -78,6 +81,8 @@ final class TradeoffChart {
         if (weighted.isEmpty()) {
             throw new IllegalArgumentException("no weighted arm to chart the trade-off of");
         }
+        ArmNames names = ArmNames.of(group);
+        Map<Arm, ArmMarks.Mark> marks = ArmMarks.of(group, names);
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setErrorStroke(new BasicStroke(1.4f));
@@ -86,19 +91,22 @@ final class TradeoffChart {
             ArmResult arm = weighted.get(i);
             SeedStatistics xs = x.apply(arm);
             SeedStatistics y = arm.statistics(Measure.SD_REDUCTION);
-            XYIntervalSeries series = new XYIntervalSeries(group.label(arm.arm()));
+            XYIntervalSeries series = new XYIntervalSeries(names.label(arm.arm()));
             series.add(xs.mean(), low(xs), high(xs), y.mean(), low(y), high(y));
             data.addSeries(series);
-            Color color = PALETTE.get(i % PALETTE.size());
-            renderer.setSeriesPaint(i, color);
-            renderer.setSeriesShape(i, new Ellipse2D.Double(-6, -6, 12, 12));
+            renderer.setSeriesPaint(i, marks.get(arm.arm()).color());
+            renderer.setSeriesShape(i, marks.get(arm.arm()).shape());
             renderer.setSeriesLinesVisible(i, false);
         }
         renderer.setErrorPaint(null); // each bar in its point's colour
+        renderer.setLegendItemLabelGenerator(
+                (dataset, series) ->
+                        wrapLegend(dataset.getSeriesKey(series).toString(), Charts.WIDTH));
         NumberAxis horizontal = new NumberAxis(xLabel);
         NumberAxis reduction = new NumberAxis("sd reduction 1 - sd(s')/sd(s) (test split)");
         for (NumberAxis axis : List.of(horizontal, reduction)) {
             axis.setAutoRangeIncludesZero(true); // the baseline, at the origin, is always in view
+            axis.setAutoRangeStickyZero(false); // and a point at 0 is not on the plot's edge
             axis.setLowerMargin(0.08);
             axis.setUpperMargin(0.08);
             styleNumberAxis(axis);

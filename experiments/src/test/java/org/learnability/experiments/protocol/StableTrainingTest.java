@@ -91,11 +91,14 @@ class StableTrainingTest {
                 summary);
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("### Validation TPR by epoch"), report);
-        assertTrue(Files.exists(out.resolve("epochs-uniform-averaging-ema-decay-0.9.png")));
+        // the averaging every arm shares is said once, not in each arm's name and file
         assertTrue(
-                Files.exists(
-                        out.resolve(
-                                "epochs-mean-ratio-gamma-1-score-epochs-2-averaging-ema-decay-0.9.png")));
-        assertFalse(report.contains("| `uniform [averaging=ema:decay=0.9]` | n/a |"), report);
+                report.contains(
+                        "Settings the arms share, left out of their names: every arm:"
+                                + " `averaging=ema:decay=0.9`."),
+                report);
+        assertTrue(Files.exists(out.resolve("epochs-uniform.png")));
+        assertTrue(Files.exists(out.resolve("epochs-mean-ratio-gamma-1-score-epochs-2.png")));
+        assertFalse(report.contains("| `uniform` | n/a |"), report);
     }
 }
