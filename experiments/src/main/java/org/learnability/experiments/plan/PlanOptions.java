@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.learnability.api.strategy.StrategySpec;
@@ -92,30 +91,6 @@ public final class PlanOptions {
         JsonObject since = new JsonObject();
         DECLARATIONS.forEach(d -> d.since().ifPresent(v -> since.add(d.key(), v)));
         return of(since, "defaults");
-    }
-
-    /**
-     * Returns the command-line option of a plan key.
-     *
-     * @param key the plan key
-     * @return e.g. {@code --train-size} for {@code trainSize}, {@code --lr} for {@code
-     *     learningRate}
-     */
-    public static String option(String key) {
-        return DECLARATIONS.stream()
-                .filter(d -> d.key().equals(key))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no plan option " + key))
-                .option();
-    }
-
-    /**
-     * Returns the keys given.
-     *
-     * @return them
-     */
-    public Set<String> keys() {
-        return values.keySet();
     }
 
     /**

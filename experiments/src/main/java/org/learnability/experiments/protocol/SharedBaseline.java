@@ -14,7 +14,6 @@ import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SavedModel;
-import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.record.WeakBaseline;
 import org.learnability.experiments.weighting.WeightBound;
 import org.learnability.experiments.weighting.Weighting;
@@ -101,7 +100,9 @@ final class SharedBaseline implements AutoCloseable {
             record = record == null ? recorded : record;
             if (!counted) { // once per experiment: the modes ask again
                 if (needsModel && model == null && given.isEmpty()) {
-                    obtain(recorded, store, progress);
+                    model =
+                            RecordedBaseline.model(
+                                    recorded, store, session, plan, progress, what(), this::fit);
                 } else {
                     progress.skip(recorded.key());
                 }
@@ -138,55 +139,6 @@ final class SharedBaseline implements AutoCloseable {
         progress.finish(record);
         warnIfWeak(record, progress);
         return record;
-    }
-
-    /**
-     * Loads the model of a recorded baseline from its saved file, or trains it again: the one
-     * progress line of the baseline says which, a missing or damaged file is one warning, and a
-     * model trained again that does not score as recorded another.
-     */
-    private void obtain(RunRecord recorded, ModelStore store, RunProgress progress) {
-        String key = recorded.key();
-        ModelStore.Loading loading = store.load(recorded, session, plan.baseline().model());
-        if (loading instanceof ModelStore.Loaded loaded) {
-            model = loaded.model();
-            progress.recorded(key, "its model loaded from " + loaded.path());
-            return;
-        }
-        if (loading instanceof ModelStore.Damaged damaged) {
-            progress.warn(
-                    key
-                            + ": its saved model "
-                            + damaged.path()
-                            + " "
-                            + damaged.why()
-                            + "; training it again (its record stays)");
-            progress.recorded(
-                    key,
-                    "its saved model is "
-                            + (damaged.why().equals("is missing") ? "missing" : "damaged")
-                            + ": training it again for its model, "
-                            + what());
-        } else {
-            progress.recorded(key, "its model was not saved: training it again for it, " + what());
-        }
-        Session.Fitted fitted = fit();
-        model = fitted.model();
-        TrainedModel again = session.score(fitted);
-        if (!SplitScores.of(again.validation())
-                        .confusionMatrix()
-                        .equals(recorded.scores().validation().confusionMatrix())
-                || !SplitScores.of(again.test())
-                        .confusionMatrix()
-                        .equals(recorded.scores().test().confusionMatrix())) {
-            progress.warn(
-                    key
-                            + ": trained again, it does not score as recorded (another engine"
-                            + " version or device?); the models built on it now build on the one"
-                            + " trained again");
-        } else if (recorded.savedModel() != null && store.saves(true)) {
-            store.repair(recorded, session, model);
-        }
     }
 
     /**
