@@ -143,16 +143,6 @@ public final class StrategyRegistry implements Closeable {
         };
     }
 
-    /**
-     * Returns the class loaders of the plugin jars, one per jar, for other kinds of plug-in that
-     * the same jars may hold (an experiment mode, say).
-     *
-     * @return the loaders, in the jars' order; closed with this registry
-     */
-    public List<ClassLoader> pluginLoaders() {
-        return List.copyOf(pluginLoaders);
-    }
-
     @Override
     public void close() {
         PluginDiscovery.closeAll(pluginLoaders);

@@ -51,7 +51,7 @@ public final class Application {
         modules.add(new ModelModule());
         modules.add(new StrategyModule(pluginsDirectory));
         modules.add(new TrainingModule());
-        modules.add(new ModeModule());
+        modules.add(new ModeModule(pluginsDirectory));
         modules.add(new OutputModule());
         modules.addAll(extra);
         return new Application(Guice.createInjector(modules));

@@ -40,8 +40,7 @@ public final class ModeDiscovery {
 
     private static Registry<ExperimentMode> modes(Path plugins, List<? extends Module> extra) {
         List<Module> modules = new ArrayList<>();
-        modules.add(new ModeModule());
-        modules.add(new StrategyModule(plugins));
+        modules.add(new ModeModule(plugins));
         modules.addAll(extra);
         return Guice.createInjector(modules)
                 .getInstance(Key.get(new TypeLiteral<Registry<ExperimentMode>>() {}));

@@ -5,9 +5,9 @@ import com.google.inject.Binder;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.learnability.api.registry.StrategyRegistry;
 import org.learnability.experiments.mode.DynamicMode;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.IterativeMode;
@@ -25,6 +25,22 @@ import org.learnability.runner.registry.Registry;
  * PluginModes}).
  */
 public final class ModeModule extends AbstractModule {
+
+    private final Path pluginsDirectory;
+
+    /** Creates the module with the built-in modes only. */
+    public ModeModule() {
+        this(null);
+    }
+
+    /**
+     * Creates the module with the built-in modes and those of the plugin jars.
+     *
+     * @param pluginsDirectory the directory whose jars may hold modes; null or missing for none
+     */
+    public ModeModule(Path pluginsDirectory) {
+        this.pluginsDirectory = pluginsDirectory;
+    }
 
     /**
      * Returns the binder that modes are registered with, by name.
@@ -54,9 +70,10 @@ public final class ModeModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Registry<ExperimentMode> registry(Map<String, ExperimentMode> modes, StrategyRegistry plugins) {
+    Registry<ExperimentMode> registry(Map<String, ExperimentMode> modes) {
         Map<String, ExperimentMode> all = new LinkedHashMap<>(modes);
-        PluginModes.find(plugins.pluginLoaders()).forEach((name, mode) -> add(all, name, mode));
+        PluginModes.find(ModeModule.class.getClassLoader(), pluginsDirectory)
+                .forEach((name, mode) -> add(all, name, mode));
         return new Registry<>("mode", "expected one of", all);
     }
 
