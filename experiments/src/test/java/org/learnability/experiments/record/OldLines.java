@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Lines of {@code runs.jsonl} as schemas 1 to 6 wrote them, every field at the top, for tests that
@@ -66,6 +67,21 @@ public final class OldLines {
     public static RunRecord read(RunRecord record, int schema) {
         JsonObject old = flat(record);
         old.addProperty("schema", schema);
+        return RunsFile.fromJson(old.toString());
+    }
+
+    /**
+     * Copies a record with some of its fields changed as a schema-6 line names them (every field at
+     * the top), read back as a {@code runs.jsonl} of that schema gives it: its variant then follows
+     * from the changed fields.
+     *
+     * @param record the record
+     * @param change changes the flat line, e.g. {@code o -> o.addProperty("schedule", "linear")}
+     * @return the changed copy
+     */
+    public static RunRecord withFlat(RunRecord record, Consumer<JsonObject> change) {
+        JsonObject old = flat(record);
+        change.accept(old);
         return RunsFile.fromJson(old.toString());
     }
 }

@@ -37,6 +37,7 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.record.OldLines;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.stats.Analysis;
 import org.learnability.experiments.stats.ModelGroup;
@@ -82,7 +83,7 @@ class ManyArmsChartTest {
                         0.90 - shift,
                         0.60 + 2 * shift,
                         0.75 + shift / 2);
-        return SyntheticRuns.with(
+        return OldLines.withFlat(
                 r,
                 o -> {
                     RECIPE.accept(o);
