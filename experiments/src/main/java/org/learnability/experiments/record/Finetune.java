@@ -8,7 +8,7 @@ import org.learnability.experiments.weighting.Weighting;
  * How a model was fine-tuned from its seed's baseline (deferred re-weighting: Cao et al., "Learning
  * Imbalanced Datasets with Label-Distribution-Aware Margin Loss", NeurIPS 2019, LDAM-DRW): the
  * baseline's parameters trained {@code epochs} more epochs with the weighted loss, a fresh
- * optimizer at a constant {@code learningRate}. Its {@link #variant()} names what differs from the
+ * optimizer at a constant {@code learningRate}. Its {@link #variant} names what differs from the
  * defaults in keys and labels.
  *
  * @param epochs the epochs trained on top of the baseline, 0 for the baseline as it is
@@ -18,11 +18,6 @@ public record Finetune(int epochs, double learningRate) {
 
     /** The name of its part in a record ({@link ModeParts}). */
     public static final String PART = "finetune";
-
-    /**
-     * The defaults: one epoch at 1e-4, the issue's pilot (Fashion-MNIST, {@code cnn-small}, Adam).
-     */
-    public static final Finetune DEFAULT = new Finetune(1, 1e-4);
 
     /** Checks the values, naming the option at fault. */
     public Finetune {
@@ -39,14 +34,15 @@ public record Finetune(int epochs, double learningRate) {
     /**
      * Describes how this differs from the defaults, for keys after the weighting's variant.
      *
+     * @param defaults the defaults, as the {@code finetune} mode declares them
      * @return e.g. {@code finetune-epochs=3;finetune-lr=0.001}, or empty for the defaults
      */
-    public String variant() {
+    public String variant(Finetune defaults) {
         List<String> parts = new ArrayList<>();
-        if (epochs != DEFAULT.epochs) {
+        if (epochs != defaults.epochs) {
             parts.add("finetune-epochs=" + epochs);
         }
-        if (learningRate != DEFAULT.learningRate) {
+        if (learningRate != defaults.learningRate) {
             parts.add("finetune-lr=" + Weighting.number(learningRate));
         }
         return String.join(";", parts);

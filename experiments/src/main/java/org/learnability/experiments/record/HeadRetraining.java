@@ -14,8 +14,8 @@ import org.learnability.experiments.weighting.Weighting;
  * Spurious Correlations", ICLR 2023, DFR): the layers before it frozen, their features computed
  * once, the layer trained with the weighted loss and Adam at {@code headLr} for up to {@code
  * headEpochs} epochs for each L2 of {@link #L2_GRID}; the epochs and the L2 are then chosen on the
- * validation images it did not train on. Its {@link #variant()} names what differs from the
- * defaults in keys and labels.
+ * validation images it did not train on. Its {@link #variant} names what differs from the defaults
+ * in keys and labels.
  *
  * @param headData what it trains on
  * @param headInit where the layer starts
@@ -23,13 +23,6 @@ import org.learnability.experiments.weighting.Weighting;
  * @param headLr Adam's learning rate
  */
 public record HeadRetraining(Data headData, Init headInit, int headEpochs, double headLr) {
-
-    /**
-     * The defaults, the values a model's key leaves out; the {@code head} mode declares its options
-     * with these values ({@code HeadSettings}, which a test holds to them).
-     */
-    public static final HeadRetraining DEFAULT =
-            new HeadRetraining(Data.HOLDOUT, Init.BASELINE, 10, 0.001);
 
     /** The L2 penalties tried, as Adam's weight decay: {@code g + l2 W}. */
     public static final List<Double> L2_GRID = List.of(0.0, 1e-4, 1e-3, 1e-2);
@@ -104,20 +97,21 @@ public record HeadRetraining(Data headData, Init headInit, int headEpochs, doubl
     /**
      * Describes how this differs from the defaults, for keys after the weighting's variant.
      *
+     * @param defaults the defaults, as the {@code head} mode declares them
      * @return e.g. {@code head-data=train;head-epochs=20}, or empty for the defaults
      */
-    public String variant() {
+    public String variant(HeadRetraining defaults) {
         List<String> parts = new ArrayList<>();
-        if (headData != DEFAULT.headData) {
+        if (headData != defaults.headData) {
             parts.add("head-data=" + headData);
         }
-        if (headInit != DEFAULT.headInit) {
+        if (headInit != defaults.headInit) {
             parts.add("head-init=" + headInit);
         }
-        if (headEpochs != DEFAULT.headEpochs) {
+        if (headEpochs != defaults.headEpochs) {
             parts.add("head-epochs=" + headEpochs);
         }
-        if (headLr != DEFAULT.headLr) {
+        if (headLr != defaults.headLr) {
             parts.add("head-lr=" + Weighting.number(headLr));
         }
         return String.join(";", parts);

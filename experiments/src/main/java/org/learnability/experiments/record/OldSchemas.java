@@ -19,6 +19,14 @@ import org.learnability.experiments.weighting.Weighting;
  */
 final class OldSchemas {
 
+    /** The fine-tune options records of schemas 5 and 6 left out of their keys. */
+    private static final Finetune FINETUNE_KEYED = new Finetune(1, 1e-4);
+
+    /** The head options records of schema 6 left out of their keys. */
+    private static final HeadRetraining HEAD_KEYED =
+            new HeadRetraining(
+                    HeadRetraining.Data.HOLDOUT, HeadRetraining.Init.BASELINE, 10, 0.001);
+
     /** The part each field of schemas 1 to 6 moves to; the empty path is the top. */
     private static final Map<String, String> PARTS = layout();
 
@@ -148,9 +156,11 @@ final class OldSchemas {
         return ModelKey.variant(
                 Json.GSON.fromJson(at(nested, "arm.weighting"), Weighting.class),
                 List.of(
-                        parts.get(Finetune.PART, Finetune.class).map(Finetune::variant).orElse(""),
+                        parts.get(Finetune.PART, Finetune.class)
+                                .map(f -> f.variant(FINETUNE_KEYED))
+                                .orElse(""),
                         parts.get(Head.PART, Head.class)
-                                .map(h -> h.retraining().variant())
+                                .map(h -> h.retraining().variant(HEAD_KEYED))
                                 .orElse("")),
                 Json.GSON.fromJson(at(nested, VARIANT), TrainingVariant.class));
     }

@@ -17,14 +17,20 @@ import org.learnability.experiments.setting.Settings;
 class ModeSettingsTest {
 
     @Test
-    void declaredDefaultsAreTheValuesKeysLeaveOut() {
-        assertEquals(Finetune.DEFAULT, Settings.defaults(FinetuneSettings.class).part());
-        assertEquals("", Settings.defaults(FinetuneSettings.class).part().variant());
-        assertEquals(HeadRetraining.DEFAULT, Settings.defaults(HeadSettings.class).retraining());
-        assertEquals("", Settings.defaults(HeadSettings.class).retraining().variant());
+    void keysNameWhatDiffersFromTheDeclaredDefaults() {
+        FinetuneSettings finetune = Settings.defaults(FinetuneSettings.class);
+        assertEquals("", finetune.variant());
+        assertEquals("finetune-epochs=3", new FinetuneSettings(3, finetune.finetuneLr()).variant());
+        assertEquals("finetune-epochs=3;finetune-lr=0.01", new FinetuneSettings(3, 0.01).variant());
+        HeadSettings head = Settings.defaults(HeadSettings.class);
+        assertEquals("", head.variant());
         assertEquals(
-                "finetune-epochs=3;finetune-lr=0.01",
-                new FinetuneSettings(3, 0.01).part().variant());
+                "head-data=train;head-lr=0.01",
+                new HeadSettings(
+                                HeadRetraining.Data.TRAIN, head.headInit(), head.headEpochs(), 0.01)
+                        .variant());
+        // the defaults older records were keyed against are today's: no variant
+        assertEquals("", new Finetune(1, 1e-4).variant(finetune.part()));
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class FinetuneMode implements ExperimentMode {
 
     @Override
     public String variant(ArmPlan arms) {
-        return arms.settings(FinetuneSettings.class).part().variant();
+        return arms.settings(FinetuneSettings.class).variant();
     }
 
     @Override

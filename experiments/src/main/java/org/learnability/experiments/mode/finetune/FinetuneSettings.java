@@ -2,6 +2,7 @@ package org.learnability.experiments.mode.finetune;
 
 import org.learnability.experiments.record.Finetune;
 import org.learnability.experiments.setting.Setting;
+import org.learnability.experiments.setting.Settings;
 
 /**
  * The {@code finetune} mode's options: how far the baseline is trained on with the weights.
@@ -30,6 +31,9 @@ public record FinetuneSettings(
                                         + " Fine-tuning the baseline compares rates.")
                 double finetuneLr) {
 
+    /** The declared defaults, which a model's key leaves out. */
+    private static final Finetune DEFAULTS = Settings.defaults(FinetuneSettings.class).part();
+
     /** Checks the values, naming the option at fault. */
     public FinetuneSettings {
         new Finetune(finetuneEpochs, finetuneLr);
@@ -42,5 +46,14 @@ public record FinetuneSettings(
      */
     public Finetune part() {
         return new Finetune(finetuneEpochs, finetuneLr);
+    }
+
+    /**
+     * Describes how these options differ from the declared defaults, for model keys.
+     *
+     * @return e.g. {@code finetune-epochs=3}, or empty for the defaults
+     */
+    public String variant() {
+        return part().variant(DEFAULTS);
     }
 }

@@ -62,7 +62,7 @@ public final class HeadMode implements ExperimentMode {
 
     @Override
     public String variant(ArmPlan arms) {
-        return arms.settings(HeadSettings.class).retraining().variant();
+        return arms.settings(HeadSettings.class).variant();
     }
 
     @Override

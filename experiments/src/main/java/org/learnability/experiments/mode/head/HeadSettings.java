@@ -2,6 +2,7 @@ package org.learnability.experiments.mode.head;
 
 import org.learnability.experiments.record.HeadRetraining;
 import org.learnability.experiments.setting.Setting;
+import org.learnability.experiments.setting.Settings;
 
 /**
  * The {@code head} mode's options, declared once: what its re-trained layer trains on, where it
@@ -53,6 +54,10 @@ public record HeadSettings(
                         help = "Learning rate of the head mode's Adam.")
                 double headLr) {
 
+    /** The declared defaults, which a model's key leaves out. */
+    private static final HeadRetraining DEFAULTS =
+            Settings.defaults(HeadSettings.class).retraining();
+
     /** Checks the values, naming the option at fault. */
     public HeadSettings {
         retraining(headData, headInit, headEpochs, headLr);
@@ -70,5 +75,14 @@ public record HeadSettings(
     private static HeadRetraining retraining(
             HeadRetraining.Data data, HeadRetraining.Init init, int epochs, double lr) {
         return new HeadRetraining(data, init, epochs, lr);
+    }
+
+    /**
+     * Describes how these options differ from the declared defaults, for model keys.
+     *
+     * @return e.g. {@code head-data=train;head-epochs=20}, or empty for the defaults
+     */
+    public String variant() {
+        return retraining().variant(DEFAULTS);
     }
 }
