@@ -20,7 +20,8 @@ public record Finetune(int epochs, double learningRate) {
     public static final String PART = "finetune";
 
     /**
-     * The defaults: one epoch at 1e-4, the issue's pilot (Fashion-MNIST, {@code cnn-small}, Adam).
+     * The defaults: one epoch at 1e-4, measured on Fashion-MNIST, {@code cnn-small}, Adam
+     * ("Fine-tuning the baseline" in {@code docs/modes-and-interventions.md}).
      */
     public static final Finetune DEFAULT = new Finetune(1, 1e-4);
 
