@@ -19,9 +19,10 @@ public enum Preset {
      * {@code mean-ratio:gamma=2} (two-stage, and post-hoc on the baseline's logits), one seed;
      * weights bounded to a largest/smallest ratio of 2 ({@code --max-weight-ratio}), since a
      * baseline this short gives extreme weights (of the bounds 2, 3, 5, 10 and 20, the one that
-     * lost the least validation accuracy on a short Fashion-MNIST run; see the README). It shows
-     * the pipeline and the size of the imbalance, not whether a strategy helps: one seed has no
-     * spread to judge by, and the models are far from converged.
+     * lost the least validation accuracy on a short Fashion-MNIST run; see
+     * docs/modes-and-interventions.md). It shows the pipeline and the size of the imbalance, not
+     * whether a strategy helps: one seed has no spread to judge by, and the models are far from
+     * converged.
      */
     QUICK,
     /**
@@ -33,8 +34,8 @@ public enum Preset {
      */
     PAPER,
     /**
-     * The paper's data and network at the paper's accuracy on 2 CPU cores (issue 22's recipe, its
-     * ablation in the README): CIFAR-10, {@code resnet-peifer}, 45,000 training and 5,000
+     * The paper's data and network at the paper's accuracy on 2 CPU cores (the tested recipe, its
+     * ablation in docs/results.md): CIFAR-10, {@code resnet-peifer}, 45,000 training and 5,000
      * validation images; 15 epochs at batch 128 (the fastest batch per image on 2 cores, see
      * BENCHMARKS.md) of SGD with Nesterov momentum 0.9, weight decay 5e-4 and a one-cycle rate
      * (linear rise to 0.1 over the first 15% of the updates, linear fall to 0); random crops

@@ -27,8 +27,9 @@ public record FinetuneSettings(
                         label = "RATE",
                         since = "0.0001",
                         help =
-                                "Constant learning rate of the finetune mode; the README's"
-                                        + " Fine-tuning the baseline compares rates.")
+                                "Constant learning rate of the finetune mode; Fine-tuning the"
+                                        + " baseline in docs/modes-and-interventions.md compares"
+                                        + " rates.")
                 double finetuneLr) {
 
     /** The declared defaults, which a model's key leaves out. */
