@@ -82,6 +82,11 @@ public final class CsvTableDataset implements DatasetDefinition {
 
     /** None: a file must be given. */
     @Override
+    public boolean userData() {
+        return true;
+    }
+
+    @Override
     public DataSource defaultSource() {
         return DataSource.download();
     }

@@ -91,6 +91,16 @@ public interface DatasetDefinition extends Named {
     }
 
     /**
+     * Tells whether this is a user's data set (an image folder, a table), whose size and classes
+     * only its files know, rather than a built-in one.
+     *
+     * @return {@code false} unless the data set says otherwise
+     */
+    default boolean userData() {
+        return false;
+    }
+
+    /**
      * Checks the {@link DataOptions} without reading data: those the data set does not take must be
      * at their defaults, those it needs must be given. Built-in data sets take none.
      *

@@ -77,6 +77,11 @@ public final class ImageFolderDataset implements DatasetDefinition {
 
     /** None: a folder must be given. */
     @Override
+    public boolean userData() {
+        return true;
+    }
+
+    @Override
     public DataSource defaultSource() {
         return DataSource.download();
     }

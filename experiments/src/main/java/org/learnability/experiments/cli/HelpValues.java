@@ -1,8 +1,8 @@
 package org.learnability.experiments.cli;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.plan.PlanSchema;
 import org.learnability.experiments.plan.Preset;
+import org.learnability.experiments.plan.SeedList;
 import org.learnability.experiments.setting.Settings;
 
 /**
  * The values of plan options as help texts show them, read where they are written: each preset's
  * from its file (over the values declared for options a preset does not name), a command's own
  * defaults, a mode's. A value is shown in its command-line form: a list comma-separated, the seeds
- * 1 to N as N, an empty text not at all.
+ * as {@link SeedList} writes them (1 to N as N), an empty text not at all.
  */
 final class HelpValues {
 
@@ -95,8 +95,9 @@ final class HelpValues {
     }
 
     /**
-     * Returns a value in its command-line form: a list comma-separated, the seeds 1 to N as N, a
-     * text as it is, a number or a switch as JSON writes it; nothing for an empty text.
+     * Returns a value in its command-line form: a list comma-separated, the seeds as {@link
+     * SeedList} writes them (1 to N as N), a text as it is, a number or a switch as JSON writes it;
+     * nothing for an empty text.
      *
      * @param d the option
      * @param value its value
@@ -106,10 +107,10 @@ final class HelpValues {
         String text;
         if (value == null || value.isJsonNull()) {
             return Optional.empty();
-        } else if (value.isJsonArray()
-                && PlanFlags.cliType(d.type()) == Integer.class
-                && fromOne(value.getAsJsonArray())) {
-            text = Integer.toString(value.getAsJsonArray().size());
+        } else if (value.isJsonArray() && isSeeds(d)) {
+            List<Integer> seeds = new ArrayList<>();
+            value.getAsJsonArray().forEach(item -> seeds.add(item.getAsInt()));
+            text = SeedList.text(seeds);
         } else if (value.isJsonArray()) {
             List<String> items = new ArrayList<>();
             value.getAsJsonArray().forEach(item -> items.add(item.getAsString()));
@@ -120,11 +121,9 @@ final class HelpValues {
         return text.isEmpty() ? Optional.empty() : Optional.of(text.replace("%", "%%"));
     }
 
-    private static boolean fromOne(JsonArray seeds) {
-        return IntStream.range(0, seeds.size())
-                .allMatch(
-                        i ->
-                                seeds.get(i).getAsJsonPrimitive().isNumber()
-                                        && seeds.get(i).getAsInt() == i + 1);
+    /** The seeds are the list of whole numbers. */
+    private static boolean isSeeds(Settings.Declaration d) {
+        return d.type() instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] == Integer.class;
     }
 }

@@ -142,8 +142,9 @@ final class PlanFlags {
     }
 
     /**
-     * The type a command line gives: a number for numbers, a count for the seeds, a path for a
-     * directory, a text for everything that is parsed by name.
+     * The type a command line gives: a number for numbers, a path for a directory, a text for the
+     * seeds ({@code 3}, {@code 4-5}, {@code 1,3,7}, read by {@link
+     * org.learnability.experiments.plan.SeedList}) and for everything that is parsed by name.
      */
     static Class<?> cliType(Type type) {
         if (type == int.class) {
@@ -152,9 +153,6 @@ final class PlanFlags {
             return Double.class;
         } else if (type == boolean.class) {
             return Boolean.class;
-        } else if (type instanceof ParameterizedType p
-                && p.getActualTypeArguments()[0] == Integer.class) {
-            return Integer.class; // seeds: N means 1 to N
         } else if (type instanceof ParameterizedType p
                 && p.getActualTypeArguments()[0] == Path.class) {
             return Path.class;

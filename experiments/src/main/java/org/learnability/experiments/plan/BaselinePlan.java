@@ -40,6 +40,7 @@ import org.learnability.runner.training.WeightApplication;
  * @param weightDecay L2 weight decay
  * @param schedule how the learning rate changes over the run
  * @param trainSize training images (stratified subset), 0 for all that the validation split leaves
+ *     (the default of a user's data set, {@link PlanCodec})
  * @param valSize validation images, held out of the training set
  * @param augment the data set's augmentation of training images
  * @param averaging the parameter averaging, whose average is scored
@@ -119,8 +120,9 @@ public record BaselinePlan(
                         order = 13,
                         label = "N",
                         help =
-                                "Training images, a stratified subset; 0 for all the validation"
-                                        + " split leaves.")
+                                "Training images, a stratified subset; 0 for all that the"
+                                        + " validation and test splits leave, which image-folder"
+                                        + " and csv take unless it is given.")
                 int trainSize,
         @Setting(order = 14, label = "N", help = "Validation images held out of the training set.")
                 int valSize,

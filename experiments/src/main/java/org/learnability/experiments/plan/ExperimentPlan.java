@@ -15,7 +15,7 @@ import org.learnability.experiments.setting.Setting;
  *
  * @param preset the preset the plan started from
  * @param baseline what makes each seed's baseline
- * @param seeds the seeds, one baseline and one set of weighted models each
+ * @param seeds the seeds, one baseline and one set of weighted models each ({@link SeedList})
  * @param arms what is built on each baseline
  */
 public record ExperimentPlan(
@@ -26,7 +26,13 @@ public record ExperimentPlan(
                         help = "the preset the plan started from")
                 String preset,
         BaselinePlan baseline,
-        @Setting(order = 5, label = "N", identity = false, help = "Seeds 1 to N.")
+        @Setting(
+                        order = 5,
+                        label = "SEEDS",
+                        identity = false,
+                        help =
+                                "The seeds: N for 1 to N, a range such as 4-5, or a list such as"
+                                        + " 1,3,7.")
                 List<Integer> seeds,
         ArmPlan arms) {
 
@@ -40,21 +46,11 @@ public record ExperimentPlan(
 
     /** What a count of seeds must be, for messages. */
     static final String SEEDS_EXPECTED =
-            "a whole number from 1 to "
-                    + MAX_SEEDS
-                    + " (each seed trains its own models, and the report's exact rank test grows"
-                    + " with the cube of the seeds)";
+            "a whole number from 1 to " + MAX_SEEDS + SeedList.WHY_AT_MOST;
 
     /** Validates the plan, naming the option at fault. */
     public ExperimentPlan {
-        seeds = List.copyOf(seeds);
-        if (seeds.isEmpty()) {
-            throw new IllegalArgumentException("--seeds is 0; expected at least 1");
-        }
-        if (seeds.size() > MAX_SEEDS) {
-            throw new IllegalArgumentException(
-                    "--seeds is " + seeds.size() + "; expected " + SEEDS_EXPECTED);
-        }
+        seeds = SeedList.checked(seeds);
         arms.weighting().check(baseline.epochs(), false);
         arms.mode().forEach(m -> m.check(baseline, arms));
     }

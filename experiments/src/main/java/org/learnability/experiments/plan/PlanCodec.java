@@ -26,8 +26,10 @@ import org.learnability.runner.registry.Registry;
  * through the registries of data sets, models, modes and loss families, so an unknown name lists
  * the known ones; then the checks that need the registries ({@link PlanChecks}).
  *
- * <p>Options come in layers, each over the one before: the {@link Preset}; the defaults of a mode
- * chosen explicitly ({@code iterative}: 3 rounds); the options given explicitly.
+ * <p>Options come in layers, each over the one before: the {@link Preset}; the plan recorded in the
+ * experiment directory, if any; the defaults of a mode chosen explicitly ({@code iterative}: 3
+ * rounds); the options given explicitly. A new plan on a user's data set ({@code image-folder},
+ * {@code csv}) that gives no training size trains on all that the validation and test splits leave.
  */
 public final class PlanCodec {
 
@@ -103,7 +105,29 @@ public final class PlanCodec {
                 merged = merged.overlay(PlanOptions.of(mode.defaults(), "mode " + mode.name()));
             }
         }
+        if (recorded.isEmpty() && !explicit.has(TRAIN_SIZE) && userData(merged.overlay(explicit))) {
+            merged = merged.overlay(ALL_THE_SPLITS_LEAVE);
+        }
         return decode(merged.overlay(explicit));
+    }
+
+    private static final String TRAIN_SIZE = "trainSize";
+
+    /**
+     * The training size of a user's data set unless one is given: all that the validation and test
+     * splits leave ({@code trainSize} 0, as {@code plan.json} then records it), not a preset's
+     * subset of a built-in data set ({@code quick}'s 10,000 CIFAR-10 images).
+     */
+    private static final PlanOptions ALL_THE_SPLITS_LEAVE =
+            PlanOptions.of(Map.of(TRAIN_SIZE, 0), "a user's data set");
+
+    /** Whether options name a user's data set (an unknown one is left for {@link #decode}). */
+    private boolean userData(PlanOptions options) {
+        try {
+            return datasets.get(options.text("dataset")).userData();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

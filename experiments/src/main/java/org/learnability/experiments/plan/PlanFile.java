@@ -24,8 +24,9 @@ import org.learnability.experiments.setting.Settings;
  * {@code plan.json} of an experiment directory: the {@link ExperimentPlan} the directory's models
  * were trained under, as its {@link PlanOptions}. A run into a directory that has one must have the
  * same plan, or extend it: the same options with more strategies or more modes (an experiment
- * extended on the baselines it holds; a plan that adds fine-tuning also sets its options), which it
- * then records. Files written by earlier versions load: an option they lack takes the value that
+ * extended on the baselines it holds; a plan that adds fine-tuning also sets its options), or more
+ * seeds (seeds run elsewhere under the same plan, their records copied in, or seeds added), which
+ * it then records. Files written by earlier versions load: an option they lack takes the value that
  * gives the behaviour they were written with.
  */
 public final class PlanFile {
@@ -51,7 +52,8 @@ public final class PlanFile {
      * @param dir the experiment directory
      * @param plan the plan of this run
      * @return whether a plan is recorded there and is this one; {@code false} also when this plan
-     *     extends the recorded one (more strategies or modes, nothing else changed), to be recorded
+     *     extends the recorded one (more strategies, modes or seeds, nothing else changed), to be
+     *     recorded
      * @throws IllegalArgumentException naming every option that differs from the recorded plan
      */
     public boolean check(Path dir, ExperimentPlan plan) {
@@ -164,8 +166,8 @@ public final class PlanFile {
         return out;
     }
 
-    /** The options whose value a run may extend: more strategies, more modes. */
-    private static final List<String> EXTENSIBLE = List.of("strategies", "mode");
+    /** The options whose value a run may extend: more strategies, more modes, more seeds. */
+    private static final List<String> EXTENSIBLE = List.of("strategies", "mode", "seeds");
 
     /** Whether a value holds every item of the recorded one, for an option that may grow. */
     private static boolean extendsRecorded(String key, JsonElement was, JsonElement now) {

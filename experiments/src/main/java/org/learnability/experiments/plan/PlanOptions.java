@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import org.learnability.api.strategy.StrategySpec;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.setting.Settings;
@@ -43,7 +42,8 @@ public final class PlanOptions {
 
     /**
      * Reads options from JSON, normalising the short forms: {@code seeds} as a count N (seeds 1 to
-     * N), {@code strategies} as one comma-separated string, a relative {@code dataDir}.
+     * N) or a text such as {@code "4-5"} or {@code "1,3,7"}, {@code strategies} as one
+     * comma-separated string, a relative {@code dataDir}.
      *
      * @param json the options
      * @param where where they come from, for messages, e.g. {@code plan.json}
@@ -242,19 +242,26 @@ public final class PlanOptions {
                 where + ": " + key + " is " + value + "; expected " + expected);
     }
 
-    /** {@code seeds: N} means seeds 1 to N. */
+    /**
+     * {@code seeds: N} means seeds 1 to N; a text is {@link SeedList}'s form ({@code "4-5"}, {@code
+     * "1,3,7"}).
+     */
     private void normaliseSeeds() {
         JsonElement seeds = values.get("seeds");
-        if (seeds != null && seeds.isJsonPrimitive() && seeds.getAsJsonPrimitive().isNumber()) {
-            int n = integer("seeds");
-            if (n < 1 || n > ExperimentPlan.MAX_SEEDS) {
-                throw new IllegalArgumentException(
-                        "--seeds is " + n + "; expected " + ExperimentPlan.SEEDS_EXPECTED);
-            }
-            JsonArray list = new JsonArray();
-            IntStream.rangeClosed(1, n).forEach(list::add);
-            values.add("seeds", list);
+        if (seeds == null || !seeds.isJsonPrimitive()) {
+            return;
         }
+        String text;
+        if (seeds.getAsJsonPrimitive().isNumber()) {
+            text = Integer.toString(integer("seeds"));
+        } else if (seeds.getAsJsonPrimitive().isString()) {
+            text = seeds.getAsString();
+        } else {
+            return;
+        }
+        JsonArray list = new JsonArray();
+        SeedList.parse(text).forEach(list::add);
+        values.add("seeds", list);
     }
 
     /** {@code strategies: "a:k=v,b"} is a comma-separated list of specs. */

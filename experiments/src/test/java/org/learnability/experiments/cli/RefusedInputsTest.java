@@ -65,6 +65,26 @@ class RefusedInputsTest {
     }
 
     @Test
+    void aSeedListOrRangeThatIsNotOneIsRefusedAtOnce() {
+        assertRunRefused(
+                "--seeds is 5-4; a range goes from the lower seed to the higher, e.g. 4-5",
+                "--seeds",
+                "5-4");
+        assertRunRefused(
+                "--seeds is x; expected N (seeds 1 to N), a range such as 4-5 or a list such as"
+                        + " 1,3,7",
+                "--seeds",
+                "x");
+        assertRunRefused("--seeds lists seed 3 twice; give each seed once", "--seeds", "1,3,3");
+        assertRunRefused(
+                "--seeds is 0; expected a whole number from 1 to 1000 (each seed trains its own"
+                        + " models, and the report's exact rank test grows with the cube of the"
+                        + " seeds)",
+                "--seeds",
+                "0");
+    }
+
+    @Test
     void emptyDevicesAndLossAreRefusedNamingTheOption() {
         assertRunRefused(
                 "--devices is empty; expected auto, cpu, gpu or a list such as gpu0,gpu1",

@@ -78,14 +78,19 @@ class OwnDataRunTest {
 
     /** Two classes of 8x8 grey PNGs, bright on the left or on the right. */
     private Path folder() throws IOException {
+        return folder("left", "right");
+    }
+
+    /** Classes of 12 8x8 grey PNGs each, each bright in its own band of columns, left to right. */
+    private Path folder(String... bands) throws IOException {
         Random random = new Random(4);
-        for (String side : List.of("left", "right")) {
-            Path classFolder = Files.createDirectories(dir.resolve("images").resolve(side));
+        for (int c = 0; c < bands.length; c++) {
+            Path classFolder = Files.createDirectories(dir.resolve("images").resolve(bands[c]));
             for (int i = 0; i < 12; i++) {
                 BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
                 for (int y = 0; y < 8; y++) {
                     for (int x = 0; x < 8; x++) {
-                        boolean bright = side.equals("left") == x < 4;
+                        boolean bright = x * bands.length / 8 == c;
                         image.getRaster()
                                 .setSample(x, y, 0, (bright ? 180 : 40) + random.nextInt(40));
                     }
@@ -182,6 +187,49 @@ class OwnDataRunTest {
                     r.getAsJsonObject("training").get("trainSize").getAsInt(),
                     "24 - 4 test - 6 validation");
         }
+    }
+
+    /**
+     * Without {@code --train-size}, a user's data trains on all that the validation and test splits
+     * leave, not on the preset's 10,000 CIFAR-10 images (which 3 classes do not divide), and
+     * records that as 0, so that the run resumes as it was.
+     */
+    @Test
+    void anImageFolderWithoutATrainingSizeTrainsOnAllThatTheSplitsLeave() throws IOException {
+        Path images = folder("left", "middle", "right");
+        Path out = dir.resolve("out");
+        String[] options = {
+            "--dataset",
+            "image-folder",
+            "--test-size",
+            "6",
+            "--train-size",
+            null,
+            "--model",
+            "cnn-small",
+            "--epochs",
+            "1"
+        };
+        CliRun done = cli.on(images).run(out, options);
+        assertEquals(0, done.exitCode(), done.err());
+        List<JsonObject> records = records(out);
+        assertEquals(3, records.size(), "baseline, two-stage, posthoc");
+        for (JsonObject r : records) {
+            assertEquals(
+                    "[\"left\",\"middle\",\"right\"]",
+                    r.getAsJsonObject("provenance").getAsJsonArray("classNames").toString());
+            assertEquals(
+                    24,
+                    r.getAsJsonObject("training").get("trainSize").getAsInt(),
+                    "36 - 6 test - 6 validation");
+        }
+        JsonObject plan =
+                JsonParser.parseString(Files.readString(out.resolve("plan.json")))
+                        .getAsJsonObject();
+        assertEquals(0, plan.get("trainSize").getAsInt(), "all that the splits leave");
+        CliRun again = cli.on(images).run(out, options);
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(3, again.skipped(), again.out());
     }
 
     @Test
