@@ -53,9 +53,18 @@ public record HeadSettings(
                         help = "Learning rate of the head mode's Adam.")
                 double headLr) {
 
-    /** Checks the values, naming the option at fault. */
+    /**
+     * Checks the values, naming the option at fault: a layer started at zero and never trained
+     * scores every class alike (chance level), so it is refused.
+     */
     public HeadSettings {
         retraining(headData, headInit, headEpochs, headLr);
+        if (headInit == HeadRetraining.Init.ZERO && headEpochs == 0) {
+            throw new IllegalArgumentException(
+                    "--head-init zero with --head-epochs 0 keeps a layer of zeros, which scores"
+                            + " every class alike; give --head-epochs 1 or more, or --head-init"
+                            + " baseline");
+        }
     }
 
     /**
