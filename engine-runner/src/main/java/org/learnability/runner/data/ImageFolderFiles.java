@@ -34,8 +34,8 @@ import org.learnability.runner.model.ImageShape;
  * counting as an error), taken as grey when the first image is grey and as RGB otherwise (DJL's
  * {@code Image.Flag} conversion: grey {@code = round(0.299 R + 0.587 G + 0.114 B)}), and resized to
  * {@code --image-size} by DJL's {@code Image.resize}; without it every image must have the first
- * image's size. The entry holds the raw pixels ({@code H x W x C} bytes per image) and the labels,
- * which {@link #read} turns into DJL arrays.
+ * image's size, at most {@link #MAX_UNRESIZED} pixels a side. The entry holds the raw pixels
+ * ({@code H x W x C} bytes per image) and the labels, which {@link #read} turns into DJL arrays.
  */
 final class ImageFolderFiles {
 
