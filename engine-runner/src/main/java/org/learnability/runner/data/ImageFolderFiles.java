@@ -34,8 +34,8 @@ import org.learnability.runner.model.ImageShape;
  * counting as an error), taken as grey when the first image is grey and as RGB otherwise (DJL's
  * {@code Image.Flag} conversion: grey {@code = round(0.299 R + 0.587 G + 0.114 B)}), and resized to
  * {@code --image-size} by DJL's {@code Image.resize}; without it every image must have the first
- * image's size. The entry holds the raw pixels ({@code H x W x C} bytes per image) and the labels,
- * which {@link #read} turns into DJL arrays.
+ * image's size, at most {@link #MAX_UNRESIZED} pixels a side. The entry holds the raw pixels
+ * ({@code H x W x C} bytes per image) and the labels, which {@link #read} turns into DJL arrays.
  */
 final class ImageFolderFiles {
 
@@ -43,6 +43,9 @@ final class ImageFolderFiles {
     static final String EXPECTED =
             "a folder with one sub-folder of PNG or JPEG images per class (or train/ and test/"
                     + " folders of such sub-folders)";
+
+    /** The largest side of images kept at their size, without {@code --image-size}. */
+    static final int MAX_UNRESIZED = 512;
 
     private static final String FORMAT_VERSION = "1";
     private static final String LAYOUT = "layout.properties";
@@ -78,10 +81,42 @@ final class ImageFolderFiles {
      */
     static Converted convert(Path dir, int imageSize, DataCache cache) {
         ImageFolderListing listing = ImageFolderListing.of(dir);
+        if (imageSize == 0) {
+            checkUnresized(listing.train().get(0).get(0));
+        }
         String prefix = "image-folder-" + FORMAT_VERSION + "-" + imageSize;
         Path entry =
                 cache.entry(prefix, listing.files(), target -> write(listing, imageSize, target));
         return read(entry);
+    }
+
+    /**
+     * Refuses images kept at their size above {@link #MAX_UNRESIZED} pixels a side, from the first
+     * image's header: a training batch of them would not fit in memory ({@code B x F x H x W}
+     * floats for a first layer of {@code F} filters).
+     */
+    private static void checkUnresized(Path first) {
+        ImagePixels.size(first)
+                .filter(d -> Math.max(d.width, d.height) > MAX_UNRESIZED)
+                .ifPresent(
+                        d -> {
+                            throw new DataException(
+                                    first
+                                            + " is "
+                                            + d.width
+                                            + "x"
+                                            + d.height
+                                            + " pixels, larger than the "
+                                            + MAX_UNRESIZED
+                                            + "x"
+                                            + MAX_UNRESIZED
+                                            + " that "
+                                            + ImageFolderDataset.NAME
+                                            + " keeps without --image-size (a training batch of"
+                                            + " such images may not fit in memory); give"
+                                            + " --image-size N to resize every image to NxN,"
+                                            + " e.g. --image-size 64");
+                        });
     }
 
     /** Decodes every image and writes the entry. */

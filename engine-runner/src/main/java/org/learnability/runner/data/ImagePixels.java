@@ -1,6 +1,7 @@
 package org.learnability.runner.data;
 
 import ai.djl.modality.cv.ImageFactory;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -130,6 +132,30 @@ final class ImagePixels {
                 throw d;
             }
             throw new DataException(file + ": cannot decode it (" + cause(e) + ")" + expected, e);
+        }
+    }
+
+    /**
+     * Reads an image file's width and height from its header, without decoding its pixels.
+     *
+     * @param file the file
+     * @return its size; empty if no reader takes it ({@link #decode} then says why)
+     */
+    static Optional<Dimension> size(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return Optional.empty();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return Optional.of(new Dimension(reader.getWidth(0), reader.getHeight(0)));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

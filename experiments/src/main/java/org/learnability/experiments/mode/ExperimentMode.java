@@ -101,6 +101,17 @@ public interface ExperimentMode extends Named {
     default void check(BaselinePlan baseline, ArmPlan arms) {}
 
     /**
+     * Checks the plan's options that this mode reads against the data's classes, which a user's
+     * folder or table makes known only once it is found; before anything trains or is written.
+     *
+     * @param baseline the plan's baseline
+     * @param arms the plan's arms
+     * @param classes the data's class names
+     * @throws IllegalArgumentException naming the option to change
+     */
+    default void check(BaselinePlan baseline, ArmPlan arms, List<String> classes) {}
+
+    /**
      * Returns what one of this mode's models costs in trainings of the baseline's recipe: 1 for a
      * model trained from scratch as long as the baseline, a fraction for one built on the trained
      * baseline, 0 for one derived from logits without training (a mode that derives from another

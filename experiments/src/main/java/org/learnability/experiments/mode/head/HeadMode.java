@@ -8,7 +8,9 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.mode.WeightedRounds;
 import org.learnability.experiments.plan.ArmPlan;
+import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.record.Head;
+import org.learnability.experiments.record.HeadRetraining;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.runner.pipeline.SplitLogits;
@@ -58,6 +60,32 @@ public final class HeadMode implements ExperimentMode {
     @Override
     public double trainings(ArmPlan arms, int epochs) {
         return 1.0 / epochs;
+    }
+
+    /**
+     * On {@code holdout}, the half it trains on holds {@code floor(v / 2)} of the {@code v =
+     * valSize / C} validation images of each class: refused below 1.
+     */
+    @Override
+    public void check(BaselinePlan baseline, ArmPlan arms, List<String> classes) {
+        if (arms.settings(HeadSettings.class).headData() != HeadRetraining.Data.HOLDOUT) {
+            return;
+        }
+        int perClass = baseline.valSize() / classes.size();
+        if (perClass / 2 < 1) {
+            throw new IllegalArgumentException(
+                    "--val-size "
+                            + baseline.valSize()
+                            + " leaves the head mode 0 images of each class to train on (half of "
+                            + perClass
+                            + " validation image"
+                            + (perClass == 1 ? "" : "s")
+                            + " per class); expected at least "
+                            + 2 * classes.size()
+                            + " (2 per class for "
+                            + classes.size()
+                            + " classes), or --head-data train");
+        }
     }
 
     @Override

@@ -58,9 +58,18 @@ public record HeadSettings(
     private static final HeadRetraining DEFAULTS =
             Settings.defaults(HeadSettings.class).retraining();
 
-    /** Checks the values, naming the option at fault. */
+    /**
+     * Checks the values, naming the option at fault: a layer started at zero and never trained
+     * scores every class alike (chance level), so it is refused.
+     */
     public HeadSettings {
         retraining(headData, headInit, headEpochs, headLr);
+        if (headInit == HeadRetraining.Init.ZERO && headEpochs == 0) {
+            throw new IllegalArgumentException(
+                    "--head-init zero with --head-epochs 0 keeps a layer of zeros, which scores"
+                            + " every class alike; give --head-epochs 1 or more, or --head-init"
+                            + " baseline");
+        }
     }
 
     /**
