@@ -18,10 +18,7 @@ final class TaskCost {
      * whole trainings), at least 1.
      */
     static long of(ExperimentPlan plan, ExperimentMode mode, int models) {
-        return Math.max(
-                1,
-                Math.round(mode.trainings(plan.arms(), plan.baseline().epochs()) * images(plan))
-                        * models);
+        return Math.max(1, Math.round(mode.trainings(plan.view()) * images(plan)) * models);
     }
 
     /** The images a model of a plan trains on, for ordering tasks. */

@@ -6,8 +6,6 @@ import java.util.Map;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.plan.ArmPlan;
-import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.record.EpochScores;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.ValidationHook;
@@ -35,8 +33,8 @@ public final class DynamicMode implements ExperimentMode {
 
     /** Its warm-up must leave epochs to weigh. */
     @Override
-    public void check(BaselinePlan baseline, ArmPlan arms) {
-        arms.weighting().check(baseline.epochs(), true);
+    public void check(PlanView plan) {
+        plan.weighting().check(plan.epochs(), true);
     }
 
     /** Its first {@code --warmup-epochs} epochs are unweighted. */
@@ -68,7 +66,7 @@ public final class DynamicMode implements ExperimentMode {
      * smoothed with the weights in force and bounded.
      */
     private static ValidationHook hook(SeedModels seed, WeightStrategy strategy) {
-        int lastEpoch = seed.plan().baseline().epochs() - 1;
+        int lastEpoch = seed.plan().epochs() - 1;
         int warmupEpochs = seed.weighting().warmupEpochs();
         List<EpochScores> epochs = new ArrayList<>();
         return (epoch, validation, current) -> {

@@ -4,8 +4,6 @@ import ai.djl.Model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.learnability.experiments.plan.ArmPlan;
-import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.weighting.Weighting;
@@ -94,22 +92,20 @@ public interface ExperimentMode extends Named {
     /**
      * Checks the plan's options that this mode reads, naming the option at fault.
      *
-     * @param baseline the plan's baseline
-     * @param arms the plan's arms
+     * @param plan what the mode reads of the plan
      * @throws IllegalArgumentException for a value this mode cannot run with
      */
-    default void check(BaselinePlan baseline, ArmPlan arms) {}
+    default void check(PlanView plan) {}
 
     /**
      * Checks the plan's options that this mode reads against the data's classes, which a user's
      * folder or table makes known only once it is found; before anything trains or is written.
      *
-     * @param baseline the plan's baseline
-     * @param arms the plan's arms
+     * @param plan what the mode reads of the plan
      * @param classes the data's class names
      * @throws IllegalArgumentException naming the option to change
      */
-    default void check(BaselinePlan baseline, ArmPlan arms, List<String> classes) {}
+    default void check(PlanView plan, List<String> classes) {}
 
     /**
      * Returns what one of this mode's models costs in trainings of the baseline's recipe: 1 for a
@@ -117,11 +113,10 @@ public interface ExperimentMode extends Named {
      * baseline, 0 for one derived from logits without training (a mode that derives from another
      * mode's models counts that mode's).
      *
-     * @param arms the plan's arms
-     * @param epochs the baseline's epochs
+     * @param plan what the mode reads of the plan
      * @return the trainings, at least 0
      */
-    default double trainings(ArmPlan arms, int epochs) {
+    default double trainings(PlanView plan) {
         return 1;
     }
 
@@ -129,10 +124,10 @@ public interface ExperimentMode extends Named {
      * Describes how this mode's own options differ from their defaults, for model keys and labels
      * (after the weighting's part).
      *
-     * @param arms the plan's arms
+     * @param plan what the mode reads of the plan
      * @return e.g. {@code finetune-epochs=3}; empty when they are the defaults
      */
-    default String variant(ArmPlan arms) {
+    default String variant(PlanView plan) {
         return "";
     }
 

@@ -39,6 +39,6 @@ public final class IterativeMode implements ExperimentMode {
 
     @Override
     public void run(SeedModels seed) {
-        WeightedRounds.run(NAME, seed, seed.plan().arms().rounds());
+        WeightedRounds.run(NAME, seed, seed.plan().rounds());
     }
 }

@@ -8,12 +8,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.head.HeadFeatures;
+import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.SplitLogits;
 import org.learnability.runner.pipeline.TrainedModel;
@@ -28,8 +28,14 @@ import org.learnability.runner.training.TrainingSettings;
  */
 public interface SeedModels {
 
-    /** Returns the experiment's plan. */
-    ExperimentPlan plan();
+    /** Returns what the mode reads of the experiment's plan. */
+    PlanView plan();
+
+    /** Returns the baseline's training settings for this seed: the recipe a mode starts from. */
+    TrainingSettings training();
+
+    /** Returns the seed's model architecture. */
+    ModelArchitecture architecture();
 
     /**
      * Returns the mode's own options ({@link ExperimentMode#settings}) as the plan gives them.
@@ -153,14 +159,14 @@ public interface SeedModels {
      * @return its record
      */
     default RunRecord model(RunId run, ClassWeights weights, ValidationHook hook) {
-        int epochs = plan().baseline().epochs();
+        int epochs = plan().epochs();
         return trained(
                 run,
                 () ->
                         new Training(
                                 Optional.empty(),
                                 weights,
-                                plan().baseline().training(seed()),
+                                training(),
                                 0,
                                 hook,
                                 ModeParts.NONE,

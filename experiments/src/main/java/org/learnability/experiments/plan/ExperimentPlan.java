@@ -2,6 +2,7 @@ package org.learnability.experiments.plan;
 
 import java.util.List;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.setting.Setting;
 
 /**
@@ -52,7 +53,8 @@ public record ExperimentPlan(
     public ExperimentPlan {
         seeds = SeedList.checked(seeds);
         arms.weighting().check(baseline.epochs(), false);
-        arms.mode().forEach(m -> m.check(baseline, arms));
+        PlanView view = view(baseline, arms);
+        arms.mode().forEach(m -> m.check(view));
     }
 
     /**
@@ -73,6 +75,25 @@ public record ExperimentPlan(
      * @return {@code true} for {@code posthoc}, {@code finetune}, {@code head}
      */
     public boolean buildsOnBaseline(ExperimentMode mode) {
-        return mode.trainings(arms, baseline.epochs()) < 1;
+        return mode.trainings(view()) < 1;
+    }
+
+    /**
+     * Returns what a mode reads of this plan.
+     *
+     * @return the view
+     */
+    public PlanView view() {
+        return view(baseline, arms);
+    }
+
+    private static PlanView view(BaselinePlan baseline, ArmPlan arms) {
+        return new PlanView(
+                baseline.epochs(),
+                baseline.valSize(),
+                arms.rounds(),
+                arms.maxAccuracyDrop(),
+                arms.weighting(),
+                arms.modeOptions());
     }
 }

@@ -93,7 +93,7 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException(
                     "--image-size " + baseline.imageSize() + ": " + e.getMessage(), e);
         }
-        plan.arms().mode().forEach(m -> m.check(baseline, plan.arms(), data.classNames()));
+        plan.arms().mode().forEach(m -> m.check(plan.view(), data.classNames()));
     }
 
     /**

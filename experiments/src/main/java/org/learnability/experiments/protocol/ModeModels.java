@@ -10,15 +10,16 @@ import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.Derived;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
-import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SavedModel;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.head.HeadFeatures;
+import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.pipeline.Session;
 import org.learnability.runner.pipeline.SplitLogits;
 import org.learnability.runner.pipeline.TrainedModel;
@@ -42,8 +43,18 @@ final class ModeModels implements SeedModels {
     }
 
     @Override
-    public ExperimentPlan plan() {
-        return seed.plan;
+    public PlanView plan() {
+        return seed.plan.view();
+    }
+
+    @Override
+    public TrainingSettings training() {
+        return seed.plan.baseline().training(seed.seed);
+    }
+
+    @Override
+    public ModelArchitecture architecture() {
+        return seed.plan.baseline().model();
     }
 
     @Override

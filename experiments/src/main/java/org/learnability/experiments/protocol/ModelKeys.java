@@ -21,7 +21,7 @@ final class ModelKeys {
                 plan,
                 run,
                 plan.arms().weighting(mode),
-                List.of(mode.variant(plan.arms())));
+                List.of(mode.variant(plan.view())));
     }
 
     /** The key of a model made with a weighting and what a mode's own options say. */

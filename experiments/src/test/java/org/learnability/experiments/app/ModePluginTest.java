@@ -56,7 +56,7 @@ class ModePluginTest {
             import org.learnability.experiments.mode.ExperimentMode;
             import org.learnability.experiments.mode.RunId;
             import org.learnability.experiments.mode.SeedModels;
-            import org.learnability.experiments.plan.ArmPlan;
+            import org.learnability.experiments.mode.PlanView;
             import org.learnability.runner.pipeline.ValidationHook;
 
             public final class TwiceMode implements ExperimentMode {
@@ -65,8 +65,8 @@ class ModePluginTest {
                 public Optional<Class<? extends Record>> settings() {
                     return Optional.of(TwiceSettings.class);
                 }
-                public String variant(ArmPlan arms) {
-                    double scale = arms.settings(TwiceSettings.class).twiceScale();
+                public String variant(PlanView plan) {
+                    double scale = plan.settings(TwiceSettings.class).twiceScale();
                     return scale == 1 ? "" : "twice-scale=" + scale;
                 }
                 public List<RunId> weightedRuns(List<String> strategies, int rounds) {

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.mode.WeightedRounds;
-import org.learnability.experiments.plan.ArmPlan;
 import org.learnability.experiments.record.Finetune;
 import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.RunRecord;
@@ -58,13 +58,13 @@ public final class FinetuneMode implements ExperimentMode {
     }
 
     @Override
-    public double trainings(ArmPlan arms, int epochs) {
-        return arms.settings(FinetuneSettings.class).finetuneEpochs() / (double) epochs;
+    public double trainings(PlanView plan) {
+        return plan.settings(FinetuneSettings.class).finetuneEpochs() / (double) plan.epochs();
     }
 
     @Override
-    public String variant(ArmPlan arms) {
-        return arms.settings(FinetuneSettings.class).variant();
+    public String variant(PlanView plan) {
+        return plan.settings(FinetuneSettings.class).variant();
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class FinetuneMode implements ExperimentMode {
      */
     private static SeedModels.Training training(
             SeedModels seed, ClassWeights weights, Finetune finetune) {
-        TrainingSettings base = seed.plan().baseline().training(seed.seed());
+        TrainingSettings base = seed.training();
         TrainingSettings settings =
                 base.withAveraging(Averaging.NONE)
                         .withEpochs(finetune.epochs())
@@ -115,7 +115,7 @@ public final class FinetuneMode implements ExperimentMode {
                 Optional.of(seed.baselineParameters()),
                 weights,
                 settings,
-                seed.plan().baseline().epochs(),
+                seed.plan().epochs(),
                 ValidationHook.NONE,
                 ModeParts.NONE.with(Finetune.PART, finetune),
                 String.format(

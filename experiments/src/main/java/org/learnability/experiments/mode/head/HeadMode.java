@@ -4,11 +4,10 @@ import ai.djl.Model;
 import java.util.List;
 import java.util.Optional;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.mode.WeightedRounds;
-import org.learnability.experiments.plan.ArmPlan;
-import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.record.Head;
 import org.learnability.experiments.record.HeadRetraining;
 import org.learnability.experiments.record.RunRecord;
@@ -58,8 +57,8 @@ public final class HeadMode implements ExperimentMode {
 
     /** About one pass over the data: the features, once per seed. */
     @Override
-    public double trainings(ArmPlan arms, int epochs) {
-        return 1.0 / epochs;
+    public double trainings(PlanView plan) {
+        return 1.0 / plan.epochs();
     }
 
     /**
@@ -67,15 +66,15 @@ public final class HeadMode implements ExperimentMode {
      * valSize / C} validation images of each class: refused below 1.
      */
     @Override
-    public void check(BaselinePlan baseline, ArmPlan arms, List<String> classes) {
-        if (arms.settings(HeadSettings.class).headData() != HeadRetraining.Data.HOLDOUT) {
+    public void check(PlanView plan, List<String> classes) {
+        if (plan.settings(HeadSettings.class).headData() != HeadRetraining.Data.HOLDOUT) {
             return;
         }
-        int perClass = baseline.valSize() / classes.size();
+        int perClass = plan.valSize() / classes.size();
         if (perClass / 2 < 1) {
             throw new IllegalArgumentException(
                     "--val-size "
-                            + baseline.valSize()
+                            + plan.valSize()
                             + " leaves the head mode 0 images of each class to train on (half of "
                             + perClass
                             + " validation image"
@@ -89,8 +88,8 @@ public final class HeadMode implements ExperimentMode {
     }
 
     @Override
-    public String variant(ArmPlan arms) {
-        return arms.settings(HeadSettings.class).variant();
+    public String variant(PlanView plan) {
+        return plan.settings(HeadSettings.class).variant();
     }
 
     @Override

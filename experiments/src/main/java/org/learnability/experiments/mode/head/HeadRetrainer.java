@@ -117,9 +117,7 @@ final class HeadRetrainer {
         }
         HeadChoice.Candidate<HeadParameters> chosen =
                 HeadChoice.choose(
-                        candidates,
-                        baselineUnseen.accuracy(),
-                        seed.plan().arms().maxAccuracyDrop());
+                        candidates, baselineUnseen.accuracy(), seed.plan().maxAccuracyDrop());
         ClassScores test;
         try (Logits logits = features.logits(HeadFeatures.Part.TEST, chosen.head())) {
             test = logits.score(new double[session.classNames().size()]);
@@ -149,7 +147,7 @@ final class HeadRetrainer {
 
     /** Adam at the head's rate with an L2, constant, no averaging or smoothing. */
     private TrainingSettings settings(double l2) {
-        TrainingSettings base = seed.plan().baseline().training(seed.seed());
+        TrainingSettings base = seed.training();
         return seed.weighted(
                 base.withAveraging(Averaging.NONE)
                         .withEpochs(head.headEpochs())
@@ -169,10 +167,10 @@ final class HeadRetrainer {
 
     /** The baseline's model with another final dense layer, open; the caller closes it. */
     private Model withHead(HeadParameters layer) {
-        Model model = session.load(seed.plan().baseline().model(), seed.baselineParameters());
+        Model model = session.load(seed.architecture(), seed.baselineParameters());
         try {
             layer.writeTo(
-                    HeadSplit.of(model.getBlock(), seed.plan().baseline().model().name()).head(),
+                    HeadSplit.of(model.getBlock(), seed.architecture().name()).head(),
                     model.getNDManager());
             return model;
         } catch (RuntimeException e) {

@@ -8,10 +8,10 @@ import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.Derived;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.mode.WeightedRounds;
-import org.learnability.experiments.plan.ArmPlan;
 import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
@@ -62,7 +62,7 @@ public final class PosthocMode implements ExperimentMode {
     }
 
     @Override
-    public double trainings(ArmPlan arms, int epochs) {
+    public double trainings(PlanView plan) {
         return 0;
     }
 
@@ -83,7 +83,7 @@ public final class PosthocMode implements ExperimentMode {
                     new RunId(NAME, entry.getKey(), 1),
                     weights,
                     RunId.baseline(this),
-                    logits -> adjust(logits, weights, seed.plan().arms().maxAccuracyDrop()));
+                    logits -> adjust(logits, weights, seed.plan().maxAccuracyDrop()));
         }
     }
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.ExperimentMode;
+import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
-import org.learnability.experiments.plan.ArmPlan;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.SplitScores;
 import org.learnability.experiments.weighting.Weighting;
@@ -50,13 +50,13 @@ public final class PosthocOnMode implements ExperimentMode {
 
     /** Its models are the source's, adjusted: what they cost. */
     @Override
-    public double trainings(ArmPlan arms, int epochs) {
-        return source.trainings(arms, epochs);
+    public double trainings(PlanView plan) {
+        return source.trainings(plan);
     }
 
     @Override
-    public String variant(ArmPlan arms) {
-        return source.variant(arms);
+    public String variant(PlanView plan) {
+        return source.variant(plan);
     }
 
     @Override
@@ -79,8 +79,7 @@ public final class PosthocOnMode implements ExperimentMode {
     @Override
     public void run(SeedModels seed) {
         List<RunId> runs =
-                source.weightedRuns(
-                        List.copyOf(seed.strategies().keySet()), seed.plan().arms().rounds());
+                source.weightedRuns(List.copyOf(seed.strategies().keySet()), seed.plan().rounds());
         for (RunId from : runs) {
             RunRecord model =
                     seed.recorded(from)
@@ -93,9 +92,7 @@ public final class PosthocOnMode implements ExperimentMode {
                     new RunId(name(), from.strategy(), from.round()),
                     weights,
                     from,
-                    logits ->
-                            PosthocMode.adjust(
-                                    logits, weights, seed.plan().arms().maxAccuracyDrop()));
+                    logits -> PosthocMode.adjust(logits, weights, seed.plan().maxAccuracyDrop()));
         }
     }
 }
