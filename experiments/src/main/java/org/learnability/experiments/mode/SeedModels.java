@@ -108,6 +108,8 @@ public interface SeedModels {
      * @param weights the class weights of its first epoch
      * @param settings its training settings (the plan's baseline recipe, changed as the mode
      *     needs); the mode's loss family and weight application are put on them
+     * @param epochs the epochs it trains; 0, from given parameters, gives those parameters as they
+     *     are
      * @param firstEpoch the epoch its batch order starts at (the baseline's epochs for a model that
      *     continues it; 0 otherwise)
      * @param hook called after every epoch with its validation scores; its result weights the next
@@ -118,6 +120,7 @@ public interface SeedModels {
             Optional<byte[]> from,
             ClassWeights weights,
             TrainingSettings settings,
+            int epochs,
             int firstEpoch,
             ValidationHook hook,
             ModeParts part,
@@ -167,6 +170,7 @@ public interface SeedModels {
                                 Optional.empty(),
                                 weights,
                                 training(),
+                                epochs,
                                 0,
                                 hook,
                                 ModeParts.NONE,

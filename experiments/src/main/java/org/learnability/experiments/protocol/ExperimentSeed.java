@@ -156,7 +156,12 @@ final class ExperimentSeed {
      * those parameters as they are).
      */
     Session.Fitted fit(SeedModels.Training t, Weighting weighting) {
-        TrainingSettings settings = weighted(t.settings(), weighting);
+        if (t.from().isPresent() && t.epochs() == 0) {
+            return new Session.Fitted(
+                    session.load(plan.baseline().model(), t.from().get()),
+                    new TrainingResult(List.of(), List.of(t.weights()), 0, 0, List.of()));
+        }
+        TrainingSettings settings = weighted(t.settings().withEpochs(t.epochs()), weighting);
         if (t.from().isEmpty()) {
             return session.fit(
                     plan.baseline().model(),
@@ -165,15 +170,9 @@ final class ExperimentSeed {
                     plan.baseline().augment(),
                     t.hook());
         }
-        byte[] from = t.from().get();
-        if (settings.epochs() == 0) {
-            return new Session.Fitted(
-                    session.load(plan.baseline().model(), from),
-                    new TrainingResult(List.of(), List.of(t.weights()), 0, 0, List.of()));
-        }
         return session.fit(
                 plan.baseline().model(),
-                from,
+                t.from().get(),
                 t.weights(),
                 settings,
                 plan.baseline().augment(),

@@ -104,7 +104,6 @@ public final class FinetuneMode implements ExperimentMode {
         TrainingSettings base = seed.training();
         TrainingSettings settings =
                 base.withAveraging(Averaging.NONE)
-                        .withEpochs(finetune.epochs())
                         .withSchedule(TrainingSettings.Schedule.CONSTANT, Warmup.NONE)
                         .withOptimizer(
                                 base.optimizer(),
@@ -115,6 +114,7 @@ public final class FinetuneMode implements ExperimentMode {
                 Optional.of(seed.baselineParameters()),
                 weights,
                 settings,
+                finetune.epochs(),
                 seed.plan().epochs(),
                 ValidationHook.NONE,
                 ModeParts.NONE.with(Finetune.PART, finetune),
