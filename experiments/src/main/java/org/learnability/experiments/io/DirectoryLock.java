@@ -152,11 +152,30 @@ public final class DirectoryLock implements AutoCloseable {
         }
     }
 
-    /** The process id the lock file holds, or empty when it cannot be read yet. */
+    /**
+     * The process id the lock file holds, or empty when it cannot be read: the holder writes it
+     * right after it takes the lock, so an empty file is read again for up to a second.
+     */
     private static String holder(Path file) {
-        String first = readOrEmpty(file).lines().findFirst().orElse("").trim();
-        return first.matches("\\d+") ? first : "";
+        for (int tries = 0; tries < HOLDER_TRIES; tries++) {
+            String first = readOrEmpty(file).lines().findFirst().orElse("").trim();
+            if (first.matches("\\d+")) {
+                return first;
+            }
+            try {
+                Thread.sleep(HOLDER_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "";
     }
+
+    /** How often, and how many milliseconds apart, an empty lock file is read again. */
+    private static final int HOLDER_TRIES = 20;
+
+    private static final long HOLDER_WAIT_MILLIS = 50;
 
     private static String readOrEmpty(Path file) {
         try {
