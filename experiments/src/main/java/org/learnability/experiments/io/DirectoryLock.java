@@ -39,6 +39,11 @@ import java.util.List;
  */
 public final class DirectoryLock implements AutoCloseable {
 
+    /** How often, and how many milliseconds apart, an empty lock file is read again. */
+    private static final int HOLDER_TRIES = 20;
+
+    private static final long HOLDER_WAIT_MILLIS = 50;
+
     /** The lock file's name inside the directory. */
     public static final String NAME = ".lock";
 
@@ -171,11 +176,6 @@ public final class DirectoryLock implements AutoCloseable {
         }
         return "";
     }
-
-    /** How often, and how many milliseconds apart, an empty lock file is read again. */
-    private static final int HOLDER_TRIES = 20;
-
-    private static final long HOLDER_WAIT_MILLIS = 50;
 
     private static String readOrEmpty(Path file) {
         try {
