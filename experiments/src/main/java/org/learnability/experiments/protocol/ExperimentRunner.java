@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.experiments.io.DirectoryLock;
-import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanFile;
@@ -71,29 +70,11 @@ public final class ExperimentRunner {
         OutputDirectory.check(out);
         Map<String, WeightStrategy> byName = seeds.strategies(plan);
         DatasetDefinition data = seeds.dataset(plan.baseline());
-        checkData(plan, data);
+        PlanDataCheck.check(plan, data);
         StrategyProbe.check(byName, data.classNames());
         pipeline.checkEngine(options.devices());
         pipeline.check(data, plan.baseline().source());
         return recorded(plan, out, byName);
-    }
-
-    /**
-     * Checks the plan against its data's classes and shape, known once a user's data is found: the
-     * model takes the images ({@code --image-size}), and every mode its options.
-     */
-    private static void checkData(ExperimentPlan plan, DatasetDefinition data) {
-        BaselinePlan baseline = plan.baseline();
-        try {
-            baseline.model().build(data.imageShape(), data.numClasses());
-        } catch (IllegalArgumentException e) {
-            if (baseline.imageSize() == 0) {
-                throw e;
-            }
-            throw new IllegalArgumentException(
-                    "--image-size " + baseline.imageSize() + ": " + e.getMessage(), e);
-        }
-        plan.arms().mode().forEach(m -> m.check(plan.view(), data.classNames()));
     }
 
     /**

@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +89,33 @@ class TooLittleToTrainTest {
                         + " --image-size 64");
     }
 
+    @Test
+    void aPresetsSplitSizeThatDoesNotFitTheClassesIsRefusedNamingTheOption() throws IOException {
+        CliFixture threeClasses =
+                cli.on(folder(8, "a", "b", "c"))
+                        .with(
+                                "--dataset",
+                                "image-folder",
+                                "--test-size",
+                                "6",
+                                "--model",
+                                "cnn-small",
+                                "--val-size",
+                                null);
+        assertRefused(
+                threeClasses,
+                "--val-size 2000 is not a multiple of the data's 3 classes; give --val-size N with N"
+                        + " a multiple of 3 (an equal count of each class held out for validation)");
+        assertRefused(
+                threeClasses,
+                "--train-size 7 is not a multiple of the data's 3 classes; give --train-size N with"
+                        + " N a multiple of 3 (an equal count of each class trained on)",
+                "--val-size",
+                "3",
+                "--train-size",
+                "7");
+    }
+
     /** Runs on an image folder of two classes, 6 images each, 2 of them held out as the test. */
     private CliFixture onFolder(Path images) {
         return cli.on(images)
@@ -106,12 +132,17 @@ class TooLittleToTrainTest {
 
     /** Two classes of grey PNGs of a side, plain dark or plain bright. */
     private Path folder(int side) throws IOException {
-        Path folder = dir.resolve("images-" + side);
-        for (String name : List.of("left", "right")) {
+        return folder(side, "left", "right");
+    }
+
+    /** Classes of 6 grey PNGs of a side each, the first class dark, the others bright. */
+    private Path folder(int side, String... classes) throws IOException {
+        Path folder = dir.resolve("images-" + side + "-" + classes.length);
+        for (String name : classes) {
             Path classFolder = Files.createDirectories(folder.resolve(name));
             for (int i = 0; i < 6; i++) {
                 BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
-                int value = name.equals("left") ? 40 + i : 180 + i;
+                int value = name.equals(classes[0]) ? 40 + i : 180 + i;
                 for (int y = 0; y < side; y++) {
                     for (int x = 0; x < side; x++) {
                         image.getRaster().setSample(x, y, 0, value);
