@@ -132,6 +132,19 @@ public final class CsvTableDataset implements DatasetDefinition {
         return new TestSource(TestSource.CUT, table().file().toString(), testSize);
     }
 
+    /** One part: the table's file, with its rows. */
+    @Override
+    public DataFingerprint fingerprint(DataSource source) {
+        Path file = table().file().toAbsolutePath();
+        return new DataFingerprint(
+                List.of(
+                        DataFingerprint.part(
+                                file.getFileName().toString(),
+                                file.getParent(),
+                                List.of(file),
+                                table().rows())));
+    }
+
     /** The file's folder; the file was checked by {@link #at}. */
     @Override
     public Path prepare(Path location, DataCache cache) {

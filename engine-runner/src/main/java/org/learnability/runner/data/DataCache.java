@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * A directory of data converted into DJL's layouts, one sub-directory per source, named by a hash
- * of the source files' paths, sizes and modification times (a changed source gets a new entry).
- * Each entry is written into a temporary directory and then renamed into place in one atomic step,
- * so a failed or interrupted conversion never leaves a half-written entry behind.
+ * of the source files' paths, sizes and modification times ({@link DataFingerprint#stamp}, which a
+ * run's data fingerprint is made of too; a changed source gets a new entry). Each entry is written
+ * into a temporary directory and then renamed into place in one atomic step, so a failed or
+ * interrupted conversion never leaves a half-written entry behind.
  */
 public final class DataCache {
 
@@ -95,13 +96,7 @@ public final class DataCache {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(FORMAT_VERSION.getBytes(StandardCharsets.UTF_8));
             for (Path source : sources) {
-                String line =
-                        "\n"
-                                + source.toRealPath()
-                                + "|"
-                                + Files.size(source)
-                                + "|"
-                                + Files.getLastModifiedTime(source).toMillis();
+                String line = DataFingerprint.stamp(source, source.toRealPath().toString());
                 digest.update(line.getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest(), 0, 8);

@@ -213,6 +213,11 @@ public final class DataSplits implements AutoCloseable {
         return data.testSource();
     }
 
+    /** Returns the fingerprint of the files the data was read from. */
+    public DataFingerprint fingerprint() {
+        return data.fingerprint();
+    }
+
     /** Returns the normalisation applied to every image. */
     public Normalization normalization() {
         return normalization;

@@ -71,6 +71,21 @@ public interface DatasetDefinition extends Named {
     Path prepare(Path location, DataCache cache);
 
     /**
+     * Returns the fingerprint of the data at a source, to tell later whether it changed: for a
+     * built-in data set its local files (the file given, or the files directly in the folder
+     * given), one part each; nothing for DJL's download.
+     *
+     * @param source where the data is
+     * @return the fingerprint
+     * @throws DataException naming a file that cannot be read
+     */
+    default DataFingerprint fingerprint(DataSource source) {
+        return source instanceof DataSource.Local local
+                ? DataFingerprint.ofFiles(local.path())
+                : DataFingerprint.none();
+    }
+
+    /**
      * Returns the DJL dataset of one usage, yielding images as {@code (H, W, C)} float32 with raw
      * pixel values and labels as class indices.
      *

@@ -56,6 +56,7 @@ public final class DatasetLoader {
      * @throws DataException for missing or bad input, naming the file and what was expected
      */
     public LoadedDataset load(DatasetDefinition dataset, DataSource source, NDManager manager) {
+        DataFingerprint fingerprint = dataset.fingerprint(source);
         Optional<Repository> repository = Optional.empty();
         String where = "DJL's download";
         if (source instanceof DataSource.Local local) {
@@ -68,11 +69,11 @@ public final class DatasetLoader {
             ImageSet train = read(dataset, repository, Usage.TRAIN, owner, where);
             TestSource testSource = dataset.testSource();
             if (testSource.isCut()) {
-                return cut(dataset, train, testSource, owner);
+                return cut(dataset, train, testSource, owner, fingerprint);
             }
             ImageSet test = read(dataset, repository, Usage.TEST, owner, where);
             return new LoadedDataset(
-                    dataset, train, test, owner, testSource.withImages(test.size()));
+                    dataset, train, test, owner, testSource.withImages(test.size()), fingerprint);
         } catch (RuntimeException e) {
             owner.close();
             throw e;
@@ -96,14 +97,18 @@ public final class DatasetLoader {
 
     /** Holds the test split of {@link TestSource#CUT} out of the loaded training images. */
     private static LoadedDataset cut(
-            DatasetDefinition dataset, ImageSet all, TestSource source, NDManager owner) {
+            DatasetDefinition dataset,
+            ImageSet all,
+            TestSource source,
+            NDManager owner,
+            DataFingerprint fingerprint) {
         long[][] parts =
                 TestCut.choose(all.labelValues(), all.classNames(), source.images(), source.path());
         ImageSet rest = subset(all, parts[0], owner);
         ImageSet test = subset(all, parts[1], owner);
         all.images().close();
         all.labels().close();
-        return new LoadedDataset(dataset, rest, test, owner, source);
+        return new LoadedDataset(dataset, rest, test, owner, source, fingerprint);
     }
 
     private static ImageSet subset(ImageSet all, long[] indices, NDManager owner) {
@@ -115,6 +120,18 @@ public final class DatasetLoader {
             labels.attach(owner);
             return new ImageSet(images, labels, all.classNames());
         }
+    }
+
+    /**
+     * Returns the fingerprint of the data at a source ({@link DatasetDefinition#fingerprint}).
+     *
+     * @param dataset the data set, as {@link #at} gives it
+     * @param source the source
+     * @return the fingerprint
+     * @throws DataException naming a file that cannot be read
+     */
+    public DataFingerprint fingerprint(DatasetDefinition dataset, DataSource source) {
+        return dataset.fingerprint(source);
     }
 
     /**

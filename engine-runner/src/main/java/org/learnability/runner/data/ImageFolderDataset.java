@@ -131,6 +131,12 @@ public final class ImageFolderDataset implements DatasetDefinition {
                 .orElseGet(() -> new TestSource(TestSource.CUT, folder.toString(), testSize));
     }
 
+    /** A part per class folder, of its images' names, sizes and times. */
+    @Override
+    public DataFingerprint fingerprint(DataSource source) {
+        return ImageFolderListing.of(folder).fingerprint();
+    }
+
     /** The converted cache entry; the folder was checked and converted by {@link #at}. */
     @Override
     public Path prepare(Path location, DataCache cache) {

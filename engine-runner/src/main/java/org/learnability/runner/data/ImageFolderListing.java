@@ -38,6 +38,23 @@ record ImageFolderListing(
     }
 
     /**
+     * Returns the fingerprint of the listing: a part per class folder, {@code class folder NAME}
+     * (or {@code train/NAME} and {@code test/NAME} beside a test folder).
+     */
+    DataFingerprint fingerprint() {
+        List<DataFingerprint.Part> parts = new ArrayList<>();
+        String prefix = testFolder.isPresent() ? "train/" : "class folder ";
+        for (int c = 0; c < classes.size(); c++) {
+            parts.add(DataFingerprint.part(prefix + classes.get(c), root, train.get(c), null));
+        }
+        String testName = testFolder.map(f -> f.getFileName() + "/").orElse("");
+        for (int c = 0; c < test.size(); c++) {
+            parts.add(DataFingerprint.part(testName + classes.get(c), root, test.get(c), null));
+        }
+        return new DataFingerprint(parts);
+    }
+
+    /**
      * Lists a folder's classes and images, checking its layout; reads no image.
      *
      * @param dir the folder given with {@code --data-dir}

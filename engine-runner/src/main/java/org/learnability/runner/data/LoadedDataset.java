@@ -14,6 +14,7 @@ public final class LoadedDataset implements AutoCloseable {
     private final ImageSet test;
     private final NDManager manager;
     private final TestSource testSource;
+    private final DataFingerprint fingerprint;
     private boolean takenOver;
 
     LoadedDataset(
@@ -21,8 +22,10 @@ public final class LoadedDataset implements AutoCloseable {
             ImageSet train,
             ImageSet test,
             NDManager manager,
-            TestSource testSource) {
+            TestSource testSource,
+            DataFingerprint fingerprint) {
         this.dataset = dataset;
+        this.fingerprint = fingerprint;
         this.train = train;
         this.test = test;
         this.manager = manager;
@@ -47,6 +50,11 @@ public final class LoadedDataset implements AutoCloseable {
     /** Returns where the test set comes from, with its size. */
     public TestSource testSource() {
         return testSource;
+    }
+
+    /** Returns the fingerprint of the files it was read from, taken before they were read. */
+    public DataFingerprint fingerprint() {
+        return fingerprint;
     }
 
     /** Marks the data as owned by a {@link DataSplits}, which normalises it in place: once only. */

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.Optional;
+import org.learnability.runner.data.DataFingerprint;
 import org.learnability.runner.data.DataOptions;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DataSplits;
@@ -147,6 +148,18 @@ public final class Pipeline {
      */
     public void check(DatasetDefinition dataset, DataSource source) {
         loader.check(dataset, source);
+    }
+
+    /**
+     * Returns the fingerprint of a data set's files, to tell later whether they changed.
+     *
+     * @param dataset the data set, as {@link #dataset} gives it
+     * @param source where its data is
+     * @return the fingerprint
+     * @throws org.learnability.runner.data.DataException naming a file that cannot be read
+     */
+    public DataFingerprint fingerprint(DatasetDefinition dataset, DataSource source) {
+        return loader.fingerprint(dataset, source);
     }
 
     /**

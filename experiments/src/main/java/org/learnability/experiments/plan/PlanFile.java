@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.learnability.experiments.io.AtomicFiles;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.setting.Settings;
+import org.learnability.runner.data.DataFingerprint;
 
 /**
  * {@code plan.json} of an experiment directory: the {@link ExperimentPlan} the directory's models
@@ -26,13 +27,18 @@ import org.learnability.experiments.setting.Settings;
  * same plan, or extend it: the same options with more strategies or more modes (an experiment
  * extended on the baselines it holds; a plan that adds fine-tuning also sets its options), or more
  * seeds (seeds run elsewhere under the same plan, their records copied in, or seeds added), which
- * it then records. Files written by earlier versions load: an option they lack takes the value that
- * gives the behaviour they were written with.
+ * it then records. Beside the options it holds the fingerprint of the data the models were made on
+ * ({@value #DATA}, a {@link DataFingerprint}'s parts), which a run that extends the experiment must
+ * match. Files written by earlier versions load: an option they lack takes the value that gives the
+ * behaviour they were written with; without a fingerprint, the next run records its data's.
  */
 public final class PlanFile {
 
     /** The file name. */
     public static final String NAME = "plan.json";
+
+    /** The key of the data's fingerprint, beside the options. */
+    public static final String DATA = "dataFingerprint";
 
     private final PlanCodec codec;
 
@@ -89,19 +95,62 @@ public final class PlanFile {
     }
 
     /**
-     * Records the plan, making the directory if needed; replaces a recorded plan.
+     * Records the plan, making the directory if needed; replaces a recorded plan, keeping the data
+     * fingerprint it holds.
      *
      * @param dir the experiment directory
      * @param plan the plan
      */
     public void record(Path dir, ExperimentPlan plan) {
+        record(dir, plan, recordedData(dir).orElse(null));
+    }
+
+    /**
+     * Records the plan and the fingerprint of its data, making the directory if needed; replaces a
+     * recorded plan.
+     *
+     * @param dir the experiment directory
+     * @param plan the plan
+     * @param data the fingerprint of the data its models are made on; null for none
+     */
+    public void record(Path dir, ExperimentPlan plan, DataFingerprint data) {
+        JsonObject json = codec.encode(plan);
+        if (data != null) {
+            json.add(DATA, Json.GSON.toJsonTree(data.parts()));
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot write to --out " + dir + ": " + e.getMessage(), e);
         }
-        AtomicFiles.write(dir.resolve(NAME), Json.pretty(codec.encode(plan)) + "\n");
+        AtomicFiles.write(dir.resolve(NAME), Json.pretty(json) + "\n");
+    }
+
+    /**
+     * Returns the fingerprint of the data a directory's plan records, if it records one.
+     *
+     * @param dir the experiment directory
+     * @return the fingerprint; empty without {@code plan.json} or when it was written before
+     *     fingerprints
+     * @throws IllegalArgumentException naming the file when its fingerprint is malformed
+     */
+    public Optional<DataFingerprint> recordedData(Path dir) {
+        Path file = dir.resolve(NAME);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        JsonElement data = json(file).get(DATA);
+        if (data == null) {
+            return Optional.empty();
+        }
+        try {
+            DataFingerprint.Part[] parts = Json.GSON.fromJson(data, DataFingerprint.Part[].class);
+            return Optional.of(new DataFingerprint(List.of(parts)));
+        } catch (JsonParseException | NullPointerException e) {
+            throw new IllegalArgumentException(
+                    file + ": " + DATA + " is not a data fingerprint (" + e.getMessage() + ")", e);
+        }
     }
 
     /**
@@ -128,6 +177,13 @@ public final class PlanFile {
     }
 
     private PlanOptions options(Path file) {
+        JsonObject json = json(file).deepCopy();
+        json.remove(DATA);
+        return codec.schema().options(json, file.toString());
+    }
+
+    /** The file as a JSON object, refused in one line naming it when it is not one. */
+    private static JsonObject json(Path file) {
         JsonElement json;
         try {
             json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
@@ -142,7 +198,7 @@ public final class PlanFile {
         if (!json.isJsonObject()) {
             throw new IllegalArgumentException(file + ": not a plan (not a JSON object)");
         }
-        return codec.schema().options(json.getAsJsonObject(), file.toString());
+        return json.getAsJsonObject();
     }
 
     private List<String> differences(JsonObject recorded, JsonObject plan) {

@@ -101,7 +101,15 @@ public final class ExperimentRunner {
             recorded = false; // a plan without a recorded model binds nothing: this run replaces it
         }
         checkIdentity(plan, out, ledger);
-        return new CheckedRun(strategies, ledger, recorded);
+        BaselinePlan data = plan.baseline();
+        RecordedData recordedData =
+                RecordedData.check(
+                        out,
+                        data,
+                        pipeline.fingerprint(seeds.dataset(data), data.source()),
+                        planFile.recordedData(out),
+                        ledger.records());
+        return new CheckedRun(strategies, ledger, recorded && recordedData.inPlan(), recordedData);
     }
 
     /**
@@ -135,10 +143,14 @@ public final class ExperimentRunner {
      *
      * @param strategies the strategies, by spec
      * @param ledger the models recorded
-     * @param planRecorded whether {@code plan.json} holds this plan already
+     * @param planRecorded whether {@code plan.json} holds this plan and its data already
+     * @param data the run's data, checked against the directory's
      */
     public record CheckedRun(
-            Map<String, WeightStrategy> strategies, RunLedger ledger, boolean planRecorded) {}
+            Map<String, WeightStrategy> strategies,
+            RunLedger ledger,
+            boolean planRecorded,
+            RecordedData data) {}
 
     /**
      * Runs the plan: checks it ({@link #check}), takes the directory's lock ({@link DirectoryLock}:
@@ -206,7 +218,7 @@ public final class ExperimentRunner {
             try (Session session = seeds.open(plan, seed, options, Optional.empty())) {
                 announced = announce(announced, plan, out, log, warnings);
                 if (!recorded) {
-                    planFile.record(out, plan);
+                    checked.data().record(planFile, out, plan, log);
                     recorded = true;
                 }
                 seeds.run(
@@ -217,7 +229,7 @@ public final class ExperimentRunner {
             }
         }
         if (!recorded) {
-            planFile.record(out, plan);
+            checked.data().record(planFile, out, plan, log);
         }
         log.println(
                 "all " + plan.modelCount() + " models of " + engine + " are in " + ledger.file());

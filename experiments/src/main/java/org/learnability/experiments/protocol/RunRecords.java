@@ -82,7 +82,8 @@ final class RunRecords {
                         seed,
                         session.classNames(),
                         identity.of(run.isBaseline()),
-                        session.testSource()),
+                        session.testSource(),
+                        session.splits().fingerprint().digest()),
                 new RunArm(
                         run.mode(),
                         run.strategy(),

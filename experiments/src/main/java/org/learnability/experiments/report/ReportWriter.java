@@ -51,7 +51,9 @@ public final class ReportWriter {
     /**
      * Builds one report over the {@code runs.jsonl} of several experiment directories (a grid's, or
      * the runs of one data set under several plans), written into a directory of its own. Models
-     * recorded in several of them with the same scores count once.
+     * recorded in several of them with the same scores count once; the records are checked as
+     * {@link ReportSources} says, and experiments that differ in a training option reported side by
+     * side.
      *
      * @param dir where the report goes; made if missing
      * @param sources the experiment directories whose runs it reports
@@ -77,33 +79,7 @@ public final class ReportWriter {
      */
     public static ReportFiles write(
             Path dir, List<Path> sources, Consumer<String> warnings, OptionalDouble tolerance) {
-        List<RunRecord> records = new ArrayList<>();
-        for (Path source : sources) {
-            if (!Files.isDirectory(source)) {
-                throw new IllegalArgumentException(source + ": no such directory");
-            }
-            Path runs = source.resolve(RunsFile.NAME);
-            if (!Files.isRegularFile(runs)) {
-                throw new IllegalArgumentException(
-                        runs + ": no such file; the run command writes it");
-            }
-            RunsFile.Contents contents = RunsFile.readAll(runs);
-            if (contents.tornLine() > 0) {
-                warnings.accept(
-                        "warning: "
-                                + RunsFile.tornLine(runs, contents.tornLine())
-                                + "; running the experiment again retrains that model");
-            }
-            contents.duplicates().forEach(d -> warnings.accept("warning: " + d.describe(runs)));
-            for (RunRecord r : contents.records()) {
-                // a model that several of the directories hold with the same scores (a baseline
-                // shared by a grid's experiments) is one model
-                if (!sources.get(0).equals(source) && holds(records, r)) {
-                    continue;
-                }
-                records.add(r);
-            }
-        }
+        List<RunRecord> records = ReportSources.read(sources, warnings);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -118,15 +94,6 @@ public final class ReportWriter {
                             : "the runs of " + sources;
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean holds(List<RunRecord> records, RunRecord r) {
-        return records.stream()
-                .anyMatch(
-                        o ->
-                                o.key().equals(r.key())
-                                        && o.scores().validation().equals(r.scores().validation())
-                                        && o.scores().test().equals(r.scores().test()));
     }
 
     /**

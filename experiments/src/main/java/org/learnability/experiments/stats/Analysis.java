@@ -79,15 +79,17 @@ public record Analysis(
         Map<String, RunRecord> byKey = new LinkedHashMap<>();
         Map<String, Integer> times = new LinkedHashMap<>();
         for (RunRecord r : records) {
-            byKey.put(r.key(), r);
-            times.merge(r.key(), 1, Integer::sum);
+            // a key names a model within one data set and model: another's does not replace it
+            String key = r.provenance().dataset() + "\n" + r.provenance().model() + "\n" + r.key();
+            byKey.put(key, r);
+            times.merge(key, 1, Integer::sum);
         }
         times.forEach(
                 (key, n) -> {
                     if (n > 1) {
                         notes.add(
                                 "run "
-                                        + key
+                                        + key.substring(key.lastIndexOf('\n') + 1)
                                         + " is recorded "
                                         + n
                                         + " times; the last record is used");
