@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.experiments.io.DirectoryLock;
+import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
 import org.learnability.experiments.plan.PlanFile;
