@@ -82,6 +82,7 @@ public final class MarkdownReport {
                         .append(charts.cost())
                         .append(")\n\n");
             }
+            FrontierSection.append(md, group, charts.frontier());
         }
         md.append("![Per-class TPR, baseline beside each strategy](")
                 .append(charts.tpr())
