@@ -17,7 +17,7 @@ final class Cells {
         Function<Double, String> f =
                 switch (m) {
                     case D, VARIANCE -> Cells::small;
-                    case DELTA_ACCURACY, SD_REDUCTION -> Cells::signed;
+                    case DELTA_ACCURACY, SD_REDUCTION, DELTA_SD_PER_ERROR -> Cells::signed;
                     default -> Cells::score;
                 };
         String ci =

@@ -36,6 +36,8 @@ import org.learnability.experiments.stats.ModelGroup;
  *     (written only when there is a weighted arm)
  * @param cost spread reduction against each arm's own wall minutes (written only when the arms
  *     record their cost and some arm is built on the baseline by training)
+ * @param frontier the offsets' trade-off frontier of the arms that record one (written only when an
+ *     arm does)
  */
 public record ChartNames(
         String tpr,
@@ -45,7 +47,8 @@ public record ChartNames(
         String tradeoff,
         Map<Arm, String> epochs,
         String forest,
-        String cost) {
+        String cost,
+        String frontier) {
 
     /** The longest name of an arm's file, before its prefix, suffix and extension. */
     static final int LONGEST = 60;
@@ -75,7 +78,8 @@ public record ChartNames(
                 "tradeoff" + suffix + ".png",
                 perArm("epochs-", group, suffix),
                 "forest" + suffix + ".png",
-                "cost" + suffix + ".png");
+                "cost" + suffix + ".png",
+                "frontier" + suffix + ".png");
     }
 
     /**

@@ -69,6 +69,7 @@ public final class MarkdownReport {
             md.append("Test split: ").append(split.describe()).append(".\n\n");
         }
         SummarySection.append(md, group);
+        EvennessSection.append(md, group);
         if (!group.weighted().isEmpty()) {
             md.append("![Spread reduction per arm, the recommended one marked](")
                     .append(charts.forest())
@@ -81,6 +82,7 @@ public final class MarkdownReport {
                         .append(charts.cost())
                         .append(")\n\n");
             }
+            FrontierSection.append(md, group, charts.frontier());
         }
         md.append("![Per-class TPR, baseline beside each strategy](")
                 .append(charts.tpr())

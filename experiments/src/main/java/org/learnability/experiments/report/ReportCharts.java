@@ -25,8 +25,8 @@ final class ReportCharts {
 
     /**
      * Draws a group's charts in the order they are written: per-class TPR, and where there is a
-     * weighted arm the class weights, trade-off, cost (where drawn) and forest; the variance; then
-     * every arm's confusion matrix and epochs.
+     * weighted arm the class weights, trade-off, cost and frontier (where drawn) and forest; the
+     * variance; then every arm's confusion matrix and epochs.
      *
      * @param analysis the analysis, for the recommendations
      * @param group the data set and model
@@ -41,6 +41,9 @@ final class ReportCharts {
             charts.add(plain(names.tradeoff(), Charts.tradeoff(group)));
             if (Charts.hasCost(group)) {
                 charts.add(plain(names.cost(), Charts.cost(group)));
+            }
+            if (FrontierChart.has(group)) {
+                charts.add(plain(names.frontier(), FrontierChart.of(group)));
             }
             JFreeChart forest = ForestChart.of(group, analysis.recommendations(group));
             charts.add(

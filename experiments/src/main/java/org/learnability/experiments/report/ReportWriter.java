@@ -30,7 +30,7 @@ public final class ReportWriter {
     /** The names of the charts a report writes. */
     private static final Pattern CHART =
             Pattern.compile(
-                    "(tpr|weights|variance|tradeoff|forest|confusion|epochs|cost)(-[A-Za-z0-9._=-]+)?\\.png");
+                    "(tpr|weights|variance|tradeoff|forest|confusion|epochs|cost|frontier)(-[A-Za-z0-9._=-]+)?\\.png");
 
     private ReportWriter() {}
 

@@ -47,6 +47,17 @@ import org.learnability.experiments.stats.Significance;
  *                              smoothing), e.g. loss=focal:gamma=2; empty for the paper's
  *   sd_reduction_mean, _ci_low, _ci_high
  *                              1 - sd(s')/sd(s) against the baseline of the same seed
+ *   sd_swing_mean, _ci_low, _ci_high
+ *                              sd over the last 5 epochs of the per-epoch sd of the validation TPRs
+ *   sd_per_error_mean, _ci_low, _ci_high
+ *                              sd(s) / (1 - accuracy), the spread per unit of error
+ *   delta_sd_per_error_mean, _ci_low, _ci_high
+ *                              its change against the baseline of the same seed
+ *   sd_corrected_mean, _ci_low, _ci_high
+ *                              sqrt(max(0, Var(s) - mean_c s_c(1 - s_c)/n_c)), n_c the class's test
+ *                              images: the sd without the test split's binomial noise
+ *   sd_noise_mean, _ci_low, _ci_high
+ *                              sqrt(mean_c s_c(1 - s_c)/n_c), the sd the noise alone gives
  * </pre>
  *
  * See {@link Significance} for why the t-test is the headline.
@@ -70,7 +81,13 @@ public final class SummaryTable {
 
     /** The measures added since, whose columns follow the first format's. */
     private static final List<Measure> LATER_MEASURES =
-            List.of(Measure.SD_REDUCTION, Measure.SD_SWING);
+            List.of(
+                    Measure.SD_REDUCTION,
+                    Measure.SD_SWING,
+                    Measure.SD_PER_ERROR,
+                    Measure.DELTA_SD_PER_ERROR,
+                    Measure.SD_CORRECTED,
+                    Measure.SD_NOISE);
 
     private SummaryTable() {}
 

@@ -13,7 +13,12 @@ import org.learnability.experiments.record.SplitScores;
  *   worst     = min_c s_c
  *   gap       = max_c s_c - min_c s_c
  *   macro-F1  = (1/C) * sum_c F1_c
+ *   sd per error = sd(s) / (1 - accuracy)          the spread per unit of error
  * </pre>
+ *
+ * The spread follows the error rate across models (a more accurate model has less room for uneven
+ * classes); the spread per unit of error separates evenness from accuracy. {@link
+ * NoiseCorrectedSpread} takes the test split's sampling noise out of the spread.
  *
  * @param tpr per-class TPR (recall)
  * @param precision per-class precision
@@ -25,6 +30,7 @@ import org.learnability.experiments.record.SplitScores;
  * @param worstClass the class with the lowest TPR (the first one on a tie)
  * @param gap the highest TPR minus the lowest
  * @param macroF1 the mean of the per-class F1
+ * @param noise the spread with and without the sampling noise of the split's images per class
  */
 public record Figures(
         List<Double> tpr,
@@ -36,7 +42,8 @@ public record Figures(
         double worstTpr,
         int worstClass,
         double gap,
-        double macroF1) {
+        double macroF1,
+        NoiseCorrectedSpread noise) {
 
     /** Validates the figures and takes immutable copies. */
     public Figures {
@@ -82,7 +89,24 @@ public record Figures(
                 s.get(worst),
                 worst,
                 max - s.get(worst),
-                mean(scores.f1()));
+                mean(scores.f1()),
+                NoiseCorrectedSpread.of(s, support(scores)));
+    }
+
+    /** The images of every class, the confusion matrix's row sums; empty without the matrix. */
+    private static List<Long> support(SplitScores scores) {
+        return scores.confusionMatrix().stream()
+                .map(row -> row.stream().mapToLong(Long::longValue).sum())
+                .toList();
+    }
+
+    /**
+     * Returns the spread per unit of error.
+     *
+     * @return {@code sd(s) / (1 - accuracy)}; NaN for a model without errors
+     */
+    public double sdPerError() {
+        return accuracy == 1 ? Double.NaN : standardDeviation / (1 - accuracy);
     }
 
     /**

@@ -51,6 +51,37 @@ public enum Measure {
             "sd swing",
             "standard deviation, over the last 5 epochs, of the per-epoch sd of the validation"
                     + " TPRs",
+            false),
+    /**
+     * {@code sd(s) / (1 - accuracy)}: the spread per unit of error ({@link Figures#sdPerError()}).
+     * Its columns and those of the three measures after it follow {@link #SD_SWING}'s (added with
+     * the figures that separate evenness from accuracy).
+     */
+    SD_PER_ERROR(
+            "sd_per_error",
+            "sd/(1−acc)",
+            "sd(s) / (1 - accuracy): the spread of the per-class TPRs per unit of error",
+            false),
+    /** The change of {@link #SD_PER_ERROR} against the baseline of the same seed. */
+    DELTA_SD_PER_ERROR(
+            "delta_sd_per_error",
+            "Δ sd/(1−acc)",
+            "sd(s')/(1 - accuracy') - sd(s)/(1 - accuracy): the change of the spread per unit of"
+                    + " error against the baseline of the same seed; < 0 is more even per error",
+            true),
+    /** The sd with the test split's sampling noise taken out ({@link NoiseCorrectedSpread}). */
+    SD_CORRECTED(
+            "sd_corrected",
+            "sd corrected",
+            "sqrt(max(0, Var(s) - mean_c s_c(1 - s_c)/n_c)): the sd of the per-class TPRs without"
+                    + " the binomial noise of the n_c test images per class",
+            false),
+    /** The sd the sampling noise alone gives ({@link NoiseCorrectedSpread#noiseSd()}). */
+    SD_NOISE(
+            "sd_noise",
+            "sd of noise",
+            "sqrt(mean_c s_c(1 - s_c)/n_c): the sd the test split's binomial noise alone gives the"
+                    + " per-class TPRs",
             false);
 
     private final String column;
@@ -116,7 +147,10 @@ public enum Measure {
             case WORST_TPR -> f.worstTpr();
             case GAP -> f.gap();
             case MACRO_F1 -> f.macroF1();
-            case D, DELTA_ACCURACY, SD_REDUCTION ->
+            case SD_PER_ERROR -> f.sdPerError();
+            case SD_CORRECTED -> f.noise().correctedSd();
+            case SD_NOISE -> f.noise().noiseSd();
+            case D, DELTA_ACCURACY, SD_REDUCTION, DELTA_SD_PER_ERROR ->
                     throw new IllegalStateException(this + " compares two models");
             case SD_SWING -> throw new IllegalStateException(this + " needs the model's epochs");
         };
@@ -143,6 +177,7 @@ public enum Measure {
             case D -> p.d();
             case DELTA_ACCURACY -> p.deltaAccuracy();
             case SD_REDUCTION -> p.sdReduction();
+            case DELTA_SD_PER_ERROR -> p.deltaSdPerError();
             default -> of(p.weighted().test());
         };
     }

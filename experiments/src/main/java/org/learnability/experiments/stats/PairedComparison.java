@@ -95,6 +95,15 @@ public record PairedComparison(ModelFigures baseline, ModelFigures weighted) {
     }
 
     /**
+     * The change of the spread per unit of error on the test split ({@link Figures#sdPerError()}).
+     *
+     * @return {@code sd(s')/(1 - acc') - sd(s)/(1 - acc)}; &lt; 0 is more even per unit of error
+     */
+    public double deltaSdPerError() {
+        return weighted.test().sdPerError() - baseline.test().sdPerError();
+    }
+
+    /**
      * {@link #sdReduction()} on the validation split, where an arm is chosen.
      *
      * @return {@code 1 - sd(s'_val) / sd(s_val)}, NaN when the baseline's classes are equal

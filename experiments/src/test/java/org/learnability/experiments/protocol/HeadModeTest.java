@@ -7,12 +7,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.stats.Analysis;
 import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.EngineTest;
 import org.learnability.experiments.testing.RunsJsonl;
@@ -103,7 +105,34 @@ class HeadModeTest {
                     50,
                     total(matrix(r.getAsJsonObject("scores").getAsJsonObject("validation"))),
                     "T on the unseen half");
+            offsetsFrontier(r);
         }
+    }
+
+    /**
+     * A post-hoc model records its offsets' frontier: a point per budget, the validation spread
+     * narrowing as the budget grows, and at the plan's tolerance the very T it chose.
+     */
+    private static void offsetsFrontier(JsonObject r) {
+        JsonObject posthoc = r.getAsJsonObject("parts").getAsJsonObject("posthoc");
+        JsonArray frontier = posthoc.getAsJsonArray("frontier");
+        List<Double> budgets = new ArrayList<>();
+        double sd = Double.POSITIVE_INFINITY;
+        for (var p : frontier) {
+            JsonObject point = p.getAsJsonObject();
+            budgets.add(point.get("budget").getAsDouble());
+            assertTrue(point.get("validationSd").getAsDouble() <= sd, frontier.toString());
+            sd = point.get("validationSd").getAsDouble();
+            if (point.get("budget").getAsDouble() == Analysis.DEFAULT_TOLERANCE) {
+                assertEquals(posthoc.get("temperature"), point.get("temperature"));
+                assertEquals(
+                        r.getAsJsonObject("scores").getAsJsonObject("test").get("accuracy"),
+                        point.get("testAccuracy"));
+            }
+        }
+        assertEquals(List.of(0.0, 0.0025, 0.005, 0.01, 0.02), budgets);
+        assertTrue(
+                budgets.contains(Analysis.DEFAULT_TOLERANCE), "the default tolerance is a point");
     }
 
     @Test

@@ -87,7 +87,14 @@ class StableTrainingTest {
                 summary.lines()
                         .findFirst()
                         .orElseThrow()
-                        .endsWith(",sd_swing_mean,sd_swing_ci_low,sd_swing_ci_high"),
+                        .endsWith(
+                                ",sd_swing_mean,sd_swing_ci_low,sd_swing_ci_high"
+                                        + ",sd_per_error_mean,sd_per_error_ci_low"
+                                        + ",sd_per_error_ci_high,delta_sd_per_error_mean"
+                                        + ",delta_sd_per_error_ci_low,delta_sd_per_error_ci_high"
+                                        + ",sd_corrected_mean,sd_corrected_ci_low"
+                                        + ",sd_corrected_ci_high,sd_noise_mean,sd_noise_ci_low"
+                                        + ",sd_noise_ci_high"),
                 summary);
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("### Validation TPR by epoch"), report);

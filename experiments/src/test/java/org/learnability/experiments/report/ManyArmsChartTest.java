@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.awt.Font;
@@ -71,6 +72,15 @@ class ManyArmsChartTest {
     @TempDir Path dir;
 
     private static RunRecord run(int seed, String mode, String strategy, int round, int arm) {
+        return run(seed, mode, strategy, round, arm, mode.endsWith("posthoc"));
+    }
+
+    /**
+     * A run of the study; with {@code offsets} it records a post-hoc part with its trade-off
+     * frontier, whose test sd narrows with the budget, more for some arms than for others.
+     */
+    private static RunRecord run(
+            int seed, String mode, String strategy, int round, int arm, boolean offsets) {
         double shift = 0.01 * (arm % 7) + 0.005 * seed;
         RunRecord r =
                 SyntheticRuns.run(
@@ -93,6 +103,9 @@ class ManyArmsChartTest {
                                 JsonParser.parseString("{\"epochs\": 1, \"learningRate\": 0.01}"));
                         o.addProperty("wallSeconds", 30 + arm);
                     }
+                    if (offsets && round > 0) {
+                        o.add("posthoc", posthoc(arm, seed));
+                    }
                     if (arm == 3) {
                         o.add(
                                 "weighting",
@@ -105,18 +118,50 @@ class ManyArmsChartTest {
                 });
     }
 
+    /** A post-hoc part whose frontier reaches a test sd of 0.12 to 0.05 over the budgets. */
+    private static JsonObject posthoc(int arm, int seed) {
+        JsonObject part = new JsonObject();
+        part.addProperty("temperature", 1.0);
+        part.add("offsets", JsonParser.parseString("[-0.1, 0.2, -0.1]"));
+        JsonArray frontier = new JsonArray();
+        double[] budgets = {0, 0.0025, 0.005, 0.01, 0.02};
+        for (int b = 0; b < budgets.length; b++) {
+            JsonObject point = new JsonObject();
+            point.addProperty("budget", budgets[b]);
+            point.addProperty("temperature", 0.5 * b);
+            point.addProperty("validationAccuracy", 0.75 - budgets[b] / 2);
+            point.addProperty("validationSd", 0.12 - 0.01 * b);
+            point.addProperty("testAccuracy", 0.75 - budgets[b] / 2 - 0.001 * seed);
+            point.addProperty("testSd", 0.12 - (0.008 + 0.0006 * (arm % 19)) * b);
+            frontier.add(point);
+        }
+        part.add("frontier", frontier);
+        return part;
+    }
+
     /** 19 arms: the baseline, 4 two-stage, 4 posthoc, 5 finetune and 5 finetune+posthoc arms. */
     static List<RunRecord> study() {
+        return study(false);
+    }
+
+    /**
+     * The study of 19 arms.
+     *
+     * @param everyArmOffsets whether every weighted arm records an offsets frontier (18 lines), not
+     *     only the post-hoc ones (9)
+     */
+    static List<RunRecord> study(boolean everyArmOffsets) {
         List<RunRecord> runs = new ArrayList<>();
         for (int seed = 1; seed <= 3; seed++) {
             int arm = 0;
             runs.add(run(seed, "two-stage", RunRecord.BASELINE, 0, arm++));
             for (String mode : List.of("two-stage", "posthoc", "finetune", "finetune+posthoc")) {
+                boolean offsets = everyArmOffsets || mode.endsWith("posthoc");
                 if (mode.startsWith("finetune")) {
-                    runs.add(run(seed, mode, RunRecord.BASELINE, 1, arm++));
+                    runs.add(run(seed, mode, RunRecord.BASELINE, 1, arm++, offsets));
                 }
                 for (String strategy : STRATEGIES) {
-                    runs.add(run(seed, mode, strategy, 1, arm++));
+                    runs.add(run(seed, mode, strategy, 1, arm++, offsets));
                 }
             }
         }
@@ -138,11 +183,26 @@ class ManyArmsChartTest {
                         "tradeoff.png",
                         "cost.png",
                         "forest.png",
+                        "frontier.png",
                         "variance.png",
                         "confusion"),
                 names,
                 "every kind of chart");
         assertAll(charts.stream().map(chart -> () -> readable(chart)));
+    }
+
+    @Test
+    void theFrontierOfEighteenArmsIsReadable() {
+        Analysis analysis = Analysis.of(study(true));
+        ModelGroup group = analysis.groups().get(0);
+        List<ChartFile> frontier =
+                ReportCharts.of(analysis, group, ChartNames.of(group, false)).stream()
+                        .filter(c -> c.name().equals("frontier.png"))
+                        .toList();
+        assertEquals(1, frontier.size());
+        assertEquals(
+                18, ((XYPlot) frontier.get(0).chart().getPlot()).getDataset().getSeriesCount());
+        readable(frontier.get(0));
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.learnability.experiments.mode.WeightedRounds;
 import org.learnability.experiments.record.ModeParts;
 import org.learnability.experiments.record.Posthoc;
 import org.learnability.experiments.record.RunRecord;
-import org.learnability.experiments.stats.Figures;
 import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.SplitLogits;
 
@@ -32,7 +31,8 @@ import org.learnability.runner.pipeline.SplitLogits;
  * Var(TPR) among those whose validation accuracy is at most {@code --max-accuracy-drop} below the
  * baseline's (the smallest such T on a tie; T = 0, the baseline itself, always qualifies). The test
  * split is then scored once with it. It costs one scoring pass of each split per seed, shared by
- * every strategy.
+ * every strategy. The record keeps the offsets' trade-off frontier too ({@link OffsetFrontier}):
+ * the T chosen at accuracy budgets of 0 to 2 points, judged on test.
  */
 public final class PosthocMode implements ExperimentMode {
 
@@ -88,7 +88,8 @@ public final class PosthocMode implements ExperimentMode {
     }
 
     /**
-     * Chooses T on the validation split and scores the test split with it.
+     * Chooses T on the validation split and scores the test split with it; records the offsets and
+     * their trade-off frontier ({@link OffsetFrontier}).
      *
      * @param logits the baseline's logits
      * @param weights the strategy's weights
@@ -96,26 +97,19 @@ public final class PosthocMode implements ExperimentMode {
      * @return the scores of the adjusted predictions and the offsets
      */
     public static Derived adjust(SplitLogits logits, ClassWeights weights, double maxAccuracyDrop) {
-        double baselineAccuracy = logits.validation().score(offsets(weights, 0)).accuracy();
-        double bestT = 0;
-        ClassScores best = null;
-        double bestVariance = Double.POSITIVE_INFINITY;
-        for (int k = 0; k <= MAX_TEMPERATURE * STEPS_PER_UNIT; k++) {
-            double t = k / (double) STEPS_PER_UNIT; // 0.15, not 3 * 0.05 = 0.15000000000000002
-            ClassScores s = logits.validation().score(offsets(weights, t));
-            double variance = Figures.populationVariance(s.tpr());
-            if (s.accuracy() >= baselineAccuracy - maxAccuracyDrop && variance < bestVariance) {
-                bestT = t;
-                best = s;
-                bestVariance = variance;
-            }
-        }
-        double[] b = offsets(weights, bestT);
+        TemperatureSweep sweep = new TemperatureSweep(weights, logits.validation()::score);
+        OffsetFrontier frontier = new OffsetFrontier(sweep, logits.test()::score);
+        int chosen = sweep.choose(maxAccuracyDrop);
+        double[] b = sweep.offsets(chosen);
         return new Derived(
-                best,
-                logits.test().score(b),
+                sweep.validation(chosen),
+                frontier.test(chosen),
                 ModeParts.NONE.with(
-                        Posthoc.PART, new Posthoc(bestT, Arrays.stream(b).boxed().toList())));
+                        Posthoc.PART,
+                        new Posthoc(
+                                sweep.temperature(chosen),
+                                Arrays.stream(b).boxed().toList(),
+                                frontier.points())));
     }
 
     /** {@code b_c = T ln(w_c)}. */
