@@ -76,8 +76,8 @@ class SettingsTest {
 
     @Test
     void thePlanDeclaresEveryKeyOnceInThePlanJsonOrder() {
-        // the plan's own options and the built-in modes' (finetune's, head's), as plan.json lists
-        // them
+        // the plan's own options, the built-in modes' (finetune's, head's) and the controls', as
+        // plan.json lists them
         PlanSchema schema = ModeDiscovery.schema(new String[0], List.of());
         assertEquals(
                 List.of(
@@ -121,7 +121,8 @@ class SettingsTest {
                         "headData",
                         "headInit",
                         "headEpochs",
-                        "headLr"),
+                        "headLr",
+                        "controls"),
                 schema.keys());
         assertEquals("--finetune-lr", schema.option("finetuneLr"));
         assertEquals("--head-data", schema.option("headData"));
