@@ -134,9 +134,10 @@ class SettingsTest {
                         + "\"collapseThreshold\":0.05,\"averaging\":\"none\",\"scoreEpochs\":1,"
                         + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\","
                         + "\"finetuneEpochs\":1,\"finetuneLr\":0.0001,\"headData\":\"holdout\","
-                        + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001}",
+                        + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001,"
+                        + "\"controls\":false}",
                 schema.defaults().toJson().toString());
-        assertEquals(41, schema.declarations().size());
+        assertEquals(42, schema.declarations().size());
         assertEquals(PlanOptions.KEYS, schema.keys().subList(0, PlanOptions.KEYS.size()));
     }
 }
