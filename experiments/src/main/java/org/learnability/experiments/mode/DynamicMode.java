@@ -43,6 +43,12 @@ public final class DynamicMode implements ExperimentMode {
         return plan.in(true, true);
     }
 
+    /** Its weights come from its own scores: it costs one training, as the baseline does. */
+    @Override
+    public double totalTrainings(PlanView plan) {
+        return trainings(plan);
+    }
+
     @Override
     public List<RunId> weightedRuns(List<String> strategies, int rounds) {
         return WeightedRounds.runs(NAME, strategies, 1);

@@ -121,6 +121,21 @@ public interface ExperimentMode extends Named {
     }
 
     /**
+     * Returns what one of this mode's models costs in all, in trainings of the baseline's recipe:
+     * its own ({@link #trainings}) and those of the models it builds on. By default it builds on
+     * the seed's baseline (its weights come from the baseline's scores, or it starts from the
+     * baseline's parameters or logits): {@code trainings + 1}. A mode whose models train from
+     * scratch without the baseline returns its own. The compute-matched control of its models
+     * trains this many (rounded up to whole epochs), and its records say it ({@code totalImages}).
+     *
+     * @param plan what the mode reads of the plan
+     * @return the trainings, at least {@link #trainings}
+     */
+    default double totalTrainings(PlanView plan) {
+        return trainings(plan) + 1;
+    }
+
+    /**
      * Describes how this mode's own options differ from their defaults, for model keys and labels
      * (after the weighting's part).
      *

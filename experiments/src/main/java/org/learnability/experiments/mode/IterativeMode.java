@@ -32,6 +32,12 @@ public final class IterativeMode implements ExperimentMode {
         return Map.of("rounds", DEFAULT_ROUNDS);
     }
 
+    /** Its last round builds on every earlier round and the baseline: {@code R + 1}. */
+    @Override
+    public double totalTrainings(PlanView plan) {
+        return plan.rounds() + 1;
+    }
+
     @Override
     public List<RunId> weightedRuns(List<String> strategies, int rounds) {
         return WeightedRounds.runs(NAME, strategies, rounds);

@@ -1,6 +1,8 @@
 package org.learnability.experiments.plan;
 
 import java.util.List;
+import org.learnability.experiments.control.ComputeControl;
+import org.learnability.experiments.control.ControlSettings;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.setting.Setting;
@@ -60,10 +62,21 @@ public record ExperimentPlan(
     /**
      * Counts the models the plan trains (or derives) on one engine.
      *
-     * @return seeds x (1 + weighted runs per seed)
+     * @return seeds x (1 + weighted runs per seed + compute-matched controls)
      */
     public int modelCount() {
-        return seeds.size() * (1 + arms.weightedRuns().size());
+        return seeds.size() * (1 + arms.weightedRuns().size() + controls().size());
+    }
+
+    /**
+     * Returns the compute-matched controls every seed trains ({@link ComputeControl}), if the plan
+     * trains them ({@code --controls}).
+     *
+     * @return one per distinct length above the baseline's, shortest first
+     */
+    public List<ComputeControl> controls() {
+        return ComputeControl.of(
+                view(), arms.mode(), ControlSettings.of(arms.modeOptions()).controls());
     }
 
     /**

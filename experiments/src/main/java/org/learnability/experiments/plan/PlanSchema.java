@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.learnability.experiments.control.ControlSettings;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.setting.OptionGroups;
 import org.learnability.experiments.setting.Settings;
 
 /**
- * Every plan option of an application: those {@link ExperimentPlan} declares, and those of every
- * registered mode's own group ({@link ExperimentMode#settings}, held by the plan as {@link
- * OptionGroups}), a plugin jar's modes included. The command line, {@code plan.json}, presets and
- * grid files, and the defaults of older plans follow from it.
+ * Every plan option of an application: those {@link ExperimentPlan} declares, {@link
+ * ControlSettings}, and those of every registered mode's own group ({@link
+ * ExperimentMode#settings}, held by the plan as {@link OptionGroups}), a plugin jar's modes
+ * included. The command line, {@code plan.json}, presets and grid files, and the defaults of older
+ * plans follow from it.
  */
 public final class PlanSchema {
 
@@ -38,6 +40,7 @@ public final class PlanSchema {
      */
     public static PlanSchema of(Collection<? extends ExperimentMode> modes) {
         Set<Class<? extends Record>> groups = new LinkedHashSet<>();
+        groups.add(ControlSettings.class);
         modes.forEach(m -> m.settings().ifPresent(groups::add));
         return new PlanSchema(List.copyOf(groups));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.experiments.control.ComputeControl;
 import org.learnability.experiments.io.DirectoryLock;
 import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.plan.ExperimentPlan;
@@ -122,7 +123,9 @@ public final class ExperimentRunner {
         PlanIdentity identity = codec.identity(plan);
         for (RunRecord r : ledger.records()) {
             if (r.provenance().planHash() != null
-                    && !r.provenance().planHash().equals(identity.of(r.isBaseline()))) {
+                    && !r.provenance()
+                            .planHash()
+                            .equals(identity.of(r.isBaseline() || ComputeControl.isControl(r)))) {
                 throw new IllegalArgumentException(
                         out
                                 + " holds models made under other options: "

@@ -24,9 +24,10 @@ import org.learnability.runner.training.TrainingSettings;
 
 /**
  * One experiment on one seed: runs the plan's modes in turn, each through its own view of the seed
- * ({@link ModeModels}), and holds what they share: the seed's {@link SharedBaseline}, the
- * experiment's ledger and {@link ModelStore}, and the parameters of models a later mode derives
- * from. It knows no mode: what a model is, how it is made and what its record says are the modes'.
+ * ({@link ModeModels}), then its compute-matched controls ({@link SharedControls}), and holds what
+ * they share: the seed's {@link SharedBaseline}, the experiment's ledger and {@link ModelStore},
+ * and the parameters of models a later mode derives from. It knows no mode: what a model is, how it
+ * is made and what its record says are the modes'.
  */
 final class ExperimentSeed {
 
@@ -38,6 +39,7 @@ final class ExperimentSeed {
     final ModelStore store;
     final RunProgress progress;
     final SharedBaseline baseline;
+    private final SharedControls controls;
     private final LossChoice loss;
     private final PlanIdentity identity;
     private final boolean needsBaselineModel;
@@ -55,7 +57,8 @@ final class ExperimentSeed {
             RunLedger ledger,
             ModelStore store,
             RunProgress progress,
-            SharedBaseline baseline) {
+            SharedBaseline baseline,
+            SharedControls controls) {
         this.plan = plan;
         this.seed = seed;
         this.session = session;
@@ -66,6 +69,7 @@ final class ExperimentSeed {
         this.store = store;
         this.progress = progress;
         this.baseline = baseline;
+        this.controls = controls;
         this.needsBaselineModel =
                 plan.arms().mode().stream()
                         .filter(plan::buildsOnBaseline)
@@ -79,11 +83,12 @@ final class ExperimentSeed {
                                                 .anyMatch(r -> ledger.get(key(r, m)).isEmpty()));
     }
 
-    /** Runs every mode of the plan, in order. */
+    /** Runs every mode of the plan, in order, then the compute-matched controls it trains. */
     void run() {
         for (ExperimentMode mode : plan.arms().mode()) {
             mode.run(new ModeModels(this, mode));
         }
+        plan.controls().forEach(c -> controls.record(this, c));
     }
 
     RunRecord baseline() {

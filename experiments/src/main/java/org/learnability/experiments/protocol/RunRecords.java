@@ -3,6 +3,8 @@ package org.learnability.experiments.protocol;
 import java.time.Instant;
 import java.util.List;
 import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.control.ComputeControl;
+import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanIdentity;
@@ -56,7 +58,9 @@ final class RunRecords {
      * @param outcome what it came to
      * @param identity the digests of the plan's options
      * @return the record, stamped now; its {@code trainedImages} are the epochs it trained times
-     *     the images each went through
+     *     the images each went through; a control's record (mode {@value ComputeControl#MODE})
+     *     carries its own epochs and the baseline's options digest, as it depends on the baseline's
+     *     options alone
      */
     static RunRecord of(
             ExperimentPlan plan,
@@ -69,6 +73,8 @@ final class RunRecords {
             PlanIdentity identity) {
         TrainedModel model = outcome.model();
         List<ClassWeights> epochWeights = model.training().epochWeights();
+        boolean control = run.mode().equals(ComputeControl.MODE);
+        long trainedImages = (long) model.training().epochLosses().size() * outcome.trainedOn();
         SplitScores validation = SplitScores.of(model.validation());
         return new RunRecord(
                 RunRecord.SCHEMA,
@@ -81,7 +87,7 @@ final class RunRecords {
                         session.device().toString(),
                         seed,
                         session.classNames(),
-                        identity.of(run.isBaseline()),
+                        identity.of(run.isBaseline() || control),
                         session.testSource(),
                         session.splits().fingerprint().digest()),
                 new RunArm(
@@ -93,14 +99,15 @@ final class RunRecords {
                         epochWeights.get(epochWeights.size() - 1).asList(),
                         epochWeights.stream().map(ClassWeights::asList).toList()),
                 new Training(
-                        plan.baseline().epochs(),
+                        control ? model.training().epochLosses().size() : plan.baseline().epochs(),
                         session.splits().training().size(),
                         plan.baseline().trainingVariant()),
                 new Cost(
-                        (long) model.training().epochLosses().size() * outcome.trainedOn(),
+                        trainedImages,
                         model.training().seconds(),
                         model.training().imagesPerSecond(),
-                        Instant.now().toString()),
+                        Instant.now().toString(),
+                        totalImages(plan, run, trainedImages, session)),
                 new Scores(
                         validation,
                         SplitScores.of(model.test()),
@@ -113,5 +120,22 @@ final class RunRecords {
                                         plan.arms().collapseThreshold())),
                 outcome.parts(),
                 outcome.saved());
+    }
+
+    /**
+     * The images of a model's own training and of the models it builds on, as its mode counts them
+     * ({@link ExperimentMode#totalTrainings}): its own for the baseline and the controls.
+     */
+    private static long totalImages(
+            ExperimentPlan plan, RunId run, long trainedImages, Session session) {
+        if (run.isBaseline()) {
+            return trainedImages;
+        }
+        long recipe = (long) plan.baseline().epochs() * session.splits().training().size();
+        return plan.arms().mode().stream()
+                .filter(m -> m.name().equals(run.mode()))
+                .findFirst()
+                .map(m -> Math.round(m.totalTrainings(plan.view()) * recipe))
+                .orElse(trainedImages);
     }
 }

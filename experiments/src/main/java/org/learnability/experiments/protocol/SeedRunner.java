@@ -148,6 +148,7 @@ public final class SeedRunner {
         try (SharedBaseline baseline =
                 new SharedBaseline(
                         first, seed, session, baselineParameters, codec.identity(first))) {
+            SharedControls controls = new SharedControls();
             for (Experiment e : experiments) {
                 if (!e.plan().baseline().equals(first.baseline())) {
                     throw new IllegalArgumentException(
@@ -163,7 +164,8 @@ public final class SeedRunner {
                                 e.ledger(),
                                 e.store(),
                                 progress,
-                                baseline)
+                                baseline,
+                                controls)
                         .run();
             }
         }
@@ -210,7 +212,8 @@ public final class SeedRunner {
 
     /**
      * Returns the keys of one seed's models that an experiment's ledger should hold: the baseline's
-     * (as recorded, under whichever mode) and those the modes declare.
+     * (as recorded, under whichever mode), those the modes declare, and the compute-matched
+     * controls'.
      *
      * @param engine the engine's name
      * @param plan the plan
@@ -227,6 +230,8 @@ public final class SeedRunner {
             mode.weightedRuns(plan.arms().strategies(), plan.arms().rounds())
                     .forEach(run -> keys.add(ModelKeys.of(engine, seed, plan, run, mode)));
         }
+        plan.controls()
+                .forEach(c -> keys.add(c.key(engine, seed, plan.baseline().trainingVariant())));
         return keys;
     }
 }

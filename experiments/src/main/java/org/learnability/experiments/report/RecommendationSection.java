@@ -92,7 +92,9 @@ final class RecommendationSection {
                 .append(p(test.pT()))
                 .append(", p (Wilcoxon) ")
                 .append(p(test.pWilcoxon()))
-                .append(".\n\n");
+                .append(".")
+                .append(ControlSection.verdict(group, arm))
+                .append("\n\n");
     }
 
     private static void candidates(StringBuilder md, ModelGroup group, Recommendation r) {

@@ -13,7 +13,7 @@ import org.learnability.experiments.stats.Significance;
 /**
  * A group's summary: every arm's figures (test split, mean [95% CI] over seeds) with its tests
  * against the baseline, then the arms built on the baseline by training against their uniform
- * control.
+ * control, then every arm against its compute-matched control ({@link ControlSection}).
  */
 final class SummarySection {
 
@@ -68,6 +68,7 @@ final class SummarySection {
         }
         md.append(table).append('\n');
         controls(md, group);
+        ControlSection.append(md, group);
     }
 
     /** Tells whether an arm's models re-trained the baseline's final layer (mode {@code head}). */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param engine the engine
  * @param tolerance the validation accuracy an arm may give up, {@code --max-accuracy-drop}
  * @param candidates every arm compared with the baseline, with its validation figures, in the
- *     report's order
+ *     report's order; not the compute-matched controls, which are there to judge the arms
  * @param chosen the recommended arm, if any is eligible
  */
 public record Recommendation(
@@ -56,7 +56,7 @@ public record Recommendation(
         for (String engine : group.engines()) {
             List<Candidate> candidates = new ArrayList<>();
             for (ArmResult arm : group.weighted()) {
-                if (!arm.arm().engine().equals(engine)) {
+                if (!arm.arm().engine().equals(engine) || MatchedControls.isControl(arm)) {
                     continue;
                 }
                 double[] reduction =

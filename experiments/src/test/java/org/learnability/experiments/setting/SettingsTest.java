@@ -76,8 +76,8 @@ class SettingsTest {
 
     @Test
     void thePlanDeclaresEveryKeyOnceInThePlanJsonOrder() {
-        // the plan's own options and the built-in modes' (finetune's, head's), as plan.json lists
-        // them
+        // the plan's own options, the built-in modes' (finetune's, head's) and the controls', as
+        // plan.json lists them
         PlanSchema schema = ModeDiscovery.schema(new String[0], List.of());
         assertEquals(
                 List.of(
@@ -121,7 +121,8 @@ class SettingsTest {
                         "headData",
                         "headInit",
                         "headEpochs",
-                        "headLr"),
+                        "headLr",
+                        "controls"),
                 schema.keys());
         assertEquals("--finetune-lr", schema.option("finetuneLr"));
         assertEquals("--head-data", schema.option("headData"));
@@ -133,9 +134,10 @@ class SettingsTest {
                         + "\"collapseThreshold\":0.05,\"averaging\":\"none\",\"scoreEpochs\":1,"
                         + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\","
                         + "\"finetuneEpochs\":1,\"finetuneLr\":0.0001,\"headData\":\"holdout\","
-                        + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001}",
+                        + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001,"
+                        + "\"controls\":false}",
                 schema.defaults().toJson().toString());
-        assertEquals(41, schema.declarations().size());
+        assertEquals(42, schema.declarations().size());
         assertEquals(PlanOptions.KEYS, schema.keys().subList(0, PlanOptions.KEYS.size()));
     }
 }
