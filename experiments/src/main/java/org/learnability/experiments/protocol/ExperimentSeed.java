@@ -142,11 +142,15 @@ final class ExperimentSeed {
     }
 
     /**
-     * The model of a record, open, as a baseline's is had again: loaded from its saved file, else
-     * made {@code again} (deterministic for a seed), with one warning where a saved file is missing
-     * or damaged.
+     * The model of a record, open, as a baseline's is had again: its parameters kept here, else
+     * loaded from its saved file, else made {@code again} (deterministic for a seed), with one
+     * warning where a saved file is missing or damaged.
      */
     Model recordedModel(RunRecord recorded, Supplier<Model> again) {
+        byte[] parameters = kept.get(recorded.modelKey());
+        if (parameters != null) {
+            return session.load(plan.baseline().model(), parameters);
+        }
         ModelStore.Loading loading = store.load(recorded, session, plan.baseline().model());
         if (loading instanceof ModelStore.Loaded loaded) {
             progress.recorded(recorded.key(), "its model loaded from " + loaded.path());
