@@ -2,6 +2,7 @@ package org.learnability.runner.scoring;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.Arrays;
 import java.util.List;
 import org.learnability.api.scores.ClassScores;
@@ -64,6 +65,45 @@ public final class Logits implements AutoCloseable {
             NDArray shifted = logits.add(scratch.create(b));
             matrix.add(labels, shifted);
             return ClassScores.of(matrix.result());
+        }
+    }
+
+    /**
+     * Returns the logits off the device, for what combines several models' outputs in Java (an
+     * ensemble's mean softmax).
+     *
+     * @return the {@code (N, C)} logits, row by row
+     */
+    public float[] toFloatArray() {
+        return logits.toType(DataType.FLOAT32, false).toFloatArray();
+    }
+
+    /**
+     * Returns the labels off the device.
+     *
+     * @return the {@code N} class indices
+     */
+    public int[] labels() {
+        return labels.reshape(-1).toType(DataType.INT32, false).toIntArray();
+    }
+
+    /**
+     * Returns other values for the same samples, e.g. a combination of several models' outputs,
+     * scored as these are.
+     *
+     * @param values the {@code (N, C)} values, row by row
+     * @return them with these labels; the caller closes them (closing this frees them too)
+     */
+    public Logits withValues(float[] values) {
+        NDManager sub = manager.newSubManager();
+        try {
+            NDArray array = sub.create(values, logits.getShape());
+            NDArray same = labels.duplicate();
+            same.attach(sub);
+            return new Logits(array, same, classNames, sub);
+        } catch (RuntimeException e) {
+            sub.close();
+            throw e;
         }
     }
 

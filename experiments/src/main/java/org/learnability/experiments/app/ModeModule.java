@@ -12,6 +12,8 @@ import org.learnability.experiments.mode.DynamicMode;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.IterativeMode;
 import org.learnability.experiments.mode.TwoStageMode;
+import org.learnability.experiments.mode.ensemble.EnsembleMode;
+import org.learnability.experiments.mode.ensemble.EnsemblePosthocMode;
 import org.learnability.experiments.mode.finetune.FinetuneMode;
 import org.learnability.experiments.mode.head.HeadMode;
 import org.learnability.experiments.mode.posthoc.PosthocMode;
@@ -66,6 +68,8 @@ public final class ModeModule extends AbstractModule {
         modes(binder()).addBinding(HeadMode.NAME).toInstance(head);
         PosthocOnMode onHead = new PosthocOnMode(head);
         modes(binder()).addBinding(onHead.name()).toInstance(onHead);
+        modes(binder()).addBinding(EnsembleMode.NAME).to(EnsembleMode.class);
+        modes(binder()).addBinding(EnsemblePosthocMode.NAME).to(EnsemblePosthocMode.class);
     }
 
     @Provides

@@ -136,6 +136,18 @@ public interface ExperimentMode extends Named {
     }
 
     /**
+     * Tells whether this mode's models are made from the trained baseline's model, so that a
+     * recorded baseline's model is loaded rather than trained again, and a grid gives all of a
+     * seed's models of this mode one task.
+     *
+     * @param plan what the mode reads of the plan
+     * @return by default whether a model costs less than a training ({@link #trainings})
+     */
+    default boolean buildsOnBaseline(PlanView plan) {
+        return trainings(plan) < 1;
+    }
+
+    /**
      * Describes how this mode's own options differ from their defaults, for model keys and labels
      * (after the weighting's part).
      *

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.learnability.api.strategy.WeightStrategy;
@@ -137,6 +138,23 @@ public interface SeedModels {
     RunRecord trained(RunId run, Supplier<Training> training);
 
     /**
+     * Hands a model's logits on the validation and the test split to {@code use}, for a mode that
+     * combines several models (an ensemble's members): the baseline's for the baseline's run; else
+     * the model recorded under the run, loaded from its saved file or made again by {@code
+     * training} (deterministic for a seed), as a baseline is; else trained by {@code training},
+     * scored, saved as the run saves baselines and recorded first. A run of another mode is keyed
+     * as this mode keys its own models.
+     *
+     * @param run the model's run
+     * @param training how it trains; asked only if it is trained
+     * @param use what is made of the model's record and logits while the model is open
+     * @param <T> what {@code use} makes
+     * @return what {@code use} made
+     */
+    <T> T withLogits(
+            RunId run, Supplier<Training> training, BiFunction<RunRecord, SplitLogits, T> use);
+
+    /**
      * Trains a model without recording it, for a mode that makes a recorded model again ({@link
      * ExperimentMode#remake}). With 0 epochs from given parameters it is those parameters.
      *
@@ -219,7 +237,8 @@ public interface SeedModels {
      * @param baselineValidation the baseline's scores on the validation images it is scored on,
      *     which its collapse is judged against
      * @param trainedOn the images each of its epochs went through
-     * @param open makes its model, open, to save or keep; the caller closes it
+     * @param open makes its model, open, to save or keep; the caller closes it; null for a model
+     *     that has none of its own (an ensemble, whose members are saved)
      */
     record Made(
             TrainedModel model,

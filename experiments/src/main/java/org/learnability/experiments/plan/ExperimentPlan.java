@@ -80,15 +80,16 @@ public record ExperimentPlan(
     }
 
     /**
-     * Tells whether a mode's models are made from the baseline's (they cost less than a training,
-     * {@link ExperimentMode#trainings}), so that the baseline's model is loaded rather than trained
-     * again, and a grid gives all of a seed's such models one task.
+     * Tells whether a mode's models are made from the baseline's ({@link
+     * ExperimentMode#buildsOnBaseline}: by default, they cost less than a training), so that the
+     * baseline's model is loaded rather than trained again, and a grid gives all of a seed's such
+     * models one task.
      *
      * @param mode one of the plan's modes
-     * @return {@code true} for {@code posthoc}, {@code finetune}, {@code head}
+     * @return {@code true} for {@code posthoc}, {@code finetune}, {@code head}, {@code ensemble}
      */
     public boolean buildsOnBaseline(ExperimentMode mode) {
-        return mode.trainings(view()) < 1;
+        return mode.buildsOnBaseline(view());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.experiments.mode.Derived;
 import org.learnability.experiments.mode.ExperimentMode;
@@ -143,6 +144,34 @@ final class ExperimentSeed {
         if (isSource(mode)) {
             kept.put(key, session.parameters(model));
         }
+    }
+
+    /**
+     * The model of a record, open, as a baseline's is had again: its parameters kept here, else
+     * loaded from its saved file, else made {@code again} (deterministic for a seed), with one
+     * warning where a saved file is missing or damaged.
+     */
+    Model recordedModel(RunRecord recorded, Supplier<Model> again) {
+        byte[] parameters = kept.get(recorded.modelKey());
+        if (parameters != null) {
+            return session.load(plan.baseline().model(), parameters);
+        }
+        ModelStore.Loading loading = store.load(recorded, session, plan.baseline().model());
+        if (loading instanceof ModelStore.Loaded loaded) {
+            progress.recorded(recorded.key(), "its model loaded from " + loaded.path());
+            return loaded.model();
+        }
+        if (loading instanceof ModelStore.Damaged damaged) {
+            progress.warn(
+                    recorded.key()
+                            + ": its saved model "
+                            + damaged.path()
+                            + " "
+                            + damaged.why()
+                            + "; training it again (its record stays)");
+        }
+        progress.recorded(recorded.key(), "its model was not saved: training it again for it");
+        return again.get();
     }
 
     /** Whether a later mode of the plan derives from this mode's models. */

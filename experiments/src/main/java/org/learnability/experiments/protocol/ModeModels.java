@@ -1,9 +1,12 @@
 package org.learnability.experiments.protocol;
 
 import ai.djl.Model;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.learnability.api.strategy.WeightStrategy;
@@ -126,29 +129,73 @@ final class ModeModels implements SeedModels {
     public RunRecord trained(RunId run, Supplier<Training> training) {
         ModelKey key = seed.key(run, mode);
         Optional<RunRecord> recorded = seed.skipped(key);
-        if (recorded.isPresent()) {
-            return recorded.get();
+        return recorded.isPresent()
+                ? recorded.get()
+                : train(key, run, training.get(), false, (r, m) -> {});
+    }
+
+    @Override
+    public <T> T withLogits(
+            RunId run, Supplier<Training> training, BiFunction<RunRecord, SplitLogits, T> use) {
+        if (run.isBaseline()) {
+            RunRecord baseline = seed.baseline();
+            return use.apply(baseline, seed.baseline.logits(seed.progress));
         }
+        ModelKey key = seed.key(run, mode);
+        Optional<RunRecord> recorded = seed.ledger.get(key);
+        if (recorded.isEmpty()) {
+            List<T> made = new ArrayList<>(1);
+            train(
+                    key,
+                    run,
+                    training.get(),
+                    true,
+                    (record, model) -> {
+                        try (SplitLogits logits = seed.session.logits(model)) {
+                            made.add(use.apply(record, logits));
+                        }
+                    });
+            return made.get(0);
+        }
+        try (Model model = seed.recordedModel(recorded.get(), () -> fit(training.get()));
+                SplitLogits logits = seed.session.logits(model)) {
+            return use.apply(recorded.get(), logits);
+        }
+    }
+
+    /**
+     * Trains, scores, saves (as the run saves baselines, with {@code asBaseline}) and records a
+     * model, and hands its record and the model to {@code use} before the model is closed.
+     */
+    private RunRecord train(
+            ModelKey key,
+            RunId run,
+            Training t,
+            boolean asBaseline,
+            BiConsumer<RunRecord, Model> use) {
         RunRecord baseline = seed.baseline();
-        Training t = training.get();
         seed.progress.start(key.toString(), t.what());
-        TrainedModel trained;
-        SavedModel saved;
         try (Session.Fitted fitted = seed.fit(t, weighting)) {
-            trained = seed.session.score(fitted);
-            saved = save(key, fitted.model());
+            TrainedModel trained = seed.session.score(fitted);
+            SavedModel saved =
+                    seed.store.saves(asBaseline)
+                            ? seed.store.save(key, seed.session, fitted.model())
+                            : null;
             seed.keepIfDerivedFrom(mode, key, fitted.model());
+            RunRecord record =
+                    seed.record(
+                            key,
+                            run,
+                            weighting,
+                            new RunRecords.Outcome(
+                                    trained,
+                                    t.part(),
+                                    baseline.scores().validation(),
+                                    seed.session.splits().training().size(),
+                                    saved));
+            use.accept(record, fitted.model());
+            return record;
         }
-        return seed.record(
-                key,
-                run,
-                weighting,
-                new RunRecords.Outcome(
-                        trained,
-                        t.part(),
-                        baseline.scores().validation(),
-                        seed.session.splits().training().size(),
-                        saved));
     }
 
     @Override
@@ -167,7 +214,7 @@ final class ModeModels implements SeedModels {
         seed.progress.start(key.toString(), what);
         Made made = make.get();
         SavedModel saved = null;
-        if (seed.store.saves(false) || seed.isSource(mode)) {
+        if (made.open() != null && (seed.store.saves(false) || seed.isSource(mode))) {
             try (Model model = made.open().get()) {
                 saved = save(key, model);
                 seed.keepIfDerivedFrom(mode, key, model);

@@ -148,7 +148,8 @@ class ModePluginTest {
                                 .toArray(String[]::new));
         assertEquals(
                 "error: unknown mode 'twice'; expected one of two-stage, iterative, dynamic,"
-                        + " posthoc, finetune, finetune+posthoc, head, head+posthoc\n",
+                        + " posthoc, finetune, finetune+posthoc, head, head+posthoc, ensemble,"
+                        + " ensemble+posthoc\n",
                 unknown.err());
     }
 }

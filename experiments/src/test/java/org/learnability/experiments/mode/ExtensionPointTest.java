@@ -82,7 +82,8 @@ class ExtensionPointTest {
                         .replaceAll("\\s+", " ")
                         .contains(
                                 "two-stage, iterative, dynamic, posthoc, finetune,"
-                                        + " finetune+posthoc, head, head+posthoc, uniform-again"),
+                                        + " finetune+posthoc, head, head+posthoc, ensemble,"
+                                        + " ensemble+posthoc, uniform-again"),
                 help.out());
         CliRun unknown =
                 CliRun.with(
@@ -94,8 +95,8 @@ class ExtensionPointTest {
                         dir.resolve("x").toString());
         assertEquals(
                 "error: unknown mode 'nope'; expected one of two-stage, iterative, dynamic,"
-                        + " posthoc, finetune, finetune+posthoc, head, head+posthoc,"
-                        + " uniform-again\n",
+                        + " posthoc, finetune, finetune+posthoc, head, head+posthoc, ensemble,"
+                        + " ensemble+posthoc, uniform-again\n",
                 unknown.err());
 
         Path out = dir.resolve("out");
