@@ -9,6 +9,7 @@ import org.learnability.cluster.task.WorkerApplication;
 import org.learnability.experiments.cli.LearnabilityCommand;
 import org.learnability.experiments.cli.VersionProvider;
 import org.learnability.experiments.protocol.SaveModels;
+import org.learnability.runner.engine.ThreadCap;
 import org.learnability.runner.engine.ThreadRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,6 +100,9 @@ public final class GridCommand
         }
         GridSpec parsed = GridSpec.read(grid);
         SparkStart spark = SparkStart.of(Optional.ofNullable(master), threadsPerTask);
+        if (spark.onThisMachine()) {
+            ThreadCap.ofThisMachine().check("--threads-per-task", threadsPerTask);
+        }
         WorkerApplication.share(parent.plugins(), parent.application());
         PrintWriter log = spec.commandLine().getOut();
         parent.application()

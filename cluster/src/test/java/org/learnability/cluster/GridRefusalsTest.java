@@ -120,6 +120,20 @@ class GridRefusalsTest {
     }
 
     @Test
+    void threadsFarAboveTheCoresAreRefused() throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertOneLine(
+                grid(gridFile("{}"), out, "--threads-per-task", "999"),
+                "--threads-per-task is 999; expected at most "
+                        + 4 * cores
+                        + " (4 per core; this machine has "
+                        + cores
+                        + (cores == 1 ? " core" : " cores")
+                        + "): more threads only take turns on the cores");
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void aValueOutOfRangeNamesTheFileTheExperimentAndTheKey() throws IOException {
         Path file = gridFile("{\"weightEma\": [0, 1.5]}");
         assertOneLine(

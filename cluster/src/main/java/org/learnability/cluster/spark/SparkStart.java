@@ -85,6 +85,16 @@ public final class SparkStart {
                 && Files.isDirectory(Path.of(home, "jars"));
     }
 
+    /**
+     * Tells whether the tasks run on this machine: the embedded Spark or a {@code local} master.
+     * Elsewhere (a standalone master, yarn, k8s) the executors' cores are not this machine's.
+     *
+     * @return {@code true} for an embedded or local master
+     */
+    public boolean onThisMachine() {
+        return embedded || master.equals("local") || master.startsWith("local[");
+    }
+
     /** Returns the master URL. */
     String master() {
         return master;

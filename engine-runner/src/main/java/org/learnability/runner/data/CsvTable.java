@@ -3,6 +3,7 @@ package org.learnability.runner.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,34 +23,49 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 /**
  * A user's CSV table, checked: a header row naming the columns, one row per sample, the {@code
  * --label} column's values the classes and every other column a numeric feature. Read with Apache
- * Commons CSV, in the format that DJL's {@code CsvDataset} then reads it with ({@link #FORMAT}); a
- * {@code .gz} file is decompressed, as DJL does.
+ * Commons CSV, in the format that DJL's {@code CsvDataset} then reads it with ({@link #format()});
+ * a {@code .gz} file is decompressed, as DJL does. A UTF-8 byte-order mark (Excel's "CSV UTF-8") is
+ * dropped: DJL reads the rows with the header given ({@link #format()}), not the file's first line.
  *
  * @param file the CSV file
+ * @param columns the header's column names, in the file's order
  * @param label the label column
  * @param features the feature columns, in the file's order
  * @param classes the label column's distinct values: sorted as numbers when every one is a number,
  *     else as text
  * @param rows the number of rows
  */
-record CsvTable(Path file, String label, List<String> features, List<String> classes, int rows) {
+record CsvTable(
+        Path file,
+        List<String> columns,
+        String label,
+        List<String> features,
+        List<String> classes,
+        int rows) {
 
-    /** The format of the file: RFC 4180 with a header row, values trimmed, names unique. */
+    /**
+     * The format of the file: RFC 4180 with a header row, values trimmed, names present (their
+     * uniqueness is checked by {@link #read}, in a line of its own).
+     */
     static final CSVFormat FORMAT =
             CSVFormat.DEFAULT
                     .builder()
                     .setHeader()
                     .setSkipHeaderRecord(true)
                     .setTrim(true)
-                    .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                    .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
                     .setAllowMissingColumnNames(false)
                     .get();
 
     private static final String EXPECTED =
             "expected a CSV file with a header row naming the columns and one row per sample";
 
+    /** The byte-order mark, as the first character of a UTF-8 text. */
+    private static final int BYTE_ORDER_MARK = '\uFEFF';
+
     /** Takes immutable copies. */
     CsvTable {
+        columns = List.copyOf(columns);
         features = List.copyOf(features);
         classes = List.copyOf(classes);
     }
@@ -72,12 +89,14 @@ record CsvTable(Path file, String label, List<String> features, List<String> cla
                         file.toString().endsWith(".gz")
                                 ? InputFiles.gunzip(file)
                                 : InputFiles.open(file);
-                Reader reader = new InputStreamReader(raw, StandardCharsets.UTF_8);
+                Reader reader =
+                        withoutByteOrderMark(new InputStreamReader(raw, StandardCharsets.UTF_8));
                 CSVParser parser = parse(file, reader)) {
             List<String> header = parser.getHeaderNames();
             if (header.isEmpty()) {
                 throw new DataException(file + " is empty; " + EXPECTED);
             }
+            requireUnique(file, header);
             if (!header.contains(label)) {
                 throw new DataException(
                         file
@@ -138,7 +157,7 @@ record CsvTable(Path file, String label, List<String> features, List<String> cla
                                 + values.iterator().next()
                                 + "'); expected at least 2 classes");
             }
-            return new CsvTable(file, label, features, sorted(values), rows);
+            return new CsvTable(file, header, label, features, sorted(values), rows);
         } catch (IOException e) {
             throw new DataException(file + ": cannot read it (" + InputFiles.describe(e) + ")", e);
         } catch (UncheckedIOException e) {
@@ -152,12 +171,46 @@ record CsvTable(Path file, String label, List<String> features, List<String> cla
         }
     }
 
+    /**
+     * Returns the format DJL reads the rows with: {@link #FORMAT} with this table's columns as the
+     * header, so that the file's own header line (and a byte-order mark before it) is skipped.
+     *
+     * @return the format
+     */
+    CSVFormat format() {
+        return FORMAT.builder().setHeader(columns.toArray(String[]::new)).get();
+    }
+
+    /** Skips a byte-order mark at the start of a text. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        PushbackReader in = new PushbackReader(reader, 1);
+        int first = in.read();
+        if (first != -1 && first != BYTE_ORDER_MARK) {
+            in.unread(first);
+        }
+        return in;
+    }
+
     private static CSVParser parse(Path file, Reader reader) throws IOException {
         try {
             return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
         } catch (IllegalArgumentException e) {
-            // a header with a name twice or a name missing
+            // a header with a name missing
             throw new DataException(file + ": a bad header row (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Refuses a column name that the header holds twice. */
+    private static void requireUnique(Path file, List<String> header) {
+        Set<String> seen = new HashSet<>();
+        for (String name : header) {
+            if (!seen.add(name)) {
+                throw new DataException(
+                        file
+                                + ": the header names the column '"
+                                + name
+                                + "' twice; expected every column name once");
+            }
         }
     }
 

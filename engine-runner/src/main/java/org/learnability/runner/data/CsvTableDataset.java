@@ -169,7 +169,7 @@ public final class CsvTableDataset implements DatasetDefinition {
         CsvDataset.CsvBuilder<?> builder =
                 CsvDataset.builder()
                         .optCsvFile(t.file())
-                        .setCsvFormat(CsvTable.FORMAT)
+                        .setCsvFormat(t.format())
                         .setSampling(1, false);
         t.features().forEach(f -> builder.addNumericFeature(f, false));
         builder.addCategoricalLabel(t.label(), classes, false);

@@ -118,10 +118,22 @@ record ImageFolderListing(
         return folders.stream().map(f -> f.getFileName().toString()).toList();
     }
 
+    /** Refuses a name the JVM could not decode: it could not open the file by it. */
+    private static Path decodable(Path entry) {
+        if (NativeNames.undecodable(entry.getFileName().toString())) {
+            throw new DataException(entry + ": a name with " + NativeNames.cause());
+        }
+        return entry;
+    }
+
     /** The non-hidden sub-folders of a folder, sorted by name. */
     private static List<Path> folders(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> !hidden(p)).filter(Files::isDirectory).sorted().toList();
+            return entries.filter(p -> !hidden(p))
+                    .filter(Files::isDirectory)
+                    .map(ImageFolderListing::decodable)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new DataException(dir + ": cannot list it (" + InputFiles.describe(e) + ")", e);
         }
@@ -131,7 +143,11 @@ record ImageFolderListing(
     private static List<Path> images(Path classFolder) {
         List<Path> entries;
         try (Stream<Path> list = Files.list(classFolder)) {
-            entries = list.filter(p -> !hidden(p)).sorted().toList();
+            entries =
+                    list.filter(p -> !hidden(p))
+                            .map(ImageFolderListing::decodable)
+                            .sorted()
+                            .toList();
         } catch (IOException e) {
             throw new DataException(
                     classFolder + ": cannot list it (" + InputFiles.describe(e) + ")", e);

@@ -227,6 +227,17 @@ class OwnDataInputTest {
         assertEquals(
                 ragged + ", line 3: 2 values; expected 3, one per column of the header",
                 csvError(ragged, "label", 2));
+        Path twice = OwnData.text(dir.resolve("twice.csv"), "a,label,a\n1,x,2\n3,y,4\n");
+        assertEquals(
+                twice
+                        + ": the header names the column 'a' twice; expected every column name"
+                        + " once",
+                csvError(twice, "label", 2));
+        Path marked = OwnData.text(dir.resolve("marked.csv"), "\uFEFFlabel,a\nx,1\nx,2\n");
+        assertEquals(
+                marked + ": the label 'label' has one value ('x'); expected at least 2 classes",
+                csvError(marked, "label", 2),
+                "the label column is found behind a byte-order mark");
         Path missing = dir.resolve("none.csv");
         assertEquals(
                 missing

@@ -181,6 +181,36 @@ class OwnDataLoaderTest {
     }
 
     @Test
+    void aTableWithAByteOrderMarkLoadsAsWithout() {
+        // Excel's "CSV UTF-8" starts with the mark, before the first column's name: a feature's
+        // or the label's
+        int n = 0;
+        for (String rows :
+                List.of(
+                        "a,label,b\n1,p,3\n2,q,5\n3,p,7\n4,q,9\n",
+                        "label,a\np,1\nq,2\np,3\nq,4\n")) {
+            n++;
+            Path marked = OwnData.text(dir.resolve("marked-" + n + ".csv"), "\uFEFF" + rows);
+            Path plain = OwnData.text(dir.resolve("plain-" + n + ".csv"), rows);
+            LoadedDataset withMark = table(marked);
+            LoadedDataset without = table(plain);
+            assertEquals(List.of("p", "q"), withMark.dataset().classNames());
+            assertArrayEquals(
+                    without.train().images().toFloatArray(),
+                    withMark.train().images().toFloatArray());
+            assertArrayEquals(without.train().labelValues(), withMark.train().labelValues());
+        }
+    }
+
+    private LoadedDataset table(Path file) {
+        DataOptions options = new DataOptions(0, 2, "label");
+        return loader.load(
+                loader.at(new CsvTableDataset(), DataSource.local(file), options),
+                DataSource.local(file),
+                manager);
+    }
+
+    @Test
     void aConstantFeatureOfATableStaysAndBecomesZero() {
         Path file =
                 OwnData.text(

@@ -12,12 +12,16 @@ import ai.djl.TrainingDivergedException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -429,6 +433,62 @@ class ModelTrainerTest {
             assertTrue(
                     e.getMessage().startsWith("cannot load model cnn-small from "), e.getMessage());
         }
+    }
+
+    @Test
+    void aSavedModelOfOtherDataOrTruncatedIsRefusedNamingWhy() throws IOException {
+        Path threeClasses = saveUntrained(ImageShape.CIFAR10, 3, "three-classes");
+        Path grey = saveUntrained(ImageShape.FASHION_MNIST, 10, "grey");
+        Path truncated = saveUntrained(ImageShape.CIFAR10, 10, "truncated");
+        try (Stream<Path> files = Files.list(truncated)) {
+            Path file = files.filter(f -> f.toString().endsWith(".params")).findFirst().get();
+            byte[] bytes = Files.readAllBytes(file);
+            Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        }
+        assertEquals(
+                "cannot load model cnn-small from "
+                        + threeClasses
+                        + ": its parameters give 3 scores per input, not one for each of the 10"
+                        + " classes (a model of other data?)",
+                loadError(threeClasses));
+        assertTrue(
+                loadError(grey)
+                        .startsWith(
+                                "cannot load model cnn-small from "
+                                        + grey
+                                        + ": its parameters do not fit 3x32x32 inputs (a model of"
+                                        + " other data?): "),
+                loadError(grey));
+        assertEquals(
+                "cannot load model cnn-small from "
+                        + truncated
+                        + ": its file ends early (truncated)",
+                loadError(truncated));
+    }
+
+    /** Saves a cnn-small of fresh parameters for images of a shape and some classes. */
+    private Path saveUntrained(ImageShape input, int classes, String name) {
+        try (Model model =
+                models.create(new CnnSmall(), input, classes, Device.cpu(), engine.name())) {
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, input.batch(1));
+            models.save(model, dir.resolve(name));
+        }
+        return dir.resolve(name);
+    }
+
+    /** Loads a saved cnn-small as one for CIFAR-10's images and classes; returns the error. */
+    private String loadError(Path saved) {
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                models.load(
+                                        new CnnSmall(),
+                                        ImageShape.CIFAR10,
+                                        10,
+                                        Device.cpu(),
+                                        engine.name(),
+                                        saved))
+                .getMessage();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.learnability.runner.data.DataException;
 import org.learnability.runner.data.DataSource;
 import org.learnability.runner.data.DatasetDefinition;
 import org.learnability.runner.data.FashionMnistDataset;
+import org.learnability.runner.engine.ThreadCap;
 
 /**
  * What a benchmark run measures: a model trained on a data set with a batch size, for a warm-up and
@@ -103,6 +104,9 @@ public record BenchSpec(
         atLeast("--train-size", trainSize, 0);
         atLeast("--threads", threads, 0);
         atLeast("--interop-threads", interopThreads, 0);
+        ThreadCap cap = ThreadCap.ofThisMachine();
+        cap.check("--threads", threads);
+        cap.check("--interop-threads", interopThreads);
         if (preset == null) {
             throw new IllegalArgumentException("--preset must be a preset or empty");
         }

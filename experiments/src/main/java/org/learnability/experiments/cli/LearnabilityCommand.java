@@ -143,6 +143,11 @@ public final class LearnabilityCommand {
                         ? option.threads()
                         : ThreadRequest.DEFAULTS;
         try {
+            Main.undecodable(parseResult.originalArgs())
+                    .ifPresent(
+                            problem -> {
+                                throw new IllegalArgumentException(problem);
+                            });
             if (!plugins.equals(StrategyModule.DEFAULT_PLUGINS) && !Files.isDirectory(plugins)) {
                 throw new IllegalArgumentException(
                         "--plugins "

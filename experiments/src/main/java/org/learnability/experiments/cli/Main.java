@@ -5,9 +5,12 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.learnability.experiments.app.ModeDiscovery;
 import org.learnability.experiments.plan.PlanSchema;
+import org.learnability.runner.data.NativeNames;
 import picocli.CommandLine;
 
 /** Entry point of the command line. */
@@ -68,6 +71,13 @@ public final class Main {
                 (e, given) -> {
                     CommandLine failed = e.getCommandLine();
                     PrintWriter err = failed.getErr();
+                    Optional<String> undecodable = undecodable(Arrays.asList(given));
+                    if (undecodable.isPresent()) {
+                        // the parser's InvalidPathException says nothing of the cause
+                        err.println("error: " + undecodable.get());
+                        err.flush();
+                        return 1;
+                    }
                     err.println(
                             "error: "
                                     + e.getMessage()
@@ -89,6 +99,20 @@ public final class Main {
                     return 1;
                 });
         return cli;
+    }
+
+    /**
+     * Names the first argument that holds characters the JVM could not decode ({@link
+     * NativeNames}): it could name no file and no key.
+     *
+     * @param args the arguments
+     * @return the problem, if there is one
+     */
+    static Optional<String> undecodable(List<String> args) {
+        return args.stream()
+                .filter(NativeNames::undecodable)
+                .findFirst()
+                .map(arg -> "the argument '" + arg + "' has " + NativeNames.cause());
     }
 
     /**

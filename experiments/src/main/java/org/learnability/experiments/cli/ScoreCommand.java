@@ -105,11 +105,27 @@ final class ScoreCommand implements Callable<Integer> {
                     s.tpr().get(c));
         }
         out.printf(Locale.ROOT, "accuracy: %.4f%n", s.accuracy());
-        out.println(
-                "as recorded: "
-                        + (scored.asRecorded()
-                                ? "yes"
-                                : "no (another engine version or device than it was made on?)"));
+        out.println("as recorded: " + asRecorded(scored));
+    }
+
+    /**
+     * Whether the scores are the recorded ones; where the record holds another part of the split,
+     * says so instead of blaming the engine.
+     */
+    private static String asRecorded(SavedModelScores.Scored scored) {
+        if (!scored.comparable()) {
+            return String.format(
+                    Locale.ROOT,
+                    "not comparable: these are the scores on all %d images of the %s split; the"
+                            + " record holds those on %d of them (its mode, e.g. head, scores the"
+                            + " part it did not train on); --split test compares like with like",
+                    scored.scoredImages(),
+                    scored.split(),
+                    scored.recordedImages());
+        }
+        return scored.asRecorded()
+                ? "yes"
+                : "no (another engine version or device than it was made on?)";
     }
 
     private static void json(PrintWriter out, SavedModelScores.Scored scored) {
@@ -127,6 +143,9 @@ final class ScoreCommand implements Callable<Integer> {
         o.addProperty("accuracy", s.accuracy());
         o.add("confusionMatrix", Json.GSON.toJsonTree(SplitScores.of(s).confusionMatrix()));
         o.addProperty("asRecorded", scored.asRecorded());
+        if (!scored.comparable()) {
+            o.addProperty("recordedImages", scored.recordedImages());
+        }
         out.println(Json.pretty(o));
     }
 }

@@ -67,11 +67,47 @@ public final class SavedModelScores {
          * @return {@code true} if the confusion matrices are equal
          */
         public boolean asRecorded() {
-            var recorded =
-                    split == ScoredSplit.TEST
+            return recorded().equals(SplitScores.of(scores).confusionMatrix());
+        }
+
+        /**
+         * Tells whether the record holds scores on the same images: not so for a mode that scores
+         * part of the validation split ({@code ExperimentMode.scoredOn}: {@code head} scores the
+         * half its layer did not train on), where the scores cannot be compared.
+         *
+         * @return {@code true} if the record counts as many images as were scored
+         */
+        public boolean comparable() {
+            return recordedImages() == scoredImages();
+        }
+
+        /**
+         * Returns the number of images scored.
+         *
+         * @return the total of the scores' confusion matrix
+         */
+        public long scoredImages() {
+            return total(SplitScores.of(scores).confusionMatrix());
+        }
+
+        /**
+         * Returns the number of images the record's scores on this split count.
+         *
+         * @return the total of its confusion matrix
+         */
+        public long recordedImages() {
+            return total(recorded());
+        }
+
+        private static long total(List<List<Long>> counts) {
+            return counts.stream().flatMap(List::stream).mapToLong(Long::longValue).sum();
+        }
+
+        private List<List<Long>> recorded() {
+            return (split == ScoredSplit.TEST
                             ? record.scores().test()
-                            : record.scores().validation();
-            return recorded.confusionMatrix().equals(SplitScores.of(scores).confusionMatrix());
+                            : record.scores().validation())
+                    .confusionMatrix();
         }
     }
 

@@ -107,13 +107,28 @@ record ParsedLine(Optional<RunRecord> record, String problem, boolean outOfRange
                             old ? OldSchemas.upgrade(object, (int) version) : object,
                             RunRecord.class);
         } catch (RuntimeException e) {
-            // Gson reports a wrong type as JsonParseException and a failing record constructor as a
-            // plain RuntimeException; both mean the line is not a record
-            return failed("not a valid run record (" + firstLine(e) + ")");
+            // Gson reports a wrong type as JsonParseException: the line is not a record; and a
+            // record constructor's check (savedModel.sha256 "xyz", a path with "..") as a plain
+            // RuntimeException around the check's own IllegalArgumentException: a value out of
+            // range, said in the check's words
+            Optional<IllegalArgumentException> check = checkFailed(e);
+            return check.isPresent()
+                    ? outOfRange(firstLine(check.get()))
+                    : failed("not a valid run record (" + firstLine(e) + ")");
         }
         return RecordCheck.problem(record)
                 .map(ParsedLine::outOfRange)
                 .orElseGet(() -> new ParsedLine(Optional.of(record), "", false));
+    }
+
+    /** The check a value record's constructor failed, from the causes of Gson's exception. */
+    private static Optional<IllegalArgumentException> checkFailed(RuntimeException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException check && check.getMessage() != null) {
+                return Optional.of(check);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String firstLine(Throwable e) {

@@ -186,6 +186,18 @@ class BenchCommandTest {
         assertOneLineError(
                 cli.command("bench", "--threads", "-1"),
                 "--threads is -1; expected a whole number >= 0");
+        int cores = Runtime.getRuntime().availableProcessors();
+        String cap =
+                "; expected at most "
+                        + 4 * cores
+                        + " (4 per core; this machine has "
+                        + cores
+                        + (cores == 1 ? " core" : " cores")
+                        + "): more threads only take turns on the cores";
+        assertOneLineError(cli.command("bench", "--threads", "9999"), "--threads is 9999" + cap);
+        assertOneLineError(
+                cli.command("bench", "--interop-threads", "9999"),
+                "--interop-threads is 9999" + cap);
         assertOneLineError(
                 cli.command("bench", "--batches", "2", "--chunks", "3"),
                 "--chunks is 3 but --batches is 2");

@@ -1,6 +1,7 @@
 package org.learnability.experiments.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.stats.Analysis;
 import org.learnability.experiments.testing.CliFixture;
+import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
 import org.learnability.experiments.testing.RunsJsonl;
 import org.learnability.experiments.testing.SyntheticFashion;
@@ -133,6 +135,40 @@ class HeadModeTest {
         assertEquals(List.of(0.0, 0.0025, 0.005, 0.01, 0.02), budgets);
         assertTrue(
                 budgets.contains(Analysis.DEFAULT_TOLERANCE), "the default tolerance is a point");
+    }
+
+    @Test
+    void scoreOnTheValidationSplitSaysTheRecordHoldsTheUnseenHalf() throws IOException {
+        Path out = dir.resolve("scored");
+        cli.succeeds(
+                out,
+                "--mode",
+                "head",
+                "--head-epochs",
+                "1",
+                "--save-models",
+                "all",
+                "--strategies",
+                "mean-ratio:gamma=2");
+        String key = records(out, "head").get(0).get("key").getAsString();
+        CliRun validation =
+                cli.command(
+                        "score", "--out", out.toString(), "--key", key, "--split", "validation");
+        assertEquals(0, validation.exitCode(), validation.err());
+        assertTrue(
+                validation
+                        .out()
+                        .contains(
+                                "as recorded: not comparable: these are the scores on all 100"
+                                        + " images of the validation split; the record holds those"
+                                        + " on 50 of them (its mode, e.g. head, scores the part it"
+                                        + " did not train on); --split test compares like with"
+                                        + " like\n"),
+                validation.out());
+        assertFalse(validation.out().contains("another engine"), validation.out());
+        CliRun test = cli.command("score", "--out", out.toString(), "--key", key);
+        assertEquals(0, test.exitCode(), test.err());
+        assertTrue(test.out().contains("as recorded: yes\n"), test.out());
     }
 
     @Test

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.learnability.experiments.testing.RunsJsonl.records;
 
 import com.google.gson.JsonObject;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.testing.CliFixture;
@@ -149,6 +153,94 @@ class SavedModelsTest {
         assertTrue(missing.out().contains("its saved model is missing: training it again"));
         assertTrue(Files.exists(file), "saved again");
         assertEquals(5, records(out).size());
+    }
+
+    @Test
+    void aModelOfOtherDataOrTruncatedWithItsChecksumIsTrainedAgainWithOneWarning()
+            throws IOException {
+        Path out = dir.resolve("swapped");
+        cli.succeeds(out, "--strategies", "mean-ratio:gamma=2");
+        Path file = out.resolve(baselineFile());
+        byte[] bytes = Files.readAllBytes(file);
+
+        // truncated, and its checksum in the record updated: the file is the one recorded
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        recordChecksum(out, ModelStore.sha256(file));
+        CliRun truncated =
+                cli.succeeds(
+                        out, "--mode", "two-stage,posthoc", "--strategies", "mean-ratio:gamma=2");
+        assertEquals(
+                List.of(
+                        "warning: "
+                                + baselineKey()
+                                + ": its saved model "
+                                + baselineFile()
+                                + " cannot be loaded (cannot load model cnn-small from "
+                                + file.getParent()
+                                + ": its file ends early (truncated)); training it again (its"
+                                + " record stays)"),
+                savedModelWarnings(truncated));
+
+        // the baseline of an experiment on other data (2 classes of 8x8 images), its checksum
+        // put in the record
+        Path other = dir.resolve("other");
+        cli.on(greyFolder(dir.resolve("images")))
+                .with(
+                        "--dataset",
+                        "image-folder",
+                        "--test-size",
+                        "4",
+                        "--val-size",
+                        "4",
+                        "--train-size",
+                        "0")
+                .succeeds(other, "--strategies", "mean-ratio:gamma=2");
+        Files.copy(other.resolve(baselineFile()), file, StandardCopyOption.REPLACE_EXISTING);
+        recordChecksum(out, ModelStore.sha256(file));
+        CliRun swapped =
+                cli.succeeds(
+                        out,
+                        "--mode",
+                        "two-stage,posthoc",
+                        "--strategies",
+                        "mean-ratio:gamma=2,difficulty");
+        List<String> warnings = savedModelWarnings(swapped);
+        assertEquals(1, warnings.size(), swapped.err());
+        assertTrue(
+                warnings.get(0)
+                        .startsWith(
+                                "warning: "
+                                        + baselineKey()
+                                        + ": its saved model "
+                                        + baselineFile()
+                                        + " cannot be loaded (cannot load model cnn-small from "
+                                        + file.getParent()
+                                        + ": its parameters do not fit 1x28x28 inputs (a model of"
+                                        + " other data?): "),
+                warnings.get(0));
+        assertTrue(warnings.get(0).endsWith("; training it again (its record stays)"));
+        assertEquals(5, records(out).size(), "the new arms recorded");
+    }
+
+    /** Puts a checksum into the baseline's record, as one who swapped its file would. */
+    private void recordChecksum(Path out, String sha) throws IOException {
+        Path runs = out.resolve("runs.jsonl");
+        JsonObject saved = records(out).get(0).getAsJsonObject("savedModel");
+        Files.writeString(
+                runs, Files.readString(runs).replace(saved.get("sha256").getAsString(), sha));
+    }
+
+    /** Two classes of six grey 8x8 PNGs. */
+    private static Path greyFolder(Path folder) throws IOException {
+        for (String name : List.of("left", "right")) {
+            Path classFolder = Files.createDirectories(folder.resolve(name));
+            for (int i = 0; i < 6; i++) {
+                BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+                image.getRaster().setSample(i, i, 0, name.equals("left") ? 40 : 200);
+                ImageIO.write(image, "png", classFolder.resolve(i + ".png").toFile());
+            }
+        }
+        return folder;
     }
 
     @Test

@@ -238,6 +238,42 @@ class RunsFileTest {
     }
 
     @Test
+    void aBadSavedModelIsTheRecordChecksOwnLineNamingFileAndLine() throws IOException {
+        List<RunRecord> runs = SyntheticRuns.twoStage();
+        String sha = "0123456789abcdef".repeat(4);
+        // in the middle, and as the last line without its newline (not a torn line: it is whole)
+        for (boolean last : List.of(false, true)) {
+            for (String[] bad :
+                    new String[][] {
+                        {
+                            "{\"path\":\"models/a/cnn-small-0001.params\",\"sha256\":\"xyz\"}",
+                            "savedModel.sha256 is xyz; expected 64 hexadecimal digits"
+                        },
+                        {
+                            "{\"path\":\"models/../../x.params\",\"sha256\":\"" + sha + "\"}",
+                            "savedModel.path is models/../../x.params; expected a path inside the"
+                                    + " experiment"
+                        }
+                    }) {
+                JsonObject line =
+                        JsonParser.parseString(RunsFile.toJson(runs.get(1))).getAsJsonObject();
+                line.add("savedModel", JsonParser.parseString(bad[0]));
+                Path file = dir.resolve(RunsFile.NAME);
+                Files.writeString(
+                        file,
+                        RunsFile.toJson(runs.get(0))
+                                + "\n"
+                                + line
+                                + (last ? "" : "\n" + RunsFile.toJson(runs.get(2)) + "\n"));
+                assertEquals(
+                        file + " line 2: " + bad[1],
+                        assertThrows(IllegalArgumentException.class, () -> RunsFile.read(file))
+                                .getMessage());
+            }
+        }
+    }
+
+    @Test
     void aMissingFileIsOneClearLine() {
         Path file = dir.resolve("absent.jsonl");
         assertEquals(
