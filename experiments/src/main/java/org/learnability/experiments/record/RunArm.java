@@ -28,9 +28,25 @@ public record RunArm(
         List<Double> weights,
         List<List<Double>> epochWeights) {
 
+    /**
+     * The ending of the mode of a model that a mode makes as a part of its own (an ensemble's
+     * members: {@code ensemble-member}): recorded, saved and reused as any model, but not an arm.
+     */
+    public static final String MEMBER_SUFFIX = "-member";
+
     /** Takes immutable copies. */
     public RunArm {
         weights = List.copyOf(weights);
         epochWeights = epochWeights.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * Tells whether this model is a part of another mode's models ({@link #MEMBER_SUFFIX}), not an
+     * arm of its own.
+     *
+     * @return whether its mode ends with {@value #MEMBER_SUFFIX}
+     */
+    public boolean member() {
+        return mode.endsWith(MEMBER_SUFFIX);
     }
 }

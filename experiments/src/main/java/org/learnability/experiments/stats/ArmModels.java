@@ -41,6 +41,9 @@ final class ArmModels {
                                         r.arm().variant(),
                                         (kept, next) -> next.isEmpty() ? next : kept));
         for (RunRecord r : runs) {
+            if (r.arm().member()) {
+                continue; // a part of another arm's models (an ensemble's member), not an arm
+            }
             Arm arm = Arm.of(r);
             if (arm.baseline()
                     && !r.arm().variant().equals(reference.get(r.provenance().engine()))) {

@@ -11,6 +11,7 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.mode.TwoStageMode;
 import org.learnability.experiments.record.ModeParts;
+import org.learnability.experiments.record.RunArm;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.runner.data.Seeds;
 import org.learnability.runner.pipeline.SplitLogits;
@@ -32,7 +33,7 @@ import org.learnability.runner.training.TrainingResult;
 final class EnsembleMembers {
 
     /** The mode name the members other than the baseline and the two-stage model are keyed by. */
-    static final String MEMBER = "ensemble-member";
+    static final String MEMBER = EnsembleMode.NAME + RunArm.MEMBER_SUFFIX;
 
     /** The name of a member's part in its record: the seed it trained with. */
     static final String PART = "ensembleMember";

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,11 @@ class EnsembleModeTest {
                     r.has("savedModel") && !r.get("savedModel").isJsonNull(),
                     "no model of its own");
         }
+
+        String summary = Files.readString(out.resolve("summary.csv"));
+        assertFalse(summary.contains(EnsembleMembers.MEMBER), "a member is no arm: " + summary);
+        assertTrue(summary.contains(",ensemble,mean-ratio:gamma=2,"), summary);
+        assertTrue(summary.contains(",ensemble,uniform,"), summary);
 
         // the two-stage arm finds its model recorded; ensemble+posthoc loads the members
         int before = RunsJsonl.records(out).size();
