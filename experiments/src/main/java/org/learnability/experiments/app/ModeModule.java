@@ -14,6 +14,7 @@ import org.learnability.experiments.mode.IterativeMode;
 import org.learnability.experiments.mode.TwoStageMode;
 import org.learnability.experiments.mode.finetune.FinetuneMode;
 import org.learnability.experiments.mode.head.HeadMode;
+import org.learnability.experiments.mode.minimax.MinimaxMode;
 import org.learnability.experiments.mode.posthoc.PosthocMode;
 import org.learnability.experiments.mode.posthoc.PosthocOnMode;
 import org.learnability.runner.registry.Registry;
@@ -66,6 +67,7 @@ public final class ModeModule extends AbstractModule {
         modes(binder()).addBinding(HeadMode.NAME).toInstance(head);
         PosthocOnMode onHead = new PosthocOnMode(head);
         modes(binder()).addBinding(onHead.name()).toInstance(onHead);
+        modes(binder()).addBinding(MinimaxMode.NAME).to(MinimaxMode.class);
     }
 
     @Provides
