@@ -76,7 +76,8 @@ class SettingsTest {
 
     @Test
     void thePlanDeclaresEveryKeyOnceInThePlanJsonOrder() {
-        // the plan's own options and the built-in modes' (finetune's, head's), as plan.json lists
+        // the plan's own options and the built-in modes' (finetune's, head's, minimax's), as
+        // plan.json lists
         // them
         PlanSchema schema = ModeDiscovery.schema(new String[0], List.of());
         assertEquals(
@@ -121,7 +122,11 @@ class SettingsTest {
                         "headData",
                         "headInit",
                         "headEpochs",
-                        "headLr"),
+                        "headLr",
+                        "minimaxEta",
+                        "minimaxMix",
+                        "minimaxInterval",
+                        "minimaxHoldout"),
                 schema.keys());
         assertEquals("--finetune-lr", schema.option("finetuneLr"));
         assertEquals("--head-data", schema.option("headData"));
@@ -133,9 +138,11 @@ class SettingsTest {
                         + "\"collapseThreshold\":0.05,\"averaging\":\"none\",\"scoreEpochs\":1,"
                         + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\","
                         + "\"finetuneEpochs\":1,\"finetuneLr\":0.0001,\"headData\":\"holdout\","
-                        + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001}",
+                        + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001,"
+                        + "\"minimaxEta\":1,\"minimaxMix\":0.5,\"minimaxInterval\":1,"
+                        + "\"minimaxHoldout\":0.1}",
                 schema.defaults().toJson().toString());
-        assertEquals(41, schema.declarations().size());
+        assertEquals(45, schema.declarations().size());
         assertEquals(PlanOptions.KEYS, schema.keys().subList(0, PlanOptions.KEYS.size()));
     }
 }
