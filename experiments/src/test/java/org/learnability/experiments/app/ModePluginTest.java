@@ -148,7 +148,7 @@ class ModePluginTest {
                                 .toArray(String[]::new));
         assertEquals(
                 "error: unknown mode 'twice'; expected one of two-stage, iterative, dynamic,"
-                        + " posthoc, finetune, finetune+posthoc, head, head+posthoc\n",
+                        + " posthoc, finetune, finetune+posthoc, head, head+posthoc, minimax\n",
                 unknown.err());
     }
 }

@@ -82,7 +82,8 @@ class ExtensionPointTest {
                         .replaceAll("\\s+", " ")
                         .contains(
                                 "two-stage, iterative, dynamic, posthoc, finetune,"
-                                        + " finetune+posthoc, head, head+posthoc, uniform-again"),
+                                        + " finetune+posthoc, head, head+posthoc, minimax,"
+                                        + " uniform-again"),
                 help.out());
         CliRun unknown =
                 CliRun.with(
@@ -95,7 +96,7 @@ class ExtensionPointTest {
         assertEquals(
                 "error: unknown mode 'nope'; expected one of two-stage, iterative, dynamic,"
                         + " posthoc, finetune, finetune+posthoc, head, head+posthoc,"
-                        + " uniform-again\n",
+                        + " minimax, uniform-again\n",
                 unknown.err());
 
         Path out = dir.resolve("out");

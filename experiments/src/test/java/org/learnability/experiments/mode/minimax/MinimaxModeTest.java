@@ -2,6 +2,7 @@ package org.learnability.experiments.mode.minimax;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -18,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.testing.CliFixture;
+import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
 import org.learnability.experiments.testing.RunsJsonl;
 import org.learnability.experiments.testing.SyntheticFashion;
@@ -116,6 +118,18 @@ class MinimaxModeTest {
                 plain.getAsJsonObject("arm").get("epochWeights"),
                 shifted.getAsJsonObject("arm").get("epochWeights"),
                 "the same weights, whatever the test split shows");
+    }
+
+    @Test
+    void anIntervalThatLeavesNoEpochToWeighIsRefusedBeforeAnythingIsWritten() {
+        Path out = dir.resolve("refused");
+        CliRun run = cli.run(out, "--epochs", "2", "--minimax-interval", "2");
+        assertTrue(run.exitCode() != 0, "non-zero exit");
+        assertEquals(
+                "error: --minimax-interval is 2; expected a whole number below --epochs (2), so"
+                        + " that some epoch trains with updated weights",
+                run.err().strip());
+        assertFalse(Files.exists(out), "nothing written");
     }
 
     /** The run's minimax record, after checking that it is the only model of its mode. */
