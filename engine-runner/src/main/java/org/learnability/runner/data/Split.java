@@ -57,6 +57,33 @@ public final class Split {
         this.normalization = normalization;
     }
 
+    /** A split of some of another's images, whose labels are known already. */
+    private Split(
+            Role role, ImageSet source, Normalization normalization, long[] indices, int[] labels) {
+        this.role = role;
+        this.source = source;
+        this.indices = indices;
+        this.labels = labels;
+        this.normalization = normalization;
+    }
+
+    /**
+     * Returns some of this split's images as a split of the same role, for a mode that holds part
+     * of a split out of training: those at the given positions, in that order.
+     *
+     * @param positions positions in this split's order
+     * @return the split
+     */
+    public Split select(int[] positions) {
+        long[] chosen = new long[positions.length];
+        int[] chosenLabels = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            chosen[i] = indices[positions[i]];
+            chosenLabels[i] = labels[positions[i]];
+        }
+        return new Split(role, source, normalization, chosen, chosenLabels);
+    }
+
     /** Returns what this split is for. */
     public Role role() {
         return role;

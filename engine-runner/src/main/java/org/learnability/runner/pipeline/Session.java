@@ -10,6 +10,7 @@ import java.util.List;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.data.DataSplits;
+import org.learnability.runner.data.Split;
 import org.learnability.runner.data.TestSource;
 import org.learnability.runner.head.HeadFeatures;
 import org.learnability.runner.head.HeadHook;
@@ -100,6 +101,15 @@ public final class Session implements AutoCloseable {
      */
     public BatchSource trainingBatches(long seed, boolean augment) {
         return training.batches(seed, augment);
+    }
+
+    /**
+     * Returns the batches of some of the training split's images ({@link Split#select}), as {@link
+     * #trainingBatches(long, boolean)} gives them all: for a mode that holds images out of its
+     * training.
+     */
+    public BatchSource trainingBatches(Split part, long seed, boolean augment) {
+        return training.batches(part, seed, augment);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.runner.data.Augmentation;
 import org.learnability.runner.data.DataSplits;
+import org.learnability.runner.data.Split;
 import org.learnability.runner.training.BatchSource;
 import org.learnability.runner.training.EpochHook;
 import org.learnability.runner.training.ModelTrainer;
@@ -35,11 +36,16 @@ final class SessionTraining {
 
     /** The training split's batches, shuffled by seed and epoch, augmented if asked and known. */
     BatchSource batches(long seed, boolean augment) {
+        return batches(splits.training(), seed, augment);
+    }
+
+    /** Some of the training split's images, as {@link #batches(long, boolean)} gives them all. */
+    BatchSource batches(Split part, long seed, boolean augment) {
         Augmentation augmentation =
                 augment
                         ? spec.dataset().augmentation().orElse(Augmentation.NONE)
                         : Augmentation.NONE;
-        return SplitSource.training(splits.training(), seed, augmentation);
+        return SplitSource.training(part, seed, augmentation);
     }
 
     /** Trains a model whose block is not yet initialised. */

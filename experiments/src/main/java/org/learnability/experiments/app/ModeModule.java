@@ -16,6 +16,7 @@ import org.learnability.experiments.mode.ensemble.EnsembleMode;
 import org.learnability.experiments.mode.ensemble.EnsemblePosthocMode;
 import org.learnability.experiments.mode.finetune.FinetuneMode;
 import org.learnability.experiments.mode.head.HeadMode;
+import org.learnability.experiments.mode.minimax.MinimaxMode;
 import org.learnability.experiments.mode.posthoc.PosthocMode;
 import org.learnability.experiments.mode.posthoc.PosthocOnMode;
 import org.learnability.runner.registry.Registry;
@@ -70,6 +71,7 @@ public final class ModeModule extends AbstractModule {
         modes(binder()).addBinding(onHead.name()).toInstance(onHead);
         modes(binder()).addBinding(EnsembleMode.NAME).to(EnsembleMode.class);
         modes(binder()).addBinding(EnsemblePosthocMode.NAME).to(EnsemblePosthocMode.class);
+        modes(binder()).addBinding(MinimaxMode.NAME).to(MinimaxMode.class);
     }
 
     @Provides

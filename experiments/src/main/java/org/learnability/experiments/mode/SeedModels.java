@@ -35,6 +35,12 @@ public interface SeedModels {
     /** Returns the baseline's training settings for this seed: the recipe a mode starts from. */
     TrainingSettings training();
 
+    /**
+     * Returns whether the baseline's recipe augments the training images, for what a mode trains
+     * itself on the session's data.
+     */
+    boolean augment();
+
     /** Returns the seed's model architecture. */
     ModelArchitecture architecture();
 

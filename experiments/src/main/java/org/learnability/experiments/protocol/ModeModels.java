@@ -61,6 +61,11 @@ final class ModeModels implements SeedModels {
     }
 
     @Override
+    public boolean augment() {
+        return seed.plan.baseline().augment();
+    }
+
+    @Override
     public <S extends Record> S settings(Class<S> group) {
         return seed.plan.arms().settings(group);
     }

@@ -149,7 +149,7 @@ class ModePluginTest {
         assertEquals(
                 "error: unknown mode 'twice'; expected one of two-stage, iterative, dynamic,"
                         + " posthoc, finetune, finetune+posthoc, head, head+posthoc, ensemble,"
-                        + " ensemble+posthoc\n",
+                        + " ensemble+posthoc, minimax\n",
                 unknown.err());
     }
 }

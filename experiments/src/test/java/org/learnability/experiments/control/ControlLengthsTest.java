@@ -11,8 +11,11 @@ import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.IterativeMode;
 import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.mode.TwoStageMode;
+import org.learnability.experiments.mode.ensemble.EnsembleMode;
+import org.learnability.experiments.mode.ensemble.EnsembleSettings;
 import org.learnability.experiments.mode.finetune.FinetuneMode;
 import org.learnability.experiments.mode.finetune.FinetuneSettings;
+import org.learnability.experiments.mode.minimax.MinimaxMode;
 import org.learnability.experiments.mode.posthoc.PosthocMode;
 import org.learnability.experiments.record.TrainingVariant;
 import org.learnability.experiments.setting.OptionGroups;
@@ -27,7 +30,7 @@ import org.learnability.runner.training.TrainingSettings;
  */
 class ControlLengthsTest {
 
-    /** 15 epochs, 3 rounds, a fine-tune of 1 epoch. */
+    /** 15 epochs, 3 rounds, a fine-tune of 1 epoch, an ensemble of 2. */
     private static final PlanView PLAN =
             new PlanView(
                     15,
@@ -36,7 +39,11 @@ class ControlLengthsTest {
                     0.005,
                     Weighting.PAPER,
                     new OptionGroups(
-                            Map.of(FinetuneSettings.class, new FinetuneSettings(1, 1e-4))));
+                            Map.of(
+                                    FinetuneSettings.class,
+                                    new FinetuneSettings(1, 1e-4),
+                                    EnsembleSettings.class,
+                                    new EnsembleSettings(2))));
 
     private static List<Integer> epochs(ExperimentMode... modes) {
         return ComputeControl.of(PLAN, List.of(modes), true).stream()
@@ -52,6 +59,8 @@ class ControlLengthsTest {
         assertEquals(List.of(16), epochs(new FinetuneMode()), "the baseline's 15 and 1 more");
         assertEquals(List.of(), epochs(new PosthocMode()), "the baseline's cost: the baseline");
         assertEquals(List.of(), epochs(new DynamicMode()), "one training from scratch");
+        assertEquals(List.of(), epochs(new MinimaxMode()), "one training from scratch");
+        assertEquals(List.of(30), epochs(new EnsembleMode()), "K = 2 models of the recipe");
         assertEquals(
                 List.of(16, 30),
                 epochs(

@@ -83,7 +83,7 @@ class ExtensionPointTest {
                         .contains(
                                 "two-stage, iterative, dynamic, posthoc, finetune,"
                                         + " finetune+posthoc, head, head+posthoc, ensemble,"
-                                        + " ensemble+posthoc, uniform-again"),
+                                        + " ensemble+posthoc, minimax, uniform-again"),
                 help.out());
         CliRun unknown =
                 CliRun.with(
@@ -96,7 +96,7 @@ class ExtensionPointTest {
         assertEquals(
                 "error: unknown mode 'nope'; expected one of two-stage, iterative, dynamic,"
                         + " posthoc, finetune, finetune+posthoc, head, head+posthoc, ensemble,"
-                        + " ensemble+posthoc, uniform-again\n",
+                        + " ensemble+posthoc, minimax, uniform-again\n",
                 unknown.err());
 
         Path out = dir.resolve("out");

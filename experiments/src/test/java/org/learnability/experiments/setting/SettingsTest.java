@@ -76,7 +76,8 @@ class SettingsTest {
 
     @Test
     void thePlanDeclaresEveryKeyOnceInThePlanJsonOrder() {
-        // the plan's own options, the built-in modes' (finetune's, head's) and the controls', as
+        // the plan's own options, the built-in modes' (finetune's, head's, ensemble's, minimax's)
+        // and the controls', as
         // plan.json lists them
         PlanSchema schema = ModeDiscovery.schema(new String[0], List.of());
         assertEquals(
@@ -122,6 +123,11 @@ class SettingsTest {
                         "headInit",
                         "headEpochs",
                         "headLr",
+                        "ensembleSize",
+                        "minimaxEta",
+                        "minimaxMix",
+                        "minimaxInterval",
+                        "minimaxHoldout",
                         "controls"),
                 schema.keys());
         assertEquals("--finetune-lr", schema.option("finetuneLr"));
@@ -135,9 +141,10 @@ class SettingsTest {
                         + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\","
                         + "\"finetuneEpochs\":1,\"finetuneLr\":0.0001,\"headData\":\"holdout\","
                         + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001,"
-                        + "\"controls\":false}",
+                        + "\"ensembleSize\":2,\"minimaxEta\":1,\"minimaxMix\":0.5,"
+                        + "\"minimaxInterval\":1,\"minimaxHoldout\":0.1,\"controls\":false}",
                 schema.defaults().toJson().toString());
-        assertEquals(42, schema.declarations().size());
+        assertEquals(47, schema.declarations().size());
         assertEquals(PlanOptions.KEYS, schema.keys().subList(0, PlanOptions.KEYS.size()));
     }
 }
