@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.learnability.experiments.control.ComputeControl;
 import org.learnability.experiments.io.Json;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.record.RunsFile;
@@ -115,7 +116,10 @@ final class ReportSources {
                 if (value == null) {
                     continue;
                 }
-                boolean kind = e.getKey().startsWith("options") && r.isBaseline();
+                // a control trains the baseline's recipe longer: its options are the baseline's
+                boolean kind =
+                        e.getKey().startsWith("options")
+                                && (r.isBaseline() || ComputeControl.isControl(r));
                 RunRecord other = first.putIfAbsent(kind, r);
                 if (other != null && !Objects.equals(e.getValue().apply(other), value)) {
                     throw new IllegalArgumentException(

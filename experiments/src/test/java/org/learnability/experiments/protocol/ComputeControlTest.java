@@ -121,6 +121,11 @@ class ComputeControlTest {
         assertTrue(report.contains("Against the compute-matched control"), report);
         assertTrue(report.contains("control ×2"), report);
 
+        // report reads the directory as run wrote it: a control carries the baseline's options
+        CliRun rebuilt = cli.command("report", "--out", out.toString());
+        assertEquals(0, rebuilt.exitCode(), rebuilt.err());
+        assertEquals(report, Files.readString(out.resolve("report.md")));
+
         CliRun again = run(out);
         assertEquals(3, RunsJsonl.records(out).size(), "nothing trained again");
         assertEquals(3, again.skipped(), again.out());
