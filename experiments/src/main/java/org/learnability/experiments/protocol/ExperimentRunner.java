@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.learnability.api.strategy.WeightStrategy;
+import org.learnability.experiments.io.Counted;
 import org.learnability.experiments.io.DirectoryLock;
 import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.plan.ExperimentPlan;
@@ -187,7 +188,7 @@ public final class ExperimentRunner {
                     plan,
                     out,
                     options,
-                    ModelStore.of(out, saveModels),
+                    ModelStore.locked(out, saveModels),
                     recorded(plan, out, first.strategies()),
                     log,
                     warnings);
@@ -211,7 +212,9 @@ public final class ExperimentRunner {
                             + "; its model is trained again");
             warnings.flush();
         }
-        RunProgress progress = new RunProgress(plan.modelCount(), log, warnings);
+        RunProgress progress =
+                new RunProgress(
+                        plan.modelCount(), log, warnings, plan.baseline().dataset().input());
         String engine = pipeline.engine().getEngineName();
         boolean recorded = checked.planRecorded();
         boolean announced = false;
@@ -239,7 +242,12 @@ public final class ExperimentRunner {
             planFile.record(out, plan);
         }
         log.println(
-                "all " + plan.modelCount() + " models of " + engine + " are in " + ledger.file());
+                (plan.modelCount() == 1
+                                ? "the model of "
+                                : "all " + plan.modelCount() + " models of ")
+                        + engine
+                        + (plan.modelCount() == 1 ? " is in " : " are in ")
+                        + ledger.file());
         ReportFiles files = ReportWriter.write(out, RunsFile.read(ledger.file()));
         log.println("report: " + files.report());
         log.flush();
@@ -273,8 +281,8 @@ public final class ExperimentRunner {
                         + ", strategies uniform + "
                         + plan.arms().strategies()
                         + " ("
-                        + plan.modelCount()
-                        + " models)");
+                        + Counted.of(plan.modelCount(), "model")
+                        + ")");
         log.flush();
         pipeline.threads().warnings().forEach(warnings::println);
         warnings.flush();
