@@ -98,7 +98,12 @@ public final class DatasetLoader {
     private static LoadedDataset cut(
             DatasetDefinition dataset, ImageSet all, TestSource source, NDManager owner) {
         long[][] parts =
-                TestCut.choose(all.labelValues(), all.classNames(), source.images(), source.path());
+                TestCut.choose(
+                        all.labelValues(),
+                        all.classNames(),
+                        source.images(),
+                        source.path(),
+                        dataset.input().sample());
         ImageSet rest = subset(all, parts[0], owner);
         ImageSet test = subset(all, parts[1], owner);
         all.images().close();

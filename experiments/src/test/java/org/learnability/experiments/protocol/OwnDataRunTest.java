@@ -283,7 +283,7 @@ class OwnDataRunTest {
                                 "--model",
                                 "mlp");
         assertEquals(
-                "error: --test-size 63 needs 21 images of each class, and more for training, but"
+                "error: --test-size 63 needs 21 rows of each class, and more for training, but"
                         + " class 0 'high' has only 20 in "
                         + table
                         + "\n",
