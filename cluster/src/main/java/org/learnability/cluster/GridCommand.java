@@ -29,8 +29,11 @@ import picocli.CommandLine.Spec;
                     + " are appended to runs.jsonl as it succeeds. A grid stopped at any moment and"
                     + " started again trains only what is missing. Then every experiment's report"
                     + " and one over the grid.",
-            "Spark: embedded local[N] (N = processors / --threads-per-task) unless --master names"
-                    + " one or spark-submit gives one."
+            "Spark: the master --master names or spark-submit gives, else an embedded cluster"
+                    + " of N executor processes on this machine, local-cluster[N,T,2048] (N ="
+                    + " processors / --threads-per-task T), which bin/learnability makes possible;"
+                    + " started otherwise, the threads of local[N,2] in this process, with a"
+                    + " warning."
         })
 public final class GridCommand
         implements Callable<Integer>, LearnabilityCommand.EngineThreadsOption {
@@ -58,8 +61,9 @@ public final class GridCommand
             names = "--master",
             paramLabel = "URL",
             description =
-                    "Spark master: spark://host:port, yarn, k8s://..., local[N] (default: the one"
-                            + " spark-submit gives, else an embedded local[N]).")
+                    "Spark master: spark://host:port, yarn, k8s://..., local[N],"
+                            + " local-cluster[N,C,M] (default: the one spark-submit gives, else an"
+                            + " embedded local-cluster of executor processes).")
     String master;
 
     @Option(

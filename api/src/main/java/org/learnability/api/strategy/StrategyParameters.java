@@ -69,6 +69,32 @@ public record StrategyParameters(Map<String, String> values) {
     }
 
     /**
+     * Tells whether two sets of parameters are the same values, however written: a number equal to
+     * a number ({@code 2} and {@code 2.0}), a word to the same word.
+     *
+     * @param other the other parameters
+     * @return {@code true} if both set the same parameters to equal values
+     */
+    public boolean sameValues(StrategyParameters other) {
+        if (!values.keySet().equals(other.values.keySet())) {
+            return false;
+        }
+        return values.entrySet().stream()
+                .allMatch(e -> sameValue(e.getValue(), other.values.get(e.getKey())));
+    }
+
+    private static boolean sameValue(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return Double.parseDouble(a.trim()) == Double.parseDouble(b.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
      * Returns a parameter as written.
      *
      * @param key the parameter

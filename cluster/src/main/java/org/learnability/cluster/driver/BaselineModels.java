@@ -65,7 +65,7 @@ public final class BaselineModels {
             SavedModel saved = null;
             for (GridExperiment e : r.isBaseline() ? sharing : List.<GridExperiment>of()) {
                 SavedModel here =
-                        ModelStore.of(e.dir(), saveModels)
+                        ModelStore.locked(e.dir(), saveModels)
                                 .save(
                                         r.modelKey(),
                                         dir -> {

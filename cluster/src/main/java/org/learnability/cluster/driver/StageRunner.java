@@ -9,6 +9,7 @@ import org.learnability.cluster.spark.SparkJobs;
 import org.learnability.cluster.task.GridTask;
 import org.learnability.cluster.task.RecordLines;
 import org.learnability.cluster.task.TaskWorker;
+import org.learnability.experiments.io.Counted;
 import org.learnability.experiments.protocol.SaveModels;
 import org.learnability.experiments.record.RunRecord;
 
@@ -115,8 +116,8 @@ public final class StageRunner {
 
     private void done(GridTask task, int models, int of, String stage) {
         log.printf(
-                "%s task %d of %d done: %s, %d models recorded%n",
-                stage, task.index() + 1, of, task.what(), models);
+                "%s task %d of %d done: %s, %s recorded%n",
+                stage, task.index() + 1, of, task.what(), Counted.of(models, "model"));
         log.flush();
     }
 }

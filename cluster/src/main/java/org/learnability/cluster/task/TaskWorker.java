@@ -81,7 +81,11 @@ public final class TaskWorker {
                                         task.seed(),
                                         plan,
                                         ledger,
-                                        new RunProgress(1, log, warnings))
+                                        new RunProgress(
+                                                1,
+                                                log,
+                                                warnings,
+                                                plan.baseline().dataset().input()))
                                 .parameters()
                                 .orElse(parameters);
             } else {
@@ -91,7 +95,11 @@ public final class TaskWorker {
                         session,
                         task.seed(),
                         List.of(new SeedRunner.Experiment(arm, ledger)),
-                        new RunProgress(arm.modelCount() / arm.seeds().size(), log, warnings),
+                        new RunProgress(
+                                arm.modelCount() / arm.seeds().size(),
+                                log,
+                                warnings,
+                                plan.baseline().dataset().input()),
                         task.baselineParameters().length == 0
                                 ? Optional.empty()
                                 : Optional.of(task.baselineParameters()));

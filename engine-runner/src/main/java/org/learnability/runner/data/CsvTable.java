@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -114,6 +116,7 @@ record CsvTable(
                                 + "'; expected numeric feature columns");
             }
             Set<String> values = new LinkedHashSet<>();
+            Map<Double, Spelling> numbers = new HashMap<>();
             int rows = 0;
             for (CSVRecord row : parser) {
                 long line = parser.getCurrentLineNumber();
@@ -138,7 +141,9 @@ record CsvTable(
                                     + label
                                     + "' is empty; expected a class name");
                 }
-                values.add(value);
+                if (values.add(value)) {
+                    requireOneSpelling(file, label, line, value, numbers);
+                }
                 for (String feature : features) {
                     requireNumber(file, line, feature, row.get(feature));
                 }
@@ -235,6 +240,36 @@ record CsvTable(
                             + problem
                             + "; expected a number (every column but the label is a numeric"
                             + " feature)");
+        }
+    }
+
+    /** A numeric label value as first written, and its line. */
+    private record Spelling(String value, long line) {}
+
+    /**
+     * Refuses a numeric label written two ways ({@code 1} and {@code 1.0}), which would make two
+     * classes of one; the classes are the values as written.
+     */
+    private static void requireOneSpelling(
+            Path file, String label, long line, String value, Map<Double, Spelling> numbers) {
+        if (!isNumber(value)) {
+            return;
+        }
+        Spelling first = numbers.putIfAbsent(Double.parseDouble(value), new Spelling(value, line));
+        if (first != null) {
+            throw new DataException(
+                    file
+                            + ", line "
+                            + line
+                            + ": the label '"
+                            + label
+                            + "' is '"
+                            + value
+                            + "', the number written '"
+                            + first.value()
+                            + "' on line "
+                            + first.line()
+                            + "; write each class one way (as written they are two classes)");
         }
     }
 

@@ -103,7 +103,12 @@ public final class DatasetLoader {
             NDManager owner,
             DataFingerprint fingerprint) {
         long[][] parts =
-                TestCut.choose(all.labelValues(), all.classNames(), source.images(), source.path());
+                TestCut.choose(
+                        all.labelValues(),
+                        all.classNames(),
+                        source.images(),
+                        source.path(),
+                        dataset.input().sample());
         ImageSet rest = subset(all, parts[0], owner);
         ImageSet test = subset(all, parts[1], owner);
         all.images().close();

@@ -27,10 +27,12 @@ final class TestCut {
      * @param classNames the class names
      * @param size the test images to hold out
      * @param where the data, for messages
+     * @param sample what one sample is called, for messages: {@code image} or {@code row}
      * @return {rest, test}: indices into the images, each ascending
      * @throws DataException if the size is not a multiple of the classes or a class has too few
      */
-    static long[][] choose(int[] labels, List<String> classNames, int size, String where) {
+    static long[][] choose(
+            int[] labels, List<String> classNames, int size, String where, String sample) {
         int classes = classNames.size();
         if (size % classes != 0) {
             throw new DataException(
@@ -61,7 +63,9 @@ final class TestCut {
                                 + size
                                 + " needs "
                                 + perClass
-                                + " images of each class, and more for training, but class "
+                                + " "
+                                + sample
+                                + "s of each class, and more for training, but class "
                                 + c
                                 + " '"
                                 + classNames.get(c)

@@ -7,14 +7,25 @@ package org.learnability.runner.model;
  */
 public enum InputKind {
     /** Images, {@code C x H x W}. */
-    IMAGES("images"),
+    IMAGES("images", "image"),
     /** Rows of numeric features, {@code features x 1 x 1}. */
-    TABLE("a table");
+    TABLE("a table", "row");
 
     private final String description;
+    private final String sample;
 
-    InputKind(String description) {
+    InputKind(String description, String sample) {
         this.description = description;
+        this.sample = sample;
+    }
+
+    /**
+     * Returns what one sample is called, for counts in messages.
+     *
+     * @return {@code image} or {@code row}
+     */
+    public String sample() {
+        return sample;
     }
 
     /**

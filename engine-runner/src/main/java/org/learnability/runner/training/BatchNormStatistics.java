@@ -211,8 +211,8 @@ public final class BatchNormStatistics {
                                         ? population * count / (count - 1)
                                         : population);
             }
-            mean.getArray().set(m);
-            variance.getArray().set(v);
+            InPlace.copy(m, mean.getArray());
+            InPlace.copy(v, variance.getArray());
         }
 
         private static double[] doubles(NDArray array) {

@@ -100,7 +100,7 @@ public final class ParameterAverage implements AutoCloseable {
             throw new IllegalStateException("nothing averaged yet");
         }
         for (int i = 0; i < parameters.size(); i++) {
-            averages.get(i).copyTo(parameters.get(i).getArray());
+            InPlace.copy(averages.get(i), parameters.get(i).getArray());
         }
     }
 

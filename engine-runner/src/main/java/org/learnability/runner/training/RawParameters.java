@@ -29,7 +29,7 @@ final class RawParameters implements AutoCloseable {
     @Override
     public void close() {
         for (int i = 0; i < parameters.size(); i++) {
-            copies.get(i).copyTo(parameters.get(i).getArray());
+            InPlace.copy(copies.get(i), parameters.get(i).getArray());
             copies.get(i).close();
         }
     }

@@ -242,7 +242,7 @@ class OwnDataLoaderTest {
                         DataException.class,
                         () -> loader.load(data, DataSource.local(file), manager));
         assertEquals(
-                "--test-size 4 needs 2 images of each class, and more for training, but class 0"
+                "--test-size 4 needs 2 rows of each class, and more for training, but class 0"
                         + " 'x' has only 2 in "
                         + file,
                 e.getMessage());

@@ -12,6 +12,7 @@ import org.learnability.runner.model.InputKind;
 import org.learnability.runner.model.ModelArchitecture;
 import org.learnability.runner.registry.Named;
 import org.learnability.runner.registry.Registry;
+import org.learnability.runner.scoring.TestTimeAugmentation;
 import org.learnability.runner.training.WeightApplication;
 
 /**
@@ -103,13 +104,74 @@ final class PlanChecks {
         if (baseline.augment() && baseline.dataset().augmentation().isEmpty()) {
             throw new IllegalArgumentException(
                     "--augment (random crop and flip) is for "
-                            + names(
-                                    datasets.all().stream()
-                                            .filter(d -> d.augmentation().isPresent())
-                                            .toList())
+                            + augmentable()
                             + ", not "
                             + baseline.dataset().name());
         }
+        if (baseline.testTime() != TestTimeAugmentation.NONE && input != InputKind.IMAGES) {
+            throw new IllegalArgumentException(
+                    "--test-time "
+                            + baseline.testTime()
+                            + " (the mean logits of an image and its mirror image) is for images,"
+                            + " not "
+                            + baseline.dataset().name()
+                            + ", "
+                            + input.description()
+                            + "; give --test-time none");
+        }
+    }
+
+    /**
+     * Checks that a preset's options for images only, which the options given do not set, fit the
+     * data set: they are named as the preset's, not as options the user gave.
+     *
+     * @param preset the preset
+     * @param explicit the options given
+     * @param all every option, the preset's and the given ones merged
+     */
+    void checkPresetFits(Preset preset, PlanOptions explicit, PlanOptions all) {
+        DatasetDefinition data;
+        try {
+            data = datasets.get(all.text("dataset"));
+        } catch (IllegalArgumentException e) {
+            return; // an unknown data set: the plan's own check names it
+        }
+        PlanOptions set = preset.options();
+        if (set.has("augment")
+                && set.bool("augment")
+                && !explicit.has("augment")
+                && all.bool("augment")
+                && data.augmentation().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--preset "
+                            + preset
+                            + " turns on --augment (random crop and flip), which is for "
+                            + augmentable()
+                            + ", not "
+                            + data.name()
+                            + "; give --no-augment with it");
+        }
+        if (set.has("testTime")
+                && !set.text("testTime").equals(TestTimeAugmentation.NONE.toString())
+                && !explicit.has("testTime")
+                && all.text("testTime").equals(set.text("testTime"))
+                && data.input() != InputKind.IMAGES) {
+            throw new IllegalArgumentException(
+                    "--preset "
+                            + preset
+                            + " sets --test-time "
+                            + set.text("testTime")
+                            + " (the mean logits of an image and its mirror image), which is for"
+                            + " images, not "
+                            + data.name()
+                            + ", "
+                            + data.input().description()
+                            + "; give --test-time none with it");
+        }
+    }
+
+    private String augmentable() {
+        return names(datasets.all().stream().filter(d -> d.augmentation().isPresent()).toList());
     }
 
     private static String names(List<? extends Named> things) {

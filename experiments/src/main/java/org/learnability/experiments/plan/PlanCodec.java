@@ -108,6 +108,7 @@ public final class PlanCodec {
         if (recorded.isEmpty() && !explicit.has(TRAIN_SIZE) && userData(merged.overlay(explicit))) {
             merged = merged.overlay(ALL_THE_SPLITS_LEAVE);
         }
+        checks.checkPresetFits(preset, explicit, merged.overlay(explicit));
         return decode(merged.overlay(explicit));
     }
 

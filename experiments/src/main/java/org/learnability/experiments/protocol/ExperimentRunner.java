@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.experiments.control.ComputeControl;
+import org.learnability.experiments.io.Counted;
 import org.learnability.experiments.io.DirectoryLock;
 import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.plan.ExperimentPlan;
@@ -184,7 +185,7 @@ public final class ExperimentRunner {
                     plan,
                     out,
                     options,
-                    ModelStore.of(out, saveModels),
+                    ModelStore.locked(out, saveModels),
                     recorded(plan, out, first.strategies()),
                     log,
                     warnings);
@@ -208,7 +209,9 @@ public final class ExperimentRunner {
                             + "; its model is trained again");
             warnings.flush();
         }
-        RunProgress progress = new RunProgress(plan.modelCount(), log, warnings);
+        RunProgress progress =
+                new RunProgress(
+                        plan.modelCount(), log, warnings, plan.baseline().dataset().input());
         String engine = pipeline.engine().getEngineName();
         boolean recorded = checked.planRecorded();
         boolean announced = false;
@@ -236,7 +239,12 @@ public final class ExperimentRunner {
             checked.data().record(planFile, out, plan, log);
         }
         log.println(
-                "all " + plan.modelCount() + " models of " + engine + " are in " + ledger.file());
+                (plan.modelCount() == 1
+                                ? "the model of "
+                                : "all " + plan.modelCount() + " models of ")
+                        + engine
+                        + (plan.modelCount() == 1 ? " is in " : " are in ")
+                        + ledger.file());
         ReportFiles files = ReportWriter.write(out, RunsFile.read(ledger.file()));
         log.println("report: " + files.report());
         log.flush();
@@ -270,8 +278,8 @@ public final class ExperimentRunner {
                         + ", strategies uniform + "
                         + plan.arms().strategies()
                         + " ("
-                        + plan.modelCount()
-                        + " models)");
+                        + Counted.of(plan.modelCount(), "model")
+                        + ")");
         log.flush();
         pipeline.threads().warnings().forEach(warnings::println);
         warnings.flush();

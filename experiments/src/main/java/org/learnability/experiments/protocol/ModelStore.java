@@ -4,13 +4,10 @@ import ai.djl.Model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -31,8 +28,8 @@ import org.learnability.runner.pipeline.Session;
  * directory of its own, {@code models/<slug of its key>/<architecture>-NNNN.params}, with the
  * file's SHA-256 in the model's record ({@link SavedModel}). A model is loaded only if its file is
  * there and has the recorded checksum, so a run never goes on with a model other than the one
- * recorded. A model is saved into a temporary directory first and moved into place, so a run
- * stopped while saving leaves no half-written model under its name.
+ * recorded. A model is saved into a temporary directory first and moved into place ({@link
+ * ModelStaging}), so a run stopped while saving leaves no half-written model under its name.
  */
 public final class ModelStore {
 
@@ -56,6 +53,29 @@ public final class ModelStore {
      */
     public static ModelStore of(Path experiment, SaveModels policy) {
         return new ModelStore(experiment, policy);
+    }
+
+    /**
+     * Returns the store of an experiment directory that the caller holds the lock of, after
+     * removing the staging directories of saves that stopped part-way ({@link ModelStaging}).
+     *
+     * @param experiment the directory, locked
+     * @param policy which models are saved
+     * @return the store
+     * @throws UncheckedIOException naming a staging directory that cannot be removed
+     */
+    public static ModelStore locked(Path experiment, SaveModels policy) {
+        try {
+            ModelStaging.removeLeftOver(experiment);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot remove what a stopped save left in "
+                            + experiment.resolve(DIR)
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        return of(experiment, policy);
     }
 
     /**
@@ -136,8 +156,7 @@ public final class ModelStore {
     private Optional<SavedModel> save(String relative, Consumer<Path> write, SavedModel expected) {
         Path target = experiment.resolve(relative);
         try {
-            Path models = Files.createDirectories(target.getParent());
-            Path staging = Files.createTempDirectory(models, "." + target.getFileName() + "-");
+            Path staging = ModelStaging.create(target);
             try {
                 write.accept(staging);
                 Path file = single(staging);
@@ -146,11 +165,11 @@ public final class ModelStore {
                 if (expected != null && !expected.equals(saved)) {
                     return Optional.empty();
                 }
-                delete(target);
+                ModelStaging.delete(target);
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
                 return Optional.of(saved);
             } finally {
-                delete(staging);
+                ModelStaging.delete(staging);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -263,29 +282,6 @@ public final class ModelStore {
             }
             return params.get(0);
         }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(
-                dir,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-                            throws IOException {
-                        Files.delete(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path d, IOException e)
-                            throws IOException {
-                        Files.delete(d);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
     }
 
     private static String firstLine(Exception e) {

@@ -11,7 +11,11 @@ import org.learnability.runner.pipeline.TrainedModel;
 /**
  * The model of a baseline recorded before: loaded from its saved file, or trained again
  * (deterministic for a seed). The one progress line of the baseline says which; a missing or
- * damaged file is one warning, and a model trained again that does not score as recorded another.
+ * damaged file is one warning, and a model trained again that does not score as recorded another. A
+ * model trained again that scores as recorded is saved where the store saves baselines: its damaged
+ * file repaired, or, where it was never saved (a run with {@code --save-models none}), its record
+ * appended again naming the new file (the last line of a key counts), so that the next run loads
+ * it.
  */
 final class RecordedBaseline {
 
@@ -22,6 +26,7 @@ final class RecordedBaseline {
      *
      * @param recorded the baseline's record
      * @param store the experiment's saved models
+     * @param ledger the experiment's ledger, which a newly saved model's record is appended to
      * @param session the seed's data
      * @param plan the plan, whose architecture the model has
      * @param progress where the lines go
@@ -32,6 +37,7 @@ final class RecordedBaseline {
     static Model model(
             RunRecord recorded,
             ModelStore store,
+            RunLedger ledger,
             Session session,
             ExperimentPlan plan,
             RunProgress progress,
@@ -75,6 +81,10 @@ final class RecordedBaseline {
                             + " trained again");
         } else if (recorded.savedModel() != null && store.saves(true)) {
             store.repair(recorded, session, fitted.model());
+        } else if (store.saves(true)) {
+            ledger.append(
+                    recorded.withSavedModel(
+                            store.save(recorded.modelKey(), session, fitted.model())));
         }
         return fitted.model();
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.experiments.stats.Figures;
+import org.learnability.runner.model.InputKind;
 
 /**
  * One line when a model starts and one when it is recorded, numbered over the plan; warnings on a
@@ -14,7 +15,19 @@ public final class RunProgress {
     private final int total;
     private final PrintWriter log;
     private final PrintWriter warnings;
+    private final InputKind input;
     private int index;
+
+    /**
+     * Creates the progress lines of a number of models trained on images.
+     *
+     * @param total the models to come, for the count
+     * @param log where the lines go
+     * @param warnings where warnings go
+     */
+    public RunProgress(int total, PrintWriter log, PrintWriter warnings) {
+        this(total, log, warnings, InputKind.IMAGES);
+    }
 
     /**
      * Creates the progress lines of a number of models.
@@ -22,11 +35,13 @@ public final class RunProgress {
      * @param total the models to come, for the count
      * @param log where the lines go
      * @param warnings where warnings go
+     * @param input what the models take, for their speed: images or rows per second
      */
-    public RunProgress(int total, PrintWriter log, PrintWriter warnings) {
+    public RunProgress(int total, PrintWriter log, PrintWriter warnings, InputKind input) {
         this.total = total;
         this.log = log;
         this.warnings = warnings;
+        this.input = input;
     }
 
     void skip(String key) {
@@ -73,7 +88,10 @@ public final class RunProgress {
         String speed =
                 record.cost().imagesPerSecond() > 0
                         ? String.format(
-                                Locale.ROOT, "%.0f images/s, ", record.cost().imagesPerSecond())
+                                Locale.ROOT,
+                                "%.0f %ss/s, ",
+                                record.cost().imagesPerSecond(),
+                                input.sample())
                         : "";
         log.printf(
                 Locale.ROOT,

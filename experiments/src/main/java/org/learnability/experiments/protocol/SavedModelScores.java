@@ -180,9 +180,9 @@ public final class SavedModelScores {
         List<String> saved =
                 records.stream().filter(r -> r.savedModel() != null).map(RunRecord::key).toList();
         return new IllegalArgumentException(
-                "--key "
-                        + key
-                        + " is not in "
+                (key.isBlank()
+                                ? "--key is empty; expected the key of a model in "
+                                : "--key " + key + " is not in ")
                         + out.resolve(RunsFile.NAME)
                         + (saved.isEmpty()
                                 ? "; it holds no saved model"

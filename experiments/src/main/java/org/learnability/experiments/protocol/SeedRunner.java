@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.learnability.api.registry.StrategyRegistry;
+import org.learnability.api.strategy.StrategyParameters;
+import org.learnability.api.strategy.StrategySpec;
 import org.learnability.api.strategy.WeightStrategy;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.RunId;
@@ -76,8 +78,26 @@ public final class SeedRunner {
      */
     public Map<String, WeightStrategy> strategies(ExperimentPlan plan) {
         Map<String, WeightStrategy> byName = new LinkedHashMap<>();
+        Map<String, StrategyParameters> resolved = new LinkedHashMap<>();
         for (String spec : plan.arms().strategies()) {
-            byName.put(spec, strategies.create(spec));
+            StrategySpec parsed = StrategySpec.parse(spec);
+            StrategyParameters parameters = strategies.parameters(parsed);
+            resolved.forEach(
+                    (earlier, its) -> {
+                        if (StrategySpec.parse(earlier).name().equals(parsed.name())
+                                && its.sameValues(parameters)) {
+                            throw new IllegalArgumentException(
+                                    "--strategies names "
+                                            + earlier
+                                            + " and "
+                                            + spec
+                                            + ", the same strategy with the same parameters,"
+                                            + " which would train the same arm twice; give it"
+                                            + " once");
+                        }
+                    });
+            resolved.put(spec, parameters);
+            byName.put(spec, strategies.create(parsed));
         }
         return byName;
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.io.Counted;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanIdentity;
@@ -102,7 +103,8 @@ final class SharedBaseline implements AutoCloseable {
                 if (needsModel && model == null && given.isEmpty()) {
                     model =
                             RecordedBaseline.model(
-                                    recorded, store, session, plan, progress, what(), this::fit);
+                                    recorded, store, ledger, session, plan, progress, what(),
+                                    this::fit);
                 } else {
                     progress.skip(recorded.key());
                 }
@@ -257,10 +259,12 @@ final class SharedBaseline implements AutoCloseable {
     String what(int epochs) {
         return String.format(
                 Locale.ROOT,
-                "%s for %d epochs on %d images (%s %s, %s)",
+                "%s for %s on %s (%s %s, %s)",
                 plan.baseline().model().name(),
-                epochs,
-                session.splits().training().size(),
+                Counted.of(epochs, "epoch"),
+                Counted.of(
+                        session.splits().training().size(),
+                        plan.baseline().dataset().input().sample()),
                 engine(),
                 session.engine().getVersion(),
                 session.device());

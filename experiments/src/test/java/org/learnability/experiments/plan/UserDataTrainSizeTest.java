@@ -54,6 +54,7 @@ class UserDataTrainSizeTest {
         "false"
     };
 
+    /** A table, without the cpu preset's augmentation and test-time flip (for images only). */
     private static final String[] TABLE = {
         "dataset",
         "csv",
@@ -66,7 +67,9 @@ class UserDataTrainSizeTest {
         "mode",
         "two-stage",
         "augment",
-        "false"
+        "false",
+        "testTime",
+        "none"
     };
 
     private static String[] and(String[] base, String... more) {

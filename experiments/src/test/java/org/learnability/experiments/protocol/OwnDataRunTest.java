@@ -122,6 +122,9 @@ class OwnDataRunTest {
                                 "--epochs",
                                 "3");
         assertEquals(0, done.exitCode(), done.err());
+        assertTrue(done.out().contains("training mlp for 3 epochs on 39 rows ("), done.out());
+        assertTrue(done.out().contains(" rows/s, "), done.out());
+        assertFalse(done.out().contains("images"), done.out());
         List<JsonObject> records = records(out);
         assertEquals(3, records.size(), "baseline, two-stage, posthoc");
         for (JsonObject r : records) {
@@ -212,6 +215,9 @@ class OwnDataRunTest {
         };
         CliRun done = cli.on(images).run(out, options);
         assertEquals(0, done.exitCode(), done.err());
+        assertTrue(done.out().contains("training mlp for 3 epochs on 39 rows ("), done.out());
+        assertTrue(done.out().contains(" rows/s, "), done.out());
+        assertFalse(done.out().contains("images"), done.out());
         List<JsonObject> records = records(out);
         assertEquals(3, records.size(), "baseline, two-stage, posthoc");
         for (JsonObject r : records) {
@@ -277,7 +283,7 @@ class OwnDataRunTest {
                                 "--model",
                                 "mlp");
         assertEquals(
-                "error: --test-size 63 needs 21 images of each class, and more for training, but"
+                "error: --test-size 63 needs 21 rows of each class, and more for training, but"
                         + " class 0 'high' has only 20 in "
                         + table
                         + "\n",

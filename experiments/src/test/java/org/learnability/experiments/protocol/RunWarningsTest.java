@@ -8,18 +8,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learnability.experiments.cli.Main;
 import org.learnability.experiments.record.RunsFile;
 import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.JavaCommand;
 
 /**
  * What {@code run} says besides its progress: a torn last line of {@code runs.jsonl} is a warning
  * naming the file and the line, on standard error like every warning; an {@code --out} that cannot
- * be made is one error line with its cause, and nothing on standard output.
+ * be made is one error line with its cause, and nothing on standard output; the engine's native
+ * library writes nothing there.
  */
 @EngineTest
 class RunWarningsTest {
@@ -72,6 +76,25 @@ class RunWarningsTest {
                 run.err());
         assertTrue(run.err().lines().allMatch(l -> l.startsWith("warning: ")), run.err());
         assertFalse(run.out().contains("warning:"), run.out());
+    }
+
+    @Test
+    void anAveragedTrainingWritesNothingOfTheEngineToStandardError() throws Exception {
+        // SWA writes averaged parameters and batch-norm statistics into the model: on PyTorch that
+        // printed libtorch's "Warning: AutoNonVariableTypeMode is deprecated ..." paragraph
+        List<String> args =
+                cli.args("--epochs", "2", "--averaging", "swa", "--out", out.toString());
+        Path err = dir.resolve("child.err");
+        Process child =
+                new ProcessBuilder(JavaCommand.of(Main.class, args))
+                        .redirectOutput(dir.resolve("child.out").toFile())
+                        .redirectError(err.toFile())
+                        .start();
+        assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the run ends");
+        String text = Files.readString(err);
+        assertEquals(0, child.exitValue(), text);
+        assertFalse(text.contains("AutoNonVariableTypeMode"), text);
+        assertTrue(text.lines().allMatch(l -> l.startsWith("warning: ")), text);
     }
 
     @Test

@@ -128,7 +128,7 @@ class SavedModelsTest {
                                 baselineKey()
                                         + ": already in runs.jsonl, its saved model is damaged:"
                                         + " training it again for its model, cnn-small for 1"
-                                        + " epochs"),
+                                        + " epoch on 200 images ("),
                 again.out());
         assertEquals(sha, ModelStore.sha256(file), "trained again, the same file");
         assertEquals(3, records(out).size(), "posthoc recorded, the baseline not again");
@@ -315,6 +315,15 @@ class SavedModelsTest {
                         + baselineKey()
                         + "\n",
                 noKey.err());
+        CliRun emptyKey =
+                CliRun.of("score", "--plugins", plugins, "--out", out.toString(), "--key", "");
+        assertEquals(
+                "error: --key is empty; expected the key of a model in "
+                        + out.resolve("runs.jsonl")
+                        + "; its saved models: "
+                        + baselineKey()
+                        + "\n",
+                emptyKey.err());
         String weighted = engine + "/1/two-stage/mean-ratio:gamma=2/1";
         CliRun notSaved =
                 CliRun.of(

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.learnability.api.scores.ClassScores;
 import org.learnability.api.weights.ClassWeights;
+import org.learnability.experiments.io.Counted;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.record.Head;
 import org.learnability.experiments.record.HeadRetraining;
@@ -59,11 +60,11 @@ final class HeadRetrainer {
     String what() {
         return String.format(
                 Locale.ROOT,
-                "re-training the baseline's head on %s: up to %d epochs for each L2 at a rate of %s",
+                "re-training the baseline's head on %s: up to %s for each L2 at a rate of %s",
                 head.headData() == HeadRetraining.Data.HOLDOUT
                         ? "half the validation split"
                         : "the training split",
-                head.headEpochs(),
+                Counted.of(head.headEpochs(), "epoch"),
                 Weighting.number(head.headLr()));
     }
 
