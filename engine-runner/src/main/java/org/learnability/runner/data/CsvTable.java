@@ -179,8 +179,6 @@ record CsvTable(
     /**
      * Returns the format DJL reads the rows with: {@link #FORMAT} with this table's columns as the
      * header, so that the file's own header line (and a byte-order mark before it) is skipped.
-     *
-     * @return the format
      */
     CSVFormat format() {
         return FORMAT.builder().setHeader(columns.toArray(String[]::new)).get();
@@ -196,11 +194,11 @@ record CsvTable(
         return in;
     }
 
+    /** Parses, refusing a header with a name missing. */
     private static CSVParser parse(Path file, Reader reader) throws IOException {
         try {
             return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
         } catch (IllegalArgumentException e) {
-            // a header with a name missing
             throw new DataException(file + ": a bad header row (" + e.getMessage() + ")", e);
         }
     }
