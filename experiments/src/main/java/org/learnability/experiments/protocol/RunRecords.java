@@ -124,7 +124,10 @@ final class RunRecords {
 
     /**
      * The images of a model's own training and of the models it builds on, as its mode counts them
-     * ({@link ExperimentMode#totalTrainings}): its own for the baseline and the controls.
+     * ({@link ExperimentMode#totalTrainings}): its own for the baseline and the controls. A model
+     * that another mode made under a mode the plan does not run (an ensemble's member recorded as
+     * the {@code two-stage} model) adds the baseline's training where its weights came from the
+     * baseline's scores (a strategy other than {@code uniform}).
      */
     private static long totalImages(
             ExperimentPlan plan, RunId run, long trainedImages, Session session) {
@@ -136,6 +139,9 @@ final class RunRecords {
                 .filter(m -> m.name().equals(run.mode()))
                 .findFirst()
                 .map(m -> Math.round(m.totalTrainings(plan.view()) * recipe))
-                .orElse(trainedImages);
+                .orElse(
+                        run.strategy().equals(RunRecord.BASELINE)
+                                ? trainedImages
+                                : trainedImages + recipe);
     }
 }

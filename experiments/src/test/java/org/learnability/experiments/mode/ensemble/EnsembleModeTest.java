@@ -118,6 +118,15 @@ class EnsembleModeTest {
                     "no model of its own");
         }
 
+        long baselineImages = trainedImages(baseline);
+        assertEquals(
+                2 * baselineImages,
+                secondStage.getAsJsonObject("cost").get("totalImages").getAsLong(),
+                "the two-stage model the ensemble made costs its training and the baseline's");
+        assertEquals(
+                baselineImages,
+                member.getAsJsonObject("cost").get("totalImages").getAsLong(),
+                "a uniform member trains from scratch, without the baseline");
         String summary = Files.readString(out.resolve("summary.csv"));
         assertFalse(summary.contains(EnsembleMembers.MEMBER), "a member is no arm: " + summary);
         assertTrue(summary.contains(",ensemble,mean-ratio:gamma=2,"), summary);
