@@ -17,9 +17,19 @@ measured batches), label smoothing, augmentation (random crop with padding 4, fl
 as in Learnability), the EMA of the parameters (scored, its batch-norm statistics recomputed over
 the training set) and test-time flip.
 
-Needs Debian's python3-torch (1.13) and numpy: run it with /usr/bin/python3.
+Two levers of plain PyTorch, off unless asked: --channels-last (the model's parameters and every
+batch in the channels-last memory format) and --bf16 (forward under CPU autocast to bfloat16, the
+parameters, gradients and optimizer staying FP32; the loss is computed in FP32, as autocast does).
+With PyTorch 2.1 or later (torch.utils.flop_counter) it counts the FLOPs of one training image,
+forward and backward, on a copy of the model before training (convolutions and matrix products,
+as FlopCounterMode counts them), and reports them with the rate they are trained at; --flops
+prints that count and exits.
 
-    /usr/bin/python3 bench/pytorch_reference.py --model cnn-small --dataset fashion-mnist \
+Runs on Debian's python3-torch 1.13 (/usr/bin/python3) and on a current PyTorch CPU build in a
+virtual environment (BENCHMARKS.md, "Reproduce"):
+
+    python3 -m venv .venv && .venv/bin/pip install torch==2.13.0+cpu numpy
+    .venv/bin/python bench/pytorch_reference.py --model cnn-small --dataset fashion-mnist \
         --batch-size 128 --threads 2 --interop-threads 2 --format json
 """
 
@@ -38,6 +48,11 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+try:  # PyTorch 2.1 and later
+    from torch.utils.flop_counter import FlopCounterMode
+except ImportError:
+    FlopCounterMode = None
 
 FASHION_MNIST_DIR = "/usr/share/datasets/fashion-mnist"
 SCORING_WARMUP_BATCHES = 2
@@ -325,17 +340,43 @@ class Augmentation:
         return torch.where(inside, out, self.fill)
 
 
+class Levers:
+    """How the model computes: the memory format of its parameters and batches (--channels-last),
+    and whether its forward runs under CPU autocast to bfloat16 (--bf16), the parameters and
+    gradients staying FP32 and the logits returned as FP32."""
+
+    def __init__(self, channels_last=False, bf16=False):
+        self.channels_last, self.bf16 = channels_last, bf16
+
+    def prepare(self, model):
+        return model.to(memory_format=torch.channels_last) if self.channels_last else model
+
+    def forward(self, model, xb):
+        if self.channels_last:
+            xb = xb.contiguous(memory_format=torch.channels_last)
+        if not self.bf16:
+            return model(xb)
+        with torch.autocast(device_type="cpu", dtype=torch.bfloat16):
+            return model(xb).float()
+
+    def memory_format(self):
+        return "channels_last" if self.channels_last else "contiguous"
+
+    def autocast(self):
+        return "bfloat16" if self.bf16 else "none"
+
+
 class Training:
     """One training step: forward, loss, backward, the update at the step's rate, the EMA."""
 
-    def __init__(self, model, optimizer, label_smoothing=0.0, rate=None, ema=None):
+    def __init__(self, model, optimizer, label_smoothing=0.0, rate=None, ema=None, levers=Levers()):
         self.model, self.optimizer, self.label_smoothing = model, optimizer, label_smoothing
-        self.rate, self.ema = rate, ema
+        self.rate, self.ema, self.levers = rate, ema, levers
         self.updates = 0
 
     def step(self, xb, yb):
         self.optimizer.zero_grad()
-        loss = F.cross_entropy(self.model(xb), yb, label_smoothing=self.label_smoothing)
+        loss = F.cross_entropy(self.levers.forward(self.model, xb), yb, label_smoothing=self.label_smoothing)
         loss.backward()
         self.updates += 1
         if self.rate is not None:
@@ -345,6 +386,23 @@ class Training:
         if self.ema is not None:
             self.ema.update()
         return loss.item()
+
+
+def count_flops(model, xb, yb):
+    """FLOPs of one training image, (forward, forward + backward), as FlopCounterMode counts them
+    (convolutions and matrix products; not batch norm, activations, pooling or the update): one
+    training step of the batch on a copy of the model, without changing the random state. None
+    where PyTorch has no FlopCounterMode (before 2.1)."""
+    if FlopCounterMode is None:
+        return None
+    copied = copy.deepcopy(model).train()
+    with torch.random.fork_rng():
+        with FlopCounterMode(display=False) as forward:
+            loss = F.cross_entropy(copied(xb), yb)
+        with FlopCounterMode(display=False) as backward:
+            loss.backward()
+    n = len(yb)
+    return forward.get_total_flops() / n, (forward.get_total_flops() + backward.get_total_flops()) / n
 
 
 # --------------------------------------------------------------------------------------- memory
@@ -375,6 +433,14 @@ def allocator():
     libc = " ".join(platform.libc_ver())
     given = ["%s=%s" % (k, os.environ[k]) for k in MALLOC_ENVIRONMENT if os.environ.get(k)]
     return "%s malloc, %s" % (libc, ", ".join(given) if given else "defaults")
+
+
+def cpu_capability():
+    """The vector instructions PyTorch's own kernels use here (AVX2, AVX512, ...), as it reports them."""
+    try:
+        return torch.backends.cpu.get_cpu_capability()
+    except AttributeError:  # before PyTorch 2.0
+        return "unknown (PyTorch %s)" % torch.__version__
 
 
 def load_average():
@@ -428,7 +494,7 @@ def run_round(round_, batches, limit, training):
     round_.end()
 
 
-def score(model, x, y, batch_size, limit=None, flip=False):
+def score(model, x, y, batch_size, limit=None, flip=False, levers=Levers()):
     """Accuracy; with flip, of the mean logits of each image and its mirror image."""
     model.eval()
     correct = 0
@@ -437,9 +503,9 @@ def score(model, x, y, batch_size, limit=None, flip=False):
             if limit is not None and n >= limit:
                 break
             xb = x[i:i + batch_size]
-            logits = model(xb)
+            logits = levers.forward(model, xb)
             if flip:
-                logits = (logits + model(xb.flip(3))) / 2
+                logits = (logits + levers.forward(model, xb.flip(3))) / 2
             correct += (logits.argmax(1) == y[i:i + batch_size]).sum().item()
     model.train()
     return correct / len(y)
@@ -466,6 +532,12 @@ def parse_args(argv):
                    help="train and score as this preset of the repository (experiments/src/main/resources/presets): "
                         "its optimizer, schedule, warm-up, label smoothing, augmentation, EMA and test-time flip; "
                         "model, data and sizes stay these options' (default: Adam, learning rate 1e-3, constant)")
+    p.add_argument("--channels-last", action="store_true",
+                   help="the model's parameters and every batch in the channels-last memory format")
+    p.add_argument("--bf16", action="store_true",
+                   help="forward under CPU autocast to bfloat16 (parameters, gradients and optimizer FP32)")
+    p.add_argument("--flops", action="store_true",
+                   help="print the FLOPs of one training image (forward, backward) and exit (PyTorch 2.1 or later)")
     p.add_argument("--format", default="table", choices=["table", "json"])
     a = p.parse_args(argv)
     for name, least in [("batch_size", 1), ("warmup_batches", 0), ("epochs", 1), ("batches", 0), ("chunks", 1),
@@ -507,6 +579,18 @@ def main(argv):
     recipe = a.recipe
     model = MODELS[a.model](channels, height, width, 10)
     model.train()
+    flops = count_flops(model, x[:a.batch_size], y[:a.batch_size])
+    if a.flops:
+        if flops is None:
+            sys.exit("error: --flops needs PyTorch 2.1 or later (torch.utils.flop_counter); this is %s"
+                     % torch.__version__)
+        print("%s on %s (%dx%dx%d): %s FLOPs forward, %s backward, %s per training image (%s)" % (
+            a.model, a.dataset, channels, height, width, format(round(flops[0]), ","),
+            format(round(flops[1] - flops[0]), ","), format(round(flops[1]), ","),
+            "FlopCounterMode, PyTorch " + torch.__version__))
+        return
+    levers = Levers(a.channels_last, a.bf16)
+    model = levers.prepare(model)
     optimizer = make_optimizer(recipe, model.parameters())
     generator = torch.Generator().manual_seed(a.seed)
     # Learnability augments CIFAR-10 only (Cifar10Dataset.augmentation)
@@ -514,7 +598,7 @@ def main(argv):
         if recipe.augment and a.dataset == "cifar10" else None
     updates = a.warmup_batches + (a.batches or a.epochs * ((len(y) + a.batch_size - 1) // a.batch_size))
     ema = Ema(model, recipe.ema_decay) if recipe.ema_decay is not None else None
-    training = Training(model, optimizer, recipe.label_smoothing, learning_rates(recipe, updates), ema)
+    training = Training(model, optimizer, recipe.label_smoothing, learning_rates(recipe, updates), ema, levers)
     reset_peak()  # loading the data is not training
 
     rounds = []
@@ -548,9 +632,9 @@ def main(argv):
         scored = ema.model
         torch.optim.swa_utils.update_bn(epoch_batches(x, y, a.batch_size, generator, augment), scored)
     flip = recipe.test_time == "flip"
-    score(scored, xt, yt, a.score_batch_size, limit=SCORING_WARMUP_BATCHES, flip=flip)
+    score(scored, xt, yt, a.score_batch_size, limit=SCORING_WARMUP_BATCHES, flip=flip, levers=levers)
     t = time.perf_counter()
-    accuracy = score(scored, xt, yt, a.score_batch_size, flip=flip)
+    accuracy = score(scored, xt, yt, a.score_batch_size, flip=flip, levers=levers)
     score_seconds = time.perf_counter() - t
     print("scoring: %s images/s" % format(round(len(yt) / score_seconds), ","), file=sys.stderr)
 
@@ -602,6 +686,11 @@ def main(argv):
         "rssMiBAfterLast": round(rss_last, 1),
         "cpuCoresUsed": round(sum(r.cpu for r in rounds) / seconds, 2),
         "loadAverage": round(load, 2),
+        "memoryFormat": levers.memory_format(),
+        "autocast": levers.autocast(),
+        "cpuCapability": cpu_capability(),
+        "trainFlopsPerImage": None if flops is None else round(flops[1]),
+        "trainGflopsPerSecond": None if flops is None else round(flops[1] * median / 1e9, 1),
     }
     if a.format == "json":
         print(json.dumps(result))
@@ -611,7 +700,9 @@ def main(argv):
             ("model", "%s on %s, %s training images, batch %d (%s parameters)" % (
                 a.model, a.dataset, format(len(y), ","), a.batch_size, format(params, ","))),
             ("recipe", result["training"]),
-            ("engine", "plain PyTorch %s (%s)" % (torch.__version__, result["runtime"])),
+            ("engine", "plain PyTorch %s (%s), CPU capability %s" % (
+                torch.__version__, result["runtime"], result["cpuCapability"])),
+            ("levers", "memory format %s, autocast %s" % (result["memoryFormat"], result["autocast"])),
             ("threads", "%d intra-op, %d inter-op" % (result["threads"], result["interopThreads"])),
             ("allocator", result["allocator"]),
             ("measured", "%d %ss, %s batches, %s images in %.1f s, after %d warm-up batches" % (
@@ -620,6 +711,9 @@ def main(argv):
             ("training", "%s images/s median, min %s, max %s over %ss; %s overall" % (
                 format(round(median), ","), format(round(min(per_round)), ","), format(round(max(per_round)), ","),
                 result["roundKind"], format(round(images / seconds), ","))),
+            ("FLOPs", "not counted (PyTorch before 2.1)" if flops is None else
+             "%s per training image (forward and backward), %.1f GFLOP/s at the median" % (
+                 format(round(flops[1]), ","), result["trainGflopsPerSecond"])),
             ("scoring", "%s images/s (%s test images, batch %d): %.2fx training; test accuracy %.4f" % (
                 format(round(result["scoreImagesPerSecond"]), ","), format(len(yt), ","), a.score_batch_size,
                 result["scoreToTrainRatio"], accuracy)),

@@ -10,7 +10,11 @@
 #
 # Environment: THREADS (default 2), CIFAR_DIR (default /tmp/cifar-djl, DJL's layout or the official
 # cifar-10-batches-bin folder), FASHION_DIR (default /usr/share/datasets/fashion-mnist), PYTHON
-# (default /usr/bin/python3, Debian's python3-torch), DIST (the distribution, see
+# (the interpreter of plain PyTorch: default the repository's .venv/bin/python, a current PyTorch
+# CPU build as BENCHMARKS.md sets it up, if present, else /usr/bin/python3, Debian's python3-torch
+# 1.13; every JSON line gives the version as engineVersion), PYTORCH_ARGS (more options of
+# bench/pytorch_reference.py for both plain runners, e.g. "--channels-last --bf16"; give such a
+# sweep a file of its own), DIST (the distribution, see
 # bench/learnability.sh), ONLY (a regular expression over "model/batch/runner", e.g.
 # ONLY='cnn-small/128/'), SCORE_BATCH (scoring batch size, default 128, the application's default
 # too: the fastest on this machine's 512 KB caches for every engine and model), PARTS (default
@@ -25,10 +29,12 @@
 # and the run should be repeated). Takes about 25 minutes on 2 cores.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+venv="$here/../.venv/bin/python"
 threads="${THREADS:-2}"
 cifar="${CIFAR_DIR:-/tmp/cifar-djl}"
 fashion="${FASHION_DIR:-/usr/share/datasets/fashion-mnist}"
-python="${PYTHON:-/usr/bin/python3}"
+python="${PYTHON:-$([[ -x $venv ]] && echo "$venv" || echo /usr/bin/python3)}"
+read -r -a pytorch_args <<< "${PYTORCH_ARGS:-}"
 only="${ONLY:-.}"
 score_batch="${SCORE_BATCH:-128}"
 parts="${PARTS:-throughput memory}"
@@ -37,7 +43,7 @@ out="${1:-$here/results/$(date +%Y%m%d-%H%M%S).jsonl}"
 mkdir -p "$(dirname "$out")"
 
 # The same threads for every runner. MXNet reads these only from the environment; plain PyTorch's
-# BLAS (OpenBLAS on Debian) has its own pool.
+# BLAS (OpenBLAS in Debian's 1.13, MKL in the current CPU build) has its own pool.
 export OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
 export MXNET_CPU_WORKER_NTHREADS=1
 
@@ -72,11 +78,12 @@ run() { # runner model dataset dir args...
                   ${preset:+--preset "$preset"} "$@")
     # Intra-op threads alike; inter-op: PyTorch's pool (both runners), MXNet's one worker thread.
     case "$runner" in
-        plain-pytorch) "$python" "$here/pytorch_reference.py" "${common[@]}" --threads "$threads" --interop-threads "$threads" ;;
+        plain-pytorch) "$python" "$here/pytorch_reference.py" "${common[@]}" --threads "$threads" --interop-threads "$threads" \
+            ${pytorch_args[@]+"${pytorch_args[@]}"} ;;
         # The same, with glibc's malloc tuned as Learnability's MallocTuning tunes it inside the JVM.
         plain-pytorch-malloc) MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 \
             MALLOC_TOP_PAD_=268435456 "$python" "$here/pytorch_reference.py" "${common[@]}" \
-            --threads "$threads" --interop-threads "$threads" ;;
+            --threads "$threads" --interop-threads "$threads" ${pytorch_args[@]+"${pytorch_args[@]}"} ;;
         djl-pytorch) "$here/learnability.sh" -Dai.djl.default_engine=PyTorch bench "${common[@]}" \
             --threads "$threads" --interop-threads "$threads" ;;
         djl-mxnet) "$here/learnability.sh" -Dai.djl.default_engine=MXNet bench "${common[@]}" --threads "$threads" ;;
@@ -106,5 +113,6 @@ for spec in "cnn-small fashion-mnist $fashion 10000" "resnet-peifer cifar10 $cif
         run "$runner" "$model" "$dataset" "$dir" --batch-size 128 --warmup-batches 20 --epochs 5 --train-size "$size"
     done
 done
+log "plain PyTorch: $("$python" -c 'import torch; print(torch.__version__)') ($python)"
 log "done: $out"
 "$python" "$here/summarize.py" "$out"
