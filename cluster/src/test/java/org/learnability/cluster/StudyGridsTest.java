@@ -91,6 +91,8 @@ class StudyGridsTest {
                 List.of(
                         "cifar10-full.json",
                         "cifar10.json",
+                        "fair-cifar10.json",
+                        "fair-fashion-mnist.json",
                         "fashion-mnist-on-baseline.json",
                         "fashion-mnist.json",
                         "paper.json"),
@@ -115,6 +117,28 @@ class StudyGridsTest {
                         .append('\n');
             }
             String all = arms.toString();
+            if (file.getFileName().toString().startsWith("fair-")) {
+                // the fair-controls study (issue 32): every arm beside its compute-matched
+                // control; the ensemble of 2 records the paper's two-stage model
+                for (GridSpec.Named named : grid.experiments()) {
+                    ExperimentPlan plan =
+                            codec.resolve(
+                                    grid.preset(),
+                                    PlanOptions.of(
+                                            named.options(), file + " (" + named.name() + ")"));
+                    assertTrue(
+                            plan.controls().stream()
+                                    .anyMatch(c -> c.epochs() == 2 * plan.baseline().epochs()),
+                            file + ": controls on, the 2x-long one among them");
+                    assertTrue(plan.seeds().size() >= 3, file.toString());
+                }
+                assertTrue(
+                        all.contains(
+                                "fair: posthoc,head,head+posthoc,minimax,ensemble,ensemble+posthoc"
+                                        + " [mean-ratio:gamma=2]"),
+                        file + " has the study's arms:\n" + all);
+                continue;
+            }
             if (file.endsWith("cifar10-full.json")
                     || file.endsWith("fashion-mnist-on-baseline.json")) {
                 // the studies of the arms built on the baseline (issues 21 and 22): the paper's
