@@ -12,8 +12,9 @@ import org.learnability.runner.model.ImageShape;
 
 /**
  * CIFAR-10 (Krizhevsky, 2009): 32x32 RGB, 50,000 training and 10,000 test images of ten classes,
- * through DJL's {@link Cifar10}. Local data in DJL's layout, the official folder or the official
- * archive ({@link Cifar10Files}); random crop and flip as its augmentation.
+ * through DJL's {@link Cifar10} (local files read as it reads them, {@link Cifar10Binary}). Local
+ * data in DJL's layout, the official folder or the official archive ({@link Cifar10Files}); random
+ * crop and flip as its augmentation.
  */
 public final class Cifar10Dataset implements DatasetDefinition {
 
@@ -71,6 +72,9 @@ public final class Cifar10Dataset implements DatasetDefinition {
     @Override
     public ArrayDataset djlDataset(
             Optional<Repository> repository, Usage usage, NDManager manager) {
+        if (repository.isPresent() && "file".equals(repository.get().getBaseUri().getScheme())) {
+            return Cifar10Binary.read(Path.of(repository.get().getBaseUri()), usage, manager);
+        }
         Cifar10.Builder builder =
                 Cifar10.builder().optManager(manager).optUsage(usage).setSampling(1, false);
         return repository.map(builder::optRepository).orElse(builder).build();

@@ -1,6 +1,7 @@
 package org.learnability.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.learnability.experiments.testing.CliFixture;
 import org.learnability.experiments.testing.CliRun;
 import org.learnability.experiments.testing.EngineTest;
+import org.learnability.experiments.testing.JavaCommand;
 import org.learnability.runner.engine.EngineSelection;
 
 /**
@@ -400,6 +403,47 @@ class BenchCommandTest {
                                     "training +[\\d,]+ images/s median, min [\\d,]+, max [\\d,]+ over chunks; .*"),
                     lines.get(6));
             assertTrue(run.err().contains("chunk 3/3: "), run.err());
+        }
+
+        /**
+         * CIFAR-10 is read without the engine writing to standard error: DJL's own reader filled
+         * its array with {@code NDArray.set(byte[])}, whose native call printed libtorch's
+         * "AutoNonVariableTypeMode is deprecated" paragraph in every process on PyTorch.
+         */
+        @Test
+        void cifar10IsReadWithoutTheEngineWritingToStandardError() throws Exception {
+            Path data = writeCifar10(dir.resolve("cifar"), TRAIN, TEST);
+            List<String> args =
+                    List.of(
+                            "bench",
+                            "--model",
+                            "cnn-small",
+                            "--dataset",
+                            "cifar10",
+                            "--data-dir",
+                            data.toString(),
+                            "--batch-size",
+                            "8",
+                            "--warmup-batches",
+                            "1",
+                            "--batches",
+                            "2",
+                            "--chunks",
+                            "1",
+                            "--threads",
+                            "1",
+                            "--plugins",
+                            CliRun.noPlugins(dir));
+            Path err = dir.resolve("child.err");
+            Process child =
+                    new ProcessBuilder(JavaCommand.of(Main.class, args))
+                            .redirectOutput(dir.resolve("child.out").toFile())
+                            .redirectError(err.toFile())
+                            .start();
+            assertTrue(child.waitFor(300, TimeUnit.SECONDS), "bench ends");
+            String text = Files.readString(err);
+            assertEquals(0, child.exitValue(), text);
+            assertFalse(text.contains("AutoNonVariableTypeMode"), text);
         }
 
         /**
