@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -434,15 +433,7 @@ class BenchCommandTest {
                             "1",
                             "--plugins",
                             CliRun.noPlugins(dir));
-            Path err = dir.resolve("child.err");
-            Process child =
-                    new ProcessBuilder(JavaCommand.of(Main.class, args))
-                            .redirectOutput(dir.resolve("child.out").toFile())
-                            .redirectError(err.toFile())
-                            .start();
-            assertTrue(child.waitFor(300, TimeUnit.SECONDS), "bench ends");
-            String text = Files.readString(err);
-            assertEquals(0, child.exitValue(), text);
+            String text = JavaCommand.standardError(Main.class, args, dir);
             assertFalse(text.contains("AutoNonVariableTypeMode"), text);
         }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,15 +83,7 @@ class RunWarningsTest {
         // printed libtorch's "Warning: AutoNonVariableTypeMode is deprecated ..." paragraph
         List<String> args =
                 cli.args("--epochs", "2", "--averaging", "swa", "--out", out.toString());
-        Path err = dir.resolve("child.err");
-        Process child =
-                new ProcessBuilder(JavaCommand.of(Main.class, args))
-                        .redirectOutput(dir.resolve("child.out").toFile())
-                        .redirectError(err.toFile())
-                        .start();
-        assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the run ends");
-        String text = Files.readString(err);
-        assertEquals(0, child.exitValue(), text);
+        String text = JavaCommand.standardError(Main.class, args, dir);
         assertFalse(text.contains("AutoNonVariableTypeMode"), text);
         assertTrue(text.lines().allMatch(l -> l.startsWith("warning: ")), text);
     }

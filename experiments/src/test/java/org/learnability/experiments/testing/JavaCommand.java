@@ -1,8 +1,14 @@
 package org.learnability.experiments.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The command that starts a main class in a JVM of a test's own: this JVM's {@code java} and class
@@ -46,5 +52,30 @@ public final class JavaCommand {
                         main.getName()));
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * Runs a main class in a JVM of its own until it ends, within 5 minutes and with exit code 0,
+     * and returns what it wrote on standard error.
+     *
+     * @param main the main class
+     * @param args its arguments
+     * @param dir where its standard output and error are written
+     * @return its standard error
+     * @throws IOException if the process cannot start or its output cannot be read
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static String standardError(Class<?> main, List<String> args, Path dir)
+            throws IOException, InterruptedException {
+        Path err = dir.resolve("child.err");
+        Process child =
+                new ProcessBuilder(of(main, args))
+                        .redirectOutput(dir.resolve("child.out").toFile())
+                        .redirectError(err.toFile())
+                        .start();
+        assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the child JVM ends");
+        String text = Files.readString(err);
+        assertEquals(0, child.exitValue(), text);
+        return text;
     }
 }
