@@ -14,12 +14,16 @@ import org.learnability.runner.scoring.TestTimeAugmentation;
  * @param testTimeAugmentation what each image's logits average over whenever a model of the session
  *     is scored (validation after every epoch, validation, test, logits for offsets): the same for
  *     every model, so arms compare alike; none by default
+ * @param everyEpochValidation whether a fit scores the validation split after every epoch (the
+ *     per-epoch scores of a record), or only where its hook needs them ({@link
+ *     ValidationHook#needsEveryEpoch}); every epoch by default
  */
 public record SessionOptions(
         DeviceSelection devices,
         boolean progress,
         int scoringBatchSize,
-        TestTimeAugmentation testTimeAugmentation) {
+        TestTimeAugmentation testTimeAugmentation,
+        boolean everyEpochValidation) {
 
     /**
      * Samples per forward pass when scoring, unless configured: the fastest on a 2-core CPU with
@@ -47,7 +51,7 @@ public record SessionOptions(
      * @param scoringBatchSize samples per forward pass when scoring a split
      */
     public SessionOptions(DeviceSelection devices, boolean progress, int scoringBatchSize) {
-        this(devices, progress, scoringBatchSize, TestTimeAugmentation.NONE);
+        this(devices, progress, scoringBatchSize, TestTimeAugmentation.NONE, true);
     }
 
     /**
@@ -67,7 +71,8 @@ public record SessionOptions(
      * @return the new options
      */
     public SessionOptions withDevices(DeviceSelection value) {
-        return new SessionOptions(value, progress, scoringBatchSize, testTimeAugmentation);
+        return new SessionOptions(
+                value, progress, scoringBatchSize, testTimeAugmentation, everyEpochValidation);
     }
 
     /**
@@ -77,7 +82,8 @@ public record SessionOptions(
      * @return the new options
      */
     public SessionOptions withProgress(boolean value) {
-        return new SessionOptions(devices, value, scoringBatchSize, testTimeAugmentation);
+        return new SessionOptions(
+                devices, value, scoringBatchSize, testTimeAugmentation, everyEpochValidation);
     }
 
     /**
@@ -87,7 +93,8 @@ public record SessionOptions(
      * @return the new options
      */
     public SessionOptions withScoringBatchSize(int value) {
-        return new SessionOptions(devices, progress, value, testTimeAugmentation);
+        return new SessionOptions(
+                devices, progress, value, testTimeAugmentation, everyEpochValidation);
     }
 
     /**
@@ -97,6 +104,17 @@ public record SessionOptions(
      * @return the new options
      */
     public SessionOptions withTestTimeAugmentation(TestTimeAugmentation value) {
-        return new SessionOptions(devices, progress, scoringBatchSize, value);
+        return new SessionOptions(devices, progress, scoringBatchSize, value, everyEpochValidation);
+    }
+
+    /**
+     * Returns these options with the validation split scored after every epoch, or only where a
+     * fit's hook needs it.
+     *
+     * @param value whether every epoch is scored
+     * @return the new options
+     */
+    public SessionOptions withEveryEpochValidation(boolean value) {
+        return new SessionOptions(devices, progress, scoringBatchSize, testTimeAugmentation, value);
     }
 }

@@ -17,8 +17,8 @@ import org.learnability.runner.training.TrainingResult;
 import org.learnability.runner.training.TrainingSettings;
 
 /**
- * Training on a session's training split, with the validation split scored after every epoch.
- * {@link Session}'s part for training.
+ * Training on a session's training split, with the validation split scored after every epoch (where
+ * the session's options or the fit's hook ask for it). {@link Session}'s part for training.
  */
 final class SessionTraining {
 
@@ -60,7 +60,8 @@ final class SessionTraining {
 
     /**
      * Trains a model on the training split's batches from {@code firstEpoch}, scoring the
-     * validation split after every epoch; closes the model if the training fails.
+     * validation split after every epoch unless neither the session's options nor the hook need it;
+     * closes the model if the training fails.
      */
     Session.Fitted fit(
             Model model,
@@ -72,11 +73,13 @@ final class SessionTraining {
         try {
             List<ClassScores> epochValidation = new ArrayList<>();
             EpochHook validating =
-                    (epoch, trained, current) -> {
-                        ClassScores scores = scoring.validation(trained);
-                        epochValidation.add(scores);
-                        return hook.afterEpoch(epoch, scores, current);
-                    };
+                    spec.options().everyEpochValidation() || hook.needsEveryEpoch()
+                            ? (epoch, trained, current) -> {
+                                ClassScores scores = scoring.validation(trained);
+                                epochValidation.add(scores);
+                                return hook.afterEpoch(epoch, scores, current);
+                            }
+                            : EpochHook.NONE;
             TrainingResult result =
                     train(
                             model,

@@ -6,13 +6,26 @@ import org.learnability.api.weights.ClassWeights;
 /**
  * Called by {@link Session#fit} after every epoch with the model's scores on the validation split
  * (the only split whose scores may give weights), scored once per epoch; it returns the class
- * weights of the next epoch.
+ * weights of the next epoch. A hook that {@link #needsEveryEpoch needs no scores} is not called
+ * where the session does not score every epoch.
  */
 @FunctionalInterface
 public interface ValidationHook {
 
-    /** Keeps the weights as they are. */
-    ValidationHook NONE = (epoch, validation, current) -> current;
+    /** Keeps the weights as they are, and needs no epoch's scores. */
+    ValidationHook NONE =
+            new ValidationHook() {
+                @Override
+                public ClassWeights afterEpoch(
+                        int epoch, ClassScores validation, ClassWeights current) {
+                    return current;
+                }
+
+                @Override
+                public boolean needsEveryEpoch() {
+                    return false;
+                }
+            };
 
     /**
      * Handles the end of an epoch.
@@ -23,4 +36,14 @@ public interface ValidationHook {
      * @return the weights for the next epoch
      */
     ClassWeights afterEpoch(int epoch, ClassScores validation, ClassWeights current);
+
+    /**
+     * Tells whether the hook reads every epoch's scores, so that they are scored even where the
+     * session scores validation only after training ({@code SessionOptions.everyEpochValidation}).
+     *
+     * @return {@code true} unless the hook ignores them
+     */
+    default boolean needsEveryEpoch() {
+        return true;
+    }
 }

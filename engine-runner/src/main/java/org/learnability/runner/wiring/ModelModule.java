@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
 import java.util.Map;
+import org.learnability.runner.model.ChannelsLastInput;
 import org.learnability.runner.model.CnnSmall;
 import org.learnability.runner.model.Mlp;
 import org.learnability.runner.model.ModelArchitecture;
@@ -33,6 +34,8 @@ public final class ModelModule extends AbstractModule {
     protected void configure() {
         architectures(binder()).addBinding(CnnSmall.NAME).to(CnnSmall.class);
         architectures(binder()).addBinding(ResNetPeifer.NAME).to(ResNetPeifer.class);
+        ChannelsLastInput nhwc = new ChannelsLastInput(new ResNetPeifer());
+        architectures(binder()).addBinding(nhwc.name()).toInstance(nhwc);
         architectures(binder()).addBinding(ResNet20.NAME).to(ResNet20.class);
         architectures(binder()).addBinding(Mlp.NAME).to(Mlp.class);
     }

@@ -31,18 +31,20 @@ class ModelRegistryTest {
                         IllegalArgumentException.class,
                         () -> factory.get("x").build(ImageShape.CIFAR10, 10));
         assertEquals(
-                "unknown model 'x'; known models: cnn-small, resnet-peifer, resnet20, mlp",
+                "unknown model 'x'; known models: cnn-small, resnet-peifer, resnet-peifer-nhwc, resnet20, mlp",
                 e.getMessage());
         IllegalArgumentException none =
                 assertThrows(IllegalArgumentException.class, () -> factory.get(null));
         assertEquals(
-                "unknown model 'null'; known models: cnn-small, resnet-peifer, resnet20, mlp",
+                "unknown model 'null'; known models: cnn-small, resnet-peifer, resnet-peifer-nhwc, resnet20, mlp",
                 none.getMessage());
     }
 
     @Test
     void namesAreInRegistrationOrderAndMatchedIgnoringCase() {
-        assertEquals(List.of("cnn-small", "resnet-peifer", "resnet20", "mlp"), factory.names());
+        assertEquals(
+                List.of("cnn-small", "resnet-peifer", "resnet-peifer-nhwc", "resnet20", "mlp"),
+                factory.names());
         assertSame(ResNetPeifer.class, factory.get(" ResNet-Peifer ").getClass());
         assertSame(ResNet20.class, factory.get("RESNET20").getClass());
         assertSame(CnnSmall.class, factory.get("cnn-small").getClass());
@@ -51,7 +53,7 @@ class ModelRegistryTest {
     @Test
     void theListingHasOneLinePerModelWithItsDescription() {
         String[] lines = factory.listing().split("\n");
-        assertEquals(4, lines.length);
+        assertEquals(5, lines.length);
         for (int i = 0; i < lines.length; i++) {
             ModelArchitecture architecture = factory.all().get(i);
             assertTrue(lines[i].startsWith(architecture.name() + " "), lines[i]);

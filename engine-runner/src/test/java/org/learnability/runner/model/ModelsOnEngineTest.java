@@ -121,6 +121,8 @@ class ModelsOnEngineTest {
                 new Case(CnnSmall.NAME, ImageShape.CIFAR10, 10, 579_402, 0),
                 new Case(ResNetPeifer.NAME, ImageShape.CIFAR10, 10, 437_802, 640),
                 new Case(ResNetPeifer.NAME, ImageShape.FASHION_MNIST, 10, 273_386, 640),
+                // the same network, its input made channels-last: no parameter of its own
+                new Case("resnet-peifer-nhwc", ImageShape.CIFAR10, 10, 437_802, 640),
                 new Case(ResNet20.NAME, ImageShape.CIFAR10, 10, 272_730, 1_568),
                 new Case(ResNet20.NAME, ImageShape.FASHION_MNIST, 10, 272_442, 1_568));
     }

@@ -51,7 +51,7 @@ class RunnerModulesTest {
                 injector.getInstance(Key.get(new TypeLiteral<Registry<DatasetDefinition>>() {}))
                         .names());
         assertEquals(
-                List.of("cnn-small", "resnet-peifer", "resnet20", "mlp"),
+                List.of("cnn-small", "resnet-peifer", "resnet-peifer-nhwc", "resnet20", "mlp"),
                 injector.getInstance(Key.get(new TypeLiteral<Registry<ModelArchitecture>>() {}))
                         .names());
         // engine-runner's class path holds no strategies: the registry is empty but loads.

@@ -5,15 +5,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.learnability.experiments.cli.Main;
-import org.learnability.runner.model.ResNetPeifer;
 import org.learnability.runner.wiring.ModelModule;
 
 /**
- * The command line with two more models for {@code learnability bench}, to measure levers DJL's
+ * The command line with one more model for {@code learnability bench}, to measure a lever DJL's
  * NDArray API does not offer (issue 31): {@value TorchScriptArchitecture#NAME}, the TorchScript
- * file given first with {@code --torchscript FILE} ({@link TorchScriptArchitecture}), and {@code
- * resnet-peifer-nhwc}, resnet-peifer with its input made channels-last ({@link ChannelsLastInput}).
- * Everything else is {@code learnability}'s own command line, e.g.
+ * file given first with {@code --torchscript FILE} ({@link TorchScriptArchitecture}). Everything
+ * else is {@code learnability}'s own command line, e.g.
  *
  * <pre>
  *   java -cp 'experiments/target/learnability/lib/*' org.learnability.experiments.bench.TorchScriptBench \
@@ -38,7 +36,7 @@ public final class TorchScriptBench {
         System.exit(Main.commandLine(List.of(new Models(file))).execute(rest));
     }
 
-    /** Registers the two models. */
+    /** Registers the TorchScript model. */
     private static final class Models extends AbstractModule {
         private final Path file;
 
@@ -51,8 +49,6 @@ public final class TorchScriptBench {
             ModelModule.architectures(binder())
                     .addBinding(TorchScriptArchitecture.NAME)
                     .toInstance(new TorchScriptArchitecture(file));
-            ChannelsLastInput nhwc = new ChannelsLastInput(new ResNetPeifer());
-            ModelModule.architectures(binder()).addBinding(nhwc.name()).toInstance(nhwc);
         }
     }
 }

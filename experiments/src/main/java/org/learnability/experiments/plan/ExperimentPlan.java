@@ -55,6 +55,15 @@ public record ExperimentPlan(
     public ExperimentPlan {
         seeds = SeedList.checked(seeds);
         arms.weighting().check(baseline.epochs(), false);
+        if (arms.weighting().scoreEpochs() > 1
+                && !ValidationSettings.of(arms.modeOptions()).validateEveryEpoch()) {
+            throw new IllegalArgumentException(
+                    "--score-epochs "
+                            + arms.weighting().scoreEpochs()
+                            + " averages the validation scores of the last epochs, which"
+                            + " --no-validate-every-epoch does not score; use --score-epochs 1"
+                            + " or --validate-every-epoch");
+        }
         PlanView view = view(baseline, arms);
         arms.mode().forEach(m -> m.check(view));
     }

@@ -41,6 +41,7 @@ public final class PlanSchema {
     public static PlanSchema of(Collection<? extends ExperimentMode> modes) {
         Set<Class<? extends Record>> groups = new LinkedHashSet<>();
         groups.add(ControlSettings.class);
+        groups.add(ValidationSettings.class);
         modes.forEach(m -> m.settings().ifPresent(groups::add));
         return new PlanSchema(List.copyOf(groups));
     }

@@ -15,6 +15,7 @@ import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.plan.BaselinePlan;
 import org.learnability.experiments.plan.ExperimentPlan;
 import org.learnability.experiments.plan.PlanCodec;
+import org.learnability.experiments.plan.ValidationSettings;
 import org.learnability.experiments.record.ModelKey;
 import org.learnability.experiments.record.RunRecord;
 import org.learnability.runner.data.DatasetDefinition;
@@ -131,7 +132,10 @@ public final class SeedRunner {
                         dataset(plan.baseline()),
                         plan.baseline().source(),
                         new SplitSpec(plan.baseline().valSize(), plan.baseline().trainSize(), seed),
-                        options.withTestTimeAugmentation(plan.baseline().testTime()),
+                        options.withTestTimeAugmentation(plan.baseline().testTime())
+                                .withEveryEpochValidation(
+                                        ValidationSettings.of(plan.arms().modeOptions())
+                                                .validateEveryEpoch()),
                         engine));
     }
 

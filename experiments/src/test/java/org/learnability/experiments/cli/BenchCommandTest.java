@@ -160,7 +160,7 @@ class BenchCommandTest {
     void unknownModelIsOneClearLine() {
         assertOneLineError(
                 cli.command("bench", "--model", "nope"),
-                "unknown model 'nope'; known models: cnn-small, resnet-peifer, resnet20, mlp");
+                "unknown model 'nope'; known models: cnn-small, resnet-peifer, resnet-peifer-nhwc, resnet20, mlp");
     }
 
     @Test

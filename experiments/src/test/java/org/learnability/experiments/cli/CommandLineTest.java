@@ -386,7 +386,7 @@ class CommandLineTest {
         }
         String run = cli.command("run", "--help").out();
         assertTrue(run.contains("cifar10, fashion-mnist"), run);
-        assertTrue(run.contains("cnn-small, resnet-peifer, resnet20"), run);
+        assertTrue(run.contains("cnn-small, resnet-peifer, resnet-peifer-nhwc, resnet20"), run);
         assertTrue(run.contains("two-stage, iterative, dynamic"), run);
         assertTrue(run.contains("x0.1 at 50% and 75%"), run);
         assertTrue(run.contains("--verbose"), run);

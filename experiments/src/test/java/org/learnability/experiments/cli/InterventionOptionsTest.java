@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.learnability.api.testing.PluginJars;
@@ -24,12 +28,23 @@ class InterventionOptionsTest {
     private final CliFixture cli = CliFixture.in(() -> dir);
 
     private void assertRefused(String message, String... options) {
+        assertRefused(message, List.of(), options);
+    }
+
+    /** As {@link #assertRefused(String, String...)}, with switches after the option-value pairs. */
+    private void assertRefused(String message, List<String> switches, String... options) {
         Path out = dir.resolve("out");
-        CliRun run = cli.run(out, options);
+        List<String> args = new ArrayList<>(cli.args(concat(options, "--out", out.toString())));
+        args.addAll(switches);
+        CliRun run = CliRun.of(args);
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("", run.out());
         assertEquals("error: " + message + "\n", run.err());
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    private static String[] concat(String[] first, String... then) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(then)).toArray(String[]::new);
     }
 
     @Test
@@ -104,6 +119,15 @@ class InterventionOptionsTest {
                 "3",
                 "--score-epochs",
                 "4");
+        assertRefused(
+                "--score-epochs 2 averages the validation scores of the last epochs, which"
+                        + " --no-validate-every-epoch does not score; use --score-epochs 1 or"
+                        + " --validate-every-epoch",
+                List.of("--no-validate-every-epoch"),
+                "--epochs",
+                "3",
+                "--score-epochs",
+                "2");
     }
 
     @Test

@@ -325,7 +325,7 @@ class RunCommandTest {
         assertRefusedBeforeTraining(
                 cli.run("--model", "vgg", "--out", out.toString()),
                 out,
-                "unknown model 'vgg'; known models: cnn-small, resnet-peifer, resnet20, mlp");
+                "unknown model 'vgg'; known models: cnn-small, resnet-peifer, resnet-peifer-nhwc, resnet20, mlp");
         assertRefusedBeforeTraining(
                 cli.run("--preset", "fast", "--out", out.toString()),
                 out,

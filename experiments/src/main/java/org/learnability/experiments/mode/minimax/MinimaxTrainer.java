@@ -75,9 +75,12 @@ final class MinimaxTrainer {
 
                     @Override
                     public ClassWeights afterEpoch(int epoch, Model model, ClassWeights current) {
-                        epochValidation.add(
-                                session.score(
-                                        model, SplitSource.inOrder(session.splits().validation())));
+                        if (session.spec().options().everyEpochValidation()) {
+                            epochValidation.add(
+                                    session.score(
+                                            model,
+                                            SplitSource.inOrder(session.splits().validation())));
+                        }
                         if (!settings.updatesAfter(epoch, epochs)) {
                             return current;
                         }
