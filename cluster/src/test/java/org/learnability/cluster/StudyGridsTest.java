@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +97,7 @@ class StudyGridsTest {
                         "fair-fashion-mnist.json",
                         "fashion-mnist-on-baseline.json",
                         "fashion-mnist.json",
+                        "minimax-sweep-fashion-mnist.json",
                         "paper.json"),
                 files.stream().map(p -> p.getFileName().toString()).toList());
         for (Path file : files) {
@@ -137,6 +140,27 @@ class StudyGridsTest {
                                 "fair: posthoc,head,head+posthoc,minimax,ensemble,ensemble+posthoc"
                                         + " [mean-ratio:gamma=2]"),
                         file + " has the study's arms:\n" + all);
+                continue;
+            }
+            if (file.endsWith("minimax-sweep-fashion-mnist.json")) {
+                // the measurement of minimax's defaults (issue 32): step x mix, only minimax,
+                // beside the fair study's eta 1, mix 0.5 on the same baselines
+                Set<String> points = new HashSet<>();
+                for (GridSpec.Named named : grid.experiments()) {
+                    ExperimentPlan plan =
+                            codec.resolve(
+                                    grid.preset(),
+                                    PlanOptions.of(
+                                            named.options(), file + " (" + named.name() + ")"));
+                    assertEquals("minimax", plan.arms().modeNames(), named.name());
+                    assertEquals(5, plan.seeds().size(), named.name());
+                    points.add(
+                            named.options().get("minimaxEta")
+                                    + "/"
+                                    + named.options().get("minimaxMix"));
+                }
+                assertEquals(
+                        grid.experiments().size(), points.size(), "each point once: " + points);
                 continue;
             }
             if (file.endsWith("cifar10-full.json")
