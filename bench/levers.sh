@@ -2,14 +2,17 @@
 # Side by side, alternating: the levers of issue 31 (channels-last memory format, bfloat16 compute
 # with FP32 master weights) for resnet-peifer on CIFAR-10 with the cpu preset's recipe, batch 128,
 # through plain PyTorch (bench/pytorch_reference.py, --channels-last, --bf16) and through DJL's
-# PyTorch engine: its own resnet-peifer, resnet-peifer-nhwc (the input made channels-last by
-# NDArray operations in every forward) and the TorchScript files of bench/torchscript_export.py
+# PyTorch engine (and MXNet's, variants mxnet and mxnet-nhwc): its own resnet-peifer,
+# resnet-peifer-nhwc (the input made channels-last by NDArray operations in every forward, the
+# fast preset's model) and the TorchScript files of bench/torchscript_export.py
 # trained by learnability bench (TorchScriptBench). Appends one JSON line per run to a file, each
 # with its "variant"; bench/levers_summary.py makes the table.
 #
 #   bench/levers.sh [OUT.jsonl]          default: bench/results/levers-<date>.jsonl
 #
-# Environment: PYTHON (default .venv/bin/python, else /usr/bin/python3), DEBIAN_PYTHON (variant
+# Environment: PRESET (whose recipe every variant trains and scores with, default cpu), VARIANTS
+# (the variants of a round, space-separated, default all in the order below), PYTHON (default
+# .venv/bin/python, else /usr/bin/python3), DEBIAN_PYTHON (variant
 # debian-fp32, default /usr/bin/python3: Debian's PyTorch 1.13), TS_DIR (where the TorchScript
 # files are; written there first if missing, by PYTHON), TS_TORCH (the PyTorch version in their
 # names, default PYTHON's; libtorch 2.7.1 reads files of 1.13 and 2.13 alike), CIFAR_DIR (default
@@ -33,6 +36,7 @@ ts="${TS_DIR:-/tmp/learnability-torchscript}"
 out="${1:-$here/results/levers-$(date +%Y%m%d-%H%M%S).jsonl}"
 mkdir -p "$(dirname "$out")"
 export OMP_NUM_THREADS="$threads" OPENBLAS_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
+export MXNET_CPU_WORKER_NTHREADS="$threads" # MXNet's engine threads, read when it loads
 export TORCH_CPP_LOG_LEVEL="${TORCH_CPP_LOG_LEVEL:-ERROR}"
 
 fp32=(--data-dir "$cifar" --warmup-batches "${WARMUP:-10}" --batches "${BATCHES:-40}" --chunks "${CHUNKS:-4}")
@@ -55,14 +59,14 @@ for line in sys.stdin:
 ' "$1"
 }
 
-djl() { # main class, arguments
-    java -Djava.awt.headless=true -Dai.djl.offline=true -Dai.djl.default_engine=PyTorch -cp "$dist/lib/*" "$@"
+djl() { # main class, arguments; ENGINE (default PyTorch)
+    java -Djava.awt.headless=true -Dai.djl.offline=true -Dai.djl.default_engine="${ENGINE:-PyTorch}" -cp "$dist/lib/*" "$@"
 }
 
 run() { # variant round
     local variant="$1" round="$2"
     [[ "$variant" =~ $only ]] || return 0
-    local common=(--dataset cifar10 --preset cpu --batch-size 128 --threads "$threads" --interop-threads "$threads"
+    local common=(--dataset cifar10 --preset "${PRESET:-cpu}" --batch-size 128 --threads "$threads" --interop-threads "$threads"
                   --score-batch-size 128 --format json)
     if [[ "$variant" == *bf16* ]]; then
         [[ $round == 1 || -n "${BF16_ALL_ROUNDS:-}" ]] || return 0
@@ -78,14 +82,16 @@ run() { # variant round
         plain-bf16) "$python" "$here/pytorch_reference.py" --model resnet-peifer "${common[@]}" --bf16 ;;
         plain-bf16-cl) "$python" "$here/pytorch_reference.py" --model resnet-peifer "${common[@]}" --bf16 --channels-last ;;
         djl) djl org.learnability.experiments.cli.Main bench --model resnet-peifer "${common[@]}" ;;
-        djl-nhwc) djl org.learnability.experiments.bench.TorchScriptBench bench --model resnet-peifer-nhwc "${common[@]}" ;;
+        djl-nhwc) djl org.learnability.experiments.cli.Main bench --model resnet-peifer-nhwc "${common[@]}" ;;
+        mxnet) ENGINE=MXNet djl org.learnability.experiments.cli.Main bench --model resnet-peifer "${common[@]}" ;;
+        mxnet-nhwc) ENGINE=MXNet djl org.learnability.experiments.cli.Main bench --model resnet-peifer-nhwc "${common[@]}" ;;
         djl-ts-*) djl org.learnability.experiments.bench.TorchScriptBench \
             --torchscript "$ts/resnet-peifer-${variant#djl-ts-}-torch$version.pt" bench --model torchscript "${common[@]}" ;;
     esac | label "$variant" >> "$out"
 }
 
 for round in $(seq "$repeat"); do
-    for variant in djl plain-fp32 debian-fp32 djl-ts-fp32 djl-nhwc djl-ts-cl plain-cl djl-ts-bf16 plain-bf16 djl-ts-bf16-cl plain-bf16-cl; do
+    for variant in ${VARIANTS:-djl plain-fp32 debian-fp32 djl-ts-fp32 djl-nhwc djl-ts-cl plain-cl mxnet mxnet-nhwc djl-ts-bf16 plain-bf16 djl-ts-bf16-cl plain-bf16-cl}; do
         run "$variant" "$round"
     done
 done

@@ -51,8 +51,9 @@ final class RunCommand implements Callable<Integer>, PlanFlags.Taker {
             paramLabel = "NAME",
             description =
                     "quick (a 10-minute look on 2 CPU cores), paper (the source paper's set-up,"
-                            + " for a GPU) or cpu (the paper's data and network at its accuracy on"
-                            + " 2 CPU cores, about 15 minutes a model) (default: ${DEFAULT-VALUE}).")
+                            + " for a GPU), cpu (the paper's data and network at its accuracy on"
+                            + " 2 CPU cores, about 15 minutes a model) or fast (cpu in 7 epochs,"
+                            + " for studies of many models) (default: ${DEFAULT-VALUE}).")
     Preset preset = Preset.QUICK;
 
     @Override

@@ -56,6 +56,9 @@ class BenchRecipeTest {
                         "paper: adam lr 0.001 constant",
                         Preset.CPU,
                         "cpu: nesterov lr 0.1 momentum 0.9 wd 0.0005 linear warmup 0.15, augment,"
+                                + " test-time flip",
+                        Preset.FAST,
+                        "fast: nesterov lr 0.1 momentum 0.9 wd 0.0005 linear warmup 0.15,"
                                 + " test-time flip");
         for (Preset preset : Preset.values()) {
             BenchRecipe recipe = BenchRecipe.of(preset, codec.baseline(preset), 3, false);

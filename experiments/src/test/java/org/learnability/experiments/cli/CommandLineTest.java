@@ -386,7 +386,10 @@ class CommandLineTest {
         }
         String run = cli.command("run", "--help").out();
         assertTrue(run.contains("cifar10, fashion-mnist"), run);
-        assertTrue(run.contains("cnn-small, resnet-peifer, resnet-peifer-nhwc, resnet20"), run);
+        assertTrue(
+                run.replaceAll("\\s+", " ")
+                        .contains("cnn-small, resnet-peifer, resnet-peifer-nhwc, resnet20"),
+                run);
         assertTrue(run.contains("two-stage, iterative, dynamic"), run);
         assertTrue(run.contains("x0.1 at 50% and 75%"), run);
         assertTrue(run.contains("--verbose"), run);
@@ -444,9 +447,12 @@ class CommandLineTest {
                         preset + " " + d.option() + ": " + description);
             }
         }
-        assertTrue(byOption.get("--epochs").endsWith("(quick: 4; paper: 20; cpu: 15)."));
         assertTrue(
-                byOption.get("--rounds").endsWith("(quick, paper, cpu: 1; --mode iterative: 3)."),
+                byOption.get("--epochs").endsWith("(quick: 4; paper: 20; cpu: 15; fast: 7)."),
+                byOption.get("--epochs"));
+        assertTrue(
+                byOption.get("--rounds")
+                        .endsWith("(quick, paper, cpu, fast: 1; --mode iterative: 3)."),
                 byOption.get("--rounds"));
         for (String command : List.of("run", "bench", "report", "weights")) {
             String text = CliRun.of(command, "--help").out().toLowerCase(Locale.ROOT);
