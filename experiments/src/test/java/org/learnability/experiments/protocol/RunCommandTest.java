@@ -327,7 +327,7 @@ class RunCommandTest {
                 out,
                 "unknown model 'vgg'; known models: cnn-small, resnet-peifer, resnet-peifer-nhwc, resnet20, mlp");
         assertRefusedBeforeTraining(
-                cli.run("--preset", "fast", "--out", out.toString()),
+                cli.run("--preset", "turbo", "--out", out.toString()),
                 out,
                 "Invalid value for option '--preset'");
         assertRefusedBeforeTraining(

@@ -76,8 +76,8 @@ class SettingsTest {
 
     @Test
     void thePlanDeclaresEveryKeyOnceInThePlanJsonOrder() {
-        // the plan's own options, the built-in modes' (finetune's, head's, ensemble's, minimax's)
-        // and the controls', as
+        // the plan's own options, the validation's, the built-in modes' (finetune's, head's,
+        // ensemble's, minimax's) and the controls', as
         // plan.json lists them
         PlanSchema schema = ModeDiscovery.schema(new String[0], List.of());
         assertEquals(
@@ -117,6 +117,7 @@ class SettingsTest {
                         "warmup",
                         "labelSmoothing",
                         "testTime",
+                        "validateEveryEpoch",
                         "finetuneEpochs",
                         "finetuneLr",
                         "headData",
@@ -139,12 +140,13 @@ class SettingsTest {
                         + "\"warmupEpochs\":1,\"maxAccuracyDrop\":0.005,\"maxWeightRatio\":0,"
                         + "\"collapseThreshold\":0.05,\"averaging\":\"none\",\"scoreEpochs\":1,"
                         + "\"warmup\":0,\"labelSmoothing\":0,\"testTime\":\"none\","
+                        + "\"validateEveryEpoch\":true,"
                         + "\"finetuneEpochs\":1,\"finetuneLr\":0.0001,\"headData\":\"holdout\","
                         + "\"headInit\":\"baseline\",\"headEpochs\":10,\"headLr\":0.001,"
                         + "\"ensembleSize\":2,\"minimaxEta\":1,\"minimaxMix\":0.5,"
                         + "\"minimaxInterval\":1,\"minimaxHoldout\":0.1,\"controls\":false}",
                 schema.defaults().toJson().toString());
-        assertEquals(47, schema.declarations().size());
+        assertEquals(48, schema.declarations().size());
         assertEquals(PlanOptions.KEYS, schema.keys().subList(0, PlanOptions.KEYS.size()));
     }
 }
