@@ -49,11 +49,11 @@ public enum Preset {
     /**
      * The {@code cpu} preset made fast, for studies of many models (its ablation in
      * docs/results.md): the same data, arms and optimizer, but 7 epochs, no crops or flips in
-     * training (at 7 epochs they cost 1.6 points), the network's activations channels-last
-     * ({@code resnet-peifer-nhwc}: the same network, faster on PyTorch), and the validation split
-     * scored once after training instead of after every epoch ({@code
-     * --no-validate-every-epoch}). Measured: 0.802 test accuracy over 3 seeds, 8.0 to 8.7 minutes
-     * a model on 2 cores of an AVX2 CPU.
+     * training (at 7 epochs they cost 1.6 points), the network's activations channels-last ({@code
+     * resnet-peifer-nhwc}: the same network, faster on PyTorch), and the validation split scored
+     * once after training instead of after every epoch ({@code --no-validate-every-epoch}).
+     * Measured: 0.802 test accuracy over 3 seeds, 8.0 to 8.7 minutes a model on 2 cores of an AVX2
+     * CPU.
      */
     FAST;
 

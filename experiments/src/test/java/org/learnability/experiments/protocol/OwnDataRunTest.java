@@ -260,7 +260,7 @@ class OwnDataRunTest {
         CliRun mlp = cli.on(folder()).run(out, "--dataset", "image-folder", "--model", "mlp");
         assertEquals(
                 "error: --model mlp is for a table, but image-folder is images; for images use"
-                        + " cnn-small or resnet-peifer or resnet20\n",
+                        + " cnn-small or resnet-peifer or resnet-peifer-nhwc or resnet20\n",
                 mlp.err());
         CliRun noLabel = cli.on(table).run(out, "--dataset", "csv", "--model", "mlp");
         assertEquals(
