@@ -18,7 +18,7 @@
 # bench/learnability.sh), ONLY (a regular expression over "model/batch/runner", e.g.
 # ONLY='cnn-small/128/'), SCORE_BATCH (scoring batch size, default 128, the application's default
 # too: the fastest on this machine's 512 KB caches for every engine and model), PARTS (default
-# "throughput memory"), PRESET (quick, paper or cpu: every runner trains and scores as that preset's
+# "throughput memory"), PRESET (quick, paper, cpu or fast: every runner trains and scores as that preset's
 # baseline, --preset; default none, Adam 1e-3; give such a sweep a file of its own, since
 # bench/summarize.py keys a line by model, batch and runner only).
 # A combination run again (ONLY=..., PARTS=...) into the same file replaces the earlier line in the

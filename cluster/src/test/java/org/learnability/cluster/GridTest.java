@@ -213,11 +213,13 @@ class GridTest {
                 unknownOption.err());
         assertEquals(1, unknownOption.err().lines().count());
 
-        Path badPreset = Files.writeString(dir.resolve("preset.json"), "{\"preset\": \"fast\"}");
+        Path badPreset = Files.writeString(dir.resolve("preset.json"), "{\"preset\": \"turbo\"}");
         CliRun unknownPreset = grid(badPreset, out);
         assertEquals(1, unknownPreset.exitCode());
         assertEquals(
-                "error: " + badPreset + ": unknown preset 'fast'; expected quick, paper or cpu\n",
+                "error: "
+                        + badPreset
+                        + ": unknown preset 'turbo'; expected quick, paper, cpu or fast\n",
                 unknownPreset.err());
 
         CliRun unreachable = grid(gridFile("{}"), out, "spark://127.0.0.1:1");

@@ -96,7 +96,8 @@ final class BenchCommand
             names = "--preset",
             paramLabel = "NAME",
             description =
-                    "Train and score as this preset's baseline: quick, paper or cpu (its optimizer,"
+                    "Train and score as this preset's baseline: quick, paper, cpu or fast (its"
+                            + " optimizer,"
                             + " learning rate, momentum, weight decay, schedule over the measured"
                             + " run, warm-up, label smoothing, averaging, augmentation, test-time"
                             + " augmentation). The model, data set, batch size and sizes stay"

@@ -58,7 +58,7 @@ public enum Preset {
     FAST;
 
     /**
-     * Returns the presets' names as an error message lists them: {@code quick, paper or cpu}.
+     * Returns the presets' names as an error message lists them: {@code quick, paper, cpu or fast}.
      *
      * @return the names
      */
