@@ -9,8 +9,8 @@ import org.learnability.experiments.setting.Settings;
  * scores, the report's epoch chart and the spread's swing) or only once, after training. A mode
  * whose weights follow the epochs' scores ({@code dynamic}) scores them either way; {@code
  * --score-epochs} above 1 needs them. Off, a model trains faster by the time of one validation
- * scoring per epoch: about 7% of a {@code resnet-peifer} epoch on CIFAR-10 with the test-time flip
- * (BENCHMARKS.md, issue 31).
+ * scoring per epoch: measured 1.03x for {@code resnet-peifer-nhwc} on CIFAR-10 with the test-time
+ * flip (479 against 493 s for 7 epochs; docs/results.md, the {@code fast} preset's ablation).
  *
  * @param validateEveryEpoch whether every epoch is scored
  */
