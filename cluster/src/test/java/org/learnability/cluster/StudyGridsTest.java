@@ -37,6 +37,13 @@ class StudyGridsTest {
                 .get(PlanCodec.class);
     }
 
+    /** The plan of one experiment of a grid file, as the grid resolves it. */
+    private static ExperimentPlan plan(
+            PlanCodec codec, GridSpec grid, GridSpec.Named named, Path file) {
+        return codec.resolve(
+                grid.preset(), PlanOptions.of(named.options(), file + " (" + named.name() + ")"));
+    }
+
     @Test
     void theStudyAtThePapersRegimeRanTheCpuPresetWithLabelSmoothingAndEma() throws IOException {
         PlanCodec codec = codec();
@@ -104,10 +111,7 @@ class StudyGridsTest {
             GridSpec grid = GridSpec.read(file);
             StringBuilder arms = new StringBuilder();
             for (GridSpec.Named named : grid.experiments()) {
-                ExperimentPlan plan =
-                        codec.resolve(
-                                grid.preset(),
-                                PlanOptions.of(named.options(), file + " (" + named.name() + ")"));
+                ExperimentPlan plan = plan(codec, grid, named, file);
                 arms.append(named.name())
                         .append(": ")
                         .append(plan.arms().modeNames())
@@ -124,11 +128,7 @@ class StudyGridsTest {
                 // the fair-controls study (issue 32): every arm beside its compute-matched
                 // control; the ensemble of 2 records the paper's two-stage model
                 for (GridSpec.Named named : grid.experiments()) {
-                    ExperimentPlan plan =
-                            codec.resolve(
-                                    grid.preset(),
-                                    PlanOptions.of(
-                                            named.options(), file + " (" + named.name() + ")"));
+                    ExperimentPlan plan = plan(codec, grid, named, file);
                     assertTrue(
                             plan.controls().stream()
                                     .anyMatch(c -> c.epochs() == 2 * plan.baseline().epochs()),
@@ -147,11 +147,7 @@ class StudyGridsTest {
                 // beside the fair study's eta 1, mix 0.5 on the same baselines
                 Set<String> points = new HashSet<>();
                 for (GridSpec.Named named : grid.experiments()) {
-                    ExperimentPlan plan =
-                            codec.resolve(
-                                    grid.preset(),
-                                    PlanOptions.of(
-                                            named.options(), file + " (" + named.name() + ")"));
+                    ExperimentPlan plan = plan(codec, grid, named, file);
                     assertEquals("minimax", plan.arms().modeNames(), named.name());
                     assertEquals(5, plan.seeds().size(), named.name());
                     points.add(
@@ -168,11 +164,7 @@ class StudyGridsTest {
                 // the studies of the arms built on the baseline (issues 21 and 22): the paper's
                 // method beside them on the same baselines, 3 seeds or more
                 for (GridSpec.Named named : grid.experiments()) {
-                    ExperimentPlan plan =
-                            codec.resolve(
-                                    grid.preset(),
-                                    PlanOptions.of(
-                                            named.options(), file + " (" + named.name() + ")"));
+                    ExperimentPlan plan = plan(codec, grid, named, file);
                     assertTrue(plan.seeds().size() >= 3, named.name());
                     if (file.endsWith("cifar10-full.json")) {
                         // the paper's regime: the full training set, at most 15 epochs

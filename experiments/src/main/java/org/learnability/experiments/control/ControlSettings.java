@@ -2,7 +2,6 @@ package org.learnability.experiments.control;
 
 import org.learnability.experiments.setting.OptionGroups;
 import org.learnability.experiments.setting.Setting;
-import org.learnability.experiments.setting.Settings;
 
 /**
  * Whether an experiment trains the compute-matched controls of its arms ({@link ComputeControl}):
@@ -32,8 +31,6 @@ public record ControlSettings(
      * @return the settings
      */
     public static ControlSettings of(OptionGroups options) {
-        return options.types().contains(ControlSettings.class)
-                ? options.get(ControlSettings.class)
-                : Settings.defaults(ControlSettings.class);
+        return options.getOrDefaults(ControlSettings.class);
     }
 }

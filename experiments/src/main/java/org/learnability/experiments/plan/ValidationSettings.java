@@ -2,7 +2,6 @@ package org.learnability.experiments.plan;
 
 import org.learnability.experiments.setting.OptionGroups;
 import org.learnability.experiments.setting.Setting;
-import org.learnability.experiments.setting.Settings;
 
 /**
  * Whether every model scores the validation split after each of its epochs (its record's per-epoch
@@ -34,8 +33,6 @@ public record ValidationSettings(
      * @return the settings
      */
     public static ValidationSettings of(OptionGroups options) {
-        return options.types().contains(ValidationSettings.class)
-                ? options.get(ValidationSettings.class)
-                : Settings.defaults(ValidationSettings.class);
+        return options.getOrDefaults(ValidationSettings.class);
     }
 }

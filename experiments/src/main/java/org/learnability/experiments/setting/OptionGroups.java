@@ -48,6 +48,18 @@ public record OptionGroups(Map<Class<? extends Record>, Record> groups) {
     }
 
     /**
+     * Returns one group's values, or its declared defaults where the plan holds none (a plan made
+     * without the application's schema).
+     *
+     * @param type the group
+     * @param <S> its type
+     * @return its values
+     */
+    public <S extends Record> S getOrDefaults(Class<S> type) {
+        return groups.containsKey(type) ? get(type) : Settings.defaults(type);
+    }
+
+    /**
      * Returns the groups' types.
      *
      * @return them, in order
