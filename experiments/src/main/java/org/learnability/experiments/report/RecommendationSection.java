@@ -34,7 +34,7 @@ final class RecommendationSection {
                                 + " change is at least −")
                 .append(format("%.3f", analysis.tolerance()))
                 .append(
-                        " (`--max-accuracy-drop`). Choosing by the test figures would flatter the"
+                        " (`--max-accuracy-drop`), if that reduction is above 0. Choosing by the test figures would flatter the"
                                 + " winner; these test figures were not used to choose it. (`posthoc`"
                                 + " arms chose their offset scale on the same validation split, which"
                                 + " favours them a little here.)\n\n");
@@ -62,9 +62,15 @@ final class RecommendationSection {
     private static void verdict(StringBuilder md, ModelGroup group, Recommendation r) {
         ArmNames names = ArmNames.of(group);
         if (r.chosen().isEmpty()) {
-            md.append("no arm kept its validation accuracy within ")
-                    .append(format("%.3f", r.tolerance()))
-                    .append(" of the baseline's: keep the baseline.\n\n");
+            String within =
+                    "kept its validation accuracy within "
+                            + format("%.3f", r.tolerance())
+                            + " of the baseline's";
+            md.append(
+                            r.anyEligible()
+                                    ? "no arm that " + within + " narrowed the validation spread"
+                                    : "no arm " + within)
+                    .append(": keep the baseline.\n\n");
             return;
         }
         Recommendation.Candidate c = r.chosen().get();

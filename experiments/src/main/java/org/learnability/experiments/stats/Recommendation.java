@@ -14,13 +14,14 @@ import java.util.Optional;
  * <pre>
  *   sd reduction (validation) = 1 - sd(s'_val) / sd(s_val),   mean over seeds
  *   eligible                  : mean(acc'_val - acc_val) >= -tolerance
+ *   chosen                    : the eligible arm of largest mean sd reduction, if it is > 0
  * </pre>
  *
  * @param engine the engine
  * @param tolerance the validation accuracy an arm may give up, {@code --max-accuracy-drop}
  * @param candidates every arm compared with the baseline, with its validation figures, in the
  *     report's order; not the compute-matched controls, which are there to judge the arms
- * @param chosen the recommended arm, if any is eligible
+ * @param chosen the recommended arm, if an eligible arm narrows the validation spread
  */
 public record Recommendation(
         String engine, double tolerance, List<Candidate> candidates, Optional<Candidate> chosen) {
@@ -78,7 +79,7 @@ public record Recommendation(
             Optional<Candidate> chosen = Optional.empty();
             for (Candidate c : candidates) {
                 if (c.eligible()
-                        && !Double.isNaN(c.sdReduction().mean())
+                        && c.sdReduction().mean() > 0
                         && (chosen.isEmpty()
                                 || c.sdReduction().mean() > chosen.get().sdReduction().mean())) {
                     chosen = Optional.of(c);
@@ -87,5 +88,15 @@ public record Recommendation(
             result.add(new Recommendation(engine, tolerance, candidates, chosen));
         }
         return result;
+    }
+
+    /**
+     * Whether some arm kept its validation accuracy within the tolerance; when none is chosen
+     * although one did, every such arm widened the validation spread.
+     *
+     * @return whether any candidate is eligible
+     */
+    public boolean anyEligible() {
+        return candidates.stream().anyMatch(Candidate::eligible);
     }
 }

@@ -16,6 +16,8 @@ import org.learnability.experiments.report.MarkdownReport;
  */
 class RecommendationTest {
 
+    private static final double[] ONES = {1, 1, 1};
+
     private static Recommendation recommend(List<RunRecord> runs, double tolerance) {
         Analysis analysis = Analysis.of(runs, tolerance);
         return analysis.recommendations(analysis.groups().get(0)).get(0);
@@ -111,5 +113,44 @@ class RecommendationTest {
         assertTrue(
                 MarkdownReport.markdown(Analysis.of(worse, 0.005))
                         .contains("no arm kept its validation accuracy within 0.005"));
+    }
+
+    @Test
+    void anArmThatWidensTheValidationSpreadIsNeverRecommended() {
+        // one arm, its TPRs the baseline's with the first class 0.03 up and the second 0.03 down:
+        // the same accuracy (within the tolerance), a wider spread on every seed; seed 1 0.93,
+        // 0.57, 0.75 (sd 0.14697) against 0.90, 0.60, 0.75 (sd 0.12247): 1 - 0.14697 / 0.12247
+        // = -0.200 (validation TPRs are these less 0.02, the same sd)
+        List<RunRecord> runs = new ArrayList<>();
+        for (int seed = 1; seed <= 3; seed++) {
+            double[] b = SyntheticRuns.BASELINE[seed - 1];
+            runs.add(
+                    SyntheticRuns.run(
+                            "PyTorch", seed, "two-stage", RunRecord.BASELINE, 0, ONES, b));
+            runs.add(
+                    SyntheticRuns.run(
+                            "PyTorch",
+                            seed,
+                            "two-stage",
+                            "difficulty",
+                            1,
+                            ONES,
+                            b[0] + 0.03,
+                            b[1] - 0.03,
+                            b[2]));
+        }
+        Recommendation r = recommend(runs, 0.005);
+        Recommendation.Candidate wider = r.candidates().get(0);
+        assertTrue(wider.eligible());
+        assertEquals(0, wider.deltaAccuracy().mean(), 1e-9);
+        assertEquals(-0.200, 1 - 0.146969 / 0.122474, 1e-3); // seed 1, by hand
+        assertTrue(wider.sdReduction().mean() < -0.15, "" + wider.sdReduction());
+        assertTrue(r.chosen().isEmpty(), "a wider spread is not a remedy");
+        String markdown = MarkdownReport.markdown(Analysis.of(runs, 0.005));
+        assertTrue(
+                markdown.contains(
+                        "no arm that kept its validation accuracy within 0.005 of the baseline's"
+                                + " narrowed the validation spread: keep the baseline."),
+                markdown);
     }
 }
