@@ -1,16 +1,12 @@
 package org.learnability.experiments.mode.ensemble;
 
-import java.util.List;
-import java.util.Optional;
 import org.learnability.api.weights.ClassWeights;
 import org.learnability.experiments.mode.Derived;
-import org.learnability.experiments.mode.ExperimentMode;
-import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
 import org.learnability.experiments.mode.posthoc.PosthocMode;
+import org.learnability.experiments.mode.posthoc.PosthocOnMode;
 import org.learnability.experiments.record.RunRecord;
-import org.learnability.experiments.weighting.Weighting;
 import org.learnability.runner.pipeline.TrainedModel;
 
 /**
@@ -25,18 +21,17 @@ import org.learnability.runner.pipeline.TrainedModel;
  *
  * {@code T} chosen on the validation split (lowest Var(TPR) within {@code --max-accuracy-drop} of
  * the ensemble's own validation accuracy). Its members are the ensemble's, loaded where saved; it
- * trains nothing of its own, and costs what the ensemble costs.
+ * trains nothing of its own, and costs what the ensemble costs ({@link PosthocOnMode}, whose {@link
+ * #run} it replaces: its source's model is K networks).
  */
-public final class EnsemblePosthocMode implements ExperimentMode {
+public final class EnsemblePosthocMode extends PosthocOnMode {
 
     /** The name on command lines and in records. */
     public static final String NAME = EnsembleMode.NAME + "+" + PosthocMode.NAME;
 
-    private final EnsembleMode source = new EnsembleMode();
-
-    @Override
-    public String name() {
-        return NAME;
+    /** Creates the mode on top of {@code ensemble}. */
+    public EnsemblePosthocMode() {
+        super(new EnsembleMode());
     }
 
     @Override
@@ -45,40 +40,8 @@ public final class EnsemblePosthocMode implements ExperimentMode {
     }
 
     @Override
-    public Weighting weighting(Weighting plan) {
-        return source.weighting(plan);
-    }
-
-    @Override
-    public double trainings(PlanView plan) {
-        return source.trainings(plan);
-    }
-
-    @Override
-    public boolean buildsOnBaseline(PlanView plan) {
-        return source.buildsOnBaseline(plan);
-    }
-
-    @Override
-    public String variant(PlanView plan) {
-        return source.variant(plan);
-    }
-
-    @Override
-    public Optional<String> source() {
-        return Optional.of(EnsembleMode.NAME);
-    }
-
-    @Override
-    public List<RunId> weightedRuns(List<String> strategies, int rounds) {
-        return source.weightedRuns(strategies, rounds).stream()
-                .map(r -> new RunId(NAME, r.strategy(), r.round()))
-                .toList();
-    }
-
-    @Override
     public void run(SeedModels seed) {
-        for (RunId from : source.weightedRuns(List.copyOf(seed.strategies().keySet()), 1)) {
+        for (RunId from : sourceRuns(seed)) {
             RunId run = new RunId(NAME, from.strategy(), from.round());
             RunRecord ensemble =
                     seed.recorded(from)

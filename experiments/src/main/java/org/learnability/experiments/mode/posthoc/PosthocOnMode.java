@@ -17,9 +17,11 @@ import org.learnability.experiments.weighting.Weighting;
  * weights {@code w}, plus {@code T ln(w_c)}, {@code T} chosen on the validation split as {@code
  * posthoc} chooses it (lowest Var(TPR) within {@code --max-accuracy-drop} of the source model's own
  * validation accuracy). So a study compares baseline → posthoc with, say, finetune → posthoc. Its
- * models carry the source's weighting and fine-tuning, and it trains nothing of its own.
+ * models carry the source's weighting and fine-tuning, cost what the source's do and build on what
+ * they build on; it trains nothing of its own. A source whose model is not one network overrides
+ * {@link #run} ({@code ensemble+posthoc}).
  */
-public final class PosthocOnMode implements ExperimentMode {
+public class PosthocOnMode implements ExperimentMode {
 
     private final ExperimentMode source;
 
@@ -55,6 +57,11 @@ public final class PosthocOnMode implements ExperimentMode {
     }
 
     @Override
+    public boolean buildsOnBaseline(PlanView plan) {
+        return source.buildsOnBaseline(plan);
+    }
+
+    @Override
     public String variant(PlanView plan) {
         return source.variant(plan);
     }
@@ -78,9 +85,7 @@ public final class PosthocOnMode implements ExperimentMode {
 
     @Override
     public void run(SeedModels seed) {
-        List<RunId> runs =
-                source.weightedRuns(List.copyOf(seed.strategies().keySet()), seed.plan().rounds());
-        for (RunId from : runs) {
+        for (RunId from : sourceRuns(seed)) {
             RunRecord model =
                     seed.recorded(from)
                             .orElseThrow(
@@ -94,5 +99,15 @@ public final class PosthocOnMode implements ExperimentMode {
                     from,
                     logits -> PosthocMode.adjust(logits, weights, seed.plan().maxAccuracyDrop()));
         }
+    }
+
+    /**
+     * Returns the source's models of a seed, those this mode adjusts one for one.
+     *
+     * @param seed the seed
+     * @return the source's runs for the seed's strategies
+     */
+    protected final List<RunId> sourceRuns(SeedModels seed) {
+        return source.weightedRuns(List.copyOf(seed.strategies().keySet()), seed.plan().rounds());
     }
 }
