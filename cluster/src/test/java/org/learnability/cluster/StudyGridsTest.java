@@ -144,7 +144,8 @@ class StudyGridsTest {
             }
             if (file.endsWith("minimax-sweep-fashion-mnist.json")) {
                 // the measurement of minimax's defaults (issue 32): step x mix, only minimax,
-                // beside the fair study's eta 1, mix 0.5 on the same baselines
+                // beside the fair study's eta 1, mix 0.5 on the same baselines; and the
+                // adversary's weights as logit margins (loss margin) instead of loss weights
                 Set<String> points = new HashSet<>();
                 for (GridSpec.Named named : grid.experiments()) {
                     ExperimentPlan plan = plan(codec, grid, named, file);
@@ -153,7 +154,9 @@ class StudyGridsTest {
                     points.add(
                             named.options().get("minimaxEta")
                                     + "/"
-                                    + named.options().get("minimaxMix"));
+                                    + named.options().get("minimaxMix")
+                                    + "/"
+                                    + plan.arms().weighting().loss());
                 }
                 assertEquals(
                         grid.experiments().size(), points.size(), "each point once: " + points);

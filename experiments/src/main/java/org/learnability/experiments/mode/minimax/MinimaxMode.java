@@ -53,7 +53,11 @@ public final class MinimaxMode implements ExperimentMode {
         return Optional.of(MinimaxSettings.class);
     }
 
-    /** The plan's loss family and weight application; its own mix instead of smoothing or bound. */
+    /**
+     * The plan's loss family and weight application (with {@code --loss margin} the weights are
+     * logit margins, measured stronger than loss weights on Fashion-MNIST); its own mix instead of
+     * smoothing or bound.
+     */
     @Override
     public Weighting weighting(Weighting plan) {
         Weighting paper = Weighting.PAPER;
