@@ -42,8 +42,11 @@ final class ControlSection {
                                 + " (`control ×2`: twice the baseline's epochs, the schedule"
                                 + " stretched); an arm of the baseline's cost has the baseline as"
                                 + " its control, and an ensemble is also compared with the uniform"
-                                + " ensemble of its size. — where the control is not recorded"
-                                + " (`run --controls` trains it).\n\n");
+                                + " ensemble of its size: the uniform ensemble's reduction against"
+                                + " the baseline is what the ensemble alone gives, and an arm's"
+                                + " against the uniform ensemble what its weights and offsets add."
+                                + " A cell — means the control is not recorded (`run --controls`"
+                                + " trains it).\n\n");
         MarkdownTable table =
                 new MarkdownTable(
                         List.of(
