@@ -158,8 +158,8 @@ public final class GridStages {
                     }
                     byte[] params = loaded.getOrDefault(id, new byte[0]);
                     for (ExperimentMode mode : e.plan().arms().mode()) {
-                        if (mode.source().isPresent()) {
-                            continue; // in the task of the mode it derives from
+                        if (ArmPlans.inAnothersTask(e.plan(), mode)) {
+                            continue; // in the task of the mode it derives from or shares with
                         }
                         tasks.addAll(arms(engine, seed, e, mode, params));
                     }

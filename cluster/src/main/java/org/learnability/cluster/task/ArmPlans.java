@@ -2,14 +2,13 @@ package org.learnability.cluster.task;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.plan.ExperimentPlan;
 
 /**
- * The plan of an arm task: a mode with the modes that derive from its models, for some of the
- * plan's strategies; and the modes' names as a {@link GridTask} carries them ({@code
- * finetune,finetune+posthoc}).
+ * The plan of an arm task: a mode with the modes that derive from its models or whose models it
+ * records, for some of the plan's strategies; and the modes' names as a {@link GridTask} carries
+ * them ({@code finetune,finetune+posthoc}).
  */
 public final class ArmPlans {
 
@@ -30,18 +29,41 @@ public final class ArmPlans {
     }
 
     /**
-     * Returns a mode of a plan with the plan's modes that derive from its models.
+     * Returns a mode of a plan with the plan's modes that derive from its models, and those whose
+     * models it records ({@link ExperimentMode#alsoRecords}) with theirs: the modes of one task.
      *
      * @param plan the plan
      * @param mode one of its modes
-     * @return the mode, then the modes derived from it, in the plan's order
+     * @return the mode, then the others, in the plan's order
      */
     public static List<ExperimentMode> withDerived(ExperimentPlan plan, ExperimentMode mode) {
+        List<String> names = new ArrayList<>(List.of(mode.name()));
+        names.addAll(mode.alsoRecords(plan.view()));
         List<ExperimentMode> modes = new ArrayList<>(List.of(mode));
         plan.arms().mode().stream()
-                .filter(m -> m.source().equals(Optional.of(mode.name())))
+                .filter(m -> m != mode)
+                .filter(m -> names.contains(m.name()) || names.contains(m.source().orElse("")))
                 .forEach(modes::add);
         return modes;
+    }
+
+    /**
+     * Tells whether a mode of a plan runs in the task of another ({@link #withDerived}): it derives
+     * from another's models, or another records its models.
+     *
+     * @param plan the plan
+     * @param mode one of its modes
+     * @return whether it has no task of its own
+     */
+    public static boolean inAnothersTask(ExperimentPlan plan, ExperimentMode mode) {
+        return mode.source().isPresent()
+                || plan.arms().mode().stream()
+                        .anyMatch(
+                                m ->
+                                        m != mode
+                                                && m.source().isEmpty()
+                                                && m.alsoRecords(plan.view())
+                                                        .contains(mode.name()));
     }
 
     /**

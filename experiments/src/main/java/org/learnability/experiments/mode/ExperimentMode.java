@@ -148,6 +148,18 @@ public interface ExperimentMode extends Named {
     }
 
     /**
+     * Names the modes whose models this mode also trains and records under their keys ({@code
+     * ensemble} with a strategy: its first added model is the {@code two-stage} arm's), so that a
+     * grid runs such modes of a plan in one task rather than train one model twice side by side.
+     *
+     * @param plan what the mode reads of the plan
+     * @return mode names; by default none
+     */
+    default List<String> alsoRecords(PlanView plan) {
+        return List.of();
+    }
+
+    /**
      * Describes how this mode's own options differ from their defaults, for model keys and labels
      * (after the weighting's part).
      *

@@ -1,6 +1,9 @@
 package org.learnability.experiments.plan;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.learnability.experiments.control.ComputeControl;
 import org.learnability.experiments.control.ControlSettings;
 import org.learnability.experiments.mode.ExperimentMode;
@@ -99,6 +102,29 @@ public record ExperimentPlan(
      */
     public boolean buildsOnBaseline(ExperimentMode mode) {
         return mode.buildsOnBaseline(view());
+    }
+
+    /**
+     * Returns the plan's modes in the order they run: the plan's, except that a mode whose models
+     * another mode also records ({@link ExperimentMode#alsoRecords}), and a mode deriving from such
+     * a mode, run after the others, so that the shared model is trained once and then found
+     * recorded ({@code two-stage} after {@code ensemble}).
+     *
+     * @return the modes
+     */
+    public List<ExperimentMode> runOrder() {
+        PlanView view = view();
+        Set<String> recorded = new HashSet<>();
+        arms.mode().forEach(m -> recorded.addAll(m.alsoRecords(view)));
+        List<ExperimentMode> first = new ArrayList<>();
+        List<ExperimentMode> later = new ArrayList<>();
+        for (ExperimentMode m : arms.mode()) {
+            boolean after =
+                    recorded.contains(m.name()) || m.source().map(recorded::contains).orElse(false);
+            (after ? later : first).add(m);
+        }
+        first.addAll(later);
+        return first;
     }
 
     /**

@@ -84,9 +84,12 @@ final class ExperimentSeed {
                                                 .anyMatch(r -> ledger.get(key(r, m)).isEmpty()));
     }
 
-    /** Runs every mode of the plan, in order, then the compute-matched controls it trains. */
+    /**
+     * Runs every mode of the plan in its run order ({@link ExperimentPlan#runOrder}), then the
+     * compute-matched controls it trains.
+     */
     void run() {
-        for (ExperimentMode mode : plan.arms().mode()) {
+        for (ExperimentMode mode : plan.runOrder()) {
             mode.run(new ModeModels(this, mode));
         }
         plan.controls().forEach(c -> controls.record(this, c));

@@ -9,6 +9,7 @@ import org.learnability.experiments.mode.ExperimentMode;
 import org.learnability.experiments.mode.PlanView;
 import org.learnability.experiments.mode.RunId;
 import org.learnability.experiments.mode.SeedModels;
+import org.learnability.experiments.mode.TwoStageMode;
 import org.learnability.experiments.mode.WeightedRounds;
 import org.learnability.experiments.record.ModeParts;
 
@@ -58,6 +59,12 @@ public final class EnsembleMode implements ExperimentMode {
     @Override
     public boolean buildsOnBaseline(PlanView plan) {
         return true;
+    }
+
+    /** A strategy's second-stage model, where the key names no option of the ensemble's own. */
+    @Override
+    public List<String> alsoRecords(PlanView plan) {
+        return variant(plan).isEmpty() ? List.of(TwoStageMode.NAME) : List.of();
     }
 
     @Override

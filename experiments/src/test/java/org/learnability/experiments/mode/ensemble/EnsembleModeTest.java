@@ -155,4 +155,24 @@ class EnsembleModeTest {
             assertTrue(r.getAsJsonObject("parts").has("posthoc"));
         }
     }
+
+    @Test
+    void twoStageListedBeforeTheEnsembleIsTrainedOnce() throws IOException {
+        // the ensemble runs first and records the second-stage model; two-stage then finds it
+        Path out = dir.resolve("both");
+        CliRun run =
+                cli.succeeds(
+                        out, "--mode", "two-stage,ensemble", "--strategies", "mean-ratio:gamma=2");
+        JsonObject secondStage = of(out, "two-stage").get(0);
+        String key = secondStage.get("key").getAsString();
+        assertEquals(
+                1,
+                run.out().lines().filter(l -> l.contains(key + ": training")).count(),
+                run.out());
+        assertEquals(
+                3,
+                run.out().lines().filter(l -> l.contains(": training ")).count(),
+                "the baseline, the second stage and the uniform member: " + run.out());
+        assertEquals(1, of(out, "two-stage").size());
+    }
 }
