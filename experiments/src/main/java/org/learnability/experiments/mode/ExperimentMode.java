@@ -148,6 +148,18 @@ public interface ExperimentMode extends Named {
     }
 
     /**
+     * Counts the models a seed of this mode records beside its weighted runs ({@link
+     * #weightedRuns}), for the progress count: an ensemble's added members.
+     *
+     * @param plan what the mode reads of the plan
+     * @param strategies the plan's strategies
+     * @return the models; by default none
+     */
+    default int memberModels(PlanView plan, List<String> strategies) {
+        return 0;
+    }
+
+    /**
      * Names the modes whose models this mode also trains and records under their keys ({@code
      * ensemble} with a strategy: its first added model is the {@code two-stage} arm's), so that a
      * grid runs such modes of a plan in one task rather than train one model twice side by side.

@@ -74,10 +74,13 @@ public record ExperimentPlan(
     /**
      * Counts the models the plan trains (or derives) on one engine.
      *
-     * @return seeds x (1 + weighted runs per seed + compute-matched controls)
+     * @return seeds x (1 + weighted runs per seed + members + compute-matched controls), members as
+     *     {@link ExperimentMode#memberModels} counts them
      */
     public int modelCount() {
-        return seeds.size() * (1 + arms.weightedRuns().size() + controls().size());
+        int members =
+                arms.mode().stream().mapToInt(m -> m.memberModels(view(), arms.strategies())).sum();
+        return seeds.size() * (1 + arms.weightedRuns().size() + members + controls().size());
     }
 
     /**

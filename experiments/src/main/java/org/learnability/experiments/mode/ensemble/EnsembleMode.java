@@ -61,6 +61,13 @@ public final class EnsembleMode implements ExperimentMode {
         return true;
     }
 
+    /** K - 1 members added to the baseline, for each of its runs. */
+    @Override
+    public int memberModels(PlanView plan, List<String> strategies) {
+        int size = plan.settings(EnsembleSettings.class).ensembleSize();
+        return (size - 1) * weightedRuns(strategies, 1).size();
+    }
+
     /** A strategy's second-stage model, where the key names no option of the ensemble's own. */
     @Override
     public List<String> alsoRecords(PlanView plan) {

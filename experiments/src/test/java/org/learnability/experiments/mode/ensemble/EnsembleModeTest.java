@@ -174,5 +174,14 @@ class EnsembleModeTest {
                 run.out().lines().filter(l -> l.contains(": training ")).count(),
                 "the baseline, the second stage and the uniform member: " + run.out());
         assertEquals(1, of(out, "two-stage").size());
+        // every model's line counts up to the models of the plan: the baseline, the two
+        // ensembles, their two added members, and two-stage's own (found recorded)
+        List<String> counts =
+                run.out()
+                        .lines()
+                        .filter(l -> l.startsWith("["))
+                        .map(l -> l.substring(0, l.indexOf(']') + 1))
+                        .toList();
+        assertEquals(List.of("[1/6]", "[2/6]", "[3/6]", "[4/6]", "[5/6]", "[6/6]"), counts);
     }
 }
