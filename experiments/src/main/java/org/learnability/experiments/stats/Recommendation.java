@@ -92,7 +92,7 @@ public record Recommendation(
 
     /**
      * Whether some arm kept its validation accuracy within the tolerance; when none is chosen
-     * although one did, every such arm widened the validation spread.
+     * although one did, none of them narrowed the validation spread.
      *
      * @return whether any candidate is eligible
      */
