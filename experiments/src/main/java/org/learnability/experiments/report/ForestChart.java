@@ -26,7 +26,7 @@ import org.learnability.experiments.stats.SeedStatistics;
  * A forest plot of every arm compared with the baseline: one row per arm, its test sd reduction
  * {@code 1 - sd(s')/sd(s)} as the mean over seeds with its 95% interval, its test accuracy change
  * beside its name; the baseline is the line at 0, the recommended arm (chosen on validation) drawn
- * in its own colour and marked.
+ * in its own colour and marked, and in the legend only where there is one.
  */
 final class ForestChart {
 
@@ -78,7 +78,9 @@ final class ForestChart {
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         data.addSeries(others);
-        data.addSeries(recommended);
+        if (!chosen.isEmpty()) {
+            data.addSeries(recommended);
+        }
         XYErrorRenderer renderer = new XYErrorRenderer();
         renderer.setDrawYError(false);
         renderer.setErrorStroke(new BasicStroke(2f));
@@ -103,8 +105,10 @@ final class ForestChart {
         plot.addDomainMarker(verticalMarker(0.0, "baseline", BASELINE.darker()));
         return chart(
                 "Spread reduction per arm: " + group.dataset() + ", " + group.model(),
-                "test split, mean over seeds with 95% t interval; ★ recommended on the validation"
-                        + " split",
+                "test split, mean over seeds with 95% t interval; "
+                        + (chosen.isEmpty()
+                                ? "no arm recommended on the validation split"
+                                : "★ recommended on the validation split"),
                 ArmNames.of(group).sharedText(s -> s, group.modes()),
                 plot);
     }
