@@ -18,7 +18,8 @@ import org.learnability.experiments.record.RunRecord;
  *       totalImages} has none;
  *   <li>for an arm of mode {@value #ENSEMBLE} (or one deriving from it, {@code ensemble+...}) with
  *       weights: the uniform ensemble of the same size, the arm of mode {@value #ENSEMBLE},
- *       strategy {@code uniform} and the same variant (which carries the size).
+ *       strategy {@code uniform} and the same variant (which carries the size); a uniform arm
+ *       ({@code ensemble+posthoc uniform}: no weights, so no offsets) is that ensemble itself.
  * </ul>
  *
  * The controls themselves are not compared.
@@ -112,7 +113,7 @@ public final class MatchedControls {
                         false);
         boolean ensemble =
                 arm.arm().mode().equals(ENSEMBLE) || arm.arm().mode().startsWith(ENSEMBLE + "+");
-        if (!ensemble || arm.arm().equals(uniform)) {
+        if (!ensemble || arm.arm().strategy().equals(RunRecord.BASELINE)) {
             return Optional.empty();
         }
         return group.arms().stream()

@@ -210,6 +210,33 @@ class ComputeControlReportTest {
     }
 
     @Test
+    void aUniformEnsembleWithOffsetsIsNotComparedWithItself() {
+        List<RunRecord> runs = new ArrayList<>(runs());
+        for (int s = 1; s <= 3; s++) {
+            double[] tpr = UNIFORM_ENSEMBLE[s - 1];
+            runs.add(
+                    run(
+                            s,
+                            "ensemble+posthoc",
+                            "uniform",
+                            1,
+                            ENSEMBLE_SIZE,
+                            2,
+                            600,
+                            1200,
+                            ONES,
+                            tpr));
+        }
+        List<ControlComparison> all = MatchedControls.of(Analysis.of(runs).groups().get(0));
+        assertEquals(
+                List.of("control ×2"),
+                all.stream()
+                        .filter(c -> c.arm().arm().mode().equals("ensemble+posthoc"))
+                        .map(ControlComparison::control)
+                        .toList());
+    }
+
+    @Test
     void theSummaryHasTheTableAndTheRecommendationNamesTheControlItBeat() {
         Analysis analysis = Analysis.of(runs());
         String md = MarkdownReport.markdown(analysis);
