@@ -1,6 +1,7 @@
 package org.learnability.experiments.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -36,7 +37,7 @@ class ForestChartTest {
         assertEquals(List.of("arm (mean, 95% interval)"), legend(chart));
         String subtitles = subtitles(chart);
         assertTrue(subtitles.contains("no arm recommended on the validation split"), subtitles);
-        assertTrue(!subtitles.contains("★"), subtitles);
+        assertFalse(subtitles.contains("★"), subtitles);
     }
 
     private static List<String> legend(JFreeChart chart) {
