@@ -78,8 +78,9 @@ public record ExperimentPlan(
      *     {@link ExperimentMode#memberModels} counts them
      */
     public int modelCount() {
+        PlanView view = view();
         int members =
-                arms.mode().stream().mapToInt(m -> m.memberModels(view(), arms.strategies())).sum();
+                arms.mode().stream().mapToInt(m -> m.memberModels(view, arms.strategies())).sum();
         return seeds.size() * (1 + arms.weightedRuns().size() + members + controls().size());
     }
 

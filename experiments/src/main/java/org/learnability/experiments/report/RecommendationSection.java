@@ -34,8 +34,9 @@ final class RecommendationSection {
                                 + " change is at least −")
                 .append(format("%.3f", analysis.tolerance()))
                 .append(
-                        " (`--max-accuracy-drop`), if that reduction is above 0. Choosing by the test figures would flatter the"
-                                + " winner; these test figures were not used to choose it. (`posthoc`"
+                        " (`--max-accuracy-drop`), if that reduction is above 0. Choosing by the"
+                                + " test figures would flatter the winner; these test figures were"
+                                + " not used to choose it. (`posthoc`"
                                 + " arms chose their offset scale on the same validation split, which"
                                 + " favours them a little here.)\n\n");
         boolean qualify = analysis.groups().size() > 1;
